@@ -1,0 +1,132 @@
+"""Full-text search: one FTS5 table per searchable kind, keyed on the record's rowid.
+
+The indexed text is folded in Python (accents, case and ligatures removed: domain.text.fold),
+so that "securite" finds "Sécurité" and "coeur" finds "cœur" on every connection without a
+custom SQLite function. The index is maintained from the ORM (db.events) and can be rebuilt
+at any time (after bulk inserts, after a restore or an import).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from sqlalchemy import Integer, column, select, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from ..domain import enums
+from ..domain.text import fold, fts_query
+from . import models as m
+
+
+def _person(p: m.Person) -> Iterable[str | None]:
+    return (p.title, p.given_names, p.family_name, p.organisation, p.function,
+            enums.Category.label_of(p.category), enums.FdsCorps.label_of(p.fds_corps))
+
+
+def _meeting(x: m.Meeting) -> Iterable[str | None]:
+    return (x.reference, x.place, enums.MeetingKind.label_of(x.kind),
+            enums.MeetingStatus.label_of(x.status), x.not_held_reason_text,
+            enums.NotHeldReason.label_of(x.not_held_reason), x.notes)
+
+
+def _threat(t: m.Threat) -> Iterable[str | None]:
+    return (t.title, t.description, t.place_name, enums.PlaceKind.label_of(t.place_kind),
+            enums.RiskLevel.label_of(t.level), enums.ThreatStatus.label_of(t.status),
+            enums.Trend.label_of(t.trend), t.type_code)
+
+
+def _vulnerability(v: m.Vulnerability) -> Iterable[str | None]:
+    return (v.title, v.description, v.place_name, enums.PlaceKind.label_of(v.place_kind),
+            enums.VulnerabilityStatus.label_of(v.status))
+
+
+def _recommendation(r: m.Recommendation) -> Iterable[str | None]:
+    return (r.text, r.addressee, r.responsible, enums.RecommendationStatus.label_of(r.status),
+            enums.Priority.label_of(r.priority))
+
+
+def _activity(a: m.Activity) -> Iterable[str | None]:
+    return (a.title, a.description, a.place, a.partner, enums.ActivityKind.label_of(a.kind))
+
+
+# model -> (fts table, text fields). The fts table's rowid is the record's id.
+SEARCHABLE: dict[type, tuple[str, Callable[[Any], Iterable[str | None]]]] = {
+    m.Person: ("fts_people", _person),
+    m.Meeting: ("fts_meetings", _meeting),
+    m.Threat: ("fts_threats", _threat),
+    m.Vulnerability: ("fts_vulnerabilities", _vulnerability),
+    m.Recommendation: ("fts_recommendations", _recommendation),
+    m.Activity: ("fts_activities", _activity),
+}
+
+FTS_TABLES = tuple(name for name, _ in SEARCHABLE.values())
+
+
+def is_fts_table(name: str) -> bool:
+    """True for the FTS tables and their shadow tables (kept out of schema comparisons)."""
+    return any(name == t or name.startswith(t + "_") for t in FTS_TABLES)
+
+
+def create_sql(table: str) -> str:
+    return (f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5("
+            "body, tokenize = 'unicode61 remove_diacritics 2')")
+
+
+def document(obj: Any) -> str:
+    _, fields = SEARCHABLE[type(obj)]
+    return fold(" ".join(f for f in fields(obj) if f))
+
+
+def index_rows(conn: Connection, model: type, rows: Iterable[Any]) -> None:
+    """(Re)index the given objects of one model; tombstones leave the index."""
+    table, _ = SEARCHABLE[model]
+    live, gone = [], []
+    for obj in rows:
+        (gone if obj.deleted_at is not None else live).append(obj)
+    ids = [{"id": o.id} for o in live + gone]
+    if ids:
+        conn.execute(text(f"DELETE FROM {table} WHERE rowid = :id"), ids)
+    if live:
+        conn.execute(text(f"INSERT INTO {table}(rowid, body) VALUES (:id, :body)"),
+                     [{"id": o.id, "body": document(o)} for o in live])
+
+
+def rebuild(session: Session, batch: int = 5000) -> None:
+    """Rebuild every search table from the records (after bulk writes, restore or import)."""
+    conn = session.connection()
+    for model, (table, _) in SEARCHABLE.items():
+        conn.execute(text(f"DELETE FROM {table}"))
+        last = 0
+        while True:
+            rows = session.scalars(
+                select(model).where(model.id > last, model.deleted_at.is_(None))
+                .order_by(model.id).limit(batch)
+            ).all()
+            if not rows:
+                break
+            conn.execute(text(f"INSERT INTO {table}(rowid, body) VALUES (:id, :body)"),
+                         [{"id": o.id, "body": document(o)} for o in rows])
+            last = rows[-1].id
+            session.expunge_all()
+
+
+def match_ids(model: type, user_text: str):
+    """A subquery of the ids matching what the user typed, or None when nothing to search.
+
+    Use as `select(Model).where(Model.id.in_(match_ids(Model, q)))`.
+    """
+    query = fts_query(user_text)
+    if query is None:
+        return None
+    table, _ = SEARCHABLE[model]
+    return (text(f"SELECT rowid FROM {table} WHERE {table} MATCH :q")
+            .bindparams(q=query).columns(column("rowid", Integer)))
+
+
+def remove_ids(conn: Connection, model: type, ids: Iterable[int]) -> None:
+    table, _ = SEARCHABLE[model]
+    rows = [{"id": i} for i in ids]
+    if rows:
+        conn.execute(text(f"DELETE FROM {table} WHERE rowid = :id"), rows)

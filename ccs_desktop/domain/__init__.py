@@ -1,0 +1,1 @@
+"""Domain vocabulary and rules: no Qt, no database session."""
