@@ -1,0 +1,1 @@
+"""Qt-free services: each opens its own session per action."""

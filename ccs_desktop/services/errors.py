@@ -1,0 +1,25 @@
+"""Errors the user reads: French messages, raised before anything is written."""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """A refusal with a French message for the user."""
+
+
+class ValidationError(UserError):
+    """One or more invalid fields: {field: French message}."""
+
+    def __init__(self, errors: dict[str, str] | str, field: str | None = None) -> None:
+        if isinstance(errors, str):
+            errors = {field or "": errors}
+        self.errors = errors
+        super().__init__(" ".join(errors.values()))
+
+
+class NotFound(UserError):
+    pass
+
+
+class ReadOnly(UserError):
+    """An adopted PV no longer changes: a correction is an amendment."""
