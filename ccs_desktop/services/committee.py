@@ -1,0 +1,200 @@
+"""The committee profile, the place lists and the first set-up."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+
+from .. import paths
+from ..db import models as m
+from ..db.base import utcnow
+from ..db.engine import Database
+from ..domain import enums
+from ..domain.text import fold
+from .errors import ValidationError
+from .records import check_code, clean_text, get_setting, own_committee, set_setting
+
+PROFILE_FIELDS = ("level", "region", "cercle", "commune", "commune_kind", "code", "name",
+                  "chair_title", "chair_id", "secretary_id", "quorum_rule", "quorum_value",
+                  "installed_on", "creation_decision", "is_demo", "share_names")
+
+
+@dataclass(frozen=True)
+class Place:
+    region: str
+    cercle: str
+    commune: str
+
+
+@functools.cache
+def place_list() -> tuple[Place, ...]:
+    """Regions, cercles and communes shipped under resources/data (both lists)."""
+    rows: list[Place] = []
+    seen: set[tuple[str, str, str]] = set()
+    for name in ("mali_communes.csv", "mali_new_regions.csv"):
+        with open(paths.resource_path("data", name), encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                key = (row["region"].strip(), row["cercle"].strip(), row["commune"].strip())
+                if key not in seen:
+                    seen.add(key)
+                    rows.append(Place(*key))
+    return tuple(rows)
+
+
+def regions() -> list[str]:
+    return sorted({p.region for p in place_list()}, key=fold)
+
+
+def cercles(region: str) -> list[str]:
+    return sorted({p.cercle for p in place_list() if p.region == region}, key=fold)
+
+
+def communes(region: str, cercle: str) -> list[str]:
+    return sorted({p.commune for p in place_list()
+                   if p.region == region and p.cercle == cercle and p.commune}, key=fold)
+
+
+def committee_code(level: str, region: str, cercle: str, commune: str) -> str:
+    """CCSC-ALAFIA for a commune, CCSR-TOMBOUCTOU for a region (ASCII, upper case)."""
+    if level == enums.CommitteeLevel.REGION.value:
+        prefix, place = "CCSR", region
+    elif level == enums.CommitteeLevel.CERCLE.value:
+        prefix, place = "CCSCE", cercle
+    else:
+        prefix, place = "CCSC", commune
+    slug = "".join(ch if ch.isalnum() else "-" for ch in fold(place).upper()).strip("-")
+    while "--" in slug:
+        slug = slug.replace("--", "-")
+    return f"{prefix}-{slug}" if slug else prefix
+
+
+def committee_name(level: str, region: str, cercle: str, commune: str) -> str:
+    from ..domain.french import de
+
+    if level == enums.CommitteeLevel.REGION.value:
+        return f"Comité Consultatif de Sécurité de la Région {de(region)}"
+    if level == enums.CommitteeLevel.CERCLE.value:
+        return f"Comité Consultatif de Sécurité du Cercle {de(cercle)}"
+    return f"Comité Consultatif de Sécurité de la Commune {de(commune)}"
+
+
+class CommitteeService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def own(self) -> m.Committee | None:
+        with self.db.session() as s:
+            c = own_committee(s)
+            if c is not None:
+                c.chair, c.secretary  # noqa: B018
+            return c
+
+    def is_configured(self) -> bool:
+        with self.db.session() as s:
+            return own_committee(s) is not None
+
+    def _validate(self, values: dict[str, Any]) -> dict[str, Any]:
+        unknown = set(values) - set(PROFILE_FIELDS)
+        if unknown:
+            raise ValidationError(f"Champs inconnus : {', '.join(sorted(unknown))}.")
+        errors: dict[str, str] = {}
+        out = dict(values)
+        if "level" in values:
+            out["level"] = check_code(values["level"], enums.CommitteeLevel, "Niveau", errors,
+                                      "level")
+        if "commune_kind" in values:
+            out["commune_kind"] = check_code(values["commune_kind"] or "rurale",
+                                             enums.CommuneKind, "Type de commune", errors,
+                                             "commune_kind")
+        if "quorum_rule" in values:
+            out["quorum_rule"] = check_code(values["quorum_rule"] or "majority",
+                                            enums.QuorumRule, "Règle de quorum", errors,
+                                            "quorum_rule")
+        for name in ("region", "cercle", "commune", "code", "name", "chair_title",
+                     "creation_decision"):
+            if name in values:
+                out[name] = clean_text(values[name])
+        if errors:
+            raise ValidationError(errors)
+        return out
+
+    def create(self, *, level: str, region: str, cercle: str = "", commune: str = "",
+               commune_kind: str = "rurale", code: str = "", name: str = "",
+               chair_title: str = "", **extra: Any) -> m.Committee:
+        """Set up this database's own committee (the first-run wizard, `ccs init`)."""
+        values = self._validate(dict(level=level, region=region, cercle=cercle, commune=commune,
+                                     commune_kind=commune_kind, code=code, name=name,
+                                     chair_title=chair_title, **extra))
+        errors: dict[str, str] = {}
+        if not values["region"]:
+            errors["region"] = "Région : ce champ est obligatoire."
+        if values["level"] == "commune" and not values["commune"]:
+            errors["commune"] = "Commune : ce champ est obligatoire pour un CCSC."
+        if values["level"] in ("commune", "cercle") and not values["cercle"]:
+            errors["cercle"] = "Cercle : ce champ est obligatoire."
+        if errors:
+            raise ValidationError(errors)
+        values["code"] = values["code"] or committee_code(values["level"], values["region"],
+                                                          values["cercle"], values["commune"])
+        values["name"] = values["name"] or committee_name(values["level"], values["region"],
+                                                          values["cercle"], values["commune"])
+        if not values["chair_title"]:
+            values["chair_title"] = {"commune": f"Maire de la {enums.CommuneKind.label_of(values['commune_kind'])} {_de(values['commune'])}",
+                                     "region": f"Gouverneur de la Région {_de(values['region'])}",
+                                     "cercle": f"Préfet du Cercle {_de(values['cercle'])}"
+                                     }[values["level"]]
+        with self.db.session() as s:
+            if own_committee(s) is not None:
+                raise ValidationError("Cette base a déjà un comité configuré ; modifiez-le "
+                                      "dans les Paramètres.")
+            committee = m.Committee(**values)
+            s.add(committee)
+            s.flush()
+            set_setting(s, "committee_uuid", committee.uuid)
+            set_setting(s, "mode", "committee")
+        self.db.invalidate_cache()
+        return committee
+
+    def update(self, **values: Any) -> m.Committee:
+        clean = self._validate(values)
+        with self.db.session() as s:
+            committee = own_committee(s)
+            if committee is None:
+                raise ValidationError("Aucun comité n'est configuré.")
+            for k, v in clean.items():
+                setattr(committee, k, v)
+            s.flush()
+        return committee
+
+    def newest_record_time(self) -> dt.datetime | None:
+        with self.db.session() as s:
+            times = [s.scalar(select(func.max(model.updated_at)))
+                     for model in (m.Meeting, m.Person, m.Threat, m.Recommendation, m.Activity)]
+        times = [t for t in times if t is not None]
+        return max(times) if times else None
+
+    def clock_warning(self, now: dt.datetime | None = None) -> str | None:
+        """A French warning when the computer's clock reads earlier than the newest record."""
+        newest = self.newest_record_time()
+        now = now or utcnow()
+        if newest is not None and now < newest - dt.timedelta(minutes=5):
+            return (f"Attention : l'horloge de l'ordinateur indique le {now:%d/%m/%Y %H:%M} "
+                    f"(UTC), avant la dernière modification enregistrée "
+                    f"({newest:%d/%m/%Y %H:%M}). Une coupure de courant a peut-être remis "
+                    "l'horloge à zéro : corrigez la date et l'heure de l'ordinateur.")
+        return None
+
+    def mode(self) -> str:
+        with self.db.session() as s:
+            return get_setting(s, "mode", "committee") or "committee"
+
+
+def _de(place: str) -> str:
+    from ..domain.french import de
+
+    return de(place)

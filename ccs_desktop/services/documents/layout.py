@@ -1,0 +1,364 @@
+"""Shared layout of every printed document: A4, styles, state header, page marks.
+
+A document is a list of flowables built by `build_pdf`, which draws on every page the
+watermark (PROJET, DIFFUSION RESTREINTE) under the content and, after the last page is known,
+the "Page X sur Y" footer and the DONNÉES FICTIVES mention (numbered canvas).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from . import fonts
+from .header import HeaderData
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+LEFT_MARGIN = RIGHT_MARGIN = 1.8 * cm
+TOP_MARGIN = 1.6 * cm
+BOTTOM_MARGIN = 2.0 * cm
+FRAME_WIDTH = PAGE_WIDTH - LEFT_MARGIN - RIGHT_MARGIN
+FRAME_HEIGHT = PAGE_HEIGHT - TOP_MARGIN - BOTTOM_MARGIN
+
+GREY_LIGHT = colors.Color(0.88, 0.88, 0.88)
+GREY_WATERMARK = colors.Color(0.86, 0.86, 0.86)
+GREY_TEXT = colors.Color(0.25, 0.25, 0.25)
+
+
+@dataclass(frozen=True)
+class PageMarks:
+    """What every page says besides the content."""
+
+    draft: bool = False        # PROJET: the PV is not adopted
+    demo: bool = False         # DONNÉES FICTIVES: demonstration committee
+    restricted: bool = False   # DIFFUSION RESTREINTE: the annex
+    reference: str = ""        # "PV N°003/2024/CCSC-ALAFIA", printed in the footer
+
+
+class Styles:
+    """Paragraph styles of the documents (built once fonts are registered)."""
+
+    def __init__(self) -> None:
+        family = fonts.register_fonts()
+        base = dict(fontName=family, fontSize=10, leading=13)
+        self.body = ParagraphStyle("body", alignment=TA_JUSTIFY, spaceAfter=4, **base)
+        self.body_left = ParagraphStyle("body_left", parent=self.body, alignment=TA_LEFT)
+        self.small = ParagraphStyle("small", fontName=family, fontSize=8.5, leading=10.5)
+        self.small_center = ParagraphStyle("small_center", parent=self.small,
+                                           alignment=TA_CENTER)
+        self.cell = ParagraphStyle("cell", fontName=family, fontSize=9, leading=11)
+        self.cell_center = ParagraphStyle("cell_center", parent=self.cell, alignment=TA_CENTER)
+        self.cell_head = ParagraphStyle("cell_head", parent=self.cell, fontName=fonts.BOLD,
+                                        alignment=TA_CENTER)
+        self.cell_group = ParagraphStyle("cell_group", parent=self.cell, fontName=fonts.BOLD)
+        self.header_center = ParagraphStyle("header_center", fontName=fonts.BOLD,
+                                            fontSize=9.5, leading=12, alignment=TA_CENTER)
+        self.header_motto = ParagraphStyle("header_motto", fontName=fonts.ITALIC,
+                                           fontSize=9.5, leading=12, alignment=TA_CENTER)
+        self.reference = ParagraphStyle("reference", fontName=fonts.BOLD, fontSize=10.5,
+                                        leading=13, alignment=TA_CENTER, spaceBefore=10,
+                                        spaceAfter=4)
+        self.title = ParagraphStyle("title", fontName=fonts.BOLD, fontSize=12.5, leading=16,
+                                    alignment=TA_CENTER, spaceBefore=4, spaceAfter=12)
+        self.heading = ParagraphStyle("heading", fontName=fonts.BOLD, fontSize=11, leading=14,
+                                      spaceBefore=10, spaceAfter=5, keepWithNext=1)
+        self.subheading = ParagraphStyle("subheading", fontName=fonts.BOLD, fontSize=10,
+                                         leading=13, spaceBefore=6, spaceAfter=3,
+                                         keepWithNext=1)
+        self.label = ParagraphStyle("label", fontName=fonts.BOLD_ITALIC, fontSize=10,
+                                    leading=13, spaceBefore=3, spaceAfter=2, keepWithNext=1,
+                                    leftIndent=12)
+        self.decision = ParagraphStyle("decision", parent=self.body, leftIndent=12,
+                                       fontName=fonts.BOLD)
+        self.indented = ParagraphStyle("indented", parent=self.body, leftIndent=12)
+        self.list_item = ParagraphStyle("list_item", parent=self.body_left, leftIndent=22,
+                                        bulletIndent=8, spaceAfter=2)
+        self.right = ParagraphStyle("right", parent=self.body, alignment=TA_RIGHT)
+        self.signature = ParagraphStyle("signature", fontName=fonts.BOLD, fontSize=10,
+                                        leading=13, alignment=TA_CENTER)
+        self.signature_name = ParagraphStyle("signature_name", fontName=fonts.BOLD,
+                                             fontSize=10, leading=13, alignment=TA_CENTER)
+        self.banner = ParagraphStyle("banner", fontName=fonts.BOLD, fontSize=11, leading=14,
+                                     alignment=TA_CENTER, textColor=colors.black)
+
+
+_styles: Styles | None = None
+
+
+def styles() -> Styles:
+    global _styles
+    if _styles is None:
+        _styles = Styles()
+    return _styles
+
+
+# ---------------------------------------------------------------- text helpers
+
+def esc(text: str | None) -> str:
+    return escape(text or "")
+
+
+def para(text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph from plain text (escaped)."""
+    return Paragraph(esc(text), style)
+
+
+def text_blocks(text: str | None) -> list[str]:
+    """Plain text cut into paragraphs at line breaks; empty lines dropped."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def paragraphs(text: str | None, style: ParagraphStyle) -> list[Flowable]:
+    """Plain text as flowing paragraphs (a long one splits across pages by itself)."""
+    return [para(block, style) for block in text_blocks(text)]
+
+
+_BREAK_AT = re.compile(r"(?<=[.;!?…])\s+|\n+")
+
+
+def chunk_text(text: str, max_chars: int) -> list[str]:
+    """Cut text into pieces of at most max_chars, at line, sentence or word boundaries:
+    a table cell never grows taller than a page."""
+    text = (text or "").strip()
+    if len(text) <= max_chars:
+        return [text]
+    pieces: list[str] = []
+    current = ""
+    for sentence in _BREAK_AT.split(text):
+        sentence = sentence.strip()
+        if not sentence:
+            continue
+        words = [sentence] if len(sentence) <= max_chars else sentence.split(" ")
+        for word in words:
+            while len(word) > max_chars:  # one endless word: cut it hard
+                if current:
+                    pieces.append(current)
+                    current = ""
+                pieces.append(word[:max_chars])
+                word = word[max_chars:]
+            candidate = f"{current} {word}" if current else word
+            if len(candidate) <= max_chars:
+                current = candidate
+            else:
+                pieces.append(current)
+                current = word
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def max_chars_for(width: float, style: ParagraphStyle, max_lines: int = 34) -> int:
+    """About how many characters fit in max_lines lines of a column (generous estimate)."""
+    avg = stringWidth("abcdefghijklmnopqrstuvwxyz ", style.fontName, style.fontSize) / 27
+    per_line = max(8, int((width - 6) / avg))
+    return max(40, int(per_line * max_lines * 0.85))
+
+
+# ---------------------------------------------------------------- tables
+
+Cell = str | Flowable
+
+
+def data_table(header: Sequence[str], rows: Iterable[Sequence[Cell]],
+               widths: Sequence[float], *, center_cols: Sequence[int] = (),
+               group_rows: Sequence[int] = (), min_row_height: float | None = None,
+               extra_style: Sequence[tuple] = ()) -> Table:
+    """A bordered table, header repeated on every page, long cells split into several rows.
+
+    rows hold plain strings (or ready flowables); `group_rows` are indexes (in `rows`) of
+    full-width group titles (e.g. member category).
+    """
+    st = styles()
+    data: list[list[Cell]] = [[Paragraph(esc(h), st.cell_head) for h in header]]
+    spans: list[tuple] = []
+    real_group_rows: list[int] = []
+    group_set = set(group_rows)
+    for index, row in enumerate(rows):
+        if index in group_set:
+            data.append([Paragraph(esc(str(row[0])), st.cell_group)] + [""] * (len(header) - 1))
+            real_group_rows.append(len(data) - 1)
+            continue
+        chunks_per_cell: list[list[Cell]] = []
+        for col, value in enumerate(row):
+            style = st.cell_center if col in center_cols else st.cell
+            if isinstance(value, str):
+                limit = max_chars_for(widths[col], style)
+                chunks_per_cell.append([Paragraph(esc(c), style)
+                                        for c in chunk_text(value, limit)])
+            else:
+                chunks_per_cell.append([value])
+        height = max(len(c) for c in chunks_per_cell)
+        for line in range(height):
+            data.append([c[line] if line < len(c) else "" for c in chunks_per_cell])
+    commands: list[tuple] = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), GREY_LIGHT),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for r in real_group_rows:
+        commands += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), GREY_LIGHT)]
+    commands += spans + list(extra_style)
+    heights = None
+    if min_row_height:
+        heights = [None] + [min_row_height] * (len(data) - 1)
+    table = Table(data, colWidths=list(widths), rowHeights=heights, repeatRows=1,
+                  hAlign="LEFT", splitByRow=1)
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+# ---------------------------------------------------------------- header and signature
+
+def state_header(header: HeaderData) -> Table:
+    """Administrative chain on the left, RÉPUBLIQUE DU MALI and its motto on the right."""
+    st = styles()
+    left: list[Flowable] = []
+    for i, line in enumerate(header.chain_lines()):
+        if i:
+            left.append(Paragraph("--------", st.small_center))
+        left.append(Paragraph(esc(line), st.header_center))
+    if header.committee_name:
+        left.append(Paragraph("--------", st.small_center))
+        left.append(Paragraph(esc(header.committee_name), st.header_center))
+    right = [Paragraph("RÉPUBLIQUE DU MALI", st.header_center),
+             Paragraph("Un Peuple – Un But – Une Foi", st.header_motto),
+             Paragraph("*****", st.small_center)]
+    table = Table([[left, "", right]], colWidths=[8.2 * cm, FRAME_WIDTH - 15.2 * cm, 7 * cm])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    return table
+
+
+def signature_block(left_title: Sequence[str], left_name: str, right_title: Sequence[str],
+                    right_name: str, stamp_room: float = 5 * cm) -> Table:
+    """Two signatures side by side with room for the stamp between titles and names."""
+    st = styles()
+
+    def column(titles: Sequence[str], name: str) -> list[Flowable]:
+        flow: list[Flowable] = [Paragraph(esc(t), st.signature) for t in titles if t]
+        flow.append(Spacer(1, stamp_room))
+        flow.append(Paragraph(esc(name) if name else "&nbsp;", st.signature_name))
+        return flow
+
+    table = Table([[column(left_title, left_name), column(right_title, right_name)]],
+                  colWidths=[FRAME_WIDTH / 2] * 2)
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    table.keepWithPrevious = 0
+    return table
+
+
+# ---------------------------------------------------------------- pages
+
+class _NumberedCanvas(Canvas):
+    """Keeps every page until the end to write "Page X sur Y" and the marks on each."""
+
+    marks = PageMarks()
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._saved_pages: list[dict] = []
+
+    def showPage(self) -> None:  # noqa: N802 (ReportLab API)
+        self._saved_pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._saved_pages)
+        for state in self._saved_pages:
+            self.__dict__.update(state)
+            self._draw_footer(total)
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, total: int) -> None:
+        marks = self.marks
+        y = BOTTOM_MARGIN - 1.0 * cm
+        self.saveState()
+        self.setStrokeColor(colors.black)
+        self.setLineWidth(0.4)
+        self.line(LEFT_MARGIN, y + 0.45 * cm, PAGE_WIDTH - RIGHT_MARGIN, y + 0.45 * cm)
+        self.setFont(fonts.REGULAR, 8.5)
+        self.setFillColor(colors.black)
+        if marks.reference:
+            self.drawString(LEFT_MARGIN, y, marks.reference)
+        self.drawRightString(PAGE_WIDTH - RIGHT_MARGIN, y,
+                             f"Page {self._pageNumber} sur {total}")
+        notes = []
+        if marks.draft:
+            notes.append("PROJET – document non adopté")
+        if marks.demo:
+            notes.append("DONNÉES FICTIVES")
+        if notes:
+            self.setFont(fonts.BOLD, 8.5)
+            self.drawCentredString(PAGE_WIDTH / 2, y, " · ".join(notes))
+        if marks.restricted:
+            self.setFont(fonts.BOLD, 10)
+            self.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 0.9 * cm,
+                                   "DIFFUSION RESTREINTE")
+            self.drawCentredString(PAGE_WIDTH / 2, y - 0.45 * cm, "DIFFUSION RESTREINTE")
+        self.restoreState()
+
+
+def _watermark(canvas: Canvas, _doc, marks: PageMarks) -> None:
+    """Big diagonal grey words under the content of every page."""
+    words = []
+    if marks.draft:
+        words.append("PROJET")
+    if marks.demo:
+        words.append("DONNÉES FICTIVES")
+    if not words:
+        return
+    canvas.saveState()
+    canvas.setFillColor(GREY_WATERMARK)
+    canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+    canvas.rotate(40)
+    size = 96 if len(words) == 1 and words[0] == "PROJET" else 54
+    canvas.setFont(fonts.BOLD, size)
+    for i, word in enumerate(words):
+        canvas.drawCentredString(0, -i * size * 1.1 + (len(words) - 1) * size * 0.5, word)
+    canvas.restoreState()
+
+
+def build_pdf(story: list[Flowable], *, title: str, marks: PageMarks,
+              subject: str = "") -> bytes:
+    """Lay the story out on A4 pages and return the PDF bytes (fonts embedded)."""
+    fonts.register_fonts()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer, pagesize=A4, leftMargin=LEFT_MARGIN, rightMargin=RIGHT_MARGIN,
+        topMargin=TOP_MARGIN, bottomMargin=BOTTOM_MARGIN, title=title, subject=subject,
+        author="CCS Desktop", creator="CCS Desktop", lang="fr-FR", invariant=1,
+        pageCompression=1,
+    )
+    canvas_class = type("NumberedCanvas", (_NumberedCanvas,), {"marks": marks})
+
+    def on_page(canvas: Canvas, doc_) -> None:
+        _watermark(canvas, doc_, marks)
+
+    doc.build(story or [Spacer(1, 1)], onFirstPage=on_page, onLaterPages=on_page,
+              canvasmaker=canvas_class)
+    return buffer.getvalue()

@@ -1,0 +1,426 @@
+"""Meetings: numbering, agenda, attendance, not held, adoption and amendments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..db import models as m
+from ..domain import enums
+from .errors import ReadOnly, ValidationError
+from .records import (
+    RecordService, as_date, as_int, as_time, check_code, clean_text, iter_fields,
+    lookup_person, own_committee,
+)
+
+FIELDS = ("number", "year", "kind", "status", "not_held_reason", "not_held_reason_text", "date",
+          "start_time", "end_time", "place", "chair_id", "secretary_id", "convened_by",
+          "convocation_date", "notes", "committee_id")
+
+STANDING_ITEMS = (
+    "Lecture et adoption du procès-verbal de la réunion précédente",
+    "Situation sécuritaire de la commune",
+    "Suivi des recommandations",
+    "Divers",
+)
+
+
+def reference(number: int, year: int, code: str) -> str:
+    """"PV N°003/2024/CCSC-ALAFIA"."""
+    return f"PV N°{number:03d}/{year}/{code}"
+
+
+@dataclass
+class AttendanceCounts:
+    present: int = 0
+    absent: int = 0
+    excused: int = 0
+    present_women: int = 0
+    present_men: int = 0
+    present_youth: int = 0
+    guests: int = 0
+    members_active: int = 0
+    quorum_needed: int = 0
+    by_category: dict[str, int] | None = None
+
+    @property
+    def quorum_reached(self) -> bool:
+        return self.present >= self.quorum_needed > 0 or (
+            self.quorum_needed == 0 and self.present > 0)
+
+
+def quorum_needed(committee: m.Committee, active_members: int) -> int:
+    if committee.quorum_rule == enums.QuorumRule.FIXED.value and committee.quorum_value:
+        return committee.quorum_value
+    if committee.quorum_rule == enums.QuorumRule.TWO_THIRDS.value:
+        return -(-2 * active_members // 3)
+    return active_members // 2 + 1 if active_members else 0
+
+
+class MeetingsService(RecordService):
+    model = m.Meeting
+    label = "réunion"
+    default_order = ("date", True)
+    sort_columns = {"reference": m.Meeting.date}
+    filters = {
+        "year": lambda stmt, v: stmt.where(m.Meeting.year == int(v)),
+        "date_from": lambda stmt, v: stmt.where(m.Meeting.date >= v),
+        "date_to": lambda stmt, v: stmt.where(m.Meeting.date <= v),
+        "status": lambda stmt, v: stmt.where(
+            m.Meeting.status.in_(list(v)) if isinstance(v, (list, tuple, set)) else
+            m.Meeting.status == v),
+    }
+
+    # numbering -------------------------------------------------------------------------------
+    def next_number(self, year: int, committee_id: int | None = None) -> int:
+        with self.db.session() as s:
+            cid = committee_id or own_committee(s).id
+            top = s.scalar(select(func.max(m.Meeting.number)).where(
+                m.Meeting.committee_id == cid, m.Meeting.year == year,
+                m.Meeting.deleted_at.is_(None)))
+            return int(top or 0) + 1
+
+    def validate(self, values: dict[str, Any], existing: m.Meeting | None,
+                 session: Session) -> dict[str, Any]:
+        iter_fields(values, FIELDS)
+        errors: dict[str, str] = {}
+        out: dict[str, Any] = {}
+        get = (lambda k: values[k] if k in values else getattr(existing, k, None))
+        date = as_date(get("date"), "Date de la réunion", errors, "date")
+        if date is None and "date" not in errors:
+            errors["date"] = "Date de la réunion : ce champ est obligatoire."
+        out["date"] = date
+        start = as_time(get("start_time"), "Heure de début", errors, "start_time")
+        end = as_time(get("end_time"), "Heure de fin", errors, "end_time")
+        if start and end and end <= start:
+            errors["end_time"] = (f"La réunion ne peut pas finir ({end:%H} h {end:%M}) avant "
+                                  f"d'avoir commencé ({start:%H} h {start:%M}).")
+        out["start_time"], out["end_time"] = start, end
+        out["kind"] = check_code(get("kind") or "ordinary", enums.MeetingKind, "Type de réunion",
+                                 errors, "kind")
+        out["status"] = check_code(get("status") or "planned", enums.MeetingStatus, "Statut",
+                                   errors, "status")
+        if out["status"] == enums.MeetingStatus.NOT_HELD.value:
+            out["not_held_reason"] = check_code(get("not_held_reason"), enums.NotHeldReason,
+                                                "Motif de non-tenue", errors, "not_held_reason")
+        elif "not_held_reason" in values:
+            out["not_held_reason"] = None
+        if "not_held_reason_text" in values:
+            out["not_held_reason_text"] = clean_text(values["not_held_reason_text"])
+        year = as_int(get("year") or (date.year if date else None), "Année", errors, "year",
+                      2000, 2100)
+        out["year"] = year
+        committee_id = get("committee_id") or own_committee(session).id
+        out["committee_id"] = committee_id
+        number = get("number")
+        if number in (None, "") and year:
+            top = session.scalar(select(func.max(m.Meeting.number)).where(
+                m.Meeting.committee_id == committee_id, m.Meeting.year == year,
+                m.Meeting.deleted_at.is_(None)))
+            number = int(top or 0) + 1
+        number = as_int(number, "Numéro", errors, "number", 1, 999)
+        out["number"] = number
+        if number and year and "number" not in errors:
+            clash = session.scalar(select(m.Meeting.id).where(
+                m.Meeting.committee_id == committee_id, m.Meeting.year == year,
+                m.Meeting.number == number, m.Meeting.deleted_at.is_(None),
+                m.Meeting.id != (existing.id if existing is not None else -1)))
+            if clash is not None:
+                errors["number"] = (f"Une réunion porte déjà le numéro {number} en {year} : "
+                                    "choisissez un autre numéro.")
+        for name in ("place", "convened_by", "notes"):
+            if name in values:
+                out[name] = clean_text(values[name])
+        for name, label in (("chair_id", "Président(e) de séance"),
+                            ("secretary_id", "Secrétaire de séance")):
+            if name in values:
+                out[name] = lookup_person(session, values[name], label, errors, name)
+        if "convocation_date" in values:
+            conv = as_date(values["convocation_date"], "Date de convocation", errors,
+                           "convocation_date")
+            if conv and date and conv > date:
+                errors["convocation_date"] = ("La convocation ne peut pas être datée après "
+                                              "la réunion.")
+            out["convocation_date"] = conv
+        if errors:
+            raise ValidationError(errors)
+        if existing is not None:
+            out = {k: v for k, v in out.items() if k in values}
+        return out
+
+    def before_write(self, obj: m.Meeting, session: Session) -> None:
+        committee = session.get(m.Committee, obj.committee_id)
+        obj.reference = reference(obj.number, obj.year, committee.code if committee else "CCS")
+
+    def check_writable(self, obj: m.Meeting, session: Session) -> None:
+        if obj.status == enums.MeetingStatus.ADOPTED.value:
+            raise ReadOnly(f"Le procès-verbal {obj.reference} est adopté : il ne change plus. "
+                           "Pour le corriger, ajoutez un rectificatif.")
+
+    # creation with the standing agenda -----------------------------------------------------------
+    def create_with_agenda(self, *, extra_items: list[str] | None = None,
+                           include_open_recommendations: bool = True, **values: Any) -> m.Meeting:
+        """A new meeting prefilled as a secretary expects: the next number, the profile's place
+        and chair, the standing agenda items and the recommendations still open."""
+        with self.db.session() as s:
+            committee = own_committee(s)
+            if committee is not None:
+                values.setdefault("chair_id", committee.chair_id)
+                values.setdefault("secretary_id", committee.secretary_id)
+                values.setdefault("place", f"Salle de réunion de la mairie de {committee.commune}"
+                                  if committee.commune else "")
+            meeting = self.create_in(s, **values)
+            titles = [STANDING_ITEMS[0], STANDING_ITEMS[1], STANDING_ITEMS[2]]
+            titles += list(extra_items or [])
+            titles.append(STANDING_ITEMS[3])
+            follow = None
+            for pos, title in enumerate(titles, start=1):
+                item = m.AgendaItem(meeting_id=meeting.id, committee_id=meeting.committee_id,
+                                    position=pos, title=title,
+                                    is_standing=title in STANDING_ITEMS)
+                s.add(item)
+                if title == STANDING_ITEMS[2]:
+                    follow = item
+            if include_open_recommendations and follow is not None:
+                recs = s.scalars(select(m.Recommendation).where(
+                    m.Recommendation.committee_id == meeting.committee_id,
+                    m.Recommendation.deleted_at.is_(None),
+                    m.Recommendation.status.in_(enums.RecommendationStatus.open_codes()),
+                ).order_by(m.Recommendation.deadline, m.Recommendation.id)).all()
+                if recs:
+                    follow.discussion = "Recommandations en suivi :\n" + "\n".join(
+                        f"- {r.text} ({enums.RecommendationStatus.label_of(r.status)})"
+                        for r in recs)
+            s.flush()
+            s.refresh(meeting)
+            meeting.agenda_items  # noqa: B018  (load before the session closes)
+        return meeting
+
+    # agenda -----------------------------------------------------------------------------------
+    def agenda(self, meeting_id: int) -> list[m.AgendaItem]:
+        with self.db.session() as s:
+            return list(s.scalars(select(m.AgendaItem).where(
+                m.AgendaItem.meeting_id == meeting_id, m.AgendaItem.deleted_at.is_(None))
+                .order_by(m.AgendaItem.position, m.AgendaItem.id)).all())
+
+    def _writable_meeting(self, s: Session, meeting_id: int) -> m.Meeting:
+        meeting = self.get(meeting_id, session=s)
+        self.check_writable(meeting, s)
+        return meeting
+
+    def add_agenda_item(self, meeting_id: int, title: str, discussion: str = "",
+                        decisions: str = "", position: int | None = None) -> m.AgendaItem:
+        title = clean_text(title)
+        if not title:
+            raise ValidationError({"title": "Intitulé du point : ce champ est obligatoire."})
+        with self.db.session() as s:
+            meeting = self._writable_meeting(s, meeting_id)
+            if position is None:
+                top = s.scalar(select(func.max(m.AgendaItem.position)).where(
+                    m.AgendaItem.meeting_id == meeting.id, m.AgendaItem.deleted_at.is_(None)))
+                position = int(top or 0) + 1
+            item = m.AgendaItem(meeting_id=meeting.id, committee_id=meeting.committee_id,
+                                position=position, title=title, discussion=discussion,
+                                decisions=decisions)
+            s.add(item)
+            s.flush()
+        return item
+
+    def update_agenda_item(self, item_id: int, **values: Any) -> m.AgendaItem:
+        iter_fields(values, ("title", "discussion", "decisions", "position"))
+        with self.db.session() as s:
+            item = s.get(m.AgendaItem, item_id)
+            if item is None or item.deleted_at is not None:
+                raise ValidationError("Point de l'ordre du jour introuvable.")
+            self._writable_meeting(s, item.meeting_id)
+            if "title" in values and not clean_text(values["title"]):
+                raise ValidationError({"title": "Intitulé du point : ce champ est obligatoire."})
+            for k, v in values.items():
+                setattr(item, k, v if k == "position" else clean_text(v) if k == "title" else
+                        (v or ""))
+            s.flush()
+        return item
+
+    def delete_agenda_item(self, item_id: int) -> None:
+        from .records import tombstone
+
+        with self.db.session() as s:
+            item = s.get(m.AgendaItem, item_id)
+            if item is None:
+                return
+            self._writable_meeting(s, item.meeting_id)
+            tombstone(item)
+
+    # attendance -------------------------------------------------------------------------------
+    def set_attendance(self, meeting_id: int, person_id: int, status: str,
+                       is_guest: bool | None = None) -> m.Attendance:
+        errors: dict[str, str] = {}
+        code = check_code(status, enums.AttendanceStatus, "Présence", errors, "status")
+        if errors:
+            raise ValidationError(errors)
+        with self.db.session() as s:
+            meeting = self._writable_meeting(s, meeting_id)
+            person = s.get(m.Person, person_id)
+            if person is None or person.deleted_at is not None:
+                raise ValidationError("Personne introuvable.")
+            row = s.scalar(select(m.Attendance).where(m.Attendance.meeting_id == meeting.id,
+                                                      m.Attendance.person_id == person_id))
+            if row is None:
+                row = m.Attendance(meeting_id=meeting.id, person_id=person_id,
+                                   committee_id=meeting.committee_id, status=code,
+                                   is_guest=(not person.is_member) if is_guest is None
+                                   else is_guest)
+                s.add(row)
+            else:
+                row.status = code
+                row.deleted_at = None
+                if is_guest is not None:
+                    row.is_guest = is_guest
+            s.flush()
+        return row
+
+    def attendance(self, meeting_id: int) -> list[m.Attendance]:
+        with self.db.session() as s:
+            rows = s.scalars(select(m.Attendance).where(
+                m.Attendance.meeting_id == meeting_id, m.Attendance.deleted_at.is_(None))
+                .join(m.Person).order_by(m.Person.sort_key)).all()
+            for r in rows:
+                r.person  # noqa: B018
+            return list(rows)
+
+    def attendance_counts(self, meeting_id: int) -> AttendanceCounts:
+        with self.db.session() as s:
+            meeting = self.get(meeting_id, session=s)
+            rows = s.execute(select(m.Attendance.status, m.Attendance.is_guest, m.Person.sex,
+                                    m.Person.is_youth, m.Person.category)
+                             .join(m.Person, m.Person.id == m.Attendance.person_id)
+                             .where(m.Attendance.meeting_id == meeting.id,
+                                    m.Attendance.deleted_at.is_(None))).all()
+            committee = s.get(m.Committee, meeting.committee_id)
+            active = s.scalar(select(func.count()).select_from(m.Person).where(
+                m.Person.committee_id == meeting.committee_id, m.Person.is_member.is_(True),
+                m.Person.is_active.is_(True), m.Person.deleted_at.is_(None))) or 0
+        c = AttendanceCounts(members_active=active, by_category=Counter())
+        for status, guest, sex, youth, category in rows:
+            if guest:
+                c.guests += status == "present"
+            if status == "present":
+                c.present += not guest
+                c.present_women += sex == "F"
+                c.present_men += sex == "H"
+                c.present_youth += bool(youth)
+                c.by_category[category] += 1
+            elif status == "absent":
+                c.absent += 1
+            else:
+                c.excused += 1
+        c.quorum_needed = quorum_needed(committee, active) if committee else 0
+        return c
+
+    # status changes ----------------------------------------------------------------------------
+    def mark_not_held(self, meeting_id: int, reason: str, text: str = "") -> m.Meeting:
+        return self.update(meeting_id, status=enums.MeetingStatus.NOT_HELD.value,
+                           not_held_reason=reason, not_held_reason_text=text)
+
+    def mark_held(self, meeting_id: int) -> m.Meeting:
+        return self.update(meeting_id, status=enums.MeetingStatus.HELD.value)
+
+    def adopt(self, meeting_id: int, adopted_by_meeting_id: int | None,
+              adopted_on: dt.date | str | None = None, with_amendments: bool = False,
+              scan: tuple[str, bytes] | None = None) -> m.Meeting:
+        """Record "adopté en séance du ...": the PV then no longer changes."""
+        errors: dict[str, str] = {}
+        on = as_date(adopted_on, "Date d'adoption", errors, "adopted_on")
+        with self.db.session() as s:
+            meeting = self.get(meeting_id, session=s)
+            self.check_writable(meeting, s)
+            if meeting.status not in (enums.MeetingStatus.HELD.value,):
+                errors["status"] = ("Seul le procès-verbal d'une réunion tenue peut être "
+                                    "adopté.")
+            by = None
+            if adopted_by_meeting_id is not None:
+                by = s.get(m.Meeting, adopted_by_meeting_id)
+                if by is None or by.deleted_at is not None:
+                    errors["adopted_by"] = "Réunion d'adoption introuvable."
+                elif by.date < meeting.date:
+                    errors["adopted_by"] = ("Un procès-verbal est adopté lors d'une réunion "
+                                            "postérieure.")
+            if errors:
+                raise ValidationError(errors)
+            meeting.status = enums.MeetingStatus.ADOPTED.value
+            meeting.adopted_by_meeting_id = by.id if by else None
+            meeting.adopted_on = on or (by.date if by else dt.date.today())
+            meeting.adopted_with_amendments = bool(with_amendments)
+            if scan is not None:
+                from .attachments import add_attachment_in
+
+                add_attachment_in(s, meeting_id=meeting.id, filename=scan[0], data=scan[1],
+                                  kind=enums.AttachmentKind.SIGNED_PV.value)
+            s.flush()
+        return meeting
+
+    def add_amendment(self, meeting_id: int, date: dt.date | str, reason: str,
+                      text: str) -> m.Amendment:
+        errors: dict[str, str] = {}
+        d = as_date(date, "Date du rectificatif", errors, "date")
+        if d is None and "date" not in errors:
+            errors["date"] = "Date du rectificatif : ce champ est obligatoire."
+        if not clean_text(reason):
+            errors["reason"] = "Motif du rectificatif : ce champ est obligatoire."
+        if not clean_text(text):
+            errors["text"] = "Texte du rectificatif : ce champ est obligatoire."
+        if errors:
+            raise ValidationError(errors)
+        with self.db.session() as s:
+            meeting = self.get(meeting_id, session=s)
+            if meeting.status != enums.MeetingStatus.ADOPTED.value:
+                raise ValidationError("Un rectificatif ne concerne qu'un procès-verbal adopté ; "
+                                      "modifiez directement ce projet.")
+            amendment = m.Amendment(meeting_id=meeting.id, committee_id=meeting.committee_id,
+                                    date=d, reason=clean_text(reason), text=clean_text(text))
+            s.add(amendment)
+            s.flush()
+        return amendment
+
+    # links ---------------------------------------------------------------------------------
+    def link_threat(self, meeting_id: int, threat_id: int) -> None:
+        with self.db.session() as s:
+            meeting = self._writable_meeting(s, meeting_id)
+            threat = s.get(m.Threat, threat_id)
+            if threat is not None and threat not in meeting.threats:
+                meeting.threats.append(threat)
+
+    def link_vulnerability(self, meeting_id: int, vulnerability_id: int) -> None:
+        with self.db.session() as s:
+            meeting = self._writable_meeting(s, meeting_id)
+            vuln = s.get(m.Vulnerability, vulnerability_id)
+            if vuln is not None and vuln not in meeting.vulnerabilities:
+                meeting.vulnerabilities.append(vuln)
+
+    def unlink_threat(self, meeting_id: int, threat_id: int) -> None:
+        with self.db.session() as s:
+            meeting = self._writable_meeting(s, meeting_id)
+            meeting.threats[:] = [t for t in meeting.threats if t.id != threat_id]
+
+    def unlink_vulnerability(self, meeting_id: int, vulnerability_id: int) -> None:
+        with self.db.session() as s:
+            meeting = self._writable_meeting(s, meeting_id)
+            meeting.vulnerabilities[:] = [v for v in meeting.vulnerabilities
+                                          if v.id != vulnerability_id]
+
+    def previous_unadopted(self, meeting_id: int) -> m.Meeting | None:
+        """The latest held meeting before this one whose PV awaits adoption."""
+        with self.db.session() as s:
+            meeting = self.get(meeting_id, session=s)
+            return s.scalar(select(m.Meeting).where(
+                m.Meeting.committee_id == meeting.committee_id,
+                m.Meeting.deleted_at.is_(None), m.Meeting.date < meeting.date,
+                m.Meeting.status == enums.MeetingStatus.HELD.value,
+            ).order_by(m.Meeting.date.desc()).limit(1))
+
+

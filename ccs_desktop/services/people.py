@@ -1,0 +1,107 @@
+"""Members and guests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db import models as m
+from ..domain import enums
+from ..domain.text import fold, sort_key
+from .records import (
+    RecordService, check_code, clean_text, iter_fields, own_committee, require_text,
+)
+from .errors import ValidationError
+
+FIELDS = ("title", "given_names", "family_name", "sex", "is_youth", "category", "fds_corps",
+          "organisation", "function", "phone", "is_member", "is_active", "committee_id")
+
+# Spellings that vary for the same name (DOMAIN.md): folded to one form to spot duplicates.
+_VARIANTS = {
+    "mohamed": "mahamadou", "mohammed": "mahamadou", "mahamed": "mahamadou",
+    "mamadou": "mahamadou", "muhammad": "mahamadou", "mohamad": "mahamadou",
+    "amadou": "hamadou", "ahmadou": "hamadou",
+    "oumar": "omar", "umar": "omar", "seydou": "seidou", "moussa": "musa",
+    "ibrahima": "ibrahim", "ousmane": "usman", "boubacar": "abubakar",
+    "fatoumata": "fatimata", "fatouma": "fatimata", "aissata": "aichata", "aicha": "aichata",
+}
+
+
+def name_key(given_names: str, family_name: str) -> str:
+    words = fold(f"{given_names} {family_name}").replace("-", " ").split()
+    norm = []
+    for w in words:
+        w = w.replace("'", "")
+        w = _VARIANTS.get(w, w)
+        # doubled letters and y/i vary between spellings (Maïga / Maiga / Mayga)
+        w = w.replace("y", "i")
+        collapsed = []
+        for ch in w:
+            if not collapsed or collapsed[-1] != ch:
+                collapsed.append(ch)
+        norm.append("".join(collapsed))
+    return " ".join(sorted(norm))
+
+
+class PeopleService(RecordService):
+    model = m.Person
+    label = "personne"
+    default_order = ("sort_key", False)
+    sort_columns = {"name": m.Person.sort_key, "family_name": m.Person.sort_key}
+
+    def validate(self, values: dict[str, Any], existing: Any, session: Session) -> dict[str, Any]:
+        iter_fields(values, FIELDS)
+        errors: dict[str, str] = {}
+        out = {k: v for k, v in values.items()}
+        merged = {f: getattr(existing, f) for f in FIELDS if existing is not None}
+        merged.update(values)
+        if "family_name" in values or existing is None:
+            out["family_name"] = require_text(merged.get("family_name"), "Nom de famille",
+                                              errors, "family_name", 120)
+        if "given_names" in values or existing is None:
+            out["given_names"] = clean_text(merged.get("given_names"))
+            if not out["given_names"]:
+                errors["given_names"] = "Prénom(s) : ce champ est obligatoire."
+        if "sex" in values or existing is None:
+            out["sex"] = check_code(merged.get("sex"), enums.Sex, "Sexe", errors, "sex")
+        if "category" in values or existing is None:
+            out["category"] = check_code(merged.get("category"), enums.Category, "Catégorie",
+                                         errors, "category")
+        if "fds_corps" in values or "category" in values:
+            corps = merged.get("fds_corps")
+            if merged.get("category") == enums.Category.FDS.value:
+                out["fds_corps"] = check_code(corps, enums.FdsCorps, "Corps", errors,
+                                              "fds_corps", required=False)
+            else:
+                out["fds_corps"] = None
+        for name in ("title", "organisation", "function", "phone"):
+            if name in values:
+                out[name] = clean_text(values[name])
+        for name in ("is_youth", "is_member", "is_active"):
+            if name in values:
+                out[name] = bool(values[name])
+        if errors:
+            raise ValidationError(errors)
+        return out
+
+    def before_write(self, obj: m.Person, session: Session) -> None:
+        obj.sort_key = sort_key(obj.family_name, obj.given_names)
+
+    def likely_duplicates(self, given_names: str, family_name: str,
+                          exclude_id: int | None = None) -> list[m.Person]:
+        """People already recorded whose name looks the same (Mahamadou / Mohamed, Maïga / Maiga)."""
+        key = name_key(given_names, family_name)
+        family = name_key("", family_name)
+        with self.db.session() as s:
+            stmt = select(m.Person).where(m.Person.deleted_at.is_(None))
+            own = own_committee(s)
+            if own is not None:
+                stmt = stmt.where(m.Person.committee_id == own.id)
+            candidates = s.scalars(stmt).all()
+            return [p for p in candidates
+                    if p.id != exclude_id
+                    and (name_key(p.given_names, p.family_name) == key
+                         or (family and name_key("", p.family_name) == family
+                             and name_key(p.given_names, "") == name_key(given_names, "")))]

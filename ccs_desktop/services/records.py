@@ -1,0 +1,351 @@
+"""Create, read, update, list, search and delete every kind of record, with French validation.
+
+One `RecordService` per kind. Each public method opens its own session (one user action),
+validates before writing anything and returns detached ORM objects (expire_on_commit is off).
+Listing, filtering, sorting and search all run in SQL so that a table of half a million rows
+stays instant; the UI's table models page through `list()` with limit/offset.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from ..db import models as m
+from ..db import search
+from ..db.base import utcnow
+from ..db.engine import Database
+from ..domain import enums
+from ..domain.text import sort_key
+from .errors import NotFound, ValidationError
+
+
+@dataclass
+class ListQuery:
+    """What a table shows: search words, filters, order and the page."""
+
+    search: str = ""
+    filters: dict[str, Any] = field(default_factory=dict)
+    order_by: str | None = None
+    descending: bool = False
+    limit: int | None = None
+    offset: int = 0
+    include_deleted: bool = False
+
+
+# --- value coercion ---------------------------------------------------------------------------
+
+def as_date(value: Any, label: str, errors: dict[str, str], key: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        errors[key] = f"{label} : date invalide « {value} » (attendu : AAAA-MM-JJ)."
+        return None
+
+
+def as_time(value: Any, label: str, errors: dict[str, str], key: str) -> dt.time | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.time):
+        return value
+    text = str(value).strip().lower().replace(" ", "").replace("h", ":")
+    if text.endswith(":"):
+        text += "00"
+    try:
+        return dt.time.fromisoformat(text if len(text.split(":")[0]) == 2 else "0" + text)
+    except ValueError:
+        errors[key] = f"{label} : heure invalide « {value} » (attendu : 10 h 00)."
+        return None
+
+
+def as_int(value: Any, label: str, errors: dict[str, str], key: str,
+           lo: int | None = None, hi: int | None = None) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        errors[key] = f"{label} : nombre entier attendu, pas « {value} »."
+        return None
+    if (lo is not None and number < lo) or (hi is not None and number > hi):
+        if lo is not None and hi is not None:
+            errors[key] = f"{label} : {number} est hors limites ({lo} à {hi})."
+        elif lo is not None:
+            errors[key] = f"{label} : {number} doit être au moins {lo}."
+        else:
+            errors[key] = f"{label} : {number} doit être au plus {hi}."
+        return None
+    return number
+
+
+def check_code(value: Any, enum: type[enums.Labelled], label: str, errors: dict[str, str],
+               key: str, required: bool = True) -> str | None:
+    if value in (None, ""):
+        if required:
+            errors[key] = f"{label} : valeur obligatoire."
+        return None
+    code = str(value)
+    if code in enum.codes():
+        return code
+    # accept the French label as well as the code
+    for member in enum:
+        if member.label.casefold() == code.casefold():
+            return member.value
+    allowed = ", ".join(member.label for member in enum)
+    errors[key] = f"{label} : valeur inconnue « {value} » (valeurs possibles : {allowed})."
+    return None
+
+
+def require_text(value: Any, label: str, errors: dict[str, str], key: str,
+                 max_len: int | None = None) -> str:
+    text = (value or "").strip() if isinstance(value, str) or value is None else str(value)
+    if not text:
+        errors[key] = f"{label} : ce champ est obligatoire."
+    elif max_len and len(text) > max_len:
+        errors[key] = f"{label} : {len(text)} caractères, au plus {max_len}."
+    return text
+
+
+def clean_text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+# --- the generic service ---------------------------------------------------------------------
+
+class RecordService:
+    """CRUD, list, count and search for one kind of record."""
+
+    model: ClassVar[type[m.Syncable]]
+    default_order: ClassVar[tuple[str, bool]] = ("id", False)
+    # sortable column names -> ORM attribute names or SQL expressions
+    sort_columns: ClassVar[Mapping[str, Any]] = {}
+    # filter name -> callable(stmt, value) -> stmt
+    filters: ClassVar[Mapping[str, Callable[[Select, Any], Select]]] = {}
+    label: ClassVar[str] = "élément"
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # reading
+    def base_select(self) -> Select:
+        return select(self.model)
+
+    def _apply(self, stmt: Select, query: ListQuery) -> Select:
+        model = self.model
+        if not query.include_deleted:
+            stmt = stmt.where(model.deleted_at.is_(None))
+        if query.search:
+            ids = search.match_ids(model, query.search) if model in search.SEARCHABLE else None
+            if ids is not None:
+                stmt = stmt.where(model.id.in_(ids))
+        for name, value in query.filters.items():
+            if value in (None, "", [], ()):
+                continue
+            if name in self.filters:
+                stmt = self.filters[name](stmt, value)
+            elif name in _COMMITTEE_FILTERS and hasattr(model, "committee_id"):
+                stmt = _COMMITTEE_FILTERS[name](stmt, model, value)
+            elif hasattr(model, name):
+                column = getattr(model, name)
+                if isinstance(value, (list, tuple, set, frozenset)):
+                    stmt = stmt.where(column.in_(list(value)))
+                else:
+                    stmt = stmt.where(column == value)
+            else:
+                raise ValueError(f"unknown filter {name!r} for {model.__name__}")
+        return stmt
+
+    def _order(self, stmt: Select, query: ListQuery) -> Select:
+        name, desc = (query.order_by, query.descending) if query.order_by else self.default_order
+        column = self.sort_columns.get(name) if name else None
+        if column is None:
+            column = getattr(self.model, name, None) if name else None
+        if column is None:
+            column = self.model.id
+        tie = self.model.id.desc() if desc else self.model.id
+        return stmt.order_by(column.desc() if desc else column.asc(), tie)
+
+    def list(self, query: ListQuery | None = None) -> list[Any]:
+        query = query or ListQuery()
+        stmt = self._order(self._apply(self.base_select(), query), query)
+        if query.limit is not None:
+            stmt = stmt.limit(query.limit)
+        if query.offset:
+            stmt = stmt.offset(query.offset)
+        with self.db.session() as s:
+            return list(s.scalars(stmt).unique().all())
+
+    def count(self, query: ListQuery | None = None) -> int:
+        query = query or ListQuery()
+        stmt = self._apply(select(func.count()).select_from(self.model), query)
+        with self.db.session() as s:
+            return int(s.scalar(stmt) or 0)
+
+    def get(self, key: int | str, session: Session | None = None) -> Any:
+        def load(s: Session) -> Any:
+            if isinstance(key, int) or (isinstance(key, str) and key.isdigit()):
+                obj = s.get(self.model, int(key))
+            else:
+                obj = s.scalar(select(self.model).where(self.model.uuid == key))
+            if obj is None or obj.deleted_at is not None:
+                raise NotFound(f"{self.label.capitalize()} introuvable : {key}.")
+            return obj
+
+        if session is not None:
+            return load(session)
+        with self.db.session() as s:
+            return load(s)
+
+    # writing
+    def validate(self, values: dict[str, Any], existing: Any | None,
+                 session: Session) -> dict[str, Any]:
+        """Check and convert `values`; raise ValidationError (nothing written) when invalid."""
+        return dict(values)
+
+    def before_write(self, obj: Any, session: Session) -> None:
+        """Derived fields (sort keys, scores, references)."""
+
+    def check_writable(self, obj: Any, session: Session) -> None:
+        """Refuse writes to a record that no longer changes (an adopted PV)."""
+
+    def create(self, **values: Any) -> Any:
+        with self.db.session() as s:
+            obj = self.create_in(s, **values)
+        return obj
+
+    def create_in(self, s: Session, **values: Any) -> Any:
+        clean = self.validate(values, None, s)
+        obj = self.model(**clean)
+        if hasattr(obj, "committee_id") and getattr(obj, "committee_id", None) is None:
+            obj.committee_id = own_committee_id(s)
+        self.before_write(obj, s)
+        s.add(obj)
+        s.flush()
+        return obj
+
+    def update(self, key: int | str, **values: Any) -> Any:
+        with self.db.session() as s:
+            obj = self.update_in(s, key, **values)
+        return obj
+
+    def update_in(self, s: Session, key: int | str, **values: Any) -> Any:
+        obj = self.get(key, session=s)
+        self.check_writable(obj, s)
+        clean = self.validate(values, obj, s)
+        for name, value in clean.items():
+            setattr(obj, name, value)
+        self.before_write(obj, s)
+        s.flush()
+        return obj
+
+    def delete(self, key: int | str) -> dict[str, Any]:
+        """Delete as a tombstone; returns the cleared content so that undo can put it back."""
+        with self.db.session() as s:
+            obj = self.get(key, session=s)
+            self.check_writable(obj, s)
+            saved = tombstone(obj)
+            s.flush()
+        return saved
+
+    def undelete(self, key: int | str, saved: Mapping[str, Any]) -> Any:
+        """Undo a delete: the content comes back and the version goes on increasing."""
+        with self.db.session() as s:
+            obj = s.get(self.model, int(key)) if str(key).isdigit() else s.scalar(
+                select(self.model).where(self.model.uuid == key))
+            if obj is None:
+                raise NotFound(f"{self.label.capitalize()} introuvable : {key}.")
+            for name, value in saved.items():
+                setattr(obj, name, value)
+            obj.deleted_at = None
+            self.before_write(obj, s)
+            s.flush()
+        return obj
+
+
+def tombstone(obj: m.Syncable) -> dict[str, Any]:
+    saved = {name: getattr(obj, name) for name in type(obj).__sync_content__}
+    for name in type(obj).__sync_content__:
+        column = type(obj).__table__.columns[name]
+        setattr(obj, name, None if column.nullable else "")
+    obj.deleted_at = utcnow()
+    return saved
+
+
+def _committee_join(stmt: Select, model: Any) -> Select:
+    return stmt.join(m.Committee, m.Committee.id == model.committee_id)
+
+
+_COMMITTEE_FILTERS: dict[str, Callable[[Select, Any, Any], Select]] = {
+    "committee_id": lambda stmt, model, v: stmt.where(model.committee_id == v),
+    "region": lambda stmt, model, v: _committee_join(stmt, model).where(m.Committee.region == v),
+    "cercle": lambda stmt, model, v: _committee_join(stmt, model).where(m.Committee.cercle == v),
+    "commune": lambda stmt, model, v: _committee_join(stmt, model).where(
+        m.Committee.commune == v),
+}
+
+
+# --- settings and the own committee ----------------------------------------------------------
+
+def get_setting(s: Session, key: str, default: str | None = None) -> str | None:
+    row = s.get(m.Setting, key)
+    return row.value if row is not None else default
+
+
+def set_setting(s: Session, key: str, value: str) -> None:
+    row = s.get(m.Setting, key)
+    if row is None:
+        s.add(m.Setting(key=key, value=value))
+    else:
+        row.value = value
+
+
+def own_committee(s: Session) -> m.Committee | None:
+    uuid = get_setting(s, "committee_uuid")
+    if not uuid:
+        return None
+    return s.scalar(select(m.Committee).where(m.Committee.uuid == uuid))
+
+
+def own_committee_id(s: Session) -> int:
+    committee = own_committee(s)
+    if committee is None:
+        raise ValidationError("Aucun comité n'est encore configuré dans cette base : "
+                              "lancez d'abord la configuration (« ccs init »).")
+    return committee.id
+
+
+def lookup_person(s: Session, value: Any, label: str, errors: dict[str, str],
+                  key: str) -> int | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, m.Person):
+        return value.id
+    if isinstance(value, int) or str(value).isdigit():
+        person = s.get(m.Person, int(value))
+    else:
+        person = s.scalar(select(m.Person).where(m.Person.uuid == str(value)))
+    if person is None or person.deleted_at is not None:
+        errors[key] = f"{label} : personne introuvable ({value})."
+        return None
+    return person.id
+
+
+def iter_fields(values: Mapping[str, Any], allowed: Iterable[str]) -> None:
+    unknown = set(values) - set(allowed)
+    if unknown:
+        raise ValidationError(f"Champs inconnus : {', '.join(sorted(unknown))}.")
+
+
+__all__ = ["ListQuery", "RecordService", "tombstone", "own_committee", "own_committee_id",
+           "get_setting", "set_setting", "sort_key"]

@@ -1,0 +1,194 @@
+"""Threats (scored likelihood × impact, re-assessed at meetings) and vulnerabilities."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db import models as m
+from ..domain import enums, scoring
+from .errors import ValidationError
+from .records import (
+    RecordService, as_date, as_int, check_code, clean_text, iter_fields, require_text,
+)
+
+THREAT_FIELDS = ("title", "description", "type_code", "place_kind", "place_name",
+                 "first_reported", "likelihood", "impact", "trend", "status", "source_category",
+                 "is_restricted", "committee_id")
+VULN_FIELDS = ("title", "description", "place_kind", "place_name", "first_reported", "status",
+               "committee_id")
+
+
+def _score_value(value: Any, enum: type[enums.Labelled], label: str, errors: dict[str, str],
+                 key: str) -> int | None:
+    """Likelihood and impact come as 1-5 or as their French label ("Probable")."""
+    if isinstance(value, str) and not value.strip().isdigit():
+        code = check_code(value, enum, label, errors, key)
+        return int(code) if code else None
+    words = ", ".join(f"{mm.value} = {mm.label}" for mm in enum)
+    number = as_int(value, label, errors, key, 1, 5)
+    if key in errors:
+        errors[key] = f"{label} : « {value} » n'existe pas ; choisissez parmi {words}."
+    return number
+
+
+class ThreatsService(RecordService):
+    model = m.Threat
+    label = "menace"
+    default_order = ("score", True)
+    filters = {
+        "type": lambda stmt, v: stmt.join(m.ThreatType, m.ThreatType.code == m.Threat.type_code)
+        .where((m.ThreatType.code == v) | (m.ThreatType.parent_code == v)),
+        "place": lambda stmt, v: stmt.where(m.Threat.place_name == v),
+    }
+
+    def validate(self, values: dict[str, Any], existing: m.Threat | None,
+                 session: Session) -> dict[str, Any]:
+        iter_fields(values, THREAT_FIELDS)
+        errors: dict[str, str] = {}
+        out: dict[str, Any] = {}
+        new = existing is None
+        if new or "title" in values:
+            out["title"] = require_text(values.get("title"), "Intitulé de la menace", errors,
+                                        "title", 300)
+        if new or "type_code" in values:
+            code = values.get("type_code")
+            if not code:
+                errors["type_code"] = "Type de menace : ce champ est obligatoire."
+            elif session.get(m.ThreatType, code) is None:
+                errors["type_code"] = f"Type de menace inconnu : « {code} »."
+            out["type_code"] = code
+        for name, enum, label in (("likelihood", enums.Likelihood, "Probabilité"),
+                                  ("impact", enums.Impact, "Gravité")):
+            if new or name in values:
+                value = values.get(name, 3)
+                out[name] = _score_value(value, enum, label, errors, name)
+        simple = (("place_kind", enums.PlaceKind, "Type de lieu", "village"),
+                  ("trend", enums.Trend, "Tendance", "stable"),
+                  ("status", enums.ThreatStatus, "Statut", "active"),
+                  ("source_category", enums.SourceCategory, "Catégorie de source", "membre"))
+        for name, enum, label, default in simple:
+            if new or name in values:
+                out[name] = check_code(values.get(name) or default, enum, label, errors, name)
+        for name in ("description", "place_name"):
+            if name in values:
+                out[name] = clean_text(values[name])
+        if "first_reported" in values:
+            out["first_reported"] = as_date(values["first_reported"], "Date de signalement",
+                                            errors, "first_reported")
+        if "is_restricted" in values:
+            out["is_restricted"] = bool(values["is_restricted"])
+        if "committee_id" in values:
+            out["committee_id"] = values["committee_id"]
+        if errors:
+            raise ValidationError(errors)
+        return out
+
+    def before_write(self, obj: m.Threat, session: Session) -> None:
+        obj.rescore()
+
+    def assess(self, threat_id: int, *, likelihood: Any, impact: Any, trend: str = "stable",
+               note: str = "", meeting_id: int | None = None,
+               date: dt.date | str | None = None) -> m.ThreatAssessment:
+        """Re-score a threat (usually at a meeting): history kept, current score updated."""
+        errors: dict[str, str] = {}
+        lk = _score_value(likelihood, enums.Likelihood, "Probabilité", errors, "likelihood")
+        im = _score_value(impact, enums.Impact, "Gravité", errors, "impact")
+        tr = check_code(trend or "stable", enums.Trend, "Tendance", errors, "trend")
+        d = as_date(date, "Date", errors, "date")
+        if errors:
+            raise ValidationError(errors)
+        with self.db.session() as s:
+            threat = self.get(threat_id, session=s)
+            meeting = None
+            if meeting_id is not None:
+                meeting = s.get(m.Meeting, meeting_id)
+                if meeting is None:
+                    raise ValidationError("Réunion introuvable.")
+                if meeting.status == enums.MeetingStatus.ADOPTED.value:
+                    from .errors import ReadOnly
+
+                    raise ReadOnly(f"Le procès-verbal {meeting.reference} est adopté : il ne "
+                                   "change plus.")
+            when = d or (meeting.date if meeting else dt.date.today())
+            row = m.ThreatAssessment(threat_id=threat.id, committee_id=threat.committee_id,
+                                     meeting_id=meeting_id, date=when, likelihood=lk, impact=im,
+                                     score=scoring.score(lk, im), trend=tr, note=clean_text(note))
+            s.add(row)
+            threat.likelihood, threat.impact, threat.trend = lk, im, tr
+            threat.rescore()
+            if meeting is not None and threat not in meeting.threats:
+                meeting.threats.append(threat)
+            s.flush()
+        return row
+
+    def assessments(self, threat_id: int) -> list[m.ThreatAssessment]:
+        with self.db.session() as s:
+            return list(s.scalars(select(m.ThreatAssessment).where(
+                m.ThreatAssessment.threat_id == threat_id,
+                m.ThreatAssessment.deleted_at.is_(None)).order_by(m.ThreatAssessment.date)).all())
+
+    def types(self) -> list[m.ThreatType]:
+        with self.db.session() as s:
+            return list(s.scalars(select(m.ThreatType).where(m.ThreatType.active.is_(True))
+                                  .order_by(m.ThreatType.code)).all())
+
+    def add_local_type(self, label: str, national_code: str) -> m.ThreatType:
+        """A committee's own sub-type, mapped to a national one so that records still merge."""
+        from ..db.base import new_uuid
+        from .records import own_committee
+
+        label = clean_text(label)
+        if not label:
+            raise ValidationError({"label": "Libellé : ce champ est obligatoire."})
+        with self.db.session() as s:
+            national = s.get(m.ThreatType, national_code)
+            if national is None or not national.is_national:
+                raise ValidationError({"national_code": "Choisissez le type national "
+                                       "correspondant."})
+            uuid = new_uuid()
+            parent = national.parent_code or national.code
+            committee = own_committee(s)
+            row = m.ThreatType(code=f"LOC.{uuid}", label=label, parent_code=parent,
+                               is_national=False, national_code=national.code, uuid=uuid,
+                               committee_id=committee.id if committee else None)
+            s.add(row)
+            s.flush()
+        return row
+
+
+class VulnerabilitiesService(RecordService):
+    model = m.Vulnerability
+    label = "vulnérabilité"
+    default_order = ("id", True)
+    filters = {"place": lambda stmt, v: stmt.where(m.Vulnerability.place_name == v)}
+
+    def validate(self, values: dict[str, Any], existing: m.Vulnerability | None,
+                 session: Session) -> dict[str, Any]:
+        iter_fields(values, VULN_FIELDS)
+        errors: dict[str, str] = {}
+        out: dict[str, Any] = {}
+        new = existing is None
+        if new or "title" in values:
+            out["title"] = require_text(values.get("title"), "Intitulé de la vulnérabilité",
+                                        errors, "title", 300)
+        if new or "place_kind" in values:
+            out["place_kind"] = check_code(values.get("place_kind") or "village", enums.PlaceKind,
+                                           "Type de lieu", errors, "place_kind")
+        if new or "status" in values:
+            out["status"] = check_code(values.get("status") or "open",
+                                       enums.VulnerabilityStatus, "Statut", errors, "status")
+        for name in ("description", "place_name"):
+            if name in values:
+                out[name] = clean_text(values[name])
+        if "first_reported" in values:
+            out["first_reported"] = as_date(values["first_reported"], "Date de signalement",
+                                            errors, "first_reported")
+        if "committee_id" in values:
+            out["committee_id"] = values["committee_id"]
+        if errors:
+            raise ValidationError(errors)
+        return out
