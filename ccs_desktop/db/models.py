@@ -466,3 +466,4 @@ SYNCABLE_MODELS: tuple[type[Syncable], ...] = (
 )
 
 __all__ = [name for name in dir() if not name.startswith("_")] + ["utcnow"]
+from . import models_exchange  # noqa: E402,F401
