@@ -255,19 +255,21 @@ def state_header(header: HeaderData) -> Table:
 
 def signature_block(left_title: Sequence[str], left_name: str, right_title: Sequence[str],
                     right_name: str, stamp_room: float = 5 * cm) -> Table:
-    """Two signatures side by side with room for the stamp between titles and names."""
+    """Two signatures side by side: titles, about 5 cm of room for signature and stamp,
+    then the names, aligned on one line."""
     st = styles()
 
-    def column(titles: Sequence[str], name: str) -> list[Flowable]:
-        flow: list[Flowable] = [Paragraph(esc(t), st.signature) for t in titles if t]
-        flow.append(Spacer(1, stamp_room))
-        flow.append(Paragraph(esc(name) if name else "&nbsp;", st.signature_name))
-        return flow
+    def titles(lines: Sequence[str]) -> list[Flowable]:
+        return [Paragraph(esc(t), st.signature) for t in lines if t]
 
-    table = Table([[column(left_title, left_name), column(right_title, right_name)]],
-                  colWidths=[FRAME_WIDTH / 2] * 2)
+    def name(text: str) -> Paragraph:
+        return Paragraph(esc(text) if text else "&nbsp;", st.signature_name)
+
+    table = Table([[titles(left_title), titles(right_title)],
+                   ["", ""],
+                   [name(left_name), name(right_name)]],
+                  colWidths=[FRAME_WIDTH / 2] * 2, rowHeights=[None, stamp_room, None])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    table.keepWithPrevious = 0
     return table
 
 
@@ -352,6 +354,7 @@ def build_pdf(story: list[Flowable], *, title: str, marks: PageMarks,
         buffer, pagesize=A4, leftMargin=LEFT_MARGIN, rightMargin=RIGHT_MARGIN,
         topMargin=TOP_MARGIN, bottomMargin=BOTTOM_MARGIN, title=title, subject=subject,
         author="CCS Desktop", creator="CCS Desktop", lang="fr-FR", invariant=1,
+        initialFontName=fonts.REGULAR, initialFontSize=10,
         pageCompression=1,
     )
     canvas_class = type("NumberedCanvas", (_NumberedCanvas,), {"marks": marks})

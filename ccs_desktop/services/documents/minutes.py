@@ -1,0 +1,313 @@
+"""The procès-verbal (PV) of a meeting, and the short note of a meeting not held.
+
+Restricted notes and restricted threats are never loaded here (see annex.py).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import groupby
+
+from reportlab.lib.units import cm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+
+from ...domain import enums
+from .data import MeetingData, PersonRow, load_meeting
+from .layout import (
+    FRAME_WIDTH,
+    PageMarks,
+    build_pdf,
+    data_table,
+    esc,
+    para,
+    paragraphs,
+    signature_block,
+    state_header,
+    styles,
+)
+from .words import article, date_text, de, hour_text, opening_date_words, president_word, with_de
+
+AMPLIATIONS = ("Préfet", "Gouverneur", "CRSS", "Archives")
+
+
+def render_minutes(db, meeting_id: int) -> bytes:  # noqa: ANN001 (db.engine.Database)
+    """The PV of a meeting as PDF bytes (marked PROJET unless adopted)."""
+    with db.session() as session:
+        data = load_meeting(session, meeting_id)
+    return minutes_pdf(data)
+
+
+def minutes_pdf(data: MeetingData) -> bytes:
+    marks = PageMarks(draft=not data.is_adopted, demo=data.header.is_demo,
+                      reference=data.reference)
+    if data.status == "not_held":
+        story = not_held_story(data)
+        title = f"Réunion non tenue – {data.reference}"
+    else:
+        story = minutes_story(data)
+        title = f"Procès-verbal – {data.reference}"
+    return build_pdf(story, title=title, marks=marks, subject=data.header.committee_words)
+
+
+# ---------------------------------------------------------------- pieces
+
+def title_block(data: MeetingData, title: str) -> list[Flowable]:
+    st = styles()
+    return [state_header(data.header),
+            Paragraph(esc(data.reference), st.reference),
+            Paragraph(esc(title), st.title)]
+
+
+def pv_title(data: MeetingData) -> str:
+    return (f"PROCÈS-VERBAL DE LA RÉUNION {data.kind_word.upper()} DU COMITÉ CONSULTATIF "
+            f"DE SÉCURITÉ {data.header.title_place}")
+
+
+def chair_title_lines(data: MeetingData) -> list[str]:
+    """"Le Président du CCS," then the chair's title (Maire de la Commune rurale d'Alafia)."""
+    sex = data.chair.sex if data.chair else "H"
+    return [f"{article(sex)} {president_word(sex)} du CCS,", data.header.effective_chair_title]
+
+
+def secretary_title(data: MeetingData) -> str:
+    sex = data.secretary.sex if data.secretary else "H"
+    return f"{article(sex)} Secrétaire de séance"
+
+
+def opening_formula(data: MeetingData) -> str:
+    h = data.header
+    parts = [opening_date_words(data.date)]
+    if data.start_time and data.end_time:
+        parts.append(f", de {hour_text(data.start_time)} à {hour_text(data.end_time)}")
+    elif data.start_time:
+        parts.append(f", à partir de {hour_text(data.start_time)}")
+    parts.append(", s'est tenue")
+    if data.place:
+        low = data.place.lower()
+        starts_with_article = low.startswith(("la ", "le ", "les ", "l'", "l’"))
+        parts.append(f" {'dans' if starts_with_article else 'à'} {data.place}")
+    if data.convened_by or data.convocation_date:
+        parts.append(", sur convocation")
+        if data.convened_by:
+            parts.append(f" {with_de(data.convened_by)}")
+        if data.convocation_date:
+            parts.append(f" en date du {date_text(data.convocation_date)}")
+    parts.append(f", la réunion {data.kind_word} du {h.committee_words}")
+    if data.chair:
+        parts.append(f", sous la présidence de {data.chair.civil_name}, "
+                     f"{h.effective_chair_title}")
+    parts.append(".")
+    text = "".join(parts)
+    if data.secretary:
+        text += f" Le secrétariat de séance est assuré par {data.secretary.civil_name}."
+    return text
+
+
+def closing_formula(data: MeetingData) -> str:
+    if data.end_time:
+        return (f"L'ordre du jour étant épuisé, la séance a été levée à "
+                f"{hour_text(data.end_time)}.")
+    return "L'ordre du jour étant épuisé, la séance a été levée."
+
+
+def names_sentence(people: list[PersonRow]) -> str:
+    if not people:
+        return "néant."
+    return "; ".join(f"{p.civil_name}{f' ({p.structure})' if p.structure else ''}"
+                     for p in people) + "."
+
+
+def attendance_table(people: list[PersonRow]) -> Flowable:
+    """Present members grouped by category: N°, name, structure, sex, youth."""
+    widths = [1.0 * cm, 5.6 * cm, FRAME_WIDTH - 10.2 * cm, 1.6 * cm, 2.0 * cm]
+    rows: list[list[str]] = []
+    groups: list[int] = []
+    number = 0
+    for category, members in groupby(people, key=lambda p: p.category):
+        members = list(members)
+        groups.append(len(rows))
+        rows.append([f"{enums.Category.label_of(category)} ({len(members)})"])
+        for p in members:
+            number += 1
+            rows.append([str(number), p.display_name, p.structure,
+                         "F" if p.sex == "F" else "H", "oui" if p.is_youth else "non"])
+    return data_table(["N°", "Prénom(s) NOM", "Structure / Fonction", "Sexe", "Jeune"], rows,
+                      widths, center_cols=(0, 3, 4), group_rows=groups)
+
+
+def totals_table(people: list[PersonRow]) -> Flowable:
+    """Counts by sex and youth: women and young people are counted across categories."""
+    counts = Counter((p.sex, p.is_youth) for p in people)
+    men = counts[("H", False)] + counts[("H", True)]
+    women = counts[("F", False)] + counts[("F", True)]
+    youth = counts[("H", True)] + counts[("F", True)]
+    rows = [
+        ["Hommes", str(men), str(counts[("H", True)]), str(counts[("H", False)])],
+        ["Femmes", str(women), str(counts[("F", True)]), str(counts[("F", False)])],
+        ["Total", str(men + women), str(youth), str(men + women - youth)],
+    ]
+    return data_table(["Présents", "Total", "dont jeunes", "dont non jeunes"], rows,
+                      [3.5 * cm, 2.5 * cm, 2.8 * cm, 3.2 * cm], center_cols=(1, 2, 3))
+
+
+def totals_sentence(people: list[PersonRow]) -> str:
+    women = sum(1 for p in people if p.sex == "F")
+    youth = sum(1 for p in people if p.is_youth)
+    total = len(people)
+    share = f" ({round(100 * women / total)} %)" if total else ""
+    return (f"Total : {total} présent{'s' if total > 1 else ''}, dont {women} "
+            f"femme{'s' if women > 1 else ''}{share}, {total - women} "
+            f"homme{'s' if total - women > 1 else ''} et {youth} "
+            f"jeune{'s' if youth > 1 else ''}.")
+
+
+def agenda_list(data: MeetingData) -> list[Flowable]:
+    st = styles()
+    if not data.agenda:
+        return [para("L'ordre du jour n'a pas été renseigné.", st.body)]
+    flow: list[Flowable] = [para("L'ordre du jour portait sur :", st.body)]
+    for item in data.agenda:
+        flow.append(Paragraph(esc(item.title), st.list_item, bulletText=f"{item.position}."))
+    return flow
+
+
+def deliberations(data: MeetingData) -> list[Flowable]:
+    st = styles()
+    flow: list[Flowable] = []
+    for item in data.agenda:
+        flow.append(Paragraph(f"Point {item.position} : {esc(item.title)}", st.subheading))
+        discussion = paragraphs(item.discussion, st.indented)
+        if discussion:
+            flow.append(Paragraph("Échanges", st.label))
+            flow.extend(discussion)
+        decisions = paragraphs(item.decisions, st.decision)
+        if decisions:
+            flow.append(Paragraph("Décision(s)", st.label))
+            flow.extend(decisions)
+        if not discussion and not decisions:
+            flow.append(para("Aucun échange consigné.", st.indented))
+    return flow
+
+
+def threats_table(threats) -> Flowable:  # noqa: ANN001
+    widths = [5.0 * cm, 3.6 * cm, 3.2 * cm, 2.5 * cm, FRAME_WIDTH - 14.3 * cm]
+    rows = [[t.title + (f" – {t.description}" if t.description else ""), t.type_label,
+             t.place, f"{t.level} ({t.score}/25)", t.trend] for t in threats]
+    return data_table(["Menace", "Type", "Lieu", "Niveau", "Tendance"], rows, widths,
+                      center_cols=(3, 4))
+
+
+def vulnerabilities_table(vulns) -> Flowable:  # noqa: ANN001
+    widths = [5.0 * cm, 3.6 * cm, FRAME_WIDTH - 8.6 * cm]
+    rows = [[v.title, v.place, v.description] for v in vulns]
+    return data_table(["Vulnérabilité", "Lieu", "Description"], rows, widths)
+
+
+def recommendations_table(recs) -> Flowable:  # noqa: ANN001
+    widths = [1.0 * cm, FRAME_WIDTH - 11.4 * cm, 3.6 * cm, 3.6 * cm, 3.2 * cm]
+    rows = [[str(i), r.text, r.addressee, r.responsible, date_text(r.deadline)]
+            for i, r in enumerate(recs, start=1)]
+    return data_table(["N°", "Recommandation", "Destinataire", "Responsable", "Échéance"],
+                      rows, widths, center_cols=(0, 4))
+
+
+def signatures_and_ampliations(data: MeetingData) -> list[Flowable]:
+    st = styles()
+    place = data.header.place
+    done = f"Fait à {place}, le {date_text(data.date)}." if place else \
+        f"Fait le {date_text(data.date)}."
+    signature = signature_block(
+        [secretary_title(data)], data.secretary.full_name if data.secretary else "",
+        chair_title_lines(data), data.chair.full_name if data.chair else "")
+    ampliations = [Paragraph("<u>Ampliations</u> :", st.body_left)]
+    ampliations += [Paragraph(f"– {esc(a)}", st.list_item) for a in AMPLIATIONS]
+    return [CondPageBreak(8 * cm), para(done, st.right), Spacer(1, 6),
+            KeepTogether([signature]), Spacer(1, 10), KeepTogether(ampliations)]
+
+
+def adoption_line(data: MeetingData) -> list[Flowable]:
+    if not data.is_adopted:
+        return []
+    st = styles()
+    when = f" le {date_text(data.adopted_on)}" if data.adopted_on else ""
+    where = f" en séance de {data.adopted_at}" if data.adopted_at else ""
+    return [Spacer(1, 6), para(f"Procès-verbal adopté{where}{when}.", st.body_left)]
+
+
+# ---------------------------------------------------------------- stories
+
+def minutes_story(data: MeetingData) -> list[Flowable]:
+    st = styles()
+    story: list[Flowable] = title_block(data, pv_title(data))
+    story.append(para(opening_formula(data), st.body))
+
+    total = len(data.present)
+    story.append(Paragraph(
+        f"<b>Étaient présents</b> : {total} membre{'s' if total > 1 else ''} "
+        "(liste de présence en annexe)", st.body_left))
+    if data.present:
+        story += [attendance_table(data.present), Spacer(1, 4),
+                  para(totals_sentence(data.present), st.body_left), totals_table(data.present),
+                  Spacer(1, 6)]
+    if data.guests:
+        story.append(Paragraph("<b>Invités</b> : " + esc(names_sentence(data.guests)),
+                               st.body))
+    story.append(Paragraph("<b>Étaient absents</b> : " + esc(names_sentence(data.absent)),
+                           st.body))
+    story.append(Paragraph("<b>Étaient excusés</b> : " + esc(names_sentence(data.excused)),
+                           st.body))
+
+    story.append(Paragraph("ORDRE DU JOUR", st.heading))
+    story += agenda_list(data)
+
+    if data.agenda:
+        story.append(Paragraph("DÉROULEMENT DES TRAVAUX", st.heading))
+        story += deliberations(data)
+
+    if data.threats or data.vulnerabilities:
+        story.append(Paragraph("SITUATION SÉCURITAIRE", st.heading))
+    if data.threats:
+        story.append(Paragraph("Menaces examinées", st.subheading))
+        story.append(threats_table(data.threats))
+    if data.vulnerabilities:
+        story.append(Paragraph("Vulnérabilités relevées", st.subheading))
+        story.append(vulnerabilities_table(data.vulnerabilities))
+
+    if data.recommendations:
+        story.append(Paragraph("RECOMMANDATIONS", st.heading))
+        story.append(para(f"Le comité a formulé {len(data.recommendations)} "
+                          f"recommandation{'s' if len(data.recommendations) > 1 else ''} :",
+                          st.body_left))
+        story.append(recommendations_table(data.recommendations))
+
+    story += [Spacer(1, 10), para(closing_formula(data), st.body)]
+    story += adoption_line(data)
+    story += signatures_and_ampliations(data)
+    return story
+
+
+def not_held_story(data: MeetingData) -> list[Flowable]:
+    """A short note: the planned meeting could not be held, and why."""
+    st = styles()
+    story = title_block(data, f"NOTE : RÉUNION NON TENUE DU COMITÉ CONSULTATIF DE SÉCURITÉ "
+                              f"{data.header.title_place}")
+    when = f"le {date_text(data.date)}"
+    if data.start_time:
+        when += f" à {hour_text(data.start_time)}"
+    where = f" ({data.place})" if data.place else ""
+    reason = enums.NotHeldReason.label_of(data.not_held_reason) or "non précisée"
+    story.append(para(
+        f"La réunion {data.kind_word} du {data.header.committee_words}, prévue {when}{where}, "
+        f"n'a pas pu se tenir.", st.body))
+    story.append(Paragraph(f"<b>Motif</b> : {esc(reason)}.", st.body_left))
+    story += paragraphs(data.not_held_reason_text, st.indented)
+    if data.agenda:
+        story.append(para("L'ordre du jour prévu portait sur :", st.body))
+        for item in data.agenda:
+            story.append(Paragraph(esc(item.title), st.list_item,
+                                   bulletText=f"{item.position}."))
+    story += signatures_and_ampliations(data)
+    return story
+
+
+__all__ = ["render_minutes", "minutes_pdf"]
