@@ -31,5 +31,8 @@ def database_path(data_dir: str | os.PathLike[str] | None) -> Path:
 
 def resource_path(*parts: str) -> Path:
     """A file shipped under resources/ (installed as the ccs_desktop.resources package)."""
-    base = resources.files("ccs_desktop.resources")
-    return Path(str(base.joinpath(*parts)))
+    try:
+        base = Path(str(resources.files("ccs_desktop.resources")))
+    except ModuleNotFoundError:  # running from a source checkout that is not installed
+        base = Path(__file__).resolve().parent.parent / "resources"
+    return base.joinpath(*parts)

@@ -24,7 +24,8 @@ class FrenchArgumentParser(argparse.ArgumentParser):
             "unrecognized arguments": "arguments non reconnus",
             "invalid choice": "choix invalide",
             "expected one argument": "une valeur est attendue",
-            "argument": "argument",
+            "choose from": "valeurs possibles :",
+            "the following arguments are required:": "arguments obligatoires :",
         }
         for en, fr in translations.items():
             message = message.replace(en, fr)

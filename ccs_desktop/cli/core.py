@@ -1,0 +1,221 @@
+"""`ccs demo`, `ccs init`, `ccs list`, `ccs info`: the foundation's commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+from .common import CliError, add_data_dir, open_existing
+
+KINDS = ("meetings", "threats", "vulnerabilities", "recommendations", "activities", "people")
+
+
+def register(sub) -> None:  # noqa: ANN001
+    p = sub.add_parser("demo", help="crée une base de démonstration (personnes fictives)")
+    add_data_dir(p)
+    p.add_argument("--seed", type=int, default=1, help="graine : même graine, même contenu")
+    p.add_argument("--committees", type=int, default=1, metavar="N",
+                   help="nombre de comités (essais à grande échelle)")
+    p.add_argument("--years", type=int, default=2, metavar="A", help="années d'historique")
+    p.set_defaults(handler=cmd_demo)
+
+    p = sub.add_parser("init", help="configure le comité d'une nouvelle base, sans l'interface")
+    add_data_dir(p)
+    p.add_argument("--level", required=True, choices=("commune", "region", "cercle"))
+    p.add_argument("--region", required=True)
+    p.add_argument("--cercle", default="")
+    p.add_argument("--commune", default="")
+    p.add_argument("--commune-kind", default="rurale", choices=("rurale", "urbaine"))
+    p.add_argument("--code", default="", help="code du comité (ex. CCSC-ALAFIA)")
+    p.add_argument("--name", default="")
+    p.add_argument("--chair", default="", metavar="NOM",
+                   help="président(e) : « Prénom(s) NOM » (le nom de famille en dernier)")
+    p.add_argument("--chair-sex", default="H", choices=("H", "F"))
+    p.add_argument("--chair-title", default="", help="titre du président (texte libre)")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("list", help="liste les enregistrements d'une base")
+    p.add_argument("kind", choices=KINDS, metavar="TYPE",
+                   help="meetings | threats | vulnerabilities | recommendations | activities "
+                        "| people")
+    add_data_dir(p)
+    p.add_argument("--search", default="", metavar="MOTS",
+                   help="recherche (accents et majuscules ignorés)")
+    p.add_argument("--json", action="store_true", help="un tableau JSON sur la sortie standard")
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("info", help="résumé de la base : comité et nombre d'enregistrements")
+    add_data_dir(p)
+    p.set_defaults(handler=cmd_info)
+
+
+def cmd_demo(args: Any) -> int:
+    from ..db.engine import database_exists, open_database
+    from ..services.demo import generate_demo
+
+    if database_exists(args.data_dir):
+        raise CliError("Ce dossier contient déjà une base de données : choisissez un dossier "
+                       "vide pour la démonstration.")
+    if args.committees < 1 or args.years < 1:
+        raise CliError("--committees et --years doivent valoir au moins 1.")
+    started = time.perf_counter()
+    db = open_database(args.data_dir)
+
+    def progress(done: int, total: int) -> None:
+        if total >= 20 and (done % max(1, total // 20) == 0 or done == total):
+            print(f"  {done}/{total} comités", file=sys.stderr)
+
+    try:
+        generate_demo(db, seed=args.seed, committees=args.committees, years=args.years,
+                      progress=progress)
+    finally:
+        db.close()
+    size = db.path.stat().st_size
+    print(f"Base de démonstration créée : {db.path} ({size / 1e6:.1f} Mo, "
+          f"{time.perf_counter() - started:.1f} s)", file=sys.stderr)
+    print(str(db.path.resolve()))
+    return 0
+
+
+def cmd_init(args: Any) -> int:
+    from ..db.engine import open_database
+    from ..services.errors import UserError
+    from ..services.hub import Services
+
+    db = open_database(args.data_dir)
+    try:
+        sv = Services(db)
+        if sv.committee.is_configured():
+            raise CliError("Cette base a déjà un comité configuré.")
+        try:
+            committee = sv.committee.create(
+                level=args.level, region=args.region, cercle=args.cercle, commune=args.commune,
+                commune_kind=args.commune_kind, code=args.code, name=args.name,
+                chair_title=args.chair_title)
+            if args.chair:
+                words = args.chair.split()
+                chair = sv.people.create(given_names=" ".join(words[:-1]) or words[-1],
+                                         family_name=words[-1], sex=args.chair_sex,
+                                         category="elus" if args.level == "commune" else "admin",
+                                         function="Président du CCS")
+                sv.committee.update(chair_id=chair.id)
+        except UserError as exc:
+            raise CliError(str(exc)) from None
+    finally:
+        db.close()
+    print(f"Comité configuré : {committee.name} ({committee.code}) dans {db.path}",
+          file=sys.stderr)
+    print(str(db.path.resolve()))
+    return 0
+
+
+def _iso(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    return value
+
+
+def _row_meeting(x: Any) -> dict[str, Any]:
+    return {"id": x.uuid, "number": x.number, "year": x.year, "reference": x.reference,
+            "date": _iso(x.date), "kind": x.kind, "status": x.status,
+            "not_held_reason": x.not_held_reason, "place": x.place,
+            "start_time": _iso(x.start_time), "end_time": _iso(x.end_time)}
+
+
+def _row_threat(t: Any) -> dict[str, Any]:
+    return {"id": t.uuid, "title": t.title, "description": t.description, "type": t.type_code,
+            "place_kind": t.place_kind, "place": t.place_name,
+            "first_reported": _iso(t.first_reported), "likelihood": t.likelihood,
+            "impact": t.impact, "score": t.score, "level": t.level, "trend": t.trend,
+            "status": t.status}
+
+
+def _row_vulnerability(v: Any) -> dict[str, Any]:
+    return {"id": v.uuid, "title": v.title, "description": v.description,
+            "place_kind": v.place_kind, "place": v.place_name,
+            "first_reported": _iso(v.first_reported), "status": v.status}
+
+
+def _row_recommendation(r: Any) -> dict[str, Any]:
+    return {"id": r.uuid, "text": r.text, "addressee": r.addressee,
+            "responsible": r.responsible, "deadline": _iso(r.deadline), "priority": r.priority,
+            "status": r.status, "status_date": _iso(r.status_date)}
+
+
+def _row_activity(a: Any) -> dict[str, Any]:
+    return {"id": a.uuid, "date": _iso(a.date), "kind": a.kind, "title": a.title,
+            "place": a.place, "reached_men": a.reached_men, "reached_women": a.reached_women,
+            "reached_young_men": a.reached_young_men,
+            "reached_young_women": a.reached_young_women, "partner": a.partner}
+
+
+def _row_person(p: Any) -> dict[str, Any]:
+    return {"id": p.uuid, "title": p.title, "given_names": p.given_names,
+            "family_name": p.family_name, "sex": p.sex, "is_youth": p.is_youth,
+            "category": p.category, "fds_corps": p.fds_corps, "organisation": p.organisation,
+            "function": p.function, "is_member": p.is_member, "is_active": p.is_active}
+
+
+ROWS: dict[str, tuple[str, Callable[[Any], dict[str, Any]], Callable[[Any], str]]] = {
+    "meetings": ("meetings", _row_meeting,
+                 lambda x: f"{x.reference}\t{x.date:%d/%m/%Y}\t{x.status}\t{x.place}"),
+    "threats": ("threats", _row_threat,
+                lambda t: f"{t.title}\t{t.level}\t{t.score}\t{t.place_name}"),
+    "vulnerabilities": ("vulnerabilities", _row_vulnerability,
+                        lambda v: f"{v.title}\t{v.status}\t{v.place_name}"),
+    "recommendations": ("recommendations", _row_recommendation,
+                        lambda r: f"{r.text}\t{r.status}\t{r.deadline or ''}"),
+    "activities": ("activities", _row_activity,
+                   lambda a: f"{a.date:%d/%m/%Y}\t{a.title}\t{a.place}"),
+    "people": ("people", _row_person,
+               lambda p: f"{p.display_name}\t{p.sex}\t{p.category}\t{p.function}"),
+}
+
+
+def cmd_list(args: Any) -> int:
+    from ..services.hub import Services
+    from ..services.records import ListQuery
+
+    db = open_existing(args.data_dir)
+    try:
+        service_name, to_json, to_line = ROWS[args.kind]
+        service = getattr(Services(db), service_name)
+        # a fixed order: by the service's natural order, ties broken by id
+        rows = service.list(ListQuery(search=args.search))
+    finally:
+        db.close()
+    if args.json:
+        json.dump([to_json(r) for r in rows], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for r in rows:
+            print(to_line(r))
+        print(f"{len(rows)} enregistrement(s).", file=sys.stderr)
+    return 0
+
+
+def cmd_info(args: Any) -> int:
+    from ..services.hub import Services
+
+    db = open_existing(args.data_dir)
+    try:
+        sv = Services(db)
+        committee = sv.committee.own()
+        if committee is None:
+            print("Aucun comité configuré.")
+        else:
+            print(f"{committee.name} ({committee.code})")
+            print(f"Région : {committee.region} ; cercle : {committee.cercle} ; "
+                  f"commune : {committee.commune}")
+        for kind in KINDS:
+            print(f"{kind}: {getattr(sv, ROWS[kind][0]).count()}")
+        warning = sv.committee.clock_warning()
+        if warning:
+            print(warning, file=sys.stderr)
+    finally:
+        db.close()
+    return 0

@@ -1,0 +1,1 @@
+"""The Qt user interface: it calls the services, never the database directly."""
