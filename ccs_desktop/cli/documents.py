@@ -1,7 +1,130 @@
-"""Subcommands added by a later issue."""
+"""`ccs minutes|annex|convocation|attendance-sheet MEETING --out FICHIER.pdf`: printed
+documents of a meeting, written atomically; the absolute path is printed."""
 
 from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from .common import CliError, add_data_dir, open_existing
+
+MEETING_HELP = "la réunion : son identifiant, son UUID ou « numéro/année » (ex. 3/2024)"
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Temp file in the same folder, flush, fsync, rename: never a half-written PDF."""
+    folder = path.parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    if hasattr(os, "O_DIRECTORY"):
+        try:
+            dir_fd = os.open(folder, os.O_DIRECTORY)
+        except OSError:
+            return
+        try:
+            os.fsync(dir_fd)
+        except OSError:
+            pass
+        finally:
+            os.close(dir_fd)
+
+
+def _output_path(out: str | None, default_name: str) -> Path:
+    path = Path(out).expanduser() if out else Path.cwd() / default_name
+    if path.is_dir():
+        path = path / default_name
+    path = path.resolve()
+    if not path.parent.is_dir():
+        raise CliError(f"Le dossier « {path.parent} » n'existe pas.")
+    return path
+
+
+def _run(args: argparse.Namespace, produce: Callable, stem: str) -> int:
+    from ..services import documents
+
+    db = open_existing(args.data_dir)
+    try:
+        meeting_id = documents.resolve_meeting(db, args.meeting)
+        pdf = produce(db, meeting_id)
+        default_name = f"{stem}_{_meeting_label(db, meeting_id)}.pdf"
+        path = _output_path(args.out, default_name)
+        try:
+            write_atomically(path, pdf)
+        except OSError as exc:
+            raise CliError(f"Impossible d'écrire « {path} » : {exc.strerror or exc}.") from None
+    finally:
+        close = getattr(db, "close", None)
+        if close:
+            close()
+    print(path)
+    return 0
+
+
+def _meeting_label(db, meeting_id: int) -> str:  # noqa: ANN001
+    from ..db import models as m
+
+    with db.session() as session:
+        meeting = session.get(m.Meeting, meeting_id)
+        return f"{meeting.number:03d}_{meeting.year}"
+
+
+def _minutes(args: argparse.Namespace) -> int:
+    from ..services.documents import minutes_pdf_for_print
+
+    return _run(args, minutes_pdf_for_print, "PV")
+
+
+def _annex(args: argparse.Namespace) -> int:
+    from ..services.documents import render_annex
+
+    return _run(args, render_annex, "Annexe_restreinte")
+
+
+def _convocation(args: argparse.Namespace) -> int:
+    from ..services.documents import render_convocation
+
+    return _run(args, render_convocation, "Convocations")
+
+
+def _attendance_sheet(args: argparse.Namespace) -> int:
+    from ..services.documents import render_attendance_sheet
+
+    return _run(args, lambda db, mid: render_attendance_sheet(db, mid, with_phone=args.phone),
+                "Liste_de_presence")
+
+
+def _add(sub, name: str, help_text: str, handler: Callable) -> argparse.ArgumentParser:  # noqa: ANN001
+    parser = sub.add_parser(name, help=help_text, description=help_text)
+    parser.add_argument("meeting", metavar="REUNION", help=MEETING_HELP)
+    add_data_dir(parser)
+    parser.add_argument("--out", "-o", metavar="FICHIER.pdf", default=None,
+                        help="fichier PDF à écrire (par défaut : dans le dossier courant)")
+    parser.set_defaults(handler=handler)
+    return parser
 
 
 def register(sub) -> None:  # noqa: ANN001
     """Add this module's subcommands to the `ccs` parser."""
+    _add(sub, "minutes", "procès-verbal d'une réunion en PDF (le PV archivé s'il est adopté, "
+                         "suivi de ses amendements)", _minutes)
+    _add(sub, "annex", "annexe à diffusion restreinte d'une réunion en PDF", _annex)
+    _add(sub, "convocation", "convocations des membres et liste de décharge en PDF",
+         _convocation)
+    sheet = _add(sub, "attendance-sheet", "liste de présence à signer en PDF",
+                 _attendance_sheet)
+    sheet.add_argument("--phone", action="store_true",
+                       help="ajouter la colonne Téléphone (numéros des membres)")

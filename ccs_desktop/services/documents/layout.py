@@ -298,7 +298,7 @@ class _NumberedCanvas(Canvas):
 
     def _draw_footer(self, total: int) -> None:
         marks = self.marks
-        y = BOTTOM_MARGIN - 1.0 * cm
+        y = BOTTOM_MARGIN - 0.9 * cm
         self.saveState()
         self.setStrokeColor(colors.black)
         self.setLineWidth(0.4)
@@ -312,24 +312,27 @@ class _NumberedCanvas(Canvas):
         notes = []
         if marks.draft:
             notes.append("PROJET – document non adopté")
+        if marks.restricted:
+            notes.append("DIFFUSION RESTREINTE")
         if marks.demo:
             notes.append("DONNÉES FICTIVES")
         if notes:
             self.setFont(fonts.BOLD, 8.5)
-            self.drawCentredString(PAGE_WIDTH / 2, y, " · ".join(notes))
+            self.drawCentredString(PAGE_WIDTH / 2, y - 0.42 * cm, " · ".join(notes))
         if marks.restricted:
             self.setFont(fonts.BOLD, 10)
             self.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 0.9 * cm,
                                    "DIFFUSION RESTREINTE")
-            self.drawCentredString(PAGE_WIDTH / 2, y - 0.45 * cm, "DIFFUSION RESTREINTE")
         self.restoreState()
 
 
 def _watermark(canvas: Canvas, _doc, marks: PageMarks) -> None:
     """Big diagonal grey words under the content of every page."""
     words = []
-    if marks.draft:
+    if marks.draft and not marks.restricted:
         words.append("PROJET")
+    if marks.restricted:
+        words.append("DIFFUSION RESTREINTE")
     if marks.demo:
         words.append("DONNÉES FICTIVES")
     if not words:

@@ -25,7 +25,15 @@ from .layout import (
     state_header,
     styles,
 )
-from .words import article, date_text, de, hour_text, opening_date_words, president_word, with_de
+from .words import (
+    article,
+    date_text,
+    hour_text,
+    in_place,
+    opening_date_words,
+    president_word,
+    with_de,
+)
 
 AMPLIATIONS = ("Préfet", "Gouverneur", "CRSS", "Archives")
 
@@ -83,9 +91,7 @@ def opening_formula(data: MeetingData) -> str:
         parts.append(f", à partir de {hour_text(data.start_time)}")
     parts.append(", s'est tenue")
     if data.place:
-        low = data.place.lower()
-        starts_with_article = low.startswith(("la ", "le ", "les ", "l'", "l’"))
-        parts.append(f" {'dans' if starts_with_article else 'à'} {data.place}")
+        parts.append(f" {in_place(data.place)}")
     if data.convened_by or data.convocation_date:
         parts.append(", sur convocation")
         if data.convened_by:
@@ -221,7 +227,7 @@ def signatures_and_ampliations(data: MeetingData) -> list[Flowable]:
         chair_title_lines(data), data.chair.full_name if data.chair else "")
     ampliations = [Paragraph("<u>Ampliations</u> :", st.body_left)]
     ampliations += [Paragraph(f"– {esc(a)}", st.list_item) for a in AMPLIATIONS]
-    return [CondPageBreak(8 * cm), para(done, st.right), Spacer(1, 6),
+    return [CondPageBreak(9 * cm), Spacer(1, 8), para(done, st.right), Spacer(1, 6),
             KeepTogether([signature]), Spacer(1, 10), KeepTogether(ampliations)]
 
 

@@ -106,3 +106,12 @@ def president_word(sex: str | None) -> str:
 
 def feminine(sex: str | None, masculine: str, feminine_form: str) -> str:
     return feminine_form if sex == "F" else masculine
+
+
+def in_place(place: str) -> str:
+    """"dans la salle de réunion de la mairie" or "à Alafia"."""
+    place = place.strip()
+    low = place.lower()
+    if low.startswith(("la ", "le ", "les ", "l'", "l’")):
+        return f"dans {place}"
+    return f"à {place}"

@@ -1,0 +1,27 @@
+"""Printed documents (Qt-free): procès-verbal, restricted annex, convocations, attendance
+sheet and amendments, rendered as A4 PDF with ReportLab from the database.
+
+Every function opens its own session with `db.session()` and returns PDF bytes; the layout
+runs on plain data, so a GUI may call these from a worker thread.
+"""
+
+from __future__ import annotations
+
+from .amendment import render_amendment
+from .annex import render_annex
+from .archive import (
+    freeze_adopted_minutes,
+    freeze_amendment,
+    minutes_pdf_for_print,
+    stored_minutes,
+)
+from .attendance_sheet import render_attendance_sheet
+from .convocation import render_convocation
+from .minutes import render_minutes
+from .resolve import resolve_meeting
+
+__all__ = [
+    "render_minutes", "render_annex", "render_convocation", "render_attendance_sheet",
+    "render_amendment", "freeze_adopted_minutes", "freeze_amendment", "minutes_pdf_for_print",
+    "stored_minutes", "resolve_meeting",
+]

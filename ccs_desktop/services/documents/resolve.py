@@ -1,0 +1,80 @@
+"""Finding a meeting from what a user types: its number, its UUID, or "N/YYYY"."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from ...db import models as m
+from ..errors import NotFound, UserError
+from .words import date_text
+
+_NUMBER_YEAR = re.compile(r"^\s*(\d{1,4})\s*/\s*(\d{4})\s*$")
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+                   r"[0-9a-fA-F]{12}$")
+_LISTED = 15
+
+
+def _own_committee_id(session) -> int | None:  # noqa: ANN001
+    uuid = session.scalar(select(m.Setting.value).where(m.Setting.key == "committee_uuid"))
+    if not uuid:
+        return None
+    return session.scalar(select(m.Committee.id).where(m.Committee.uuid == uuid))
+
+
+def _describe(meeting: m.Meeting, code: str = "") -> str:
+    who = f" {code}" if code else ""
+    return f"{meeting.number}/{meeting.year}{who} (id {meeting.id}, {date_text(meeting.date)})"
+
+
+def _existing(session) -> str:  # noqa: ANN001
+    rows = session.execute(
+        select(m.Meeting, m.Committee.code)
+        .join(m.Committee, m.Committee.id == m.Meeting.committee_id)
+        .where(m.Meeting.deleted_at.is_(None))
+        .order_by(m.Meeting.date.desc(), m.Meeting.id.desc())
+        .limit(_LISTED + 1)
+    ).all()
+    if not rows:
+        return "Aucune réunion n'est enregistrée."
+    listed = "; ".join(_describe(meeting, code) for meeting, code in rows[:_LISTED])
+    more = " ; …" if len(rows) > _LISTED else ""
+    return f"Réunions existantes (les plus récentes) : {listed}{more}."
+
+
+def resolve_meeting(db, spec: str | int) -> int:  # noqa: ANN001
+    """The id of the meeting named by `spec`: its id, its UUID, or "N/YYYY" (number/year,
+    in the own committee first). Unknown or ambiguous: a French error listing what exists."""
+    text = str(spec).strip()
+    with db.session() as session:
+        meeting = None
+        if text.isdigit():
+            meeting = session.get(m.Meeting, int(text))
+        elif _UUID.match(text):
+            meeting = session.scalar(select(m.Meeting).where(m.Meeting.uuid == text.lower()))
+        elif match := _NUMBER_YEAR.match(text):
+            number, year = int(match.group(1)), int(match.group(2))
+            rows = session.execute(
+                select(m.Meeting, m.Committee.code)
+                .join(m.Committee, m.Committee.id == m.Meeting.committee_id)
+                .where(m.Meeting.number == number, m.Meeting.year == year,
+                       m.Meeting.deleted_at.is_(None))
+                .order_by(m.Meeting.id)
+            ).all()
+            own = _own_committee_id(session)
+            mine = [r for r in rows if r[0].committee_id == own]
+            if len(mine) == 1:
+                rows = mine
+            if len(rows) > 1:
+                choices = "; ".join(_describe(mt, code) for mt, code in rows)
+                raise UserError(f"La réunion « {text} » est ambiguë : {choices}. "
+                                "Indiquez son identifiant.")
+            meeting = rows[0][0] if rows else None
+        else:
+            raise UserError(f"Réunion « {text} » non reconnue : donnez son identifiant, son "
+                            f"UUID ou « numéro/année » (par exemple 3/2024). "
+                            f"{_existing(session)}")
+        if meeting is None or meeting.deleted_at is not None:
+            raise NotFound(f"Réunion « {text} » introuvable. {_existing(session)}")
+        return meeting.id
