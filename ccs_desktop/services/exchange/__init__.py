@@ -1,0 +1,6 @@
+"""Encrypted `.ccsbak` files: backups, transmissions to the CRSS, restore (no Qt).
+
+- container: the file format (docs/ccsbak-format.md)
+- snapshot: VACUUM INTO copies, reduction to a transmission, safe opening of foreign files
+- backup: write / verify / restore, rotation, automatic local copies, drive listing
+"""

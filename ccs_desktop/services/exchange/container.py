@@ -1,0 +1,520 @@
+"""The `.ccsbak` container: an encrypted, authenticated, chunked file (format version 1).
+
+See docs/ccsbak-format.md for the byte layout. In short:
+
+    magic "CCSBAK\\r\\n" | version u16 | header length u32 | header JSON | header MAC (32)
+    | payload chunks (ChaCha20-Poly1305, STREAM construction with a last-chunk flag)
+
+The payload is the zlib stream of: manifest length (u32) | manifest JSON | body bytes.
+Only the magic, the version and the header (chunk size, payload salt, recipient entries with
+their key derivation parameters) are readable without a key; the header is authenticated by
+an HMAC keyed from the file key, so a changed bit anywhere is detected.
+
+Every primitive comes from `cryptography` (ChaCha20-Poly1305, X25519, HKDF, HMAC) and
+`argon2-cffi` (Argon2id); nothing is hand-rolled here but the framing.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import struct
+import unicodedata
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from ..errors import UserError
+
+MAGIC = b"CCSBAK\r\n"
+FORMAT_VERSION = 1
+PREFIX = struct.Struct(">8sHI")  # magic, version, header length
+MAC_LEN = 32
+TAG_LEN = 16
+KEY_LEN = 32
+DEFAULT_CHUNK = 64 * 1024
+MAX_HEADER = 16 * 1024
+MAX_MANIFEST = 1024 * 1024
+MIN_CHUNK_LOG2, MAX_CHUNK_LOG2 = 10, 20
+MAX_RECIPIENTS = 8
+MAX_PASSPHRASE_RECIPIENTS = 2
+MIN_PASSPHRASE_LEN = 12
+
+# Argon2id bounds checked BEFORE deriving anything: a flipped bit or a hostile file must not
+# make us allocate a terabyte or spin for an hour.
+KDF_MAX_MEMORY_KIB = 1024 * 1024  # 1 GiB
+KDF_MAX_ITERATIONS = 16
+KDF_MAX_PARALLELISM = 16
+# Test-only cheap setting: honoured only when CCS_TEST_CHEAP_KDF=1 AND pytest is running
+# (PYTEST_CURRENT_TEST is set by pytest and inherited by the subprocesses it starts).
+TEST_CHEAP_ENV = "CCS_TEST_CHEAP_KDF"
+
+
+class ContainerError(UserError):
+    """A file that cannot be opened: French message, nothing written anywhere."""
+
+
+class WrongKey(ContainerError):
+    pass
+
+
+class NewerFormat(ContainerError):
+    pass
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    memory_kib: int = 128 * 1024
+    iterations: int = 3
+    parallelism: int = 1
+
+    def check(self) -> None:
+        ok = (isinstance(self.memory_kib, int) and isinstance(self.iterations, int)
+              and isinstance(self.parallelism, int)
+              and 1 <= self.parallelism <= KDF_MAX_PARALLELISM
+              and 8 * self.parallelism <= self.memory_kib <= KDF_MAX_MEMORY_KIB
+              and 1 <= self.iterations <= KDF_MAX_ITERATIONS)
+        if not ok:
+            raise ContainerError(
+                "Le fichier demande des paramètres de dérivation de clé hors limites "
+                "(mémoire ou durée démesurée) : il est endommagé ou n'a pas été créé par "
+                "CCS Desktop. Rien n'a été modifié.")
+
+
+CHEAP_KDF = KdfParams(memory_kib=8, iterations=1, parallelism=1)
+
+
+def default_kdf() -> KdfParams:
+    if os.environ.get(TEST_CHEAP_ENV) == "1" and os.environ.get("PYTEST_CURRENT_TEST"):
+        return CHEAP_KDF
+    return KdfParams()
+
+
+# --------------------------------------------------------------------------- recipients
+
+@dataclass(frozen=True)
+class PassphraseRecipient:
+    passphrase: str
+    kdf: KdfParams | None = None
+
+
+@dataclass(frozen=True)
+class X25519Recipient:
+    public_key: bytes  # 32 raw bytes
+
+
+@dataclass(frozen=True)
+class PassphraseIdentity:
+    passphrase: str
+
+
+@dataclass(frozen=True)
+class X25519Identity:
+    private_key: bytes  # 32 raw bytes
+
+
+def check_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE_LEN:
+        raise UserError(f"La phrase secrète doit compter au moins {MIN_PASSPHRASE_LEN} "
+                        f"caractères (elle en a {len(passphrase)}).")
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: object, length: int | None = None) -> bytes:
+    if not isinstance(text, str):
+        raise ValueError("not text")
+    raw = base64.b64decode(text.encode("ascii"), validate=True)
+    if length is not None and len(raw) != length:
+        raise ValueError("bad length")
+    return raw
+
+
+def _hkdf(secret: bytes, salt: bytes | None, info: bytes, length: int = KEY_LEN) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=length, salt=salt, info=info).derive(secret)
+
+
+def _argon2(passphrase: str, salt: bytes, kdf: KdfParams) -> bytes:
+    from argon2.low_level import Type, hash_secret_raw
+
+    kdf.check()
+    secret = unicodedata.normalize("NFC", passphrase).encode("utf-8")
+    return hash_secret_raw(secret, salt, time_cost=kdf.iterations, memory_cost=kdf.memory_kib,
+                           parallelism=kdf.parallelism, hash_len=KEY_LEN, type=Type.ID)
+
+
+_WRAP_NONCE = b"\x00" * 12  # each wrapping key is used once (fresh salt / ephemeral key)
+
+
+def _wrap_passphrase(file_key: bytes, r: PassphraseRecipient) -> dict:
+    check_passphrase(r.passphrase)
+    kdf = r.kdf or default_kdf()
+    salt = secrets.token_bytes(16)
+    kek = _argon2(r.passphrase, salt, kdf)
+    wrapped = ChaCha20Poly1305(kek).encrypt(_WRAP_NONCE, file_key, b"ccsbak-v1 argon2id")
+    return {"type": "argon2id", "salt": _b64(salt), "memory_kib": kdf.memory_kib,
+            "iterations": kdf.iterations, "parallelism": kdf.parallelism,
+            "wrapped_key": _b64(wrapped)}
+
+
+def _x25519_wrap_key(shared: bytes, ephemeral_pub: bytes, recipient_pub: bytes) -> bytes:
+    return _hkdf(shared, ephemeral_pub + recipient_pub, b"ccsbak-v1 x25519")
+
+
+def _wrap_x25519(file_key: bytes, r: X25519Recipient) -> dict:
+    recipient = X25519PublicKey.from_public_bytes(r.public_key)
+    eph = X25519PrivateKey.generate()
+    eph_pub = eph.public_key().public_bytes(serialization.Encoding.Raw,
+                                            serialization.PublicFormat.Raw)
+    shared = eph.exchange(recipient)
+    kek = _x25519_wrap_key(shared, eph_pub, r.public_key)
+    wrapped = ChaCha20Poly1305(kek).encrypt(_WRAP_NONCE, file_key, b"ccsbak-v1 x25519")
+    return {"type": "x25519", "ephemeral": _b64(eph_pub), "wrapped_key": _b64(wrapped)}
+
+
+def _damaged() -> ContainerError:
+    return ContainerError("Le fichier est endommagé ou a été modifié (en-tête illisible). "
+                          "Rien n'a été modifié.")
+
+
+def _parse_header(raw: bytes) -> dict:
+    try:
+        header = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise _damaged() from None
+    if not isinstance(header, dict) or set(header) != {"chunk_size", "payload_salt",
+                                                       "recipients"}:
+        raise _damaged()
+    cs = header["chunk_size"]
+    if (not isinstance(cs, int) or isinstance(cs, bool) or cs & (cs - 1)
+            or not (1 << MIN_CHUNK_LOG2) <= cs <= (1 << MAX_CHUNK_LOG2)):
+        raise _damaged()
+    rec = header["recipients"]
+    if not isinstance(rec, list) or not 1 <= len(rec) <= MAX_RECIPIENTS:
+        raise _damaged()
+    n_pass = 0
+    try:
+        _unb64(header["payload_salt"], 16)
+        for entry in rec:
+            if not isinstance(entry, dict):
+                raise ValueError
+            if entry.get("type") == "argon2id":
+                n_pass += 1
+                if set(entry) != {"type", "salt", "memory_kib", "iterations", "parallelism",
+                                  "wrapped_key"}:
+                    raise ValueError
+                _unb64(entry["salt"], 16)
+                _unb64(entry["wrapped_key"], KEY_LEN + TAG_LEN)
+                if any(isinstance(entry[k], bool) for k in ("memory_kib", "iterations",
+                                                             "parallelism")):
+                    raise ValueError
+                KdfParams(entry["memory_kib"], entry["iterations"], entry["parallelism"]).check()
+            elif entry.get("type") == "x25519":
+                if set(entry) != {"type", "ephemeral", "wrapped_key"}:
+                    raise ValueError
+                _unb64(entry["ephemeral"], 32)
+                _unb64(entry["wrapped_key"], KEY_LEN + TAG_LEN)
+            else:
+                raise ValueError
+    except (ValueError, binascii.Error, UnicodeEncodeError):
+        raise _damaged() from None
+    if n_pass > MAX_PASSPHRASE_RECIPIENTS:
+        raise _damaged()
+    return header
+
+
+def _unwrap(header: dict, identities: list) -> bytes:
+    has_pass = any(e["type"] == "argon2id" for e in header["recipients"])
+    has_x = any(e["type"] == "x25519" for e in header["recipients"])
+    tried_pass = tried_x = False
+    for ident in identities:
+        for entry in header["recipients"]:
+            try:
+                if isinstance(ident, PassphraseIdentity) and entry["type"] == "argon2id":
+                    tried_pass = True
+                    kdf = KdfParams(entry["memory_kib"], entry["iterations"],
+                                    entry["parallelism"])
+                    kek = _argon2(ident.passphrase, _unb64(entry["salt"]), kdf)
+                    return ChaCha20Poly1305(kek).decrypt(
+                        _WRAP_NONCE, _unb64(entry["wrapped_key"]), b"ccsbak-v1 argon2id")
+                if isinstance(ident, X25519Identity) and entry["type"] == "x25519":
+                    tried_x = True
+                    priv = X25519PrivateKey.from_private_bytes(ident.private_key)
+                    own_pub = priv.public_key().public_bytes(serialization.Encoding.Raw,
+                                                             serialization.PublicFormat.Raw)
+                    eph_pub = _unb64(entry["ephemeral"])
+                    shared = priv.exchange(X25519PublicKey.from_public_bytes(eph_pub))
+                    kek = _x25519_wrap_key(shared, eph_pub, own_pub)
+                    return ChaCha20Poly1305(kek).decrypt(
+                        _WRAP_NONCE, _unb64(entry["wrapped_key"]), b"ccsbak-v1 x25519")
+            except (InvalidTag, ValueError):
+                continue
+    if tried_pass:
+        raise WrongKey("Phrase secrète incorrecte (ou fichier modifié) : le fichier ne "
+                       "s'ouvre pas. Rien n'a été modifié.")
+    if tried_x:
+        raise WrongKey("Cette clé CRSS ne permet pas d'ouvrir ce fichier (il a été chiffré "
+                       "pour une autre clé, ou modifié). Rien n'a été modifié.")
+    if has_pass and not has_x:
+        raise WrongKey("Ce fichier s'ouvre avec la phrase secrète de sauvegarde du comité.")
+    if has_x and not has_pass:
+        raise WrongKey("Ce fichier s'ouvre uniquement avec la clé privée du CRSS.")
+    raise WrongKey("Aucune clé fournie ne permet d'ouvrir ce fichier.")
+
+
+# --------------------------------------------------------------------------- STREAM
+
+def _nonce(counter: int, last: bool) -> bytes:
+    return counter.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
+
+
+class _ChunkWriter:
+    def __init__(self, out: BinaryIO, key: bytes, chunk_size: int) -> None:
+        self.out, self.aead, self.cs = out, ChaCha20Poly1305(key), chunk_size
+        self.buf = bytearray()
+        self.counter = 0
+
+    def write(self, data: bytes) -> None:
+        self.buf += data
+        while len(self.buf) > self.cs:  # keep at least one byte back for the last chunk
+            piece = bytes(self.buf[: self.cs])
+            del self.buf[: self.cs]
+            self.out.write(self.aead.encrypt(_nonce(self.counter, False), piece, None))
+            self.counter += 1
+
+    def close(self) -> None:
+        self.out.write(self.aead.encrypt(_nonce(self.counter, True), bytes(self.buf), None))
+        self.buf = bytearray()
+
+
+def _truncated() -> ContainerError:
+    return ContainerError("Le fichier est incomplet ou a été modifié (vérification "
+                          "d'intégrité échouée) : copie interrompue, clé USB retirée trop tôt "
+                          "ou altération. Rien n'a été modifié.")
+
+
+def _read_chunks(src: BinaryIO, key: bytes, chunk_size: int) -> Iterator[bytes]:
+    aead = ChaCha20Poly1305(key)
+    size = chunk_size + TAG_LEN
+    counter = 0
+    block = _read_exact(src, size)
+    while True:
+        if len(block) < size:
+            last = True
+        else:
+            nxt = _read_exact(src, size)
+            last = not nxt
+        try:
+            plain = aead.decrypt(_nonce(counter, last), block, None)
+        except InvalidTag:
+            raise _truncated() from None
+        if last and not plain and counter > 0:
+            raise _truncated()  # an empty last chunk only for an empty payload
+        yield plain
+        if last:
+            return
+        counter += 1
+        block = nxt
+
+
+def _read_exact(src: BinaryIO, n: int) -> bytes:
+    parts, got = [], 0
+    while got < n:
+        b = src.read(n - got)
+        if not b:
+            break
+        parts.append(b)
+        got += len(b)
+    return b"".join(parts)
+
+
+# --------------------------------------------------------------------------- writing
+
+class ContainerWriter:
+    """Write a container: `w = ContainerWriter(out, recipients, manifest)`, `w.write(body)`...,
+    `w.close()`. The manifest goes first inside the encrypted payload."""
+
+    def __init__(self, out: BinaryIO, recipients: list, manifest: dict,
+                 chunk_size: int = DEFAULT_CHUNK, compress_level: int = 6) -> None:
+        if not recipients:
+            raise ValueError("au moins un destinataire")
+        self.file_key = secrets.token_bytes(KEY_LEN)
+        entries = []
+        for r in recipients:
+            if isinstance(r, PassphraseRecipient):
+                entries.append(_wrap_passphrase(self.file_key, r))
+            elif isinstance(r, X25519Recipient):
+                entries.append(_wrap_x25519(self.file_key, r))
+            else:
+                raise TypeError(r)
+        payload_salt = secrets.token_bytes(16)
+        header = json.dumps({"chunk_size": chunk_size, "payload_salt": _b64(payload_salt),
+                             "recipients": entries}, separators=(",", ":")).encode("utf-8")
+        assert len(header) <= MAX_HEADER
+        prefix = PREFIX.pack(MAGIC, FORMAT_VERSION, len(header)) + header
+        mac = hmac.new(_hkdf(self.file_key, None, b"ccsbak-v1 header"), prefix,
+                       hashlib.sha256).digest()
+        out.write(prefix + mac)
+        self._chunks = _ChunkWriter(
+            out, _hkdf(self.file_key, payload_salt, b"ccsbak-v1 payload"), chunk_size)
+        self._z = zlib.compressobj(compress_level)
+        mbytes = json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        self._put(struct.pack(">I", len(mbytes)) + mbytes)
+
+    def _put(self, data: bytes) -> None:
+        c = self._z.compress(data)
+        if c:
+            self._chunks.write(c)
+
+    def write(self, data: bytes) -> None:
+        self._put(data)
+
+    def close(self) -> None:
+        self._chunks.write(self._z.flush())
+        self._chunks.close()
+
+
+# --------------------------------------------------------------------------- reading
+
+class ContainerReader:
+    """Open a container. `manifest` is available after construction; `iter_body()` yields the
+    body in bounded pieces (at most `piece` bytes each), checked against the manifest's
+    declared `body_size` / `body_sha256` when those are present."""
+
+    def __init__(self, src: BinaryIO, identities: list | None = None,
+                 file_key: bytes | None = None) -> None:
+        head = _read_exact(src, PREFIX.size)
+        if not head:
+            raise ContainerError("Le fichier est vide : ce n'est pas une sauvegarde CCS.")
+        if len(head) < PREFIX.size or head[:8] != MAGIC:
+            raise ContainerError(
+                "Ce fichier n'est pas une sauvegarde CCS (.ccsbak) : "
+                + _what_is_it(head) + " Rien n'a été modifié.")
+        _, version, hlen = PREFIX.unpack(head)
+        if version > FORMAT_VERSION:
+            raise NewerFormat(
+                f"Ce fichier a été créé par une version plus récente de CCS Desktop (format "
+                f"{version}, cette version lit le format {FORMAT_VERSION}). Installez la "
+                "dernière version de l'application. Rien n'a été modifié.")
+        if version != FORMAT_VERSION or hlen > MAX_HEADER or hlen == 0:
+            raise _damaged()
+        raw = _read_exact(src, hlen)
+        mac = _read_exact(src, MAC_LEN)
+        if len(raw) < hlen or len(mac) < MAC_LEN:
+            raise _truncated()
+        header = _parse_header(raw)
+        self.header = header
+        if file_key is None:
+            file_key = _unwrap(header, list(identities or []))
+        expect = hmac.new(_hkdf(file_key, None, b"ccsbak-v1 header"), head + raw,
+                          hashlib.sha256).digest()
+        if not hmac.compare_digest(mac, expect):
+            raise ContainerError("L'en-tête du fichier a été modifié (authentification "
+                                 "échouée). Rien n'a été modifié.")
+        self.file_key = file_key
+        self._chunks = _read_chunks(
+            src, _hkdf(file_key, _unb64(header["payload_salt"]), b"ccsbak-v1 payload"),
+            header["chunk_size"])
+        self._z = zlib.decompressobj()
+        self._pending = b""  # compressed bytes not yet fed
+        self._out = bytearray()
+        self._eof = False
+        lenb = self._take(4)
+        if len(lenb) < 4:
+            raise _truncated()
+        (mlen,) = struct.unpack(">I", lenb)
+        if mlen > MAX_MANIFEST:
+            raise _damaged()
+        mraw = self._take(mlen)
+        try:
+            manifest = json.loads(mraw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            raise _damaged() from None
+        if not isinstance(manifest, dict):
+            raise _damaged()
+        self.manifest = manifest
+
+    def _fill(self, want: int) -> None:
+        """Decompress until at least `want` bytes are buffered or the stream ends; never
+        inflates more than `want` + one chunk at once (decompression bombs stay bounded)."""
+        try:
+            while len(self._out) < want and not self._eof:
+                if self._z.unconsumed_tail:
+                    self._out += self._z.decompress(self._z.unconsumed_tail,
+                                                    max(want - len(self._out), 65536))
+                    continue
+                if self._z.eof:
+                    if self._z.unused_data:
+                        raise _damaged()
+                    for extra in self._chunks:  # drain: the final chunk flag is checked
+                        if extra:
+                            raise _damaged()
+                    self._eof = True
+                    break
+                block = next(self._chunks, None)
+                if block is None:
+                    raise _truncated()
+                self._out += self._z.decompress(block, max(want - len(self._out), 65536))
+        except zlib.error:
+            raise _damaged() from None
+
+    def _take(self, n: int) -> bytes:
+        self._fill(n)
+        data = bytes(self._out[:n])
+        del self._out[:n]
+        return data
+
+    def iter_body(self, piece: int = 1024 * 1024) -> Iterator[bytes]:
+        declared = self.manifest.get("body_size")
+        digest = self.manifest.get("body_sha256")
+        h = hashlib.sha256()
+        total = 0
+        while True:
+            data = self._take(piece)
+            if not data:
+                break
+            total += len(data)
+            if isinstance(declared, int) and total > declared:
+                raise _damaged()
+            h.update(data)
+            yield data
+        if declared is not None and total != declared:
+            raise _truncated()
+        if digest is not None and h.hexdigest() != digest:
+            raise _damaged()
+
+
+def _what_is_it(head: bytes) -> str:
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return "c'est une archive ZIP renommée."
+    if head.startswith(b"\x89PNG"):
+        return "c'est une image PNG renommée."
+    if head.startswith(b"\xff\xd8\xff"):
+        return "c'est une image JPEG renommée."
+    if head.startswith(b"%PDF"):
+        return "c'est un document PDF renommé."
+    if head.startswith(b"SQLite format 3"):
+        return "c'est une base SQLite non chiffrée."
+    return "le début du fichier ne correspond pas."
+
+
+def peek_is_container(path: str | os.PathLike[str]) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(8) == MAGIC
+    except OSError:
+        return False

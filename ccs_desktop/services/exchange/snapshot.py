@@ -1,0 +1,408 @@
+"""Snapshots of a database (VACUUM INTO), their reduction to a transmission, and the safe
+opening of a snapshot that came from elsewhere.
+
+A snapshot never carries the full-text tables (rebuilt on arrival) nor deleted content: the
+copy is made with VACUUM INTO, tombstones are cleared again, and after any change the file is
+VACUUMed once more, with secure_delete on, so no freed page keeps old text.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import hmac
+import re
+import secrets
+import sqlite3
+import tempfile
+import unicodedata
+import uuid as uuidlib
+from pathlib import Path
+
+from ...db import models as m
+from ...db import models_exchange as mx
+from ...db.search import FTS_TABLES, create_sql, is_fts_table
+from ..errors import UserError
+
+PSEUDONYM_SETTING = "pseudonym_secret"
+CRSS_KEY_SETTING = "crss_public_key"
+# settings that travel in a transmission; everything else (pseudonym secret, options) stays
+TRANSMITTED_SETTINGS = ("committee_uuid", "mode")
+CRSS_TABLES = (mx.RegisterEntry.__tablename__, mx.ImportLogEntry.__tablename__,
+               mx.ImportConflict.__tablename__)
+
+
+class SnapshotError(UserError):
+    pass
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def vacuum_into(src: Path, dest: Path) -> None:
+    """A consistent, compact copy of `src` (no free pages) into the new file `dest`."""
+    conn = sqlite3.connect(src, timeout=30)
+    try:
+        conn.execute("VACUUM INTO ?", (str(dest),))
+    finally:
+        conn.close()
+
+
+def _blob_columns(table) -> list[str]:  # noqa: ANN001
+    from sqlalchemy import LargeBinary
+
+    return [c.name for c in table.columns if isinstance(c.type, LargeBinary)]
+
+
+def clear_tombstones(conn: sqlite3.Connection) -> None:
+    """Deleted rows keep id, uuid, version, generation and deletion time; their content goes."""
+    for model in m.SYNCABLE_MODELS:
+        t = model.__table__
+        sets = []
+        for name in model.__sync_content__:
+            sets.append(f"{_q(name)} = {'NULL' if t.columns[name].nullable else chr(39) * 2}")
+        for name in _blob_columns(t):
+            sets.append(f"{_q(name)} = NULL")
+        if sets:
+            conn.execute(f"UPDATE {_q(t.name)} SET {', '.join(sets)} "
+                         "WHERE deleted_at IS NOT NULL")
+
+
+def drop_fts(conn: sqlite3.Connection) -> None:
+    for table in FTS_TABLES:
+        conn.execute(f"DROP TABLE IF EXISTS {_q(table)}")
+
+
+def create_fts(conn: sqlite3.Connection) -> None:
+    for table in FTS_TABLES:
+        conn.execute(create_sql(table))
+
+
+def ensure_pseudonym_secret(conn: sqlite3.Connection) -> str:
+    row = conn.execute("SELECT value FROM settings WHERE key = ?",
+                       (PSEUDONYM_SETTING,)).fetchone()
+    if row and row[0]:
+        return row[0]
+    secret = secrets.token_hex(32)
+    conn.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)",
+                 (PSEUDONYM_SETTING, secret))
+    return secret
+
+
+def pseudonym(secret: str, person_uuid: str) -> tuple[str, str]:
+    """(stable pseudonymous uuid, short code such as 'P-7KQX-M2PA') for a person."""
+    digest = hmac.new(bytes.fromhex(secret), person_uuid.encode("ascii"), hashlib.sha256).digest()
+    pid = str(uuidlib.UUID(bytes=digest[:16], version=4))
+    import base64
+
+    b32 = base64.b32encode(digest[16:26]).decode("ascii")
+    return pid, f"P-{b32[:4]}-{b32[4:8]}"
+
+
+def _name_pieces(given: str, family: str, title: str) -> list[str]:
+    pieces = []
+    full = " ".join(p for p in (given, family) if p).strip()
+    for p in (full, " ".join(p for p in (title, family) if p), family, given):
+        if p and len(p) >= 3:
+            pieces.append(p)
+    for word in (given or "").split() + (family or "").split():
+        if len(word) >= 3:
+            pieces.append(word)
+    return pieces
+
+
+def _fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", s)
+                   if unicodedata.category(c) != "Mn").casefold()
+
+
+def reduce_to_transmission(conn: sqlite3.Connection, own_uuid: str) -> None:
+    """Keep what the CRSS needs and no more (DOMAIN.md, last section). In place, on a snapshot.
+
+    - only the own committee's rows; no restricted notes; no restricted threats (complaints
+      about FDS conduct) nor their assessments and links; no attachments (scans, photos);
+      stored PDFs only for adopted PVs;
+    - no phone numbers; unless the committee shares names, people become stable
+      pseudonymous codes (uuid and code derived with a per-committee secret), keeping
+      category, corps, sex and youth; their names are also replaced in free text;
+    - settings reduced to the committee identity; the CRSS tables emptied.
+    """
+    own = conn.execute("SELECT id, share_names FROM committees WHERE uuid = ?",
+                       (own_uuid,)).fetchone()
+    if own is None:
+        raise SnapshotError("Le comité de cette base est introuvable : transmission impossible.")
+    own_id, share_names = own
+    secret = ensure_pseudonym_secret(conn)
+    conn.execute("DELETE FROM restricted_notes")
+    conn.execute("DELETE FROM attachments")
+    restricted = "SELECT id FROM threats WHERE is_restricted = 1"
+    for link in ("meeting_threats", "recommendation_threats"):
+        conn.execute(f"DELETE FROM {link} WHERE threat_id IN ({restricted})")
+    conn.execute(f"DELETE FROM threat_assessments WHERE threat_id IN ({restricted})")
+    conn.execute("DELETE FROM threats WHERE is_restricted = 1")
+    conn.execute("DELETE FROM stored_documents WHERE deleted_at IS NULL AND meeting_id NOT IN "
+                 "(SELECT id FROM meetings WHERE status = 'adopted' AND deleted_at IS NULL)")
+    # other committees' rows (a database that gathered others) do not travel from here
+    for model in reversed(m.SYNCABLE_MODELS):
+        if model is m.Committee:
+            continue
+        conn.execute(f"DELETE FROM {model.__tablename__} WHERE committee_id != ?", (own_id,))
+    conn.execute("UPDATE committees SET chair_id = NULL, secretary_id = NULL WHERE id != ?",
+                 (own_id,))
+    conn.execute("DELETE FROM committees WHERE id != ?", (own_id,))
+    conn.execute("UPDATE threat_types SET committee_id = NULL WHERE committee_id IS NOT NULL "
+                 "AND committee_id != ?", (own_id,))
+    # people
+    people = conn.execute("SELECT id, uuid, title, given_names, family_name FROM people"
+                          ).fetchall()
+    conn.execute("UPDATE people SET phone = ''")
+    if not share_names:
+        replacements: list[tuple[str, str]] = []
+        for pid, puuid, title, given, family in people:
+            new_uuid, code = pseudonym(secret, puuid)
+            conn.execute("UPDATE people SET uuid = ?, title = '', given_names = '', "
+                         "family_name = CASE WHEN deleted_at IS NULL THEN ? ELSE '' END, "
+                         "organisation = '', function = '', sort_key = ? WHERE id = ?",
+                         (new_uuid, code, code.lower(), pid))
+            for piece in _name_pieces(given or "", family or "", title or ""):
+                replacements.append((piece, code))
+        if replacements:
+            _scrub_names(conn, replacements)
+    conn.execute(f"DELETE FROM settings WHERE key NOT IN "
+                 f"({','.join('?' * len(TRANSMITTED_SETTINGS))})", TRANSMITTED_SETTINGS)
+    for table in CRSS_TABLES[::-1]:
+        conn.execute(f"DELETE FROM {table}")
+
+
+def _scrub_names(conn: sqlite3.Connection, replacements: list[tuple[str, str]]) -> None:
+    """Replace people's names (whole words, accents and case ignored) in free-text columns."""
+    replacements.sort(key=lambda r: -len(r[0]))
+    patterns = []
+    for piece, code in replacements:
+        words = [re.escape(w) for w in _fold(piece).split()]
+        patterns.append((re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"), code))
+    from sqlalchemy import String, Text
+
+    for model in m.SYNCABLE_MODELS:
+        if model is m.Person:
+            continue
+        t = model.__table__
+        cols = [c.name for c in t.columns
+                if isinstance(c.type, (String, Text)) and c.name not in ("uuid",)
+                and (isinstance(c.type, Text) or (c.type.length or 0) >= 80)]
+        if not cols:
+            continue
+        for row in conn.execute(f"SELECT id, {', '.join(_q(c) for c in cols)} FROM "
+                                f"{_q(t.name)}").fetchall():
+            changes = {}
+            for col, value in zip(cols, row[1:], strict=True):
+                if not value:
+                    continue
+                new = _replace_folded(value, patterns)
+                if new != value:
+                    changes[col] = new
+            if changes:
+                conn.execute(f"UPDATE {_q(t.name)} SET "
+                             + ", ".join(f"{_q(c)} = ?" for c in changes) + " WHERE id = ?",
+                             (*changes.values(), row[0]))
+
+
+def _replace_folded(value: str, patterns: list) -> str:
+    """Apply the patterns on the folded text, mapping positions back to the original.
+
+    Folding removes combining marks only, so we fold character by character and keep, for
+    each folded character, the index of its source character."""
+    folded_chars, index = [], []
+    for i, ch in enumerate(value):
+        f = _fold(ch)
+        for c in f:
+            folded_chars.append(c)
+            index.append(i)
+    folded = "".join(folded_chars)
+    spans = []
+    for pattern, code in patterns:
+        for mt in pattern.finditer(folded):
+            if mt.end() > mt.start():
+                start, end = index[mt.start()], index[mt.end() - 1] + 1
+                if not any(s < end and start < e for s, e, _ in spans):
+                    spans.append((start, end, code))
+    if not spans:
+        return value
+    out, pos = [], 0
+    for start, end, code in sorted(spans):
+        out.append(value[pos:start])
+        out.append(code)
+        pos = end
+    out.append(value[pos:])
+    return "".join(out)
+
+
+def table_counts(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
+    counts = {}
+    for model in m.SYNCABLE_MODELS:
+        live, dead = conn.execute(
+            f"SELECT COUNT(*) FILTER (WHERE deleted_at IS NULL), "
+            f"COUNT(*) FILTER (WHERE deleted_at IS NOT NULL) FROM {model.__tablename__}"
+        ).fetchone()
+        counts[model.__tablename__] = {"live": live, "deleted": dead}
+    return counts
+
+
+def make_snapshot(db_path: Path, dest: Path, *, transmission: bool, own_uuid: str | None
+                  ) -> dict:
+    """Write a clean snapshot of the database at `db_path` into `dest` (a new file).
+
+    Returns {"revision", "counts"} for the manifest."""
+    work = dest.with_name(dest.name + ".work")
+    for p in (dest, work):
+        p.unlink(missing_ok=True)
+    try:
+        vacuum_into(db_path, work)
+        conn = sqlite3.connect(work, isolation_level=None)
+        try:
+            conn.execute("PRAGMA secure_delete = ON")
+            conn.execute("PRAGMA foreign_keys = OFF")
+            conn.execute("BEGIN")
+            drop_fts(conn)
+            clear_tombstones(conn)
+            if transmission:
+                if not own_uuid:
+                    raise SnapshotError("Aucun comité n'est configuré dans cette base : "
+                                        "rien à transmettre.")
+                reduce_to_transmission(conn, own_uuid)
+            conn.execute("COMMIT")
+            rev = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            counts = table_counts(conn)
+            conn.execute(f"VACUUM INTO ?", (str(dest),))
+        finally:
+            conn.close()
+    finally:
+        work.unlink(missing_ok=True)
+    return {"revision": rev[0] if rev else None, "counts": counts}
+
+
+# --------------------------------------------------------------------------- foreign files
+
+def _bad_snapshot(detail: str) -> SnapshotError:
+    return SnapshotError("Le contenu du fichier n'est pas une base CCS valide "
+                         f"({detail}). Rien n'a été modifié.")
+
+
+def open_foreign(path: Path, *, readonly: bool = True) -> sqlite3.Connection:
+    """Open a snapshot that came from elsewhere without trusting it: no schema code runs,
+    cell sizes are checked, quick_check passes. Rows must not be read before
+    `check_schema` has compared the schema with the one expected."""
+    uri = Path(path).resolve().as_uri() + ("?mode=ro" if readonly else "")
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise _bad_snapshot(str(exc)) from None
+    try:
+        conn.execute("PRAGMA trusted_schema = OFF")
+        conn.execute("PRAGMA cell_size_check = ON")
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute("PRAGMA mmap_size = 0")
+        result = conn.execute("PRAGMA quick_check").fetchall()
+        if result != [("ok",)]:
+            raise _bad_snapshot("contrôle d'intégrité SQLite échoué")
+    except sqlite3.Error as exc:
+        conn.close()
+        raise _bad_snapshot(str(exc)) from None
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def schema_signature(conn: sqlite3.Connection, skip_fts: bool = False) -> dict:
+    """Tables, columns, indexes, triggers and views (FTS tables left out only when asked:
+    a snapshot never carries them, so one that does is refused)."""
+    sig: dict = {}
+    objects = conn.execute("SELECT type, name, tbl_name FROM sqlite_master "
+                           "ORDER BY type, name").fetchall()
+    for type_, name, tbl in objects:
+        if name.startswith("sqlite_stat") or name == "sqlite_sequence":
+            continue
+        if skip_fts and (is_fts_table(name) or is_fts_table(tbl)):
+            continue
+        if type_ == "table":
+            cols = conn.execute(f"PRAGMA table_info({_q(name)})").fetchall()
+            fks = conn.execute(f"PRAGMA foreign_key_list({_q(name)})").fetchall()
+            sig[f"table:{name}"] = (
+                [(c[1], (c[2] or "").upper(), c[3], c[5]) for c in cols],
+                sorted((f[2], f[3], f[4]) for f in fks),
+            )
+        elif type_ == "index":
+            cols = conn.execute(f"PRAGMA index_info({_q(name)})").fetchall()
+            sig[f"index:{name}"] = (tbl, [c[2] for c in cols])
+        else:  # triggers and views: none expected; compare by name and table
+            sig[f"{type_}:{name}"] = tbl
+    return sig
+
+
+@functools.cache
+def expected_signature(revision: str) -> dict:
+    """The schema an empty database has at `revision`, built once per process."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from ...db.migrate import alembic_config
+
+    with tempfile.TemporaryDirectory(prefix="ccs-schema-") as tmp:
+        engine = create_engine(f"sqlite:///{Path(tmp) / 'ref.sqlite3'}")
+        try:
+            with engine.connect() as conn:
+                cfg = alembic_config()
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, revision)
+                conn.commit()
+            raw = sqlite3.connect(Path(tmp) / "ref.sqlite3")
+            try:
+                return schema_signature(raw, skip_fts=True)
+            finally:
+                raw.close()
+        finally:
+            engine.dispose()
+
+
+def known_revisions() -> list[str]:
+    from alembic.script import ScriptDirectory
+
+    from ...db.migrate import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config())
+    return [r.revision for r in script.walk_revisions()]
+
+
+def check_schema(conn: sqlite3.Connection) -> str:
+    """Compare the snapshot's schema with the one of its revision; return the revision.
+
+    Only the single row of alembic_version is read before the comparison, once its shape is
+    checked. A newer revision is refused (NewerSnapshot)."""
+    try:
+        cols = conn.execute("PRAGMA table_info(alembic_version)").fetchall()
+        if [(c[1], c[5]) for c in cols] != [("version_num", 1)]:
+            raise _bad_snapshot("version du schéma absente")
+        rows = conn.execute("SELECT version_num FROM alembic_version LIMIT 2").fetchall()
+        if len(rows) != 1 or not isinstance(rows[0][0], str):
+            raise _bad_snapshot("version du schéma illisible")
+        revision = rows[0][0]
+        if revision not in known_revisions():
+            raise NewerSnapshot(
+                "Ce fichier vient d'une version plus récente de CCS Desktop (schéma "
+                f"« {revision[:40]} » inconnu). Installez la dernière version de "
+                "l'application pour l'ouvrir. Rien n'a été modifié.")
+        actual = schema_signature(conn)
+    except sqlite3.Error as exc:
+        raise _bad_snapshot(str(exc)) from None
+    expected = expected_signature(revision)
+    if actual != expected:
+        diff = sorted(set(actual) ^ set(expected)) or sorted(
+            k for k in actual if actual[k] != expected.get(k))
+        raise _bad_snapshot("schéma inattendu : " + ", ".join(diff[:5]))
+    return revision
+
+
+class NewerSnapshot(SnapshotError):
+    pass
