@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, Ta
 
 from .data import MeetingData, PersonRow, load_meeting
 from .layout import (
+    FONT_CMD,
     FRAME_WIDTH,
     PageMarks,
     build_pdf,
@@ -71,7 +72,7 @@ def convocation_page(data: MeetingData, person: PersonRow | None) -> list[Flowab
          ["", ""],
          [Paragraph(sender, st.signature), Paragraph(to, st.body_left)]],
         colWidths=[FRAME_WIDTH * 0.5, FRAME_WIDTH * 0.5], rowHeights=[None, 0.6 * cm, None])
-    top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    top.setStyle(TableStyle([FONT_CMD, ("VALIGN", (0, 0), (-1, -1), "TOP"),
                              ("LEFTPADDING", (0, 0), (0, -1), 0),
                              ("LEFTPADDING", (1, 2), (1, 2), 1.5 * cm),
                              ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))

@@ -42,6 +42,8 @@ FRAME_HEIGHT = PAGE_HEIGHT - TOP_MARGIN - BOTTOM_MARGIN
 GREY_LIGHT = colors.Color(0.88, 0.88, 0.88)
 GREY_WATERMARK = colors.Color(0.86, 0.86, 0.86)
 GREY_TEXT = colors.Color(0.25, 0.25, 0.25)
+# Plain-string table cells use the table's font (Helvetica unless said): keep ours embedded.
+FONT_CMD = ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR)
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,8 @@ class Styles:
                                        fontName=fonts.BOLD)
         self.indented = ParagraphStyle("indented", parent=self.body, leftIndent=12)
         self.list_item = ParagraphStyle("list_item", parent=self.body_left, leftIndent=22,
-                                        bulletIndent=8, spaceAfter=2)
+                                        bulletIndent=8, spaceAfter=2, bulletFontName=family,
+                                        bulletFontSize=10)
         self.right = ParagraphStyle("right", parent=self.body, alignment=TA_RIGHT)
         self.signature = ParagraphStyle("signature", fontName=fonts.BOLD, fontSize=10,
                                         leading=13, alignment=TA_CENTER)
@@ -210,6 +213,7 @@ def data_table(header: Sequence[str], rows: Iterable[Sequence[Cell]],
         for line in range(height):
             data.append([c[line] if line < len(c) else "" for c in chunks_per_cell])
     commands: list[tuple] = [
+        FONT_CMD,
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), GREY_LIGHT),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -247,7 +251,7 @@ def state_header(header: HeaderData) -> Table:
              Paragraph("Un Peuple – Un But – Une Foi", st.header_motto),
              Paragraph("*****", st.small_center)]
     table = Table([[left, "", right]], colWidths=[8.2 * cm, FRAME_WIDTH - 15.2 * cm, 7 * cm])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    table.setStyle(TableStyle([FONT_CMD, ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     return table
@@ -269,7 +273,7 @@ def signature_block(left_title: Sequence[str], left_name: str, right_title: Sequ
                    ["", ""],
                    [name(left_name), name(right_name)]],
                   colWidths=[FRAME_WIDTH / 2] * 2, rowHeights=[None, stamp_room, None])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    table.setStyle(TableStyle([FONT_CMD, ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
 
 
