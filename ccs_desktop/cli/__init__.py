@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _utf8_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding == "utf8":
+            continue
         try:
             stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
         except (AttributeError, ValueError):

@@ -1,0 +1,61 @@
+"""Shared fixtures: temporary data folders, an empty database, a demo database.
+
+The demo database is generated once per test session and copied for each test that asks for
+it, so that tests stay fast and never share state.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from ccs_desktop.db.engine import Database, open_database  # noqa: E402
+from ccs_desktop.paths import DB_FILENAME  # noqa: E402
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "data"
+    d.mkdir()
+    return d
+
+
+@pytest.fixture
+def empty_db(data_dir: Path):
+    db = open_database(data_dir)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def committee_db(empty_db: Database) -> Database:
+    """A database with its committee configured (Alafia) and no records."""
+    from ccs_desktop.services.hub import Services
+
+    Services(empty_db).committee.create(level="commune", region="Tombouctou",
+                                        cercle="Tombouctou", commune="Alafia")
+    return empty_db
+
+
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from ccs_desktop.services.demo import generate_demo
+
+    folder = tmp_path_factory.mktemp("demo-template")
+    db = open_database(folder)
+    generate_demo(db, seed=1)
+    db.close()
+    return folder / DB_FILENAME
+
+
+@pytest.fixture
+def demo_db(_demo_template: Path, data_dir: Path):
+    shutil.copy2(_demo_template, data_dir / DB_FILENAME)
+    db = open_database(data_dir)
+    yield db
+    db.close()
