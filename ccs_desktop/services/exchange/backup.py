@@ -88,12 +88,14 @@ def file_name(code: str, committee_uuid: str, kind: str, when: dt.datetime) -> s
     return f"{file_prefix(code, committee_uuid)}{when:%Y%m%d-%H%M%S}{tail}{SUFFIX}"
 
 
-_NAME_RE = re.compile(r"^(?P<prefix>[A-Z0-9-]+_[0-9a-f]{8}_)(?P<stamp>\d{8}-\d{6})(?:-\d+)?"
+_NAME_RE = re.compile(r"^(?P<prefix>[A-Z0-9-]+_[0-9a-f]{8}_)(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?"
                       r"(?P<tail>_transmission)?\.ccsbak$")
 
 
-def rotate(folder: Path, prefix: str, kind: str, keep: int) -> list[Path]:
-    """Delete the oldest files of this committee and kind beyond the last `keep`."""
+def rotate(folder: Path, prefix: str, kind: str, keep: int,
+           newest: Path | None = None) -> list[Path]:
+    """Delete the oldest files of this committee and kind beyond the last `keep` (by the
+    time in their names; the file just written is never deleted)."""
     if keep <= 0:
         return []
     mine = []
@@ -101,10 +103,12 @@ def rotate(folder: Path, prefix: str, kind: str, keep: int) -> list[Path]:
         mt = _NAME_RE.match(p.name)
         if (mt and mt["prefix"] == prefix
                 and bool(mt["tail"]) == (kind == KIND_TRANSMISSION)):
-            mine.append(p)
-    mine.sort(key=lambda p: p.name)
+            mine.append((mt["stamp"], int(mt["n"] or 0), p))
+    mine.sort(key=lambda t: t[:2])
     removed = []
-    for p in mine[:-keep]:
+    for _, _, p in mine[:-keep]:
+        if newest is not None and p.name == newest.name:
+            continue
         try:
             p.unlink()
             removed.append(p)
@@ -303,9 +307,10 @@ def create_file(db: Database, out_dir: str | os.PathLike[str], *, kind: str,
                     progress(70 + int(29 * done / max(size, 1)), 100, "Vérification…")
 
         final = write_atomically(out, file_name(code, cuuid, kind, now_local), fill, verify)
-    removed = rotate(out, file_prefix(code, cuuid), kind, keep)
+    size_written = final.stat().st_size
+    removed = rotate(out, file_prefix(code, cuuid), kind, keep, newest=final)
     progress(100, 100, "Terminé.")
-    return WrittenFile(final, final.stat().st_size, manifest, removed)
+    return WrittenFile(final, size_written, manifest, removed)
 
 
 def create_backup(db: Database, out_dir: str | os.PathLike[str], passphrase: str,

@@ -507,7 +507,7 @@ def _what_is_it(head: bytes) -> str:
         return "c'est une image JPEG renommée."
     if head.startswith(b"%PDF"):
         return "c'est un document PDF renommé."
-    if head.startswith(b"SQLite format 3"):
+    if head.startswith(b"SQLite format"):
         return "c'est une base SQLite non chiffrée."
     return "le début du fichier ne correspond pas."
 

@@ -1,0 +1,78 @@
+"""Fixtures for the exchange tests: cheap key derivation, a rich committee database, keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from ccs_desktop.db import models as m
+from ccs_desktop.db.engine import Database
+from ccs_desktop.services.crss import keys
+from ccs_desktop.services.exchange import container as ct
+
+PASS = "une phrase secrète assez longue"
+SECRET_NOTE = "SOURCE-CONFIDENTIELLE-XQZ17"
+PHONE = "+223 76 12 34 99"
+
+
+@pytest.fixture(autouse=True)
+def _cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ct.TEST_CHEAP_ENV, "1")
+
+
+@pytest.fixture(scope="session")
+def pair() -> keys.KeyPair:
+    return keys.generate()
+
+
+def enrich(db: Database) -> None:
+    """Add what the demo lacks: phones, a restricted note, a complaint about FDS conduct
+    (restricted threat), a scan, a stored PV, a tombstone."""
+    with db.session() as s:
+        own = s.get(m.Setting, "committee_uuid").value
+        c = s.query(m.Committee).filter_by(uuid=own).one()
+        people = s.query(m.Person).filter_by(committee_id=c.id).order_by(m.Person.id).all()
+        for p in people[:5]:
+            p.phone = PHONE
+        gone = people[-1]
+        gone.given_names, gone.family_name, gone.phone = "", "", ""
+        gone.organisation = gone.function = gone.title = gone.sort_key = ""
+        gone.deleted_at = dt.datetime(2024, 1, 2)
+        meeting = (s.query(m.Meeting).filter_by(committee_id=c.id, status="adopted")
+                   .order_by(m.Meeting.id).first())
+        s.add(m.RestrictedNote(committee_id=c.id, meeting_id=meeting.id, text=SECRET_NOTE))
+        s.add(m.Threat(committee_id=c.id, title="PLAINTE-FDS-RESTREINTE", type_code="GOU.FDS",
+                       is_restricted=True, description="plainte transmise"))
+        s.add(m.Attachment(committee_id=c.id, meeting_id=meeting.id, filename="scan.jpg",
+                           data=b"\xff\xd8\xffSCAN-PRIVE", size=13))
+        s.add(m.StoredDocument(committee_id=c.id, meeting_id=meeting.id, filename="pv.pdf",
+                               pdf=b"%PDF-1.4 PV-ADOPTE", sha256="x"))
+        planned = s.query(m.Meeting).filter_by(committee_id=c.id, status="planned").first()
+        if planned is not None:
+            s.add(m.StoredDocument(committee_id=c.id, meeting_id=planned.id,
+                                   filename="brouillon.pdf", pdf=b"%PDF BROUILLON"))
+
+
+@pytest.fixture
+def rich_db(demo_db: Database) -> Database:
+    enrich(demo_db)
+    return demo_db
+
+
+def dump(path: Path, skip_fts: bool = True) -> dict[str, list[tuple]]:
+    """Every row of every table (FTS tables left out), sorted."""
+    from ccs_desktop.db.search import is_fts_table
+
+    conn = sqlite3.connect(path)
+    try:
+        out = {}
+        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
+            if name.startswith("sqlite_") or (skip_fts and is_fts_table(name)):
+                continue
+            out[name] = sorted(conn.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr)
+        return out
+    finally:
+        conn.close()

@@ -1,0 +1,265 @@
+"""Backups: round trip of every row, restore safety, rotation, disk errors, hostile snapshots."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import io
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from ccs_desktop.db import models as m
+from ccs_desktop.db.engine import open_database
+from ccs_desktop.services.errors import UserError
+from ccs_desktop.services.exchange import backup as bk
+from ccs_desktop.services.exchange import container as ct
+from ccs_desktop.services.exchange import snapshot as sn
+
+from .conftest import PASS, dump
+
+IDENT = [ct.PassphraseIdentity(PASS)]
+
+
+def _own(path: Path) -> tuple[str, int]:
+    conn = sqlite3.connect(path)
+    try:
+        u = conn.execute("SELECT value FROM settings WHERE key='committee_uuid'").fetchone()[0]
+        return u, conn.execute("SELECT id FROM committees WHERE uuid=?", (u,)).fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_round_trip_every_row_of_every_table(rich_db, tmp_path: Path) -> None:
+    written = bk.create_backup(rich_db, tmp_path / "usb", PASS)
+    assert written.path.name.startswith("CCSC-ALAFIA_") and written.path.name.isascii()
+    before = dump(rich_db.path)
+    result = bk.restore(written.path, tmp_path / "nouveau-pc", IDENT)
+    after = dump(result.database)
+    own_uuid, own_id = _own(rich_db.path)
+    assert set(before) == set(after)
+    for table in before:
+        if table == "committees":
+            continue
+        assert before[table] == after[table], table
+    # the own committee: only its restore generation, generation and version moved on
+    cols = [c.name for c in m.Committee.__table__.columns]
+    strip = [i for i, c in enumerate(cols) if c not in ("restore_generation", "generation",
+                                                         "version")]
+    assert ([tuple(r[i] for i in strip) for r in before["committees"]]
+            == [tuple(r[i] for i in strip) for r in after["committees"]])
+    db2 = open_database(result.database.parent, create=False)
+    try:
+        assert db2.generation == result.generation > 0
+        from ccs_desktop.db.search import match_ids
+        from sqlalchemy import select
+
+        with db2.session() as s:  # the search index was rebuilt
+            name = s.scalars(select(m.Person.family_name).where(
+                m.Person.deleted_at.is_(None))).first()
+            assert s.scalars(select(m.Person.id).where(
+                m.Person.id.in_(match_ids(m.Person, name)))).first()
+    finally:
+        db2.close()
+
+
+def test_snapshot_has_no_fts_no_deleted_content(rich_db, tmp_path: Path) -> None:
+    with rich_db.session() as s:  # a tombstone whose text the service forgot to clear
+        p = s.query(m.Person).filter(m.Person.deleted_at.is_(None)).first()
+        p.family_name = "EFFACE-MAIS-PRESENT"
+    with rich_db.session() as s:
+        p = s.query(m.Person).filter_by(family_name="EFFACE-MAIS-PRESENT").one()
+        p.deleted_at = m.utcnow()
+    snap = tmp_path / "snap.sqlite3"
+    sn.make_snapshot(rich_db.path, snap, transmission=False, own_uuid=None)
+    raw = snap.read_bytes()
+    assert b"EFFACE-MAIS-PRESENT" not in raw
+    conn = sqlite3.connect(snap)
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert not any(n.startswith("fts_") for n in names)
+    assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    conn.close()
+
+
+def test_restore_replaces_and_copies_current_aside(rich_db, tmp_path: Path) -> None:
+    written = bk.create_backup(rich_db, tmp_path / "usb", PASS)
+    with rich_db.session() as s:
+        s.add(m.Setting(key="apres-sauvegarde", value="1"))
+    rich_db.close()
+    old = dump(rich_db.path)
+    result = bk.restore(written.path, rich_db.data_dir, IDENT)
+    assert result.saved_copy is not None and dump(result.saved_copy) == old
+    assert "apres-sauvegarde" not in {r[0] for r in dump(result.database)["settings"]}
+
+
+def test_transmission_cannot_restore(rich_db, pair, tmp_path: Path) -> None:
+    t = bk.create_transmission(rich_db, tmp_path / "usb", crss_public=pair.public_key)
+    with pytest.raises(UserError, match="transmission"):
+        bk.restore(t.path, tmp_path / "x", [ct.X25519Identity(pair.private_key)])
+    assert not (tmp_path / "x" / "ccs.sqlite3").exists()
+
+
+def test_backup_also_opens_with_trusted_crss_key(rich_db, pair, tmp_path: Path) -> None:
+    from ccs_desktop.services.crss import keys
+
+    with rich_db.session() as s:
+        s.add(m.Setting(key=sn.CRSS_KEY_SETTING, value=keys.public_line(pair.public_key)))
+    written = bk.create_backup(rich_db, tmp_path / "usb", PASS)
+    manifest = bk.verify_file(written.path, [ct.X25519Identity(pair.private_key)])
+    assert manifest["kind"] == "backup"
+    assert manifest["counts"]["people"]["live"] > 0
+
+
+def test_rotation_and_never_overwrite(committee_db, tmp_path: Path, monkeypatch) -> None:
+    out = tmp_path / "usb"
+    out.mkdir()
+    foreign = out / "CCSC-AUTRE_0123abcd_20200101-000000.ccsbak"
+    foreign.write_bytes(b"autre comite")
+    import datetime as real_dt
+
+    class FixedNow(real_dt.datetime):
+        @classmethod
+        def now(cls, tz=None):  # noqa: ANN001, ANN206
+            return real_dt.datetime(2024, 4, 12, 10, 0, 0, tzinfo=tz)
+
+    monkeypatch.setattr(bk.dt, "datetime", FixedNow)
+    paths = [bk.create_backup(committee_db, out, PASS, keep=10).path for _ in range(4)]
+    assert len(set(paths)) == 4 and all(p.exists() for p in paths)  # never an overwrite
+    newest = bk.create_backup(committee_db, out, PASS, keep=3).path
+    kept = sorted(p.name for p in out.glob("CCSC-ALAFIA_*.ccsbak"))
+    assert len(kept) == 3 and newest.name in kept and foreign.exists()
+    assert paths[0].name not in kept and paths[1].name not in kept
+    assert not list(out.glob(".*partial"))
+
+
+@pytest.mark.parametrize("code,words", [(errno.ENOSPC, "plein"), (errno.EIO, "retiré")])
+def test_full_or_pulled_stick(committee_db, tmp_path: Path, monkeypatch, code, words) -> None:
+    out = tmp_path / "usb"
+    first = bk.create_backup(committee_db, out, PASS).path
+    content = first.read_bytes()
+    real = ct.ContainerWriter.write
+
+    def failing(self, data):  # noqa: ANN001, ANN202
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(ct.ContainerWriter, "write", failing)
+    with pytest.raises(UserError, match=words):
+        bk.create_backup(committee_db, out, PASS)
+    monkeypatch.setattr(ct.ContainerWriter, "write", real)
+    assert [p.name for p in out.iterdir()] == [first.name]
+    assert first.read_bytes() == content
+
+
+def _encrypt_snapshot(snapshot: Path, dest: Path, kind: str = "backup") -> Path:
+    body = snapshot.read_bytes()
+    manifest = {"ccsbak": 1, "kind": kind, "committee": None, "body": "sqlite",
+                "body_size": len(body), "body_sha256": hashlib.sha256(body).hexdigest()}
+    buf = io.BytesIO()
+    w = ct.ContainerWriter(buf, [ct.PassphraseRecipient(PASS)], manifest)
+    w.write(body)
+    w.close()
+    dest.write_bytes(buf.getvalue())
+    return dest
+
+
+def _hostile(rich_db, tmp_path: Path, sql: str) -> Path:
+    snap = tmp_path / "h.sqlite3"
+    sn.make_snapshot(rich_db.path, snap, transmission=False, own_uuid=None)
+    conn = sqlite3.connect(snap)
+    conn.executescript(sql)
+    conn.commit()
+    conn.close()
+    return _encrypt_snapshot(snap, tmp_path / "hostile.ccsbak")
+
+
+@pytest.mark.parametrize("sql,words", [
+    ("UPDATE alembic_version SET version_num='9999'", "plus récente"),
+    ("CREATE TABLE intrus(x)", "schéma inattendu"),
+    ("CREATE TRIGGER t AFTER INSERT ON settings BEGIN DELETE FROM people; END;",
+     "schéma inattendu"),
+    ("CREATE VIEW v AS SELECT 1", "schéma inattendu"),
+    ("ALTER TABLE people ADD COLUMN ethnie TEXT", "schéma inattendu"),
+    ("DROP TABLE alembic_version", "version du schéma"),
+    ("CREATE VIRTUAL TABLE fts_people USING fts5(body)", "schéma inattendu"),
+])
+def test_hostile_snapshots_refused_before_live_touched(rich_db, tmp_path: Path, sql: str,
+                                                       words: str) -> None:
+    bad = _hostile(rich_db, tmp_path, sql)
+    rich_db.close()
+    before = rich_db.path.read_bytes()
+    with pytest.raises(UserError, match=words):
+        bk.restore(bad, rich_db.data_dir, IDENT)
+    assert rich_db.path.read_bytes() == before
+    assert sorted(p.name for p in rich_db.data_dir.iterdir()) == ["ccs.sqlite3"]
+
+
+def test_corrupt_snapshot_pages_refused(rich_db, tmp_path: Path) -> None:
+    snap = tmp_path / "c.sqlite3"
+    sn.make_snapshot(rich_db.path, snap, transmission=False, own_uuid=None)
+    raw = bytearray(snap.read_bytes())
+    for i in range(4096 * 3, len(raw) - 4096, 4096):  # scribble over page headers
+        raw[i:i + 8] = b"\xff" * 8
+    snap.write_bytes(bytes(raw))
+    bad = _encrypt_snapshot(snap, tmp_path / "corrompu.ccsbak")
+    with pytest.raises(UserError, match="pas une base CCS valide"):
+        bk.restore(bad, tmp_path / "neuf", IDENT)
+
+
+def test_older_schema_is_migrated(committee_db, tmp_path: Path) -> None:
+    """A snapshot at revision 0001 (before the CRSS tables) restores and is upgraded."""
+    snap = tmp_path / "old.sqlite3"
+    sn.make_snapshot(committee_db.path, snap, transmission=False, own_uuid=None)
+    conn = sqlite3.connect(snap)
+    for t in ("crss_conflicts", "crss_import_log", "crss_register"):
+        conn.execute(f"DROP TABLE {t}")
+    conn.execute("UPDATE alembic_version SET version_num='0001'")
+    conn.commit()
+    conn.execute("VACUUM")
+    conn.close()
+    bad = _encrypt_snapshot(snap, tmp_path / "ancien.ccsbak")
+    result = bk.restore(bad, tmp_path / "neuf", IDENT)
+    conn = sqlite3.connect(result.database)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
+    conn.close()
+
+
+def test_tampered_backup_every_byte(committee_db, tmp_path: Path) -> None:
+    """Every byte of a small real backup, flipped: refused by the container, and a sample
+    of positions pushed through restore leaves the live database byte for byte intact."""
+    written = bk.create_backup(committee_db, tmp_path / "usb", PASS)
+    data = written.path.read_bytes()
+    for pos in range(len(data)):
+        bad = bytearray(data)
+        bad[pos] ^= 0x04
+        with pytest.raises(ct.ContainerError):
+            r = ct.ContainerReader(io.BytesIO(bytes(bad)), IDENT)
+            for _ in r.iter_body():
+                pass
+    committee_db.close()
+    before = committee_db.path.read_bytes()
+    target = tmp_path / "t.ccsbak"
+    for pos in range(0, len(data), max(1, len(data) // 15)):
+        bad = bytearray(data)
+        bad[pos] ^= 0x04
+        target.write_bytes(bytes(bad))
+        with pytest.raises(UserError):
+            bk.restore(target, committee_db.data_dir, IDENT)
+    assert committee_db.path.read_bytes() == before
+
+
+def test_auto_backup_rotates_and_restores(committee_db, tmp_path: Path) -> None:
+    made = [bk.auto_backup(committee_db, keep=2, min_interval=None) for _ in range(3)]
+    assert all(made)
+    assert bk.auto_backup(committee_db, keep=2) is None  # the last one is recent
+    files = sorted((committee_db.data_dir / bk.AUTO_FOLDER).glob("ccs-*.sqlite3"))
+    assert len(files) == 2
+    result = bk.restore(files[-1], tmp_path / "neuf", [])
+    assert result.database.is_file()
+
+
+def test_drive_listing_does_not_fail() -> None:
+    drives = bk.list_drives()
+    assert all(d.free >= 0 for d in drives)
+    assert drives == sorted(drives, key=lambda d: (not d.removable, str(d.path)))
