@@ -4,43 +4,12 @@ documents of a meeting, written atomically; the absolute path is printed."""
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from .common import CliError, add_data_dir, open_existing
 
 MEETING_HELP = "la réunion : son identifiant, son UUID ou « numéro/année » (ex. 3/2024)"
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Temp file in the same folder, flush, fsync, rename: never a half-written PDF."""
-    folder = path.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    if hasattr(os, "O_DIRECTORY"):
-        try:
-            dir_fd = os.open(folder, os.O_DIRECTORY)
-        except OSError:
-            return
-        try:
-            os.fsync(dir_fd)
-        except OSError:
-            pass
-        finally:
-            os.close(dir_fd)
 
 
 def _output_path(out: str | None, default_name: str) -> Path:
@@ -55,6 +24,7 @@ def _output_path(out: str | None, default_name: str) -> Path:
 
 def _run(args: argparse.Namespace, produce: Callable, stem: str) -> int:
     from ..services import documents
+    from ..services.documents.files import write_atomically
 
     db = open_existing(args.data_dir)
     try:
