@@ -177,6 +177,30 @@ def write_atomically(folder: Path, name: str, fill: Callable[[object], bytes],
     return final
 
 
+def cleanup_leftovers(folder: Path, older_than: float = 6 * 3600) -> None:
+    """Remove temporary folders and partial files left by a process that was killed."""
+    import time
+
+    now = time.time()
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return
+    for p in entries:
+        if not p.name.startswith((".ccs-tmp-", ".ccs-ouverture-")) and not (
+                p.name.startswith(".") and p.name.endswith(".partial")):
+            continue
+        try:
+            if now - p.stat().st_mtime < older_than:
+                continue
+            if p.is_dir():
+                shutil.rmtree(p, ignore_errors=True)
+            else:
+                p.unlink()
+        except OSError:
+            pass
+
+
 def _unlink_quietly(p: Path) -> None:
     try:
         p.unlink(missing_ok=True)
@@ -246,6 +270,9 @@ def create_file(db: Database, out_dir: str | os.PathLike[str], *, kind: str,
 
     progress = progress or _noop
     out = Path(out_dir).expanduser().resolve()
+    cleanup_leftovers(db.data_dir)
+    if out.is_dir():
+        cleanup_leftovers(out)
     info, trusted = _prepare_live(db)
     if crss_public is None and trusted:
         crss_public = parse_public_key(trusted)
@@ -493,6 +520,7 @@ def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | Non
     except OSError as exc:
         raise UserError(os_error_message(exc, folder)) from None
     live = paths.database_path(folder)
+    cleanup_leftovers(folder)
     src = Path(path)
     if ct.peek_is_container(src):
         opened = open_file(src, identities, work_dir=folder,
