@@ -55,19 +55,67 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .ui.main_window import create_main_window
     from .ui.i18n import install_translators
 
+    from PySide6.QtCore import QTimer
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CCS Desktop")
     app.setOrganizationName("CCS-Desktop")
     install_translators(app, args.lang)
+    install_crash_dialog()
     window = create_main_window(db)
     window.show()
-    if os.environ.get("CCS_EXIT_AFTER_START"):  # smoke tests: start, show, quit
-        from PySide6.QtCore import QTimer
-
+    smoke = bool(os.environ.get("CCS_EXIT_AFTER_START"))
+    if not smoke:
+        QTimer.singleShot(0, lambda: after_start(window))
+    # TODO(exchange helper): automatic backup hook (e.g. a QTimer and app.aboutToQuit calling
+    # ccs_desktop.ui.exchange_dialogs when it offers one).
+    if smoke:  # smoke tests: start, show, quit
         QTimer.singleShot(0, app.quit)
     code = app.exec()
     db.close()
     return code
+
+
+def after_start(window) -> None:  # noqa: ANN001
+    """Once the window shows: warn about a wrong clock, then the first-run wizard if needed."""
+    from PySide6.QtWidgets import QMessageBox
+
+    committee = window.services.committee
+    try:
+        warning = committee.clock_warning()
+    except Exception:  # noqa: BLE001  (a warning must never stop the start)
+        log.exception("clock check failed")
+        warning = None
+    if warning:
+        QMessageBox.warning(window, "CCS Desktop", warning)
+    if not committee.is_configured():
+        window.run_wizard()
+
+
+def install_crash_dialog() -> None:
+    """Unexpected errors: logged, and shown in a dialog instead of silently closing the app."""
+    import traceback
+
+    def hook(exc_type, exc, tb) -> None:  # noqa: ANN001
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("unexpected error:\n%s", text)
+        try:
+            from PySide6.QtCore import QCoreApplication
+            from PySide6.QtWidgets import QApplication, QMessageBox
+
+            if QApplication.instance() is None:
+                return
+            box = QMessageBox(QMessageBox.Icon.Critical,
+                              QCoreApplication.translate("Crash", "Unexpected error"),
+                              QCoreApplication.translate(
+                                  "Crash", "An unexpected error occurred. What was saved is "
+                                  "safe; the details below help to fix the problem."))
+            box.setDetailedText(text)
+            box.exec()
+        except Exception:  # noqa: BLE001
+            sys.__excepthook__(exc_type, exc, tb)
+
+    sys.excepthook = hook
 
 
 def _fatal(message: str) -> int:

@@ -1,41 +1,298 @@
-"""The main window (foundation version: the committee and its counts)."""
+"""The main window: navigation on the left, one page at a time on the right.
+
+Pages: home, meetings, threats, vulnerabilities, recommendations, activities, members,
+settings. The window owns the QUndoStack (`undo_stack`) that the forms push their commands to.
+Geometry, the splitter and each table's columns (widths, order, sort) are kept in QSettings.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QSplitter,
+    QStackedWidget, QWidget,
+)
 
 from ..db.engine import Database
 from ..services.hub import Services
+from . import i18n
+from .views.home import HomePage
+from .views.list_page import ListPage
+from .views.opening import open_record
+from .views.pages import make_list_page, page_title
+from .views.settings import SettingsPage
+
+PAGES = ("home", "meetings", "threats", "vulnerabilities", "recommendations", "activities",
+         "people", "settings")
+LIST_KINDS = ("meetings", "threats", "vulnerabilities", "recommendations", "activities",
+              "people")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, services: Services | None = None) -> None:
         super().__init__()
-        self.services = Services(db)
+        self.db = db
+        self.services = services or Services(db)
+        self.setObjectName("mainWindow")
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(200)
+        self.pages: dict[str, QWidget] = {}
+        self._build()
+        self.restore_state()
+
+    # --- construction (again after a language change) ------------------------------------------
+    def _build(self) -> None:
         self.setWindowTitle(self.tr("CCS Desktop"))
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setMinimumWidth(150)
+        self.nav.setMaximumWidth(320)
+        self.nav.setSpacing(2)
+        self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; }"
+                               " QListWidget#navigation::item { padding: 8px 10px; }")
+        self.stack = QStackedWidget()
+        self.pages = {}
+        self.home = HomePage(self.services)
+        self.home.navigate.connect(self.go_to_filtered)
+        self.home.wizardRequested.connect(self.run_wizard)
+        self.pages["home"] = self.home
+        for kind in LIST_KINDS:
+            page = make_list_page(self.services, kind)
+            page.openRequested.connect(self.open_record)
+            self.pages[kind] = page
+        self.settings_page = SettingsPage(self.services)
+        self.settings_page.saved.connect(self.refresh_all)
+        self.settings_page.languageChanged.connect(self.apply_language)
+        self.pages["settings"] = self.settings_page
+        for key in PAGES:
+            item = QListWidgetItem(page_title(key))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+            self.stack.addWidget(self.pages[key])
+        self.nav.currentRowChanged.connect(self._on_nav)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([190, 1000])
+        self.setCentralWidget(self.splitter)
+        self._build_actions()
+        self._build_status()
+        self.nav.setCurrentRow(0)
+
+    def _build_actions(self) -> None:
+        self.menuBar().clear()
+        for action in getattr(self, "_actions", {}).values():
+            self.removeAction(action)
+        self._actions: dict[str, QAction] = {}
+
+        def action(key: str, text: str, slot: Any, shortcuts: list[QKeySequence]) -> QAction:
+            act = QAction(text, self)
+            act.setObjectName(f"action_{key}")
+            act.setShortcuts(shortcuts)
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            self._actions[key] = act
+            return act
+
+        new = action("new", self.tr("&New…"), self.new_record, [QKeySequence("Ctrl+N")])
+        save = action("save", self.tr("&Save"), self.save_current, [QKeySequence("Ctrl+S")])
+        find = action("find", self.tr("&Search"), self.focus_search, [QKeySequence("Ctrl+F")])
+        quit_ = action("quit", self.tr("&Quit"), self.close, [QKeySequence("Ctrl+Q")])
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setObjectName("action_undo")
+        undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setObjectName("action_redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for act in (undo, redo):
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(act)
+        self._actions["undo"], self._actions["redo"] = undo, redo
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(new)
+        file_menu.addAction(save)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(find)
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        for n, key in enumerate(PAGES, start=1):
+            act = action(f"go_{key}", page_title(key), lambda _=False, k=key: self.go_to(k),
+                         [QKeySequence(f"Ctrl+{n}")])
+            go_menu.addAction(act)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(action("about", self.tr("&About CCS Desktop"), self.about, []))
+
+    def _build_status(self) -> None:
+        bar = self.statusBar()
+        for child in bar.findChildren(QLabel):
+            bar.removeWidget(child)
+            child.deleteLater()
+        self.status_label = QLabel()
+        self.status_label.setObjectName("statusCommittee")
+        bar.addPermanentWidget(self.status_label)
+        self._update_status()
+
+    def _update_status(self) -> None:
         committee = self.services.committee.own()
-        title = QLabel(committee.name if committee else self.tr("No committee configured yet"))
-        title.setObjectName("committeeTitle")
-        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
-        layout.addWidget(title)
-        form = QFormLayout()
-        self.count_labels: dict[str, QLabel] = {}
-        for key, label in (("meetings", self.tr("Meetings")), ("threats", self.tr("Threats")),
-                           ("vulnerabilities", self.tr("Vulnerabilities")),
-                           ("recommendations", self.tr("Recommendations")),
-                           ("activities", self.tr("Activities")),
-                           ("people", self.tr("Members and guests"))):
-            value = QLabel(str(getattr(self.services, key).count()))
-            value.setObjectName(f"count_{key}")
-            self.count_labels[key] = value
-            form.addRow(label, value)
-        layout.addLayout(form)
-        layout.addStretch(1)
-        self.setCentralWidget(central)
-        self.resize(900, 600)
+        if committee is None:
+            self.status_label.setText(self.tr("No committee configured"))
+        else:
+            text = f"{committee.code} · {self.db.path}"
+            if committee.is_demo:
+                text = self.tr("DEMO DATA") + " · " + text
+            self.status_label.setText(text)
+
+    # --- navigation ------------------------------------------------------------------------------
+    def _on_nav(self, row: int) -> None:
+        if row < 0:
+            return
+        key = PAGES[row]
+        self.stack.setCurrentWidget(self.pages[key])
+        self._actions["new"].setEnabled(key in LIST_KINDS or key == "home")
+        self._actions["find"].setEnabled(key in LIST_KINDS)
+
+    def current_key(self) -> str:
+        return PAGES[self.nav.currentRow()]
+
+    def current_page(self) -> QWidget:
+        return self.pages[self.current_key()]
+
+    def page(self, key: str) -> Any:
+        return self.pages[key]
+
+    def go_to(self, key: str) -> QWidget:
+        self.nav.setCurrentRow(PAGES.index(key))
+        return self.pages[key]
+
+    def go_to_filtered(self, key: str, choices: dict) -> None:
+        """Show a list with filters chosen by their option values (from the home page)."""
+        page = self.go_to(key)
+        if isinstance(page, ListPage):
+            for box in page.filter_boxes.values():
+                box.blockSignals(True)
+                box.setCurrentIndex(0)
+                box.blockSignals(False)
+            for fkey, wanted in choices.items():
+                box = page.filter_boxes.get(fkey)
+                if box is None:
+                    continue
+                for i in range(box.count()):
+                    data = box.itemData(i) or {}
+                    if wanted in data.values() or wanted in data:
+                        box.setCurrentIndex(i)
+                        break
+            page.apply_filters()
+
+    # --- actions ---------------------------------------------------------------------------------
+    def open_record(self, kind: str, record_id: int | None) -> Any:
+        return open_record(kind, record_id, self)
+
+    def new_record(self) -> None:
+        page = self.current_page()
+        if isinstance(page, ListPage):
+            page.new_record()
+        elif self.current_key() == "home":
+            self.open_record("meetings", None)
+
+    def save_current(self) -> None:
+        page = self.current_page()
+        save = getattr(page, "save", None)
+        if callable(save):
+            save()
+        else:
+            self.statusBar().showMessage(self.tr("Everything is saved as you type."), 3000)
+
+    def focus_search(self) -> None:
+        page = self.current_page()
+        if isinstance(page, ListPage):
+            page.focus_search()
+
+    def refresh_all(self) -> None:
+        """Reload every page from the database (after an editor saved or an undo)."""
+        for key, page in self.pages.items():
+            refresh = getattr(page, "refresh", None)
+            if callable(refresh):
+                refresh()
+        self._update_status()
+
+    def run_wizard(self) -> bool:
+        from .wizard import run_setup_wizard
+
+        done = run_setup_wizard(self.services, self)
+        if done:
+            self.db.invalidate_cache()
+            self.refresh_all()
+        return done
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About CCS Desktop"),
+                          self.tr("CCS Desktop: the registers of the Comités Consultatifs de "
+                                  "Sécurité (CCS) of Mali: meetings, threats, vulnerabilities, "
+                                  "recommendations and activities."))
+
+    def apply_language(self, language: str) -> None:
+        """Switch the language now: the translators change and the pages are rebuilt."""
+        app = QApplication.instance()
+        self.save_state()
+        if app is not None:
+            i18n.install_translators(app, language)
+        current = self.current_key()
+        old = self.takeCentralWidget()
+        if old is not None:
+            old.deleteLater()
+        self._build()
+        self.restore_state(geometry=False)
+        self.go_to(current)
+
+    # --- saved layout ----------------------------------------------------------------------------
+    def save_state(self) -> None:
+        settings = QSettings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/state", self.saveState())
+        settings.setValue("main/splitter", self.splitter.saveState())
+        settings.setValue("main/page", self.current_key())
+        for page in self.pages.values():
+            if isinstance(page, ListPage):
+                page.save_state(settings)
+        settings.sync()
+
+    def restore_state(self, geometry: bool = True) -> None:
+        settings = QSettings()
+        if geometry:
+            geo = settings.value("main/geometry")
+            if isinstance(geo, QByteArray) and not geo.isEmpty():
+                self.restoreGeometry(geo)
+            else:
+                self.resize(QSize(1200, 760))
+            state = settings.value("main/state")
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                self.restoreState(state)
+        split = settings.value("main/splitter")
+        if isinstance(split, QByteArray) and not split.isEmpty():
+            self.splitter.restoreState(split)
+        for page in self.pages.values():
+            if isinstance(page, ListPage):
+                page.restore_state(settings)
+        if geometry:
+            key = str(settings.value("main/page", "home") or "home")
+            self.go_to(key if key in PAGES and key != "settings" else "home")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_state()
+        super().closeEvent(event)
 
 
-def create_main_window(db: Database) -> QMainWindow:
+def create_main_window(db: Database) -> MainWindow:
     return MainWindow(db)

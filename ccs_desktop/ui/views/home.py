@@ -1,0 +1,178 @@
+"""The home page: the committee, the next meeting, recommendations to follow up."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+)
+
+from ...domain import enums
+from ...services.records import ListQuery
+from .. import i18n
+
+CARD_STYLE = ("QFrame#card { border: 1px solid #b0bec5; border-radius: 8px; background: #fafafa; }"
+              " QLabel#cardValue { font-size: 20pt; font-weight: bold; }"
+              " QLabel#cardValue[alert=\"true\"] { color: #b00020; }")
+
+
+class Card(QFrame):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.title = QLabel(title)
+        self.title.setObjectName("cardTitle")
+        self.title.setWordWrap(True)
+        self.value = QLabel()
+        self.value.setObjectName("cardValue")
+        self.detail = QLabel()
+        self.detail.setObjectName("cardDetail")
+        self.detail.setWordWrap(True)
+        self.button = QPushButton()
+        self.button.setFlat(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.value)
+        layout.addWidget(self.detail, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.button)
+        layout.addLayout(row)
+
+
+class HomePage(QWidget):
+    #: (page kind, filters to apply or {})
+    navigate = Signal(str, dict)
+    wizardRequested = Signal()
+
+    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setObjectName("page_home")
+        self.setStyleSheet(CARD_STYLE)
+
+        self.committee_label = QLabel()
+        self.committee_label.setObjectName("committeeTitle")
+        self.committee_label.setWordWrap(True)
+        self.committee_label.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.place_label = QLabel()
+        self.place_label.setObjectName("committeePlace")
+        self.place_label.setWordWrap(True)
+        self.demo_label = QLabel(self.tr("DEMO DATA: fictitious people and events"))
+        self.demo_label.setObjectName("demoLabel")
+        self.demo_label.setStyleSheet("color: #b00020; font-weight: bold; border: 2px dashed "
+                                      "#b00020; padding: 4px;")
+        self.setup_button = QPushButton(self.tr("Set up the committee…"))
+        self.setup_button.setObjectName("setupButton")
+        self.setup_button.clicked.connect(self.wizardRequested)
+
+        self.next_meeting = Card(self.tr("Next meeting"))
+        self.next_meeting.setObjectName("card")
+        self.next_meeting.button.setText(self.tr("Meetings"))
+        self.next_meeting.button.clicked.connect(lambda: self.navigate.emit("meetings", {}))
+        self.to_adopt = Card(self.tr("Minutes to adopt"))
+        self.to_adopt.button.setText(self.tr("Show"))
+        self.to_adopt.button.clicked.connect(
+            lambda: self.navigate.emit("meetings", {"status": "held"}))
+        self.open_recs = Card(self.tr("Open recommendations"))
+        self.open_recs.button.setText(self.tr("Follow up"))
+        self.open_recs.button.clicked.connect(
+            lambda: self.navigate.emit("recommendations", {"follow": "open"}))
+        self.overdue_recs = Card(self.tr("Overdue recommendations"))
+        self.overdue_recs.button.setText(self.tr("Show"))
+        self.overdue_recs.button.clicked.connect(
+            lambda: self.navigate.emit("recommendations", {"follow": "overdue"}))
+        self.active_threats = Card(self.tr("Active threats"))
+        self.active_threats.button.setText(self.tr("Threats"))
+        self.active_threats.button.clicked.connect(
+            lambda: self.navigate.emit("threats", {"status": "active"}))
+        self.members = Card(self.tr("Active members"))
+        self.members.button.setText(self.tr("Members"))
+        self.members.button.clicked.connect(lambda: self.navigate.emit("people", {}))
+
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        cards = (self.next_meeting, self.to_adopt, self.open_recs, self.overdue_recs,
+                 self.active_threats, self.members)
+        for n, card in enumerate(cards):
+            card.setMinimumWidth(240)
+            grid.addWidget(card, n // 3, n % 3)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.addWidget(self.committee_label)
+        layout.addWidget(self.place_label)
+        head = QHBoxLayout()
+        head.addWidget(self.demo_label)
+        head.addWidget(self.setup_button)
+        head.addStretch(1)
+        layout.addLayout(head)
+        layout.addSpacing(8)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        s = self.services
+        committee = s.committee.own()
+        configured = committee is not None
+        self.setup_button.setVisible(not configured)
+        self.demo_label.setVisible(bool(committee and committee.is_demo))
+        if not configured:
+            self.committee_label.setText(self.tr("No committee configured yet"))
+            self.place_label.setText(self.tr("Run the set-up to enter the committee and its "
+                                             "members."))
+        else:
+            self.committee_label.setText(committee.name)
+            parts = [committee.code]
+            if committee.chair is not None:
+                parts.append(self.tr("Chair: %1").replace("%1", committee.chair.display_name))
+            elif committee.chair_title:
+                parts.append(committee.chair_title)
+            if committee.secretary is not None:
+                parts.append(self.tr("Secretary: %1").replace(
+                    "%1", committee.secretary.display_name))
+            self.place_label.setText(" · ".join(parts))
+        today = dt.date.today()
+        nxt = s.meetings.list(ListQuery(filters={"status": "planned", "date_from": today},
+                                        order_by="date", limit=1)) if configured else []
+        if nxt:
+            m = nxt[0]
+            when = i18n.long_date(m.date)
+            if m.start_time:
+                when += " · " + i18n.time_text(m.start_time)
+            self.next_meeting.value.setText(when)
+            self.next_meeting.detail.setText(f"{m.reference}\n{m.place}")
+        else:
+            self.next_meeting.value.setText("—")
+            self.next_meeting.detail.setText(self.tr("No meeting planned."))
+        held = s.meetings.count(ListQuery(filters={"status": "held"}))
+        self.to_adopt.value.setText(i18n.locale_for().toString(held))
+        self.to_adopt.detail.setText(self.tr("Held meetings whose minutes are not adopted yet."))
+        n_open = s.recommendations.count(ListQuery(filters={"open": True}))
+        self.open_recs.value.setText(i18n.locale_for().toString(n_open))
+        self.open_recs.detail.setText(self.tr("Formulated, transmitted or in progress."))
+        n_over = s.recommendations.count(ListQuery(filters={"overdue": True}))
+        self.overdue_recs.value.setText(i18n.locale_for().toString(n_over))
+        self.overdue_recs.value.setProperty("alert", n_over > 0)
+        self.overdue_recs.value.style().unpolish(self.overdue_recs.value)
+        self.overdue_recs.value.style().polish(self.overdue_recs.value)
+        self.overdue_recs.detail.setText(self.tr("Open and past their deadline."))
+        n_threats = s.threats.count(ListQuery(filters={"status": enums.ThreatStatus.ACTIVE.value}))
+        self.active_threats.value.setText(i18n.locale_for().toString(n_threats))
+        n_crit = s.threats.count(ListQuery(filters={"status": "active",
+                                                    "level": ["high", "critical"]}))
+        self.active_threats.detail.setText(self.tr("of which %1 high or critical").replace(
+            "%1", i18n.locale_for().toString(n_crit)))
+        n_members = s.people.count(ListQuery(filters={"is_member": True, "is_active": True}))
+        n_women = s.people.count(ListQuery(filters={"is_member": True, "is_active": True,
+                                                    "sex": "F"}))
+        self.members.value.setText(i18n.locale_for().toString(n_members))
+        self.members.detail.setText(self.tr("of whom %1 women").replace(
+            "%1", i18n.locale_for().toString(n_women)))
+        for card in (self.next_meeting, self.to_adopt, self.open_recs, self.overdue_recs,
+                     self.active_threats, self.members):
+            card.value.setAlignment(Qt.AlignmentFlag.AlignLeft)

@@ -1,0 +1,244 @@
+"""A list page: title, "New" button, search box, filters, row count and the table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QTableView, QVBoxLayout, QWidget,
+)
+
+from .. import i18n
+from ..models import RecordTableModel, make_model
+from ..widgets.badges import BadgeDelegate
+
+SEARCH_DELAY_MS = 250
+
+#: one choice of a filter: its text and the ListQuery filters it sets ({} = no filter)
+Option = tuple[str, dict[str, Any]]
+
+
+@dataclass
+class FilterSpec:
+    key: str
+    title: str  # English source, translated in the "Filters" context
+    options: Callable[[], list[Option]]
+    all_text: str = "All"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Filters", text)
+
+
+class ListPage(QWidget):
+    """One table of records with its search box and filters, all run in SQL."""
+
+    #: emitted with (kind, record id or None) when a record is to be opened
+    openRequested = Signal(str, object)
+
+    def __init__(self, services: Any, kind: str, title: str, filters: list[FilterSpec],
+                 count_text: Callable[[int], str], new_text: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.kind = kind
+        self.filter_specs = filters
+        self._count_text = count_text
+        self.setObjectName(f"page_{kind}")
+
+        self.model: RecordTableModel = make_model(services, kind, parent=self)
+
+        self.title_label = QLabel(title)
+        self.title_label.setObjectName("pageTitle")
+        self.new_button = QPushButton(new_text)
+        self.new_button.setObjectName("newButton")
+        self.new_button.clicked.connect(self.new_record)
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("searchEdit")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(self.tr("Search (accents and case ignored)…"))
+        self.search_edit.setMinimumWidth(260)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search_edit.returnPressed.connect(self.apply_search)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+
+        self.filter_boxes: dict[str, QComboBox] = {}
+        filter_row = QHBoxLayout()
+        filter_row.setSpacing(6)
+        for spec in filters:
+            box = QComboBox()
+            box.setObjectName(f"filter_{spec.key}")
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            box.setToolTip(_tr(spec.title))
+            self.filter_boxes[spec.key] = box
+            caption = QLabel(_tr(spec.title))
+            caption.setBuddy(box)
+            filter_row.addWidget(caption)
+            filter_row.addWidget(box)
+            box.currentIndexChanged.connect(self.apply_filters)
+        filter_row.addStretch(1)
+        self.reset_button = QPushButton(self.tr("Clear filters"))
+        self.reset_button.setObjectName("resetFilters")
+        self.reset_button.clicked.connect(self.clear_filters)
+        filter_row.addWidget(self.reset_button)
+        self.fill_filter_options()
+
+        self.table = QTableView()
+        self.table.setObjectName(f"table_{kind}")
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(BadgeDelegate(self.table))
+        # the service's default order is shown until the user clicks a header
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        vh = self.table.verticalHeader()
+        vh.setVisible(False)
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # never measures every row
+        vh.setDefaultSectionSize(max(28, self.fontMetrics().height() + 12))
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for n, column in enumerate(self.model.columns):
+            header.resizeSection(n, column.width)
+        self.table.activated.connect(self._on_activated)
+
+        self.model.countChanged.connect(self._update_count)
+        self._update_count(self.model.total)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title_label)
+        top.addSpacing(12)
+        top.addWidget(self.new_button)
+        top.addStretch(1)
+        top.addWidget(self.search_edit, 2)
+        top.addWidget(self.count_label)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.addLayout(top)
+        layout.addLayout(filter_row)
+        layout.addWidget(self.table, 1)
+
+        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
+        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+        enter.activated.connect(self.open_current)
+
+    # --- filters and search -------------------------------------------------------------------
+    def fill_filter_options(self) -> None:
+        """(Re)fill the filter boxes, keeping the current choices where they still exist."""
+        for spec in self.filter_specs:
+            box = self.filter_boxes[spec.key]
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(_tr(spec.all_text), {})
+            for text, values in spec.options():
+                box.addItem(text, values)
+            pos = box.findData(current) if current else 0
+            box.setCurrentIndex(max(0, pos))
+            box.blockSignals(False)
+
+    def current_filters(self) -> dict[str, Any]:
+        merged: dict[str, Any] = {}
+        for box in self.filter_boxes.values():
+            merged.update(box.currentData() or {})
+        return merged
+
+    def apply_filters(self) -> None:
+        self.model.set_filters(self.current_filters())
+
+    def clear_filters(self) -> None:
+        for box in self.filter_boxes.values():
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
+        self._search_timer.stop()
+        self.model.set_search("")
+        self.apply_filters()
+
+    def set_filter_choice(self, key: str, text: str) -> None:
+        """Choose a filter option by its (translated) text, as a user would."""
+        box = self.filter_boxes[key]
+        pos = box.findText(text)
+        if pos < 0:
+            raise KeyError(text)
+        box.setCurrentIndex(pos)
+
+    def apply_search(self) -> None:
+        self._search_timer.stop()
+        self.model.set_search(self.search_edit.text())
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def _update_count(self, total: int) -> None:
+        self.count_label.setText(self._count_text(total))
+
+    # --- records ------------------------------------------------------------------------------
+    def selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.record_id(index.row())
+
+    def _on_activated(self, index: Any) -> None:
+        if index.isValid():
+            self.openRequested.emit(self.kind, self.model.record_id(index.row()))
+
+    def open_current(self) -> None:
+        record_id = self.selected_id()
+        if record_id is not None:
+            self.openRequested.emit(self.kind, record_id)
+
+    def new_record(self) -> None:
+        self.openRequested.emit(self.kind, None)
+
+    def refresh(self) -> None:
+        selected = self.selected_id()
+        self.fill_filter_options()
+        self.model.set_filters(self.current_filters())
+        self.model.reload()
+        if selected is not None:
+            row = self.model.row_of_id(selected)
+            if row >= 0:
+                self.table.selectRow(row)
+
+    # --- saved layout -------------------------------------------------------------------------
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue(f"tables/{self.kind}/header", self.table.horizontalHeader().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        state = settings.value(f"tables/{self.kind}/header")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            header = self.table.horizontalHeader()
+            header.restoreState(state)
+            header.setSectionsMovable(True)
+            header.setStretchLastSection(True)
+
+
+def locale_number(n: int) -> str:
+    return i18n.locale_for().toString(n)

@@ -1,0 +1,145 @@
+"""Settings: the committee profile, the language, what goes up to the CRSS."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+    QSpinBox, QVBoxLayout, QWidget,
+)
+
+from ...domain import enums
+from ...services.errors import UserError, ValidationError
+from ...services.records import ListQuery
+from .. import i18n
+from ..widgets.committee_form import CommitteeForm
+
+
+def error_text(exc: Exception) -> str:
+    errors = getattr(exc, "errors", None)
+    if isinstance(errors, dict) and errors:
+        return "\n".join(str(v) for v in errors.values())
+    return str(exc)
+
+
+class SettingsPage(QWidget):
+    saved = Signal()
+    languageChanged = Signal(str)
+
+    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setObjectName("page_settings")
+
+        title = QLabel(self.tr("Settings"))
+        title.setObjectName("pageTitle")
+
+        self.form = CommitteeForm()
+        self.chair = QComboBox()
+        self.chair.setObjectName("chair")
+        self.secretary = QComboBox()
+        self.secretary.setObjectName("secretary")
+        self.quorum_rule = QComboBox()
+        self.quorum_rule.setObjectName("quorum_rule")
+        for code, text in i18n.choices(enums.QuorumRule):
+            self.quorum_rule.addItem(text, code)
+        self.quorum_value = QSpinBox()
+        self.quorum_value.setObjectName("quorum_value")
+        self.quorum_value.setRange(1, 200)
+        self.quorum_rule.currentIndexChanged.connect(
+            lambda: self.quorum_value.setEnabled(self.quorum_rule.currentData() == "fixed"))
+        self.form.form.addRow(self.tr("C&hair:"), self.chair)
+        self.form.form.addRow(self.tr("&Secretary:"), self.secretary)
+        self.form.form.addRow(self.tr("&Quorum:"), self.quorum_rule)
+        self.form.form.addRow(self.tr("Fixed &number of members:"), self.quorum_value)
+        profile = QGroupBox(self.tr("Committee profile"))
+        QVBoxLayout(profile).addWidget(self.form)
+
+        self.share_names = QCheckBox(self.tr("Send members' names to the CRSS (otherwise "
+                                             "people are replaced by codes)"))
+        self.share_names.setObjectName("share_names")
+        sharing = QGroupBox(self.tr("What goes up to the CRSS"))
+        QVBoxLayout(sharing).addWidget(self.share_names)
+
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        for code, text in i18n.LANGUAGES:
+            self.language.addItem(text, code)
+        lang_box = QGroupBox(self.tr("Language"))
+        lang_form = QFormLayout(lang_box)
+        lang_form.addRow(self.tr("&Language of the application:"), self.language)
+
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setObjectName("saveSettings")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.status = QLabel()
+        self.status.setObjectName("settingsStatus")
+        self.status.setWordWrap(True)
+
+        inner = QWidget()
+        body = QVBoxLayout(inner)
+        body.addWidget(title)
+        body.addWidget(profile)
+        body.addWidget(sharing)
+        body.addWidget(lang_box)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.status, 1)
+        body.addLayout(buttons)
+        body.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.refresh()
+
+    def _people(self) -> list[tuple[str, int]]:
+        rows = self.services.people.list(ListQuery(filters={"is_active": True}, limit=2000))
+        return [(p.display_name, p.id) for p in rows]
+
+    def refresh(self) -> None:
+        committee = self.services.committee.own()
+        people = self._people()
+        for box, current in ((self.chair, committee.chair_id if committee else None),
+                             (self.secretary, committee.secretary_id if committee else None)):
+            box.clear()
+            box.addItem(self.tr("(nobody chosen)"), None)
+            for text, pid in people:
+                box.addItem(text, pid)
+            box.setCurrentIndex(max(0, box.findData(current)) if current else 0)
+        if committee is not None:
+            self.form.load(committee)
+            self.quorum_rule.setCurrentIndex(max(0, self.quorum_rule.findData(
+                committee.quorum_rule)))
+            self.quorum_value.setValue(committee.quorum_value or 1)
+            self.share_names.setChecked(bool(committee.share_names))
+        self.quorum_value.setEnabled(self.quorum_rule.currentData() == "fixed")
+        self.language.setCurrentIndex(max(0, self.language.findData(i18n.current_language())))
+        self.setEnabled(committee is not None)
+
+    def save(self) -> bool:
+        values = self.form.values()
+        values.update(chair_id=self.chair.currentData(), secretary_id=self.secretary.currentData(),
+                      quorum_rule=self.quorum_rule.currentData(),
+                      quorum_value=(self.quorum_value.value()
+                                    if self.quorum_rule.currentData() == "fixed" else None),
+                      share_names=self.share_names.isChecked())
+        try:
+            self.services.committee.update(**values)
+        except (ValidationError, UserError) as exc:
+            self.status.setText(error_text(exc))
+            self.status.setStyleSheet("color: #b00020; font-weight: bold;")
+            return False
+        self.status.setStyleSheet("color: #1b5e20;")
+        self.status.setText(self.tr("Settings saved."))
+        lang = self.language.currentData()
+        if lang != i18n.current_language():
+            i18n.set_language_setting(lang)
+            self.languageChanged.emit(lang)
+        self.saved.emit()
+        return True

@@ -1,0 +1,2052 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+    <context>
+        <name>RecordEditor</name>
+        <message>
+            <source>(none)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore the draft</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Discard it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save (Ctrl+S)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An unsaved draft was found (written on {when}). Restore what was typed?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Changes not saved yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not saved: correct the fields in red (what you typed is kept).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved at {time}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ActivityEditor</name>
+        <message>
+            <source>Title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. Awareness campaign on community radio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Lieu</translation>
+        </message>
+        <message>
+            <source>Partner</source>
+            <translation>Partenaire</translation>
+        </message>
+        <message>
+            <source>e.g. PNUD, DCAF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Description</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Men reached</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Women reached</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Young men reached</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Young women reached</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Activity</source>
+            <translation>Activité</translation>
+        </message>
+        <message>
+            <source>Attachments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New activity</source>
+            <translation>Nouvelle activité</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentsPanel</name>
+        <message>
+            <source>Drop scans or photos here (signed attendance sheet, signed and stamped PV, convocation receipts…), or use « Add a file ».</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add a file…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove the attachment “{name}”?</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Badges</name>
+        <message>
+            <source>Overdue</source>
+            <translation>En retard</translation>
+        </message>
+    </context>
+    <context>
+        <name>Columns</name>
+        <message>
+            <source>Reference</source>
+            <translation>Référence</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Lieu</translation>
+        </message>
+        <message>
+            <source>Threat</source>
+            <translation>Menace</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>Niveau</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <source>Trend</source>
+            <translation>Tendance</translation>
+        </message>
+        <message>
+            <source>First reported</source>
+            <translation>Signalée le</translation>
+        </message>
+        <message>
+            <source>Vulnerability</source>
+            <translation>Vulnérabilité</translation>
+        </message>
+        <message>
+            <source>Kind of place</source>
+            <translation>Type de lieu</translation>
+        </message>
+        <message>
+            <source>Recommendation</source>
+            <translation>Recommandation</translation>
+        </message>
+        <message>
+            <source>Addressee</source>
+            <translation>Destinataire</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>Échéance</translation>
+        </message>
+        <message>
+            <source>Priority</source>
+            <translation>Priorité</translation>
+        </message>
+        <message>
+            <source>Activity</source>
+            <translation>Activité</translation>
+        </message>
+        <message>
+            <source>People reached</source>
+            <translation>Personnes touchées</translation>
+        </message>
+        <message>
+            <source>Partner</source>
+            <translation>Partenaire</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Sexe</translation>
+        </message>
+        <message>
+            <source>Youth</source>
+            <translation>Jeune</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Catégorie</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Function</source>
+            <translation>Fonction</translation>
+        </message>
+        <message>
+            <source>Membership</source>
+            <translation>Qualité</translation>
+        </message>
+    </context>
+    <context>
+        <name>Commands</name>
+        <message>
+            <source>Confirm</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CCS Desktop</source>
+            <translation>CCS Desktop</translation>
+        </message>
+        <message>
+            <source>Delete the meeting “{name}”?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete the threat “{name}”?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete the vulnerability “{name}”?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete the recommendation “{name}”?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete the activity “{name}”?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete “{name}” from the members and guests?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You can undo this with Ctrl+Z.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete {name}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CommitteeForm</name>
+        <message>
+            <source>Places come from the official lists; you may type a place that is not listed.</source>
+            <translation>Les lieux viennent des listes officielles ; vous pouvez saisir un lieu qui n'y figure pas.</translation>
+        </message>
+        <message>
+            <source>Committee &amp;level:</source>
+            <translation>&amp;Niveau du comité :</translation>
+        </message>
+        <message>
+            <source>&amp;Region:</source>
+            <translation>&amp;Région :</translation>
+        </message>
+        <message>
+            <source>C&amp;ercle:</source>
+            <translation>C&amp;ercle :</translation>
+        </message>
+        <message>
+            <source>Co&amp;mmune:</source>
+            <translation>Co&amp;mmune :</translation>
+        </message>
+        <message>
+            <source>Commune &amp;kind:</source>
+            <translation>&amp;Type de commune :</translation>
+        </message>
+        <message>
+            <source>Committee c&amp;ode:</source>
+            <translation>&amp;Code du comité :</translation>
+        </message>
+        <message>
+            <source>Committee &amp;name:</source>
+            <translation>N&amp;om du comité :</translation>
+        </message>
+        <message>
+            <source>&amp;Chair's title:</source>
+            <translation>&amp;Titre du président :</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommitteePage</name>
+        <message>
+            <source>The committee</source>
+            <translation>Le comité</translation>
+        </message>
+        <message>
+            <source>Level and place; the code and the name are proposed.</source>
+            <translation>Niveau et lieu ; le code et le nom sont proposés.</translation>
+        </message>
+        <message>
+            <source>Region: this field is required.</source>
+            <translation>Région : ce champ est obligatoire.</translation>
+        </message>
+        <message>
+            <source>Cercle: this field is required.</source>
+            <translation>Cercle : ce champ est obligatoire.</translation>
+        </message>
+        <message>
+            <source>Commune: this field is required for a CCSC.</source>
+            <translation>Commune : ce champ est obligatoire pour un CCSC.</translation>
+        </message>
+        <message>
+            <source>The committee's code and name are required.</source>
+            <translation>Le code et le nom du comité sont obligatoires.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Crash</name>
+        <message>
+            <source>Unexpected error</source>
+            <translation>Erreur inattendue</translation>
+        </message>
+        <message>
+            <source>An unexpected error occurred. What was saved is safe; the details below help to fix the problem.</source>
+            <translation>Une erreur inattendue s'est produite. Ce qui a été enregistré est en sécurité ; les détails ci-dessous aident à corriger le problème.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentsView</name>
+        <message>
+            <source>Minutes (procès-verbal)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restricted annex</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Convocations and receipt list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attendance sheet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>With phone numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save as…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The preview needs Qt's PDF module (PySide6_Pdf). You can still save or print the document.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No meeting selected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preparing the document…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n page(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Document ready.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the document</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not write %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Filters</name>
+        <message>
+            <source>All</source>
+            <translation>Tous</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Année</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>Niveau</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Lieu</translation>
+        </message>
+        <message>
+            <source>Kind of place</source>
+            <translation>Type de lieu</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>Suivi</translation>
+        </message>
+        <message>
+            <source>Priority</source>
+            <translation>Priorité</translation>
+        </message>
+        <message>
+            <source>Addressee</source>
+            <translation>Destinataire</translation>
+        </message>
+        <message>
+            <source>Membership</source>
+            <translation>Qualité</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Catégorie</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Sexe</translation>
+        </message>
+        <message>
+            <source>Youth</source>
+            <translation>Jeune</translation>
+        </message>
+    </context>
+    <context>
+        <name>HomePage</name>
+        <message>
+            <source>DEMO DATA: fictitious people and events</source>
+            <extracomment>(page kind, filters to apply or {})</extracomment>
+            <translation>DONNÉES FICTIVES : personnes et événements inventés</translation>
+        </message>
+        <message>
+            <source>Set up the committee…</source>
+            <translation>Configurer le comité…</translation>
+        </message>
+        <message>
+            <source>Next meeting</source>
+            <translation>Prochaine réunion</translation>
+        </message>
+        <message>
+            <source>Meetings</source>
+            <translation>Réunions</translation>
+        </message>
+        <message>
+            <source>Minutes to adopt</source>
+            <translation>PV à adopter</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Afficher</translation>
+        </message>
+        <message>
+            <source>Open recommendations</source>
+            <translation>Recommandations en suivi</translation>
+        </message>
+        <message>
+            <source>Follow up</source>
+            <translation>Suivre</translation>
+        </message>
+        <message>
+            <source>Overdue recommendations</source>
+            <translation>Recommandations en retard</translation>
+        </message>
+        <message>
+            <source>Active threats</source>
+            <translation>Menaces actives</translation>
+        </message>
+        <message>
+            <source>Threats</source>
+            <translation>Menaces</translation>
+        </message>
+        <message>
+            <source>Active members</source>
+            <translation>Membres actifs</translation>
+        </message>
+        <message>
+            <source>Members</source>
+            <translation>Membres</translation>
+        </message>
+        <message>
+            <source>No committee configured yet</source>
+            <translation>Aucun comité n'est encore configuré</translation>
+        </message>
+        <message>
+            <source>Run the set-up to enter the committee and its members.</source>
+            <translation>Lancez la configuration pour saisir le comité et ses membres.</translation>
+        </message>
+        <message>
+            <source>Chair: %1</source>
+            <translation>Président(e) : %1</translation>
+        </message>
+        <message>
+            <source>Secretary: %1</source>
+            <translation>Secrétaire : %1</translation>
+        </message>
+        <message>
+            <source>No meeting planned.</source>
+            <translation>Aucune réunion prévue.</translation>
+        </message>
+        <message>
+            <source>Held meetings whose minutes are not adopted yet.</source>
+            <translation>Réunions tenues dont le PV n'est pas encore adopté.</translation>
+        </message>
+        <message>
+            <source>Formulated, transmitted or in progress.</source>
+            <translation>Formulées, transmises ou en cours.</translation>
+        </message>
+        <message>
+            <source>Open and past their deadline.</source>
+            <translation>Ouvertes et dont l'échéance est passée.</translation>
+        </message>
+        <message>
+            <source>of which %1 high or critical</source>
+            <translation>dont %1 de niveau élevé ou critique</translation>
+        </message>
+        <message>
+            <source>of whom %1 women</source>
+            <translation>dont %1 femmes</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntroPage</name>
+        <message>
+            <source>Welcome to CCS Desktop</source>
+            <translation>Bienvenue dans CCS Desktop</translation>
+        </message>
+        <message>
+            <source>This computer has no committee yet. Enter your committee once; everything stays editable in the Settings.</source>
+            <translation>Cet ordinateur n'a pas encore de comité. Saisissez votre comité une fois ; tout reste modifiable dans les Paramètres.</translation>
+        </message>
+        <message>
+            <source>You will need the committee's place (region, cercle, commune), the names of the chair and of the secretary, and the list of members (it can be pasted from a spreadsheet).</source>
+            <translation>Il vous faut le lieu du comité (région, cercle, commune), les noms du président et du secrétaire, et la liste des membres (elle peut être collée depuis un tableur).</translation>
+        </message>
+        <message>
+            <source>Restore a backup instead…</source>
+            <translation>Restaurer plutôt une sauvegarde…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <source>Commune (CCSC)</source>
+            <translation>Commune (CCSC)</translation>
+        </message>
+        <message>
+            <source>Region (CCSR)</source>
+            <translation>Région (CCSR)</translation>
+        </message>
+        <message>
+            <source>Cercle</source>
+            <translation>Cercle</translation>
+        </message>
+        <message>
+            <source>Rural commune</source>
+            <translation>Commune rurale</translation>
+        </message>
+        <message>
+            <source>Urban commune</source>
+            <translation>Commune urbaine</translation>
+        </message>
+        <message>
+            <source>Man</source>
+            <translation>Homme</translation>
+        </message>
+        <message>
+            <source>Woman</source>
+            <translation>Femme</translation>
+        </message>
+        <message>
+            <source>Administrative authorities</source>
+            <translation>Autorités administratives</translation>
+        </message>
+        <message>
+            <source>Elected councillors / Special delegation</source>
+            <translation>Élus communaux / Délégation spéciale</translation>
+        </message>
+        <message>
+            <source>Defence and Security Forces</source>
+            <translation>Forces de Défense et de Sécurité</translation>
+        </message>
+        <message>
+            <source>Justice</source>
+            <translation>Justice</translation>
+        </message>
+        <message>
+            <source>Technical services</source>
+            <translation>Services techniques</translation>
+        </message>
+        <message>
+            <source>Traditional authorities</source>
+            <translation>Autorités traditionnelles</translation>
+        </message>
+        <message>
+            <source>Religious leaders</source>
+            <translation>Leaders religieux</translation>
+        </message>
+        <message>
+            <source>Women's representatives (CAFO)</source>
+            <translation>Représentantes des femmes (CAFO)</translation>
+        </message>
+        <message>
+            <source>Youth representatives (CNJ)</source>
+            <translation>Représentants des jeunes (CNJ)</translation>
+        </message>
+        <message>
+            <source>Civil society organisations</source>
+            <translation>Organisations de la société civile</translation>
+        </message>
+        <message>
+            <source>Hunters</source>
+            <translation>Chasseurs</translation>
+        </message>
+        <message>
+            <source>Others</source>
+            <translation>Autres</translation>
+        </message>
+        <message>
+            <source>FAMa (army)</source>
+            <translation>FAMa (armée)</translation>
+        </message>
+        <message>
+            <source>Gendarmerie</source>
+            <translation>Gendarmerie</translation>
+        </message>
+        <message>
+            <source>National Guard</source>
+            <translation>Garde nationale</translation>
+        </message>
+        <message>
+            <source>Police</source>
+            <translation>Police</translation>
+        </message>
+        <message>
+            <source>Civil protection</source>
+            <translation>Protection civile</translation>
+        </message>
+        <message>
+            <source>Customs</source>
+            <translation>Douanes</translation>
+        </message>
+        <message>
+            <source>Water and Forests</source>
+            <translation>Eaux et Forêts</translation>
+        </message>
+        <message>
+            <source>Ordinary</source>
+            <translation>Ordinaire</translation>
+        </message>
+        <message>
+            <source>Extraordinary</source>
+            <translation>Extraordinaire</translation>
+        </message>
+        <message>
+            <source>Planned</source>
+            <translation>Prévue</translation>
+        </message>
+        <message>
+            <source>Held</source>
+            <translation>Tenue</translation>
+        </message>
+        <message>
+            <source>Not held</source>
+            <translation>Non tenue</translation>
+        </message>
+        <message>
+            <source>Minutes adopted</source>
+            <translation>PV adopté</translation>
+        </message>
+        <message>
+            <source>Insecurity</source>
+            <translation>Insécurité</translation>
+        </message>
+        <message>
+            <source>Blockade</source>
+            <translation>Blocus</translation>
+        </message>
+        <message>
+            <source>Flood</source>
+            <translation>Crue</translation>
+        </message>
+        <message>
+            <source>No quorum</source>
+            <translation>Absence de quorum</translation>
+        </message>
+        <message>
+            <source>Other reason</source>
+            <translation>Autre</translation>
+        </message>
+        <message>
+            <source>Majority of active members</source>
+            <translation>Majorité des membres actifs</translation>
+        </message>
+        <message>
+            <source>Two thirds of active members</source>
+            <translation>Deux tiers des membres actifs</translation>
+        </message>
+        <message>
+            <source>Fixed number of members</source>
+            <translation>Nombre fixe de membres</translation>
+        </message>
+        <message>
+            <source>Low</source>
+            <translation>Faible</translation>
+        </message>
+        <message>
+            <source>Medium</source>
+            <translation>Moyen</translation>
+        </message>
+        <message>
+            <source>High</source>
+            <translation>Élevé</translation>
+        </message>
+        <message>
+            <source>Critical</source>
+            <translation>Critique</translation>
+        </message>
+        <message>
+            <source>Rising</source>
+            <translation>En hausse</translation>
+        </message>
+        <message>
+            <source>Stable</source>
+            <translation>Stable</translation>
+        </message>
+        <message>
+            <source>Falling</source>
+            <translation>En baisse</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <source>Watched</source>
+            <translation>Surveillée</translation>
+        </message>
+        <message>
+            <source>Resolved</source>
+            <translation>Résolue</translation>
+        </message>
+        <message>
+            <source>Not addressed</source>
+            <translation>Non traitée</translation>
+        </message>
+        <message>
+            <source>Being addressed</source>
+            <translation>En cours de traitement</translation>
+        </message>
+        <message>
+            <source>Addressed</source>
+            <translation>Traitée</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>Village</translation>
+        </message>
+        <message>
+            <source>Fraction</source>
+            <translation>Fraction</translation>
+        </message>
+        <message>
+            <source>Quarter</source>
+            <translation>Quartier</translation>
+        </message>
+        <message>
+            <source>Road axis</source>
+            <translation>Axe routier</translation>
+        </message>
+        <message>
+            <source>Displaced people's site</source>
+            <translation>Site de déplacés</translation>
+        </message>
+        <message>
+            <source>Pond / bourgoutière</source>
+            <translation>Mare / bourgoutière</translation>
+        </message>
+        <message>
+            <source>Other place</source>
+            <translation>Autre</translation>
+        </message>
+        <message>
+            <source>Formulated</source>
+            <translation>Formulée</translation>
+        </message>
+        <message>
+            <source>Transmitted</source>
+            <translation>Transmise</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>En cours</translation>
+        </message>
+        <message>
+            <source>Implemented</source>
+            <translation>Mise en œuvre</translation>
+        </message>
+        <message>
+            <source>Partly implemented</source>
+            <translation>Partiellement mise en œuvre</translation>
+        </message>
+        <message>
+            <source>Not implemented</source>
+            <translation>Non mise en œuvre</translation>
+        </message>
+        <message>
+            <source>Abandoned</source>
+            <translation>Abandonnée</translation>
+        </message>
+        <message>
+            <source>High priority</source>
+            <translation>Haute</translation>
+        </message>
+        <message>
+            <source>Normal priority</source>
+            <translation>Normale</translation>
+        </message>
+        <message>
+            <source>Low priority</source>
+            <translation>Basse</translation>
+        </message>
+        <message>
+            <source>Training</source>
+            <translation>Formation</translation>
+        </message>
+        <message>
+            <source>Awareness raising</source>
+            <translation>Sensibilisation</translation>
+        </message>
+        <message>
+            <source>Social cohesion</source>
+            <translation>Cohésion sociale</translation>
+        </message>
+        <message>
+            <source>Clean-up day</source>
+            <translation>Journée de salubrité</translation>
+        </message>
+        <message>
+            <source>Road safety</source>
+            <translation>Sécurité routière</translation>
+        </message>
+        <message>
+            <source>Radio programme</source>
+            <translation>Émission radio</translation>
+        </message>
+        <message>
+            <source>Other activity</source>
+            <translation>Autre</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Oui</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Non</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>Membre</translation>
+        </message>
+        <message>
+            <source>Guest</source>
+            <translation>Invité(e)</translation>
+        </message>
+        <message>
+            <source>Inactive</source>
+            <translation>Inactif</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListPage</name>
+        <message>
+            <source>Search (accents and case ignored)…</source>
+            <extracomment>one choice of a filter: its text and the ListQuery filters it sets ({} = no filter) emitted with (kind, record id or None) when a record is to be opened</extracomment>
+            <translation>Rechercher (accents et majuscules ignorés)…</translation>
+        </message>
+        <message>
+            <source>Clear filters</source>
+            <translation>Effacer les filtres</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>CCS Desktop</source>
+            <translation>CCS Desktop</translation>
+        </message>
+        <message>
+            <source>&amp;New…</source>
+            <translation>&amp;Nouveau…</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Enregistrer</translation>
+        </message>
+        <message>
+            <source>&amp;Search</source>
+            <translation>&amp;Rechercher</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quitter</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Annuler</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Rétablir</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Fichier</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Édition</translation>
+        </message>
+        <message>
+            <source>&amp;Go</source>
+            <translation>&amp;Aller à</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>Ai&amp;de</translation>
+        </message>
+        <message>
+            <source>&amp;About CCS Desktop</source>
+            <translation>À &amp;propos de CCS Desktop</translation>
+        </message>
+        <message>
+            <source>No committee configured</source>
+            <translation>Aucun comité configuré</translation>
+        </message>
+        <message>
+            <source>DEMO DATA</source>
+            <translation>DONNÉES FICTIVES</translation>
+        </message>
+        <message>
+            <source>Everything is saved as you type.</source>
+            <translation>Tout est enregistré au fur et à mesure de la saisie.</translation>
+        </message>
+        <message>
+            <source>About CCS Desktop</source>
+            <translation>À propos de CCS Desktop</translation>
+        </message>
+        <message>
+            <source>CCS Desktop: the registers of the Comités Consultatifs de Sécurité (CCS) of Mali: meetings, threats, vulnerabilities, recommendations and activities.</source>
+            <translation>CCS Desktop : les registres des Comités Consultatifs de Sécurité (CCS) du Mali : réunions, menaces, vulnérabilités, recommandations et activités.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeetingEditor</name>
+        <message>
+            <source>Attachments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the General tab first: attendance, agenda, threats and recommendations open once the meeting exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Number in the year</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Kind of meeting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Start time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. 10 h 00</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>End time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. 13 h 15</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Lieu</translation>
+        </message>
+        <message>
+            <source>Chair</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>— choose —</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Secretary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Convened by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. le Maire de la commune</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Convocation dated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reason not held</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark as not held…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark as held</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>General</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Guest:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add as present guest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New guest…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attendance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Title of a new item</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move down</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What was said (the deliberations)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What was decided (kept apart from the discussion in the PV)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sensitive information: goes only into the restricted annex</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Title of the item</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Discussion</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Decisions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>DIFFUSION RESTREINTE</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Never printed in the PV nor sent to the CRSS: a separate annex kept on this computer. Never write the name of a source or of a suspect.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Agenda</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Threats discussed at this meeting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What changed since the last assessment (no names)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Threat</source>
+            <translation>Menace</translation>
+        </message>
+        <message>
+            <source>Likelihood</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Trend</source>
+            <translation>Tendance</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-assess at this meeting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New threat…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Vulnerabilities raised at this meeting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Link to this meeting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New vulnerability…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Threats and vulnerabilities</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recommendations made at this meeting (double-click to open, link threats and vulnerabilities, record the transmission):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New recommendation…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recommendations</source>
+            <translation>Recommandations</translation>
+        </message>
+        <message>
+            <source>Record the adoption of this PV</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Adopted at the meeting of</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Adopted with amendments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Signed and stamped PV (scan or photo)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Signed scan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record the adoption</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amendments (corrections to the adopted PV)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Correction</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add the amendment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preview / print the PV</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Adoption</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> at the meeting of {date}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PV adopted on {date}{by}: read only. A correction is an amendment (Adoption tab).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New meeting</source>
+            <translation>Nouvelle réunion</translation>
+        </message>
+        <message>
+            <source>Meeting {ref} of {date}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Chairwoman of the meeting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Chairman of the meeting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Secretary of the meeting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Meeting secretary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Present</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Absent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Excused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Present: {present} members ({women} women, {men} men, {youth} young people) · absent: {absent} · excused: {excused} · guests present: {guests}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quorum reached: {present} members present, {needed} required ({active} active members). Women: {share} % of those present.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quorum NOT reached: {present} members present, {needed} required ({active} active members). Women: {share} % of those present.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Present by category: {list}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Changes not saved yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved at {time}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove the item “{title}” from the agenda?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove the agenda item “{title}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> — re-assessed at this meeting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Adopted with amendments.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This PV awaits adoption at a later meeting (standing item « Lecture et adoption du procès-verbal de la réunion précédente »).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only the PV of a held meeting can be adopted: mark the meeting as held first (General tab).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot read the scan: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The PV preview could not open: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Warning: the PDF of the adopted PV could not be archived now ({error}); the adoption itself is saved.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MembersPage</name>
+        <message>
+            <source>Members</source>
+            <translation>Membres</translation>
+        </message>
+        <message>
+            <source>Type the members or paste them from a spreadsheet: one per line, "Given names FAMILY NAME", sex (H/F), category. You can also add them later.</source>
+            <translation>Saisissez les membres ou collez-les depuis un tableur : un par ligne, « Prénom(s) NOM », sexe (H/F), catégorie. Vous pourrez aussi les ajouter plus tard.</translation>
+        </message>
+        <message>
+            <source>&amp;Paste from the clipboard</source>
+            <translation>&amp;Coller depuis le presse-papiers</translation>
+        </message>
+        <message>
+            <source>Add &amp;rows</source>
+            <translation>Ajouter des &amp;lignes</translation>
+        </message>
+        <message>
+            <source>Categories: %1.</source>
+            <translation>Catégories : %1.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MembersTable</name>
+        <message>
+            <source>Given names and FAMILY NAME</source>
+            <translation>Prénom(s) et NOM</translation>
+        </message>
+        <message>
+            <source>Sex (H/F)</source>
+            <translation>Sexe (H/F)</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Catégorie</translation>
+        </message>
+        <message>
+            <source>Youth (yes/no)</source>
+            <translation>Jeune (oui/non)</translation>
+        </message>
+        <message>
+            <source>Function</source>
+            <translation>Fonction</translation>
+        </message>
+        <message>
+            <source>Line %1: </source>
+            <translation>Ligne %1 : </translation>
+        </message>
+        <message>
+            <source>write the given names then the FAMILY NAME.</source>
+            <translation>écrivez le(s) prénom(s) puis le NOM.</translation>
+        </message>
+        <message>
+            <source>sex must be H or F.</source>
+            <translation>le sexe doit être H ou F.</translation>
+        </message>
+        <message>
+            <source>unknown category « %1 ».</source>
+            <translation>catégorie inconnue « %1 ».</translation>
+        </message>
+    </context>
+    <context>
+        <name>OfficersPage</name>
+        <message>
+            <source>Chair and secretary</source>
+            <translation>Président et secrétaire</translation>
+        </message>
+        <message>
+            <source>Their names go on the minutes; they are added to the members.</source>
+            <translation>Leurs noms figurent sur les procès-verbaux ; ils sont ajoutés aux membres.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Chair of the committee&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Président(e) du comité&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Secretary&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Secrétaire&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>chair</source>
+            <translation>président</translation>
+        </message>
+        <message>
+            <source>secretary</source>
+            <translation>secrétaire</translation>
+        </message>
+        <message>
+            <source>Give both the given names and the family name of the %1 (or leave both empty).</source>
+            <translation>Indiquez le(s) prénom(s) et le nom du %1 (ou laissez les deux vides).</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opening</name>
+        <message>
+            <source>Not available yet</source>
+            <translation>Pas encore disponible</translation>
+        </message>
+        <message>
+            <source>The forms are not available in this version yet.</source>
+            <translation>Les formulaires ne sont pas encore disponibles dans cette version.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Pages</name>
+        <message>
+            <source>Home</source>
+            <translation>Accueil</translation>
+        </message>
+        <message>
+            <source>Meetings</source>
+            <translation>Réunions</translation>
+        </message>
+        <message>
+            <source>Threats</source>
+            <translation>Menaces</translation>
+        </message>
+        <message>
+            <source>Vulnerabilities</source>
+            <translation>Vulnérabilités</translation>
+        </message>
+        <message>
+            <source>Recommendations</source>
+            <translation>Recommandations</translation>
+        </message>
+        <message>
+            <source>Activities</source>
+            <translation>Activités</translation>
+        </message>
+        <message>
+            <source>Members</source>
+            <translation>Membres</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Paramètres</translation>
+        </message>
+        <message>
+            <source>%1 meeting(s)</source>
+            <translation>%1 réunion(s)</translation>
+        </message>
+        <message>
+            <source>%1 threat(s)</source>
+            <translation>%1 menace(s)</translation>
+        </message>
+        <message>
+            <source>%1 vulnerability(ies)</source>
+            <translation>%1 vulnérabilité(s)</translation>
+        </message>
+        <message>
+            <source>%1 recommendation(s)</source>
+            <translation>%1 recommandation(s)</translation>
+        </message>
+        <message>
+            <source>%1 activity(ies)</source>
+            <translation>%1 activité(s)</translation>
+        </message>
+        <message>
+            <source>%1 person(s)</source>
+            <translation>%1 personne(s)</translation>
+        </message>
+        <message>
+            <source>New meeting</source>
+            <translation>Nouvelle réunion</translation>
+        </message>
+        <message>
+            <source>New threat</source>
+            <translation>Nouvelle menace</translation>
+        </message>
+        <message>
+            <source>New vulnerability</source>
+            <translation>Nouvelle vulnérabilité</translation>
+        </message>
+        <message>
+            <source>New recommendation</source>
+            <translation>Nouvelle recommandation</translation>
+        </message>
+        <message>
+            <source>New activity</source>
+            <translation>Nouvelle activité</translation>
+        </message>
+        <message>
+            <source>New member</source>
+            <translation>Nouveau membre</translation>
+        </message>
+        <message>
+            <source>Open (to follow up)</source>
+            <translation>Ouvertes (à suivre)</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>En retard</translation>
+        </message>
+        <message>
+            <source>Active members</source>
+            <translation>Membres actifs</translation>
+        </message>
+        <message>
+            <source>Guests</source>
+            <translation>Invités</translation>
+        </message>
+        <message>
+            <source>Inactive</source>
+            <translation>Inactifs</translation>
+        </message>
+        <message>
+            <source>Young people</source>
+            <translation>Jeunes</translation>
+        </message>
+        <message>
+            <source>Not young</source>
+            <translation>Non jeunes</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonEditor</name>
+        <message>
+            <source>Title or rank</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. El Hadj, Imam, Adjudant-chef</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Given names</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Family name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shown in capitals on documents; particles such as Ag, Ould, Walet are kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Sexe</translation>
+        </message>
+        <message>
+            <source>— choose —</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Youth</source>
+            <translation>Jeune</translation>
+        </message>
+        <message>
+            <source>Young person (counted across all categories)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Catégorie</translation>
+        </message>
+        <message>
+            <source>Corps (FDS)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>— not specified —</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Organisation / structure</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Function</source>
+            <translation>Fonction</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stays on this computer: never sent to the CRSS.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Member of the committee (otherwise a guest)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <source>Active (an inactive member is kept for history)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New member or guest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On documents: {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Careful: a person with a similar name is already recorded: {names}. Check that this is not the same person (you can still save).</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PersonFields</name>
+        <message>
+            <source>Title (El Hadj, Imam…):</source>
+            <translation>Titre (El Hadj, Imam…) :</translation>
+        </message>
+        <message>
+            <source>Given names:</source>
+            <translation>Prénom(s) :</translation>
+        </message>
+        <message>
+            <source>Family name:</source>
+            <translation>Nom de famille :</translation>
+        </message>
+        <message>
+            <source>Sex:</source>
+            <translation>Sexe :</translation>
+        </message>
+        <message>
+            <source>Function:</source>
+            <translation>Fonction :</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecommendationEditor</name>
+        <message>
+            <source>Recommendation</source>
+            <translation>Recommandation</translation>
+        </message>
+        <message>
+            <source>What the committee recommends, to whom, by when</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Addressed to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. Préfet, commandant de brigade, maire</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Responsible for follow-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>Échéance</translation>
+        </message>
+        <message>
+            <source>Priority</source>
+            <translation>Priorité</translation>
+        </message>
+        <message>
+            <source>Threats it answers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Vulnerabilities it answers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>Suivi</translation>
+        </message>
+        <message>
+            <source>e.g. 012/CCSC-ALAFIA</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. Monsieur le Préfet du cercle de Tombouctou</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Letter date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Letter number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sent to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record the transmission</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record this status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the recommendation to record its transmission.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Made at the meeting {ref}, whose PV is adopted: its wording no longer changes; its follow-up does.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status: {status}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>letter no. {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>to {who}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New recommendation</source>
+            <translation>Nouvelle recommandation</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <source>Settings</source>
+            <translation>Paramètres</translation>
+        </message>
+        <message>
+            <source>C&amp;hair:</source>
+            <translation>&amp;Président(e) :</translation>
+        </message>
+        <message>
+            <source>&amp;Secretary:</source>
+            <translation>&amp;Secrétaire :</translation>
+        </message>
+        <message>
+            <source>&amp;Quorum:</source>
+            <translation>&amp;Quorum :</translation>
+        </message>
+        <message>
+            <source>Fixed &amp;number of members:</source>
+            <translation>&amp;Nombre fixe de membres :</translation>
+        </message>
+        <message>
+            <source>Committee profile</source>
+            <translation>Profil du comité</translation>
+        </message>
+        <message>
+            <source>Send members' names to the CRSS (otherwise people are replaced by codes)</source>
+            <translation>Transmettre les noms des membres au CRSS (sinon les personnes sont remplacées par des codes)</translation>
+        </message>
+        <message>
+            <source>What goes up to the CRSS</source>
+            <translation>Ce qui remonte au CRSS</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+        <message>
+            <source>&amp;Language of the application:</source>
+            <translation>&amp;Langue de l'application :</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Enregistrer</translation>
+        </message>
+        <message>
+            <source>(nobody chosen)</source>
+            <translation>(personne)</translation>
+        </message>
+        <message>
+            <source>Settings saved.</source>
+            <translation>Paramètres enregistrés.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupWizard</name>
+        <message>
+            <source>Set up the committee</source>
+            <translation>Configuration du comité</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThreatEditor</name>
+        <message>
+            <source>Title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. Cattle theft around Toya</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Description</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>— choose —</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sub-type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>— whole type —</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Likelihood</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Resulting level:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind of place</source>
+            <translation>Type de lieu</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Lieu</translation>
+        </message>
+        <message>
+            <source>village, fraction, quartier, road axis…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>First reported</source>
+            <translation>Signalée le</translation>
+        </message>
+        <message>
+            <source>Trend</source>
+            <translation>Tendance</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Source (category)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only the category of the source: never write the name of a source or of a suspect.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restricted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>DIFFUSION RESTREINTE</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tick for a complaint about the conduct of the FDS: the threat is then recorded only as « plainte transmise à l'autorité compétente », kept out of the PV and of what goes to the CRSS.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Assessment history</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{date}: {likelihood} × {impact} = {score} ({level}), trend {trend}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New threat</source>
+            <translation>Nouvelle menace</translation>
+        </message>
+    </context>
+    <context>
+        <name>VulnerabilityEditor</name>
+        <message>
+            <source>Title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. No street lighting at the market</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Description</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind of place</source>
+            <translation>Type de lieu</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Lieu</translation>
+        </message>
+        <message>
+            <source>First reported</source>
+            <translation>Signalée le</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>New vulnerability</source>
+            <translation>Nouvelle vulnérabilité</translation>
+        </message>
+    </context>
+</TS>
