@@ -514,6 +514,16 @@ def generate_demo(db: Database, seed: int = 1, committees: int = 1, years: int =
             chosen.append(rnd.choice(places))
         gen = _Generator(rnd, ids, years, end)
         rows = _Rows()
+        conn = s.connection()
+        # at scale, secondary indexes are built once at the end rather than row by row
+        deferred_indexes = []
+        if committees * years >= 100:
+            deferred_indexes = [sql for (sql,) in conn.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%' "
+                "AND sql IS NOT NULL")]
+            for sql in deferred_indexes:
+                name = sql.split("INDEX", 1)[1].split(" ON ")[0].strip()
+                conn.exec_driver_sql(f"DROP INDEX {name}")
         s.info["skip_search_index"] = True
         # committees name their chair before the people rows exist: check keys at commit
         s.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
@@ -525,6 +535,8 @@ def generate_demo(db: Database, seed: int = 1, committees: int = 1, years: int =
             if progress:
                 progress(n, committees)
         _flush(s, rows)
+        for sql in deferred_indexes:
+            conn.exec_driver_sql(sql)
         first = s.get(m.Committee, created[0])
         set_setting(s, "committee_uuid", first.uuid)
         set_setting(s, "mode", "committee")
