@@ -33,8 +33,17 @@ def flat(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").split())
 
 
+@pytest.fixture(scope="session")
+def empty_database_dir(tmp_path_factory) -> Path:
+    """A migrated empty database, made once and copied for each test (migrations are slow)."""
+    folder = tmp_path_factory.mktemp("template") / "data"
+    open_database(folder, create=True).close()
+    return folder
+
+
 @pytest.fixture
-def db(tmp_path):
+def db(tmp_path, empty_database_dir):
+    shutil.copytree(empty_database_dir, tmp_path / "data")
     database = open_database(tmp_path / "data", create=True)
     yield database
     database.close()
@@ -47,9 +56,11 @@ def sample(db):
 
 
 @pytest.fixture(scope="module")
-def shared_sample(tmp_path_factory):
+def shared_sample(tmp_path_factory, empty_database_dir):
     """A read-only sample shared by a module's tests (render only, never write)."""
-    database = open_database(tmp_path_factory.mktemp("shared") / "data", create=True)
+    folder = tmp_path_factory.mktemp("shared") / "data"
+    shutil.copytree(empty_database_dir, folder)
+    database = open_database(folder, create=True)
     ids = build_sample(database)
     yield database, ids
     database.close()

@@ -10,7 +10,6 @@ from sample import build_sample
 from ccs_desktop.db import models as m
 from ccs_desktop.services.documents import (
     render_attendance_sheet,
-    render_convocation,
     render_minutes,
 )
 from ccs_desktop.services.documents.layout import chunk_text
@@ -57,4 +56,3 @@ def test_300_attendees_and_a_20000_character_discussion(db):
     assert len(sheet) >= 10
     missing = [i for i, page in enumerate(sheet) if "Signature" not in page]
     assert missing in ([], [len(sheet) - 1]), missing
-    assert "FAMILLE291" in flat(pdf_text(render_convocation(db, ids["meeting_id"])))

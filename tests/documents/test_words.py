@@ -32,6 +32,11 @@ def test_french_elision_and_articles():
     assert words.with_de("Présidente") == "de la Présidente"
     assert words.in_place("la salle de réunion") == "dans la salle de réunion"
     assert words.in_place("Alafia") == "à Alafia"
+    assert words.in_place("Salle de réunion de la mairie d'Alafia") == \
+        "dans la salle de réunion de la mairie d'Alafia"
+    assert words.in_place("Mairie d'Alafia") == "à la mairie d'Alafia"
+    assert words.in_place("École de Tin-Aicha") == "à l'école de Tin-Aicha"
+    assert words.in_place("La salle polyvalente") == "dans la salle polyvalente"
 
 
 def test_sex_dependent_words():

@@ -108,10 +108,27 @@ def feminine(sex: str | None, masculine: str, feminine_form: str) -> str:
     return feminine_form if sex == "F" else masculine
 
 
+# How a place written without its article is introduced: "Salle de réunion" -> "dans la".
+_PLACE_NOUNS = {
+    "salle": "dans la", "mairie": "à la", "maison": "à la", "cour": "dans la",
+    "école": "à l'", "ecole": "à l'", "bureau": "au", "bureaux": "dans les", "siège": "au",
+    "siege": "au", "préfecture": "à la", "prefecture": "à la", "sous-préfecture": "à la",
+    "sous-prefecture": "à la", "centre": "au", "hall": "dans le", "hôtel": "à l'",
+    "hotel": "à l'", "place": "sur la", "foyer": "au", "domicile": "au", "case": "dans la",
+    "locaux": "dans les", "résidence": "à la", "residence": "à la", "camp": "au",
+    "gouvernorat": "au", "vestibule": "dans le", "chefferie": "à la", "mosquée": "à la",
+}
+
+
 def in_place(place: str) -> str:
-    """"dans la salle de réunion de la mairie" or "à Alafia"."""
+    """"dans la salle de réunion de la mairie", "à la mairie d'Alafia" or "à Alafia"."""
     place = place.strip()
     low = place.lower()
     if low.startswith(("la ", "le ", "les ", "l'", "l’")):
-        return f"dans {place}"
+        return f"dans {place[0].lower()}{place[1:]}"
+    first = low.split(" ", 1)[0]
+    if first in _PLACE_NOUNS:
+        lead = _PLACE_NOUNS[first]
+        rest = place[0].lower() + place[1:]
+        return f"{lead}{rest}" if lead.endswith("'") else f"{lead} {rest}"
     return f"à {place}"
