@@ -72,15 +72,12 @@ def test_import_many_transmissions(tmp_path: Path) -> None:
     conn.close()
     stick = tmp_path / "stick"
     t = time.perf_counter()
-    work = tmp_path / "one"
-    work.mkdir()
-    for u in uuids:
-        shutil.copy2(template / DB_FILENAME, work / DB_FILENAME)
-        c = sqlite3.connect(work / DB_FILENAME)
+    for u in uuids:  # one database holds them all; each transmission keeps one committee
+        c = sqlite3.connect(template / DB_FILENAME)
         c.execute("UPDATE settings SET value = ? WHERE key = 'committee_uuid'", (u,))
         c.commit()
         c.close()
-        d = open_database(work)
+        d = open_database(template)
         bk.create_transmission(d, stick, crss_public=pair.public_key)
         d.close()
     print(f"\n{n} transmissions écrites : {time.perf_counter() - t:.1f} s")
