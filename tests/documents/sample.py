@@ -100,7 +100,8 @@ def build_sample(db, *, discussion_extra: str = "", status: str = "held",
                                person_id=person.id, status="present"))
         threat = m.Threat(committee_id=committee.id, title="Vols de bétail à Tin-Aicha",
                           type_code="CRI.BET", place_kind="village", place_name="Tin-Aicha",
-                          likelihood=4, impact=3, trend="up")
+                          likelihood=4, impact=3, trend="up",
+                          description="Troupeaux > 10 têtes & <nuit>")
         threat.rescore()
         hidden = m.Threat(committee_id=committee.id, title=RESTRICTED_THREAT,
                           type_code="GOU", place_kind="village", place_name="Tessit",

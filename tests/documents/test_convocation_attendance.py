@@ -6,6 +6,7 @@ import re
 
 from conftest import flat, pdf_pages, pdffonts
 from sample import PEOPLE
+from sqlalchemy import select
 
 from ccs_desktop.db import models as m
 from ccs_desktop.services.documents import render_attendance_sheet, render_convocation
@@ -14,9 +15,7 @@ from ccs_desktop.services.documents import render_attendance_sheet, render_convo
 def test_one_convocation_per_active_member_then_receipt_list(sample):
     db, ids = sample
     with db.session() as s:
-        person = s.scalars(
-            __import__("sqlalchemy").select(m.Person).where(m.Person.family_name == "Konta")
-        ).one()
+        person = s.scalars(select(m.Person).where(m.Person.family_name == "Konta")).one()
         person.is_active = False
     pages = pdf_pages(render_convocation(db, ids["meeting_id"]))
     active = len(PEOPLE) - 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from conftest import flat, pdf_pages, pdf_text, pdffonts
@@ -47,7 +48,8 @@ def test_pv_people_counts_agenda_and_recommendations(shared_sample):
     assert "L'ordre du jour portait sur :" in text
     assert "Point 2 : Situation sécuritaire de la commune" in text
     assert "Décision n°2 : renforcer la sensibilisation." in text
-    assert "Vols de bétail à Tin-Aicha" in text and "En hausse" in text
+    assert "Vols de bétail à Tin-Aicha – Troupeaux > 10 têtes & <nuit>" in text
+    assert "En hausse" in text
     assert "Élevé (12/25)" in text
     assert "Absence d'éclairage public" in text
     for i in (1, 2, 3):
@@ -151,7 +153,7 @@ def test_minimal_meeting_without_people_or_times_renders(sample):
     with db.session() as s:
         committee = s.get(m.Committee, ids["committee_id"])
         meeting = m.Meeting(committee_id=committee.id, number=9, year=2024,
-                            date=__import__("datetime").date(2024, 9, 1), status="planned")
+                            date=dt.date(2024, 9, 1), status="planned")
         s.add(meeting)
         s.flush()
         mid = meeting.id

@@ -41,7 +41,6 @@ FRAME_HEIGHT = PAGE_HEIGHT - TOP_MARGIN - BOTTOM_MARGIN
 
 GREY_LIGHT = colors.Color(0.88, 0.88, 0.88)
 GREY_WATERMARK = colors.Color(0.86, 0.86, 0.86)
-GREY_TEXT = colors.Color(0.25, 0.25, 0.25)
 # Plain-string table cells use the table's font (Helvetica unless said): keep ours embedded.
 FONT_CMD = ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR)
 
@@ -192,7 +191,6 @@ def data_table(header: Sequence[str], rows: Iterable[Sequence[Cell]],
     """
     st = styles()
     data: list[list[Cell]] = [[Paragraph(esc(h), st.cell_head) for h in header]]
-    spans: list[tuple] = []
     real_group_rows: list[int] = []
     group_set = set(group_rows)
     for index, row in enumerate(rows):
@@ -224,7 +222,7 @@ def data_table(header: Sequence[str], rows: Iterable[Sequence[Cell]],
     ]
     for r in real_group_rows:
         commands += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), GREY_LIGHT)]
-    commands += spans + list(extra_style)
+    commands += list(extra_style)
     heights = None
     if min_row_height:
         heights = [None] + [min_row_height] * (len(data) - 1)
