@@ -1,0 +1,165 @@
+"""Crash-safe drafts: what the secretary typed survives a power cut or a crash.
+
+An editor writes its form's content as JSON into ``<data_dir>/drafts/<kind>-<id|new>.json``
+a moment after each change (debounced), atomically (temporary file, flush, fsync, os.replace),
+removes it when the record is saved, and offers it back when the editor opens again.
+The file functions are Qt-free; `DraftKeeper` adds the debounce timer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+DRAFT_DIR = "drafts"
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Draft:
+    kind: str
+    record_id: int | None
+    path: Path
+    saved_at: dt.datetime
+    content: dict[str, Any]
+
+    @property
+    def summary(self) -> str:
+        """A few words of what was typed, to recognise the draft in a list."""
+        texts = [str(v) for v in self.content.values() if isinstance(v, str) and v.strip()]
+        text = " · ".join(texts)
+        return text[:80] + ("…" if len(text) > 80 else "")
+
+
+def drafts_dir(data_dir: str | Path) -> Path:
+    return Path(data_dir) / DRAFT_DIR
+
+
+def draft_path(data_dir: str | Path, kind: str, record_id: int | None) -> Path:
+    return drafts_dir(data_dir) / f"{kind}-{record_id if record_id is not None else 'new'}.json"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that a crash leaves either the old or the new file whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX)
+        try:
+            dfd = os.open(path.parent, os.O_DIRECTORY)
+            try:
+                os.fsync(dfd)
+            finally:
+                os.close(dfd)
+        except OSError:
+            pass
+
+
+def save_draft(data_dir: str | Path, kind: str, record_id: int | None,
+               content: dict[str, Any]) -> Path:
+    path = draft_path(data_dir, kind, record_id)
+    payload = {"format": FORMAT, "kind": kind, "record_id": record_id,
+               "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
+               "content": content}
+    write_atomic(path, json.dumps(payload, ensure_ascii=False, indent=1,
+                                  default=str).encode("utf-8"))
+    return path
+
+
+def _read(path: Path) -> Draft | None:
+    try:
+        payload = json.loads(path.read_text(encoding="utf-8"))
+        return Draft(kind=str(payload["kind"]), record_id=payload.get("record_id"), path=path,
+                     saved_at=dt.datetime.fromisoformat(payload["saved_at"]),
+                     content=dict(payload["content"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # a half-written file cannot exist (atomic writes); ignore foreign files
+
+
+def load_draft(data_dir: str | Path, kind: str, record_id: int | None) -> Draft | None:
+    path = draft_path(data_dir, kind, record_id)
+    return _read(path) if path.is_file() else None
+
+
+def discard_draft(data_dir: str | Path, kind: str, record_id: int | None) -> None:
+    try:
+        draft_path(data_dir, kind, record_id).unlink()
+    except FileNotFoundError:
+        pass
+
+
+def pending_drafts(data_dir: str | Path) -> list[Draft]:
+    """Every draft left behind (by a crash or a power cut), newest first: the main window offers
+    them at start; `ccs_desktop.ui.editors.open_editor(d.kind, d.record_id, window)` reopens
+    one and the editor offers the draft back."""
+    folder = drafts_dir(data_dir)
+    if not folder.is_dir():
+        return []
+    found = [d for d in (_read(p) for p in folder.glob("*.json")) if d is not None]
+    return sorted(found, key=lambda d: d.saved_at, reverse=True)
+
+
+try:  # the debounce needs Qt; the functions above do not
+    from PySide6.QtCore import QObject, QTimer
+
+    class DraftKeeper(QObject):
+        """Writes `collect()` as the draft of (kind, record_id) `delay_ms` after the last
+        `touch()`; `flush()` writes at once (closing, crashing code paths)."""
+
+        def __init__(self, data_dir: str | Path, kind: str, record_id: int | None,
+                     collect: Callable[[], dict[str, Any]], delay_ms: int = 500,
+                     parent: QObject | None = None) -> None:
+            super().__init__(parent)
+            self.data_dir = Path(data_dir)
+            self.kind = kind
+            self.record_id = record_id
+            self._collect = collect
+            self._timer = QTimer(self)
+            self._timer.setSingleShot(True)
+            self._timer.setInterval(delay_ms)
+            self._timer.timeout.connect(self.flush)
+            self.enabled = True
+            self.last_path: Path | None = None
+
+        def touch(self) -> None:
+            if self.enabled:
+                self._timer.start()
+
+        def pending(self) -> bool:
+            return self._timer.isActive()
+
+        def flush(self) -> None:
+            self._timer.stop()
+            if self.enabled:
+                self.last_path = save_draft(self.data_dir, self.kind, self.record_id,
+                                            self._collect())
+
+        def discard(self) -> None:
+            self._timer.stop()
+            discard_draft(self.data_dir, self.kind, self.record_id)
+
+        def rekey(self, record_id: int | None) -> None:
+            """The record was created: the draft of "new" becomes the draft of its id."""
+            discard_draft(self.data_dir, self.kind, self.record_id)
+            self.record_id = record_id
+
+        def load(self) -> Draft | None:
+            return load_draft(self.data_dir, self.kind, self.record_id)
+except ImportError:  # pragma: no cover
+    pass

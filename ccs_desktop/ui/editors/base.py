@@ -1,0 +1,603 @@
+"""What every editor shares: a form with inline errors, drafts, autosave, shortcuts, delete.
+
+Strings here go through `QCoreApplication.translate("RecordEditor", ...)` with an explicit
+context: PySide6's `self.tr()` looks strings up under the *runtime* class name, which would miss
+the strings of a base class.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable
+
+from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel,
+    QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from ...domain import enums
+from ...services.errors import ReadOnly, UserError, ValidationError
+from .. import commands
+from ..drafts import DraftKeeper, Draft
+
+NONE_DATE = QDate(2000, 1, 1)
+ERROR_STYLE = "color: #b00020; font-weight: bold;"
+BANNER_STYLES = {
+    "info": "background: #e8f0fe; border: 1px solid #1a56b0; padding: 6px; color: #0b2a66;",
+    "warning": "background: #fff4e0; border: 1px solid #b35900; padding: 6px; color: #5c2e00;",
+    "readonly": "background: #eeeeee; border: 2px solid #333333; padding: 6px; "
+                "color: #000000; font-weight: bold;",
+}
+LEVEL_COLOURS = {  # background, text: readable when printed in black and white (the text says it)
+    "low": ("#2e7d32", "#ffffff"), "medium": ("#f9a825", "#000000"),
+    "high": ("#e65100", "#ffffff"), "critical": ("#b00020", "#ffffff"),
+}
+RESTRICTED_STYLE = ("QFrame#restrictedBox { border: 3px solid #b00020; border-radius: 4px; "
+                    "background: #fff5f5; }")
+
+
+def tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("RecordEditor", text)
+
+
+_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+           "octobre", "novembre", "décembre")
+
+
+def fr_date(value: dt.date | None) -> str:
+    """"12 avril 2024", "1er mai 2024" in French; the locale's long form otherwise."""
+    if value is None:
+        return ""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.English:
+        return locale.toString(QDate(value.year, value.month, value.day), "d MMMM yyyy")
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def fr_time(value: dt.time | None) -> str:
+    return f"{value.hour} h {value.minute:02d}" if value else ""
+
+
+def label_of(enum: type[enums.Labelled], code: str | None) -> str:
+    return enum.label_of(code)
+
+
+def level_badge_style(level: str) -> str:
+    bg, fg = LEVEL_COLOURS.get(level, ("#777777", "#ffffff"))
+    return (f"background: {bg}; color: {fg}; border: 2px solid #000000; border-radius: 4px; "
+            "padding: 3px 8px; font-weight: bold;")
+
+
+class ErrorLabel(QLabel):
+    """The red line under a field that shows the service's French message."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(ERROR_STYLE)
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_message(self, text: str | None) -> None:
+        self.setText(text or "")
+        self.setVisible(bool(text))
+
+
+class Banner(QLabel):
+    def __init__(self, style: str = "info", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet(BANNER_STYLES[style])
+        self.hide()
+
+
+def make_combo(choices: list[tuple[Any, str]], none_label: str | None = None) -> QComboBox:
+    combo = QComboBox()
+    if none_label is not None:
+        combo.addItem(none_label, None)
+    for code, text in choices:
+        combo.addItem(text, code)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    return combo
+
+
+def set_combo(combo: QComboBox, code: Any) -> None:
+    index = combo.findData(code)
+    combo.setCurrentIndex(index if index >= 0 else (0 if combo.count() else -1))
+
+
+def make_date(optional: bool = True) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMMM yyyy")
+    edit.setMinimumDate(NONE_DATE)
+    if optional:
+        edit.setSpecialValueText(tr("(none)"))
+        edit.setDate(NONE_DATE)
+    else:
+        edit.setDate(QDate.currentDate())
+    return edit
+
+
+def date_value(edit: QDateEdit) -> str | None:
+    q = edit.date()
+    if q == NONE_DATE and edit.specialValueText():
+        return None
+    return dt.date(q.year(), q.month(), q.day()).isoformat()
+
+
+def set_date(edit: QDateEdit, value: dt.date | str | None) -> None:
+    if isinstance(value, str) and value:
+        value = dt.date.fromisoformat(value)
+    if not value:
+        edit.setDate(NONE_DATE)
+    else:
+        edit.setDate(QDate(value.year, value.month, value.day))
+
+
+class Form(QObject):
+    """Rows of labelled fields, each with its red error line; values are JSON-friendly
+    (codes, ISO dates, text, booleans, numbers) so that drafts can keep them."""
+
+    changed = Signal()
+
+    def __init__(self, layout: QFormLayout, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.layout = layout
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.widgets: dict[str, QWidget] = {}
+        self.errors: dict[str, ErrorLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+        self._loading = False
+
+    # building -------------------------------------------------------------------------------
+    def add(self, name: str, label: str, widget: QWidget, hint: str = "") -> QWidget:
+        box = QWidget()
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(2)
+        col.addWidget(widget)
+        if hint:
+            h = QLabel(hint)
+            h.setWordWrap(True)
+            h.setStyleSheet("color: #444444; font-size: 9pt;")
+            col.addWidget(h)
+        err = ErrorLabel()
+        err.setObjectName(f"error_{name}")
+        col.addWidget(err)
+        lab = QLabel(label)
+        lab.setBuddy(widget)
+        self.layout.addRow(lab, box)
+        widget.setObjectName(name)
+        self.widgets[name] = widget
+        self.errors[name] = err
+        self.labels[name] = lab
+        self._connect(widget)
+        return widget
+
+    def _connect(self, w: QWidget) -> None:
+        if isinstance(w, QLineEdit):
+            w.textEdited.connect(self._emit)
+        elif isinstance(w, QPlainTextEdit):
+            w.textChanged.connect(self._emit)
+        elif isinstance(w, QComboBox):
+            w.currentIndexChanged.connect(self._emit)
+            if w.isEditable():
+                w.editTextChanged.connect(self._emit)
+        elif isinstance(w, QDateEdit):
+            w.dateChanged.connect(self._emit)
+        elif isinstance(w, QCheckBox):
+            w.toggled.connect(self._emit)
+        elif isinstance(w, QSpinBox):
+            w.valueChanged.connect(self._emit)
+
+    def _emit(self, *_: Any) -> None:
+        if not self._loading:
+            self.changed.emit()
+
+    def line(self, name: str, label: str, placeholder: str = "", hint: str = "") -> QLineEdit:
+        w = QLineEdit()
+        w.setPlaceholderText(placeholder)
+        return self.add(name, label, w, hint)  # type: ignore[return-value]
+
+    def text(self, name: str, label: str, placeholder: str = "", height: int = 90) -> QPlainTextEdit:
+        w = QPlainTextEdit()
+        w.setPlaceholderText(placeholder)
+        w.setTabChangesFocus(True)
+        w.setMinimumHeight(height)
+        return self.add(name, label, w)  # type: ignore[return-value]
+
+    def combo(self, name: str, label: str, choices: list[tuple[Any, str]],
+              none_label: str | None = None, hint: str = "") -> QComboBox:
+        return self.add(name, label, make_combo(choices, none_label), hint)  # type: ignore
+
+    def date(self, name: str, label: str, optional: bool = True) -> QDateEdit:
+        return self.add(name, label, make_date(optional))  # type: ignore[return-value]
+
+    def check(self, name: str, label: str, text: str, hint: str = "") -> QCheckBox:
+        return self.add(name, label, QCheckBox(text), hint)  # type: ignore[return-value]
+
+    def spin(self, name: str, label: str, maximum: int = 1_000_000) -> QSpinBox:
+        w = QSpinBox()
+        w.setRange(0, maximum)
+        w.setGroupSeparatorShown(True)
+        return self.add(name, label, w)  # type: ignore[return-value]
+
+    # values ---------------------------------------------------------------------------------
+    def value(self, name: str) -> Any:
+        w = self.widgets[name]
+        if isinstance(w, QLineEdit):
+            return w.text()
+        if isinstance(w, QPlainTextEdit):
+            return w.toPlainText()
+        if isinstance(w, QComboBox):
+            return w.currentData()
+        if isinstance(w, QDateEdit):
+            return date_value(w)
+        if isinstance(w, QCheckBox):
+            return w.isChecked()
+        if isinstance(w, QSpinBox):
+            return w.value()
+        raise TypeError(name)
+
+    def set_value(self, name: str, value: Any) -> None:
+        w = self.widgets[name]
+        if isinstance(w, QLineEdit):
+            w.setText("" if value is None else str(value))
+        elif isinstance(w, QPlainTextEdit):
+            w.setPlainText("" if value is None else str(value))
+        elif isinstance(w, QComboBox):
+            set_combo(w, value)
+        elif isinstance(w, QDateEdit):
+            set_date(w, value)
+        elif isinstance(w, QCheckBox):
+            w.setChecked(bool(value))
+        elif isinstance(w, QSpinBox):
+            w.setValue(int(value or 0))
+
+    def values(self) -> dict[str, Any]:
+        return {name: self.value(name) for name in self.widgets}
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        self._loading = True
+        try:
+            for name, value in values.items():
+                if name in self.widgets:
+                    self.set_value(name, value)
+        finally:
+            self._loading = False
+
+    # errors and state -----------------------------------------------------------------------
+    def show_errors(self, errors: dict[str, str]) -> dict[str, str]:
+        """Show each message under its field; returns the messages that have no field."""
+        rest: dict[str, str] = {}
+        for name, label in self.errors.items():
+            label.show_message(errors.get(name))
+        for key, message in errors.items():
+            if key not in self.errors:
+                rest[key] = message
+        return rest
+
+    def clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.show_message(None)
+
+    def set_read_only(self, read_only: bool) -> None:
+        for w in self.widgets.values():
+            if isinstance(w, (QLineEdit, QPlainTextEdit)):
+                w.setReadOnly(read_only)
+            w.setEnabled(not read_only or isinstance(w, (QLineEdit, QPlainTextEdit)))
+
+
+def restricted_box(title: str, explanation: str, editor: QPlainTextEdit) -> QFrame:
+    """A red-framed "DIFFUSION RESTREINTE" box around a text field, apart from everything."""
+    frame = QFrame()
+    frame.setObjectName("restrictedBox")
+    frame.setStyleSheet(RESTRICTED_STYLE)
+    col = QVBoxLayout(frame)
+    head = QLabel(title)
+    head.setStyleSheet("color: #b00020; font-weight: bold; font-size: 11pt; border: none;"
+                       "background: transparent;")
+    col.addWidget(head)
+    exp = QLabel(explanation)
+    exp.setWordWrap(True)
+    exp.setStyleSheet("border: none; background: transparent; color: #5a0010;")
+    col.addWidget(exp)
+    editor.setStyleSheet("background: #ffffff; border: 1px solid #b00020;")
+    col.addWidget(editor)
+    return frame
+
+
+def services_of(parent: Any) -> Any:
+    return getattr(parent, "services", None)
+
+
+class RecordEditor(QDialog):
+    """A non-modal dialog editing one record.
+
+    Subclasses set `kind`, build their fields in `build()` with `self.form`, and may override
+    `load(obj) -> dict` (form values of a record), `to_service(values) -> dict`, `create(values)`,
+    `draft_extra()` / `apply_draft_extra()` and `after_save()`. Existing records save themselves
+    500 ms after typing stops; every change also writes a draft until it is saved.
+    """
+
+    kind: str = ""
+    changed = Signal()
+    saved = Signal(int)
+    AUTOSAVE_MS = 500
+    DEFAULT_SIZE = (660, 600)
+
+    def __init__(self, services: Any, undo_stack: QUndoStack | None = None,
+                 record_id: int | None = None, parent: QWidget | None = None,
+                 offer_drafts: bool = True) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self.services = services
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self.record_id = record_id
+        self.read_only = False
+        self.dirty = False
+        self.last_error: str | None = None
+        self.service = getattr(services, self.kind)
+        self.keeper = DraftKeeper(services.db.data_dir, self.kind, record_id, self.draft_content,
+                                  parent=self)
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(self.AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.autosave)
+
+        self.outer = QVBoxLayout(self)
+        self.draft_banner = QFrame()
+        self.draft_banner.setStyleSheet(BANNER_STYLES["warning"])
+        row = QHBoxLayout(self.draft_banner)
+        self.draft_label = QLabel()
+        self.draft_label.setWordWrap(True)
+        self.draft_label.setStyleSheet("border: none; background: transparent;")
+        row.addWidget(self.draft_label, 1)
+        self.restore_button = QPushButton(tr("Restore the draft"))
+        self.restore_button.setObjectName("restoreDraft")
+        self.ignore_button = QPushButton(tr("Discard it"))
+        self.ignore_button.setObjectName("discardDraft")
+        row.addWidget(self.restore_button)
+        row.addWidget(self.ignore_button)
+        self.restore_button.clicked.connect(self.restore_draft)
+        self.ignore_button.clicked.connect(self.discard_offered_draft)
+        self.draft_banner.hide()
+        self.outer.addWidget(self.draft_banner)
+        self.readonly_banner = Banner("readonly")
+        self.readonly_banner.setObjectName("readonlyBanner")
+        self.outer.addWidget(self.readonly_banner)
+
+        self.body = QWidget()
+        self.form_layout = QFormLayout()
+        self.form = Form(self.form_layout, self)
+        self._ready = False
+        self.build()
+        self.form.changed.connect(self.on_changed)
+        self.outer.addWidget(self.body, 1)
+
+        self.general_error = ErrorLabel()
+        self.general_error.setObjectName("generalError")
+        self.outer.addWidget(self.general_error)
+        buttons = QHBoxLayout()
+        self.status_label = QLabel()
+        self.status_label.setObjectName("saveStatus")
+        self.status_label.setStyleSheet("color: #333333;")
+        buttons.addWidget(self.status_label, 1)
+        self.delete_button = QPushButton(tr("Delete…"))
+        self.delete_button.setObjectName("deleteButton")
+        self.delete_button.clicked.connect(self.delete_record)
+        self.save_button = QPushButton(tr("Save"))
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setToolTip(tr("Save (Ctrl+S)"))
+        self.save_button.setDefault(False)
+        self.save_button.setAutoDefault(False)
+        self.save_button.clicked.connect(self.save)
+        self.close_button = QPushButton(tr("Close"))
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.close)
+        for b in (self.delete_button, self.save_button, self.close_button):
+            buttons.addWidget(b)
+        self.outer.addLayout(buttons)
+
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        undo = self.undo_stack.createUndoAction(self, tr("Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, tr("Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.addActions([undo, redo])
+
+        self.reload()
+        self._ready = True
+        if offer_drafts:
+            self.offer_draft()
+        self.resize(*self.DEFAULT_SIZE)
+
+    # to override ------------------------------------------------------------------------------
+    def build(self) -> None:
+        self.body.setLayout(self.form_layout)
+
+    def load(self, obj: Any) -> dict[str, Any]:
+        return {name: getattr(obj, name, None) for name in self.form.widgets}
+
+    def defaults(self) -> dict[str, Any]:
+        return {}
+
+    def to_service(self, values: dict[str, Any]) -> dict[str, Any]:
+        return values
+
+    def create(self, values: dict[str, Any]) -> Any:
+        return self.service.create(**values)
+
+    def update(self, values: dict[str, Any]) -> Any:
+        return self.service.update(self.record_id, **values)
+
+    def is_read_only(self, obj: Any) -> str | None:
+        """A banner text when the record no longer changes."""
+        return None
+
+    def draft_extra(self) -> dict[str, Any]:
+        return {}
+
+    def apply_draft_extra(self, extra: dict[str, Any]) -> None:
+        pass
+
+    def after_load(self, obj: Any | None) -> None:
+        pass
+
+    def window_title(self, obj: Any | None) -> str:
+        return ""
+
+    # loading ----------------------------------------------------------------------------------
+    def reload(self) -> None:
+        obj = self.service.get(self.record_id) if self.record_id is not None else None
+        self.form.set_values(self.load(obj) if obj is not None else self.defaults())
+        self.form.clear_errors()
+        self.general_error.show_message(None)
+        banner = self.is_read_only(obj) if obj is not None else None
+        self.set_read_only(bool(banner), banner)
+        self.delete_button.setEnabled(obj is not None and not self.read_only)
+        self.setWindowTitle(self.window_title(obj))
+        self.after_load(obj)
+        self.dirty = False
+
+    def set_read_only(self, read_only: bool, text: str | None = None) -> None:
+        self.read_only = read_only
+        self.form.set_read_only(read_only)
+        self.save_button.setEnabled(not read_only)
+        self.keeper.enabled = not read_only
+        self.readonly_banner.setText(text or "")
+        self.readonly_banner.setVisible(read_only)
+
+    # drafts -----------------------------------------------------------------------------------
+    def draft_content(self) -> dict[str, Any]:
+        return {"fields": self.form.values(), "extra": self.draft_extra()}
+
+    def offer_draft(self) -> Draft | None:
+        draft = self.keeper.load()
+        if draft is None or self.read_only:
+            return None
+        self._offered = draft
+        when = f"{fr_date(draft.saved_at.date())} {fr_time(draft.saved_at.time())}"
+        self.draft_label.setText(tr("An unsaved draft was found (written on {when}). "
+                                    "Restore what was typed?").format(when=when))
+        self.draft_banner.show()
+        return draft
+
+    def restore_draft(self) -> None:
+        draft = getattr(self, "_offered", None) or self.keeper.load()
+        self.draft_banner.hide()
+        if draft is None:
+            return
+        fields = draft.content.get("fields", {})
+        self.form.set_values(fields)
+        self.apply_draft_extra(draft.content.get("extra", {}))
+        self.on_changed()
+
+    def discard_offered_draft(self) -> None:
+        self.draft_banner.hide()
+        self.keeper.discard()
+
+    # saving -----------------------------------------------------------------------------------
+    def on_changed(self) -> None:
+        if self.read_only or not self._ready:
+            return
+        self.dirty = True
+        self.status_label.setText(tr("Changes not saved yet"))
+        self.keeper.touch()
+        if self.record_id is not None:
+            self._autosave.start()
+
+    def autosave(self) -> None:
+        if self.dirty and self.record_id is not None and not self.read_only:
+            self.save(quiet=True)
+
+    def save(self, quiet: bool = False) -> bool:
+        """Save through the service; errors go under their fields and the draft is kept."""
+        self._autosave.stop()
+        if self.read_only:
+            return False
+        values = self.to_service(self.form.values())
+        try:
+            if self.record_id is None:
+                obj = self.create(values)
+                self.record_id = obj.id
+                self.keeper.rekey(obj.id)
+                self.delete_button.setEnabled(True)
+            else:
+                obj = self.update(values)
+        except ValidationError as exc:
+            rest = self.form.show_errors(exc.errors)
+            self.general_error.show_message(" ".join(rest.values()) if rest else None)
+            self.last_error = str(exc)
+            self.status_label.setText(tr("Not saved: correct the fields in red "
+                                         "(what you typed is kept)."))
+            self.keeper.flush()
+            return False
+        except UserError as exc:  # ReadOnly, NotFound
+            self.last_error = str(exc)
+            self.general_error.show_message(str(exc))
+            self.keeper.flush()
+            if isinstance(exc, ReadOnly):
+                self.reload()
+            return False
+        self.last_error = None
+        self.form.clear_errors()
+        self.general_error.show_message(None)
+        self.keeper.discard()
+        self.dirty = False
+        now = dt.datetime.now().time()
+        self.status_label.setText(tr("Saved at {time}").format(time=fr_time(now)))
+        self.setWindowTitle(self.window_title(obj))
+        self.after_save(obj)
+        self.changed.emit()
+        self.saved.emit(self.record_id)
+        return True
+
+    def after_save(self, obj: Any) -> None:
+        pass
+
+    # delete and close -------------------------------------------------------------------------
+    def delete_record(self) -> bool:
+        if self.record_id is None:
+            return False
+        done = commands.delete_with_undo(self.kind, self.record_id, self.services,
+                                         self.undo_stack, self)
+        if done:
+            self.keeper.discard()
+            self.changed.emit()
+            self.dirty = False
+            self.keeper.enabled = False
+            self.close()
+        return done
+
+    def _leave(self) -> None:
+        """Closing: save an existing record; otherwise (or when invalid) keep the draft."""
+        if self.dirty and not self.read_only:
+            if self.record_id is not None and self.save(quiet=True):
+                return
+            self.keeper.flush()
+
+    def reject(self) -> None:  # Esc
+        self._leave()
+        self.dirty = False
+        super().reject()
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802
+        self._leave()
+        self.dirty = False
+        super().closeEvent(event)
+
+
+def fixed_label(text: str = "") -> QLabel:
+    lab = QLabel(text)
+    lab.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+    return lab
+
+
+Callback = Callable[[], None]

@@ -1,0 +1,181 @@
+"""Threats (scored by words, re-assessed at meetings) and vulnerabilities."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox, QGroupBox, QHBoxLayout, QLabel, QListWidget, QVBoxLayout, QWidget,
+)
+
+from ...domain import enums, scoring
+from .base import RecordEditor, fr_date, level_badge_style, set_combo
+
+
+def score_text(likelihood: Any, impact: Any) -> tuple[int, str, str]:
+    """(score, level code, French level label) of two 1-5 values."""
+    value = scoring.score(int(likelihood), int(impact))
+    level = scoring.level_for_score(value)
+    return value, level.value, level.label
+
+
+class ScoreBadge(QLabel):
+    """"Score 12 / 25 — Élevé" on the level's colour, the word always written."""
+
+    def show_score(self, likelihood: Any, impact: Any) -> None:
+        if not likelihood or not impact:
+            self.setText("")
+            return
+        value, level, label = score_text(likelihood, impact)
+        self.setText(f"{value} / 25 — {label}")
+        self.setProperty("level", level)
+        self.setStyleSheet(level_badge_style(level))
+
+
+def fill_types(services: Any, parent_combo: QComboBox, none_label: str) -> dict[str, list]:
+    """Fill the type combo; returns {type code: [(sub code, label)]} for the sub-type combo."""
+    types = services.threats.types()
+    subs: dict[str, list[tuple[str, str]]] = {}
+    parents = [t for t in types if t.parent_code is None]
+    for t in types:
+        if t.parent_code is not None:
+            subs.setdefault(t.parent_code, []).append((t.code, t.label))
+    parent_combo.clear()
+    parent_combo.addItem(none_label, None)
+    for t in parents:
+        parent_combo.addItem(t.label, t.code)
+    return subs
+
+
+class ThreatEditor(RecordEditor):
+    kind = "threats"
+    DEFAULT_SIZE = (720, 780)
+
+    def build(self) -> None:
+        f = self.form
+        col = QVBoxLayout(self.body)
+        col.setContentsMargins(0, 0, 0, 0)
+        f.line("title", self.tr("Title"), self.tr("e.g. Cattle theft around Toya"))
+        f.text("description", self.tr("Description"), height=60)
+        parent = f.combo("type_parent", self.tr("Type"), [])
+        self._subs = fill_types(self.services, parent, self.tr("— choose —"))
+        self._labels = {t.code: t for t in self.services.threats.types()}
+        f.combo("type_code", self.tr("Sub-type"), [], none_label=self.tr("— whole type —"))
+        parent.currentIndexChanged.connect(self._fill_subtypes)
+
+        score_row = QWidget()
+        row = QHBoxLayout(score_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        f.combo("likelihood", self.tr("Likelihood"), enums.Likelihood.choices())
+        f.combo("impact", self.tr("Severity"), enums.Impact.choices())
+        self.badge = ScoreBadge()
+        self.badge.setObjectName("scoreBadge")
+        row.addWidget(QLabel(self.tr("Resulting level:")))
+        row.addWidget(self.badge)
+        row.addStretch(1)
+        self.form_layout.addRow("", score_row)
+        for name in ("likelihood", "impact"):
+            f.widgets[name].currentIndexChanged.connect(self._rescore)
+
+        f.combo("place_kind", self.tr("Kind of place"), enums.PlaceKind.choices())
+        f.line("place_name", self.tr("Place"), self.tr("village, fraction, quartier, road axis…"))
+        f.date("first_reported", self.tr("First reported"))
+        f.combo("trend", self.tr("Trend"), enums.Trend.choices())
+        f.combo("status", self.tr("Status"), enums.ThreatStatus.choices())
+        f.combo("source_category", self.tr("Source (category)"), enums.SourceCategory.choices(),
+                hint=self.tr("Only the category of the source: never write the name of a source "
+                             "or of a suspect."))
+        f.check("is_restricted", self.tr("Restricted"), self.tr("DIFFUSION RESTREINTE"),
+                hint=self.tr("Tick for a complaint about the conduct of the FDS: the threat is "
+                             "then recorded only as « plainte transmise à l'autorité "
+                             "compétente », kept out of the PV and of what goes to the CRSS."))
+        col.addLayout(self.form_layout)
+        self.history_box = QGroupBox(self.tr("Assessment history"))
+        hl = QVBoxLayout(self.history_box)
+        self.history = QListWidget()
+        self.history.setObjectName("assessmentHistory")
+        self.history.setMaximumHeight(110)
+        hl.addWidget(self.history)
+        col.addWidget(self.history_box)
+
+    def _fill_subtypes(self, *_: Any) -> None:
+        combo: QComboBox = self.form.widgets["type_code"]
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("— whole type —"), None)
+        for code, label in self._subs.get(self.form.value("type_parent"), []):
+            combo.addItem(label, code)
+        set_combo(combo, current)
+        combo.blockSignals(False)
+
+    def _rescore(self, *_: Any) -> None:
+        self.badge.show_score(self.form.value("likelihood"), self.form.value("impact"))
+
+    def defaults(self) -> dict[str, Any]:
+        return {"likelihood": "3", "impact": "3", "trend": "stable", "status": "active",
+                "source_category": "membre", "place_kind": "village"}
+
+    def load(self, obj: Any) -> dict[str, Any]:
+        values = super().load(obj)
+        t = self._labels.get(obj.type_code)
+        parent = t.parent_code if t is not None and t.parent_code else obj.type_code
+        values["type_parent"] = parent
+        values["type_code"] = obj.type_code if parent != obj.type_code else None
+        values["likelihood"] = str(obj.likelihood)
+        values["impact"] = str(obj.impact)
+        return {"type_parent": values.pop("type_parent"), **values}
+
+    def to_service(self, values: dict[str, Any]) -> dict[str, Any]:
+        out = dict(values)
+        parent = out.pop("type_parent")
+        out["type_code"] = out.get("type_code") or parent
+        return out
+
+    def save(self, quiet: bool = False) -> bool:
+        ok = super().save(quiet)
+        errors = self.form.errors
+        if not ok and errors["type_code"].isVisible():
+            errors["type_parent"].show_message(errors["type_code"].text())
+            errors["type_code"].show_message(None)
+        return ok
+
+    def after_load(self, obj: Any) -> None:
+        self._rescore()
+        self.history.clear()
+        self.history_box.setVisible(obj is not None)
+        if obj is None:
+            return
+        for a in self.services.threats.assessments(obj.id):
+            value, _level, label = score_text(a.likelihood, a.impact)
+            self.history.addItem(self.tr("{date}: {likelihood} × {impact} = {score} ({level}), "
+                                         "trend {trend}").format(
+                date=fr_date(a.date), likelihood=enums.Likelihood.label_of(str(a.likelihood)),
+                impact=enums.Impact.label_of(str(a.impact)), score=value, level=label,
+                trend=enums.Trend.label_of(a.trend).lower()))
+
+    def after_save(self, obj: Any) -> None:
+        self._rescore()
+
+    def window_title(self, obj: Any) -> str:
+        return obj.title if obj is not None else self.tr("New threat")
+
+
+class VulnerabilityEditor(RecordEditor):
+    kind = "vulnerabilities"
+
+    def build(self) -> None:
+        f = self.form
+        f.line("title", self.tr("Title"), self.tr("e.g. No street lighting at the market"))
+        f.text("description", self.tr("Description"))
+        f.combo("place_kind", self.tr("Kind of place"), enums.PlaceKind.choices())
+        f.line("place_name", self.tr("Place"))
+        f.date("first_reported", self.tr("First reported"))
+        f.combo("status", self.tr("Status"), enums.VulnerabilityStatus.choices())
+        self.body.setLayout(self.form_layout)
+
+    def defaults(self) -> dict[str, Any]:
+        return {"place_kind": "village", "status": "open"}
+
+    def window_title(self, obj: Any) -> str:
+        return obj.title if obj is not None else self.tr("New vulnerability")
