@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +18,8 @@ from .records import (
     RecordService, as_date, as_int, as_time, check_code, clean_text, iter_fields,
     lookup_person, own_committee,
 )
+
+log = logging.getLogger(__name__)
 
 FIELDS = ("number", "year", "kind", "status", "not_held_reason", "not_held_reason_text", "date",
           "start_time", "end_time", "place", "chair_id", "secretary_id", "convened_by",
@@ -362,7 +365,22 @@ class MeetingsService(RecordService):
                 add_attachment_in(s, meeting_id=meeting.id, filename=scan[0], data=scan[1],
                                   kind=enums.AttachmentKind.SIGNED_PV.value)
             s.flush()
+        self._freeze(meeting.id, None)
         return meeting
+
+    def _freeze(self, meeting_id: int, amendment_id: int | None) -> None:
+        """Store the adopted PV (or an amendment page) as a PDF with its SHA-256, so that a
+        reprint gives the same document whatever changes later. The adoption itself is
+        already committed: a rendering failure is logged and the PDF is made at next print."""
+        from . import documents
+
+        try:
+            if amendment_id is None:
+                documents.freeze_adopted_minutes(self.db, meeting_id)
+            else:
+                documents.freeze_amendment(self.db, amendment_id)
+        except Exception:  # noqa: BLE001
+            log.warning("PV non archivé pour la réunion %s", meeting_id, exc_info=True)
 
     def add_amendment(self, meeting_id: int, date: dt.date | str, reason: str,
                       text: str) -> m.Amendment:
@@ -385,6 +403,7 @@ class MeetingsService(RecordService):
                                     date=d, reason=clean_text(reason), text=clean_text(text))
             s.add(amendment)
             s.flush()
+        self._freeze(meeting.id, amendment.id)
         return amendment
 
     # links ---------------------------------------------------------------------------------

@@ -228,3 +228,21 @@ def test_no_ethnicity_religion_or_party_field():
     for table in m.Base.metadata.tables.values():
         for column in table.columns:
             assert not any(word in column.name for word in forbidden), column
+
+
+def test_adoption_stores_the_pdf_with_its_hash(sv):
+    import hashlib
+
+    first = sv.meetings.create_with_agenda(date="2024-04-12")
+    sv.meetings.mark_held(first.id)
+    nxt = sv.meetings.create_with_agenda(date="2024-05-10")
+    sv.meetings.adopt(first.id, nxt.id)
+    sv.meetings.add_amendment(first.id, "2024-06-01", "Erreur de date", "Lire 12 avril.")
+    from sqlalchemy.orm import undefer
+
+    with sv.db.session() as s:
+        docs = s.scalars(select(m.StoredDocument).options(undefer(m.StoredDocument.pdf))
+                         .order_by(m.StoredDocument.id)).all()
+        assert [d.kind for d in docs] == ["pv", "amendment"]
+        for d in docs:
+            assert d.pdf.startswith(b"%PDF") and hashlib.sha256(d.pdf).hexdigest() == d.sha256
