@@ -281,13 +281,26 @@ class MainWindow(QMainWindow):
                 self.restoreState(state)
         split = settings.value("main/splitter")
         if isinstance(split, QByteArray) and not split.isEmpty():
-            self.splitter.restoreState(split)
+            # applied once the window has its size (a hidden splitter squeezes the sizes)
+            self._pending_splitter = split
+            if self.isVisible():
+                self._apply_splitter()
         for page in self.pages.values():
             if isinstance(page, ListPage):
                 page.restore_state(settings)
         if geometry:
             key = str(settings.value("main/page", "home") or "home")
             self.go_to(key if key in PAGES and key != "settings" else "home")
+
+    def _apply_splitter(self) -> None:
+        state = getattr(self, "_pending_splitter", None)
+        if state is not None:
+            self.splitter.restoreState(state)
+            self._pending_splitter = None
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._apply_splitter()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_state()

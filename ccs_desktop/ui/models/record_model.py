@@ -74,6 +74,7 @@ class RecordTableModel(QAbstractTableModel):
         self._total = 0
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self._announcing = False
         self._bold = QFont()
         self._bold.setBold(True)
         self.reload()
@@ -117,12 +118,18 @@ class RecordTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Fetch the first page and the count again (after any change of the query or data)."""
-        self.beginResetModel()
-        self._rows = self.service.list(self._page_query(0))
-        self._total = self.service.count(replace(self._query, limit=None, offset=0))
-        if len(self._rows) > self._total:  # a write between the two queries
-            self._total = len(self._rows)
-        self.endResetModel()
+        # Listeners of the reset signals (views, Qt's model tester) may ask for more rows while
+        # the reset is being announced: the next page waits until the reset is over.
+        self._announcing = True
+        try:
+            self.beginResetModel()
+            self._rows = self.service.list(self._page_query(0))
+            self._total = self.service.count(replace(self._query, limit=None, offset=0))
+            if len(self._rows) > self._total:  # a write between the two queries
+                self._total = len(self._rows)
+            self.endResetModel()
+        finally:
+            self._announcing = False
         self.countChanged.emit(self._total)
         self.reloaded.emit()
 
@@ -130,21 +137,25 @@ class RecordTableModel(QAbstractTableModel):
 
     # --- paging ---------------------------------------------------------------------------
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid():
+        if parent.isValid() or self._announcing:
             return False
         return len(self._rows) < self._total
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
+        if parent.isValid() or self._announcing:
             return
         more = self.service.list(self._page_query(len(self._rows)))
         if not more:
             self._total = len(self._rows)
             return
         first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
+        self._announcing = True  # no nested fetch while the insertion is being announced
+        try:
+            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()
+        finally:
+            self._announcing = False
 
     # --- sorting in SQL -------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -63,7 +63,7 @@ class ListPage(QWidget):
         self.search_edit.setObjectName("searchEdit")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(self.tr("Search (accents and case ignored)…"))
-        self.search_edit.setMinimumWidth(260)
+        self.search_edit.setMinimumWidth(180)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -80,7 +80,12 @@ class ListPage(QWidget):
         for spec in filters:
             box = QComboBox()
             box.setObjectName(f"filter_{spec.key}")
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            # narrow screens (1024 px laptops): the boxes shrink, the popup shows full texts
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(5)
+            box.setMaximumWidth(240)
+            box.view().setMinimumWidth(260)
             box.setToolTip(_tr(spec.title))
             self.filter_boxes[spec.key] = box
             caption = QLabel(_tr(spec.title))

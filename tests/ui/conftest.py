@@ -1,0 +1,50 @@
+"""Fixtures for the main window, lists, wizard and settings tests (real widgets, offscreen).
+
+QSettings are kept in a temporary folder so that no test reads or writes the user's settings.
+The demo database comes from tests/conftest.py (`demo_db`, a fresh copy per test).
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, qapp):  # noqa: ANN001, ANN201
+    """QSettings in tmp (ini files), French by default, the French translators installed."""
+    from ccs_desktop.ui import i18n
+
+    folder = tmp_path / "qsettings"
+    folder.mkdir()
+    QCoreApplication.setOrganizationName("CCS-Desktop-tests")
+    QCoreApplication.setApplicationName("CCS Desktop tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    QSettings().clear()
+    i18n.install_translators(qapp, "fr")
+    yield folder
+    i18n.install_translators(qapp, "fr")
+
+
+@pytest.fixture
+def services(demo_db):  # noqa: ANN001, ANN201
+    from ccs_desktop.services.hub import Services
+
+    return Services(demo_db)
+
+
+@pytest.fixture
+def window(qtbot, demo_db):  # noqa: ANN001, ANN201
+    from ccs_desktop.ui.main_window import MainWindow
+
+    win = MainWindow(demo_db)
+    qtbot.addWidget(win)
+    win.resize(1200, 760)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

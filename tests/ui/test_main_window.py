@@ -1,0 +1,161 @@
+"""The main window as a secretary uses it: navigation, sorting, search, filters, layout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QMessageBox
+
+from ccs_desktop.services.records import ListQuery
+from ccs_desktop.ui.main_window import PAGES, MainWindow
+from ccs_desktop.ui.models import ID_ROLE
+
+
+def click_nav(qtbot, window, key):
+    nav = window.nav
+    item = nav.item(PAGES.index(key))
+    rect = nav.visualItemRect(item)
+    qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    return window.current_page()
+
+
+def test_navigation_reaches_every_page_in_french(qtbot, window):
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles == ["Accueil", "Réunions", "Menaces", "Vulnérabilités", "Recommandations",
+                      "Activités", "Membres", "Paramètres"]
+    for key in PAGES:
+        page = click_nav(qtbot, window, key)
+        assert page is window.pages[key] and page.isVisible()
+    home = window.go_to("home")
+    assert "Alafia" in home.committee_label.text()
+    assert home.overdue_recs.value.text() == str(
+        window.services.recommendations.count(ListQuery(filters={"overdue": True})))
+
+
+def test_clicking_a_header_sorts_in_sql(qtbot, window):
+    page = click_nav(qtbot, window, "recommendations")
+    table, model = page.table, page.model
+    col = [c.key for c in model.columns].index("deadline")
+    header = table.horizontalHeader()
+    x = header.sectionViewportPosition(col) + header.sectionSize(col) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    first = model.index(0, 0).data(ID_ROLE)
+    svc = window.services.recommendations
+    oldest = svc.list(ListQuery(order_by="deadline", limit=1))[0]
+    newest = svc.list(ListQuery(order_by="deadline", descending=True, limit=1))[0]
+    assert first in (oldest.id, newest.id)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    second = model.index(0, 0).data(ID_ROLE)
+    assert {first, second} == {oldest.id, newest.id}
+
+
+def test_search_ignores_accents_and_updates_the_count(qtbot, window):
+    page = click_nav(qtbot, window, "people")
+    total = window.services.people.count()
+    assert page.count_label.text() == f"{total} personne(s)"
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search_edit.hasFocus()
+    qtbot.keyClicks(page.search_edit, "securite")
+    expected = window.services.people.count(ListQuery(search="Sécurité"))
+    assert 0 < expected < total
+    qtbot.waitUntil(lambda: page.model.total == expected, timeout=2000)
+    assert page.count_label.text() == f"{expected} personne(s)"
+    for row in range(page.model.rowCount()):
+        assert page.model.record(row).id in {
+            p.id for p in window.services.people.list(ListQuery(search="SÉCURITÉ"))}
+
+
+def test_overdue_filter(qtbot, window):
+    page = click_nav(qtbot, window, "recommendations")
+    box = page.filter_boxes["follow"]
+    box.setCurrentIndex(box.findText("En retard"))
+    overdue = window.services.recommendations.count(ListQuery(filters={"overdue": True}))
+    assert page.model.total == overdue > 0
+    assert page.count_label.text() == f"{overdue} recommandation(s)"
+    # the badges are drawn (overdue rows in red with "En retard")
+    image = page.table.viewport().grab().toImage()
+    assert isinstance(image, QImage) and not image.isNull()
+    qtbot.mouseClick(page.reset_button, Qt.MouseButton.LeftButton)
+    assert page.model.total == window.services.recommendations.count()
+
+
+def test_enter_and_double_click_open_the_editor(qtbot, window, monkeypatch):
+    calls = []
+
+    class Editor:
+        def exec(self):
+            calls.append("exec")
+
+    def fake_open(kind, record_id, parent):
+        calls.append((kind, record_id, parent))
+        return Editor()
+
+    monkeypatch.setattr("ccs_desktop.ui.views.opening.load_open_editor", lambda: fake_open)
+    page = click_nav(qtbot, window, "threats")
+    rect = page.table.visualRect(page.model.index(0, 0))
+    # a real double-click: press, release, then the double-click event
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    first_id = page.model.record_id(0)
+    assert calls[0] == ("threats", first_id, window) and calls[1] == "exec"
+    calls.clear()
+    page.table.setFocus()
+    page.table.selectRow(1)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert calls[0] == ("threats", page.model.record_id(1), window)
+    calls.clear()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert calls[0] == ("threats", None, window)
+
+
+def test_missing_editors_say_so(qtbot, window, monkeypatch):
+    shown = []
+    monkeypatch.setattr("ccs_desktop.ui.views.opening.load_open_editor", lambda: None)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a))
+    page = click_nav(qtbot, window, "meetings")
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert shown and "disponible" in shown[0][1]
+
+
+def test_undo_stack_and_shortcuts(window):
+    assert window.undo_stack is not None
+    shortcuts = {a.objectName(): [s.toString() for s in a.shortcuts()]
+                 for a in window.actions()}
+    assert shortcuts["action_new"] == ["Ctrl+N"]
+    assert shortcuts["action_save"] == ["Ctrl+S"]
+    assert shortcuts["action_find"] == ["Ctrl+F"]
+    assert shortcuts["action_undo"] == ["Ctrl+Z"]
+    assert "Ctrl+Shift+Z" in shortcuts["action_redo"]
+
+
+def test_geometry_splitter_and_columns_are_restored(qtbot, window, demo_db):
+    window.resize(1100, 650)
+    window.splitter.setSizes([230, 870])
+    page = window.go_to("meetings")
+    header = page.table.horizontalHeader()
+    header.resizeSection(1, 222)
+    header.moveSection(4, 0)  # the place first
+    window.close()
+    assert QSettings().value("main/geometry") is not None
+
+    again = MainWindow(demo_db)
+    qtbot.addWidget(again)
+    # the offscreen screen is 800 px wide, so Qt trims a restored width; not the height
+    assert again.size().height() == 650
+    again.resize(1100, 650)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.splitter.sizes()[0] == 230
+    h2 = again.pages["meetings"].table.horizontalHeader()
+    assert h2.sectionSize(1) == 222
+    assert h2.logicalIndex(0) == 4
+    assert again.current_key() == "meetings"
+
+
+def test_refresh_all_shows_new_records(window):
+    page = window.go_to("activities")
+    before = page.model.total
+    window.services.activities.create(title="Journée de salubrité au marché", date="2024-04-12",
+                                      kind="cleanup", place="Alafia")
+    window.refresh_all()
+    assert page.model.total == before + 1
