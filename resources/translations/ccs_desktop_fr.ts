@@ -5,66 +5,66 @@
         <name>RecordEditor</name>
         <message>
             <source>(none)</source>
-            <translation type="unfinished" />
+            <translation>(aucune)</translation>
         </message>
         <message>
             <source>Restore the draft</source>
-            <translation type="unfinished" />
+            <translation>Restaurer le brouillon</translation>
         </message>
         <message>
             <source>Discard it</source>
-            <translation type="unfinished" />
+            <translation>L'abandonner</translation>
         </message>
         <message>
             <source>Delete…</source>
-            <translation type="unfinished" />
+            <translation>Supprimer…</translation>
         </message>
         <message>
             <source>Save</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer</translation>
         </message>
         <message>
             <source>Save (Ctrl+S)</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer (Ctrl+S)</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Fermer</translation>
         </message>
         <message>
             <source>Undo</source>
-            <translation type="unfinished" />
+            <translation>Annuler</translation>
         </message>
         <message>
             <source>Redo</source>
-            <translation type="unfinished" />
+            <translation>Rétablir</translation>
         </message>
         <message>
             <source>An unsaved draft was found (written on {when}). Restore what was typed?</source>
-            <translation type="unfinished" />
+            <translation>Un brouillon non enregistré a été trouvé (écrit le {when}). Restaurer ce qui avait été saisi ?</translation>
         </message>
         <message>
             <source>Changes not saved yet</source>
-            <translation type="unfinished" />
+            <translation>Modifications pas encore enregistrées</translation>
         </message>
         <message>
             <source>Not saved: correct the fields in red (what you typed is kept).</source>
-            <translation type="unfinished" />
+            <translation>Non enregistré : corrigez les champs en rouge (ce que vous avez saisi est gardé).</translation>
         </message>
         <message>
             <source>Saved at {time}</source>
-            <translation type="unfinished" />
+            <translation>Enregistré à {time}</translation>
         </message>
     </context>
     <context>
         <name>ActivityEditor</name>
         <message>
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>Intitulé</translation>
         </message>
         <message>
             <source>e.g. Awareness campaign on community radio</source>
-            <translation type="unfinished" />
+            <translation>ex. Campagne de sensibilisation à la radio communautaire</translation>
         </message>
         <message>
             <source>Date</source>
@@ -72,7 +72,7 @@
         </message>
         <message>
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>Type</translation>
         </message>
         <message>
             <source>Place</source>
@@ -84,27 +84,27 @@
         </message>
         <message>
             <source>e.g. PNUD, DCAF</source>
-            <translation type="unfinished" />
+            <translation>ex. PNUD, DCAF</translation>
         </message>
         <message>
             <source>Description</source>
-            <translation type="unfinished" />
+            <translation>Description</translation>
         </message>
         <message>
             <source>Men reached</source>
-            <translation type="unfinished" />
+            <translation>Hommes touchés</translation>
         </message>
         <message>
             <source>Women reached</source>
-            <translation type="unfinished" />
+            <translation>Femmes touchées</translation>
         </message>
         <message>
             <source>Young men reached</source>
-            <translation type="unfinished" />
+            <translation>Jeunes hommes touchés</translation>
         </message>
         <message>
             <source>Young women reached</source>
-            <translation type="unfinished" />
+            <translation>Jeunes femmes touchées</translation>
         </message>
         <message>
             <source>Activity</source>
@@ -112,7 +112,7 @@
         </message>
         <message>
             <source>Attachments</source>
-            <translation type="unfinished" />
+            <translation>Pièces jointes</translation>
         </message>
         <message>
             <source>New activity</source>
@@ -123,27 +123,27 @@
         <name>AttachmentsPanel</name>
         <message>
             <source>Drop scans or photos here (signed attendance sheet, signed and stamped PV, convocation receipts…), or use « Add a file ».</source>
-            <translation type="unfinished" />
+            <translation>Déposez ici les scans ou photos (liste de présence signée, PV signé et cacheté, décharges de convocation…), ou utilisez « Ajouter un fichier ».</translation>
         </message>
         <message>
             <source>Kind:</source>
-            <translation type="unfinished" />
+            <translation>Type :</translation>
         </message>
         <message>
             <source>Add a file…</source>
-            <translation type="unfinished" />
+            <translation>Ajouter un fichier…</translation>
         </message>
         <message>
             <source>Open</source>
-            <translation type="unfinished" />
+            <translation>Ouvrir</translation>
         </message>
         <message>
             <source>Remove</source>
-            <translation type="unfinished" />
+            <translation>Retirer</translation>
         </message>
         <message>
             <source>Remove the attachment “{name}”?</source>
-            <translation type="unfinished" />
+            <translation>Retirer la pièce jointe « {name} » ?</translation>
         </message>
     </context>
     <context>
@@ -264,7 +264,7 @@
         <name>Commands</name>
         <message>
             <source>Confirm</source>
-            <translation type="unfinished" />
+            <translation>Confirmer</translation>
         </message>
         <message>
             <source>CCS Desktop</source>
@@ -272,35 +272,35 @@
         </message>
         <message>
             <source>Delete the meeting “{name}”?</source>
-            <translation type="unfinished" />
+            <translation>Supprimer la réunion « {name} » ?</translation>
         </message>
         <message>
             <source>Delete the threat “{name}”?</source>
-            <translation type="unfinished" />
+            <translation>Supprimer la menace « {name} » ?</translation>
         </message>
         <message>
             <source>Delete the vulnerability “{name}”?</source>
-            <translation type="unfinished" />
+            <translation>Supprimer la vulnérabilité « {name} » ?</translation>
         </message>
         <message>
             <source>Delete the recommendation “{name}”?</source>
-            <translation type="unfinished" />
+            <translation>Supprimer la recommandation « {name} » ?</translation>
         </message>
         <message>
             <source>Delete the activity “{name}”?</source>
-            <translation type="unfinished" />
+            <translation>Supprimer l'activité « {name} » ?</translation>
         </message>
         <message>
             <source>Delete “{name}” from the members and guests?</source>
-            <translation type="unfinished" />
+            <translation>Supprimer « {name} » des membres et invités ?</translation>
         </message>
         <message>
             <source>You can undo this with Ctrl+Z.</source>
-            <translation type="unfinished" />
+            <translation>Vous pouvez l'annuler avec Ctrl+Z.</translation>
         </message>
         <message>
             <source>Delete {name}</source>
-            <translation type="unfinished" />
+            <translation>Supprimer {name}</translation>
         </message>
     </context>
     <context>
@@ -384,70 +384,70 @@
         <name>DocumentsView</name>
         <message>
             <source>Minutes (procès-verbal)</source>
-            <translation type="unfinished" />
+            <translation>Procès-verbal</translation>
         </message>
         <message>
             <source>Restricted annex</source>
-            <translation type="unfinished" />
+            <translation>Annexe restreinte</translation>
         </message>
         <message>
             <source>Convocations and receipt list</source>
-            <translation type="unfinished" />
+            <translation>Convocations et liste de décharge</translation>
         </message>
         <message>
             <source>Attendance sheet</source>
-            <translation type="unfinished" />
+            <translation>Liste de présence</translation>
         </message>
         <message>
             <source>With phone numbers</source>
-            <translation type="unfinished" />
+            <translation>Avec les numéros de téléphone</translation>
         </message>
         <message>
             <source>Print…</source>
-            <translation type="unfinished" />
+            <translation>Imprimer…</translation>
         </message>
         <message>
             <source>Save as…</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer sous…</translation>
         </message>
         <message>
             <source>The preview needs Qt's PDF module (PySide6_Pdf). You can still save or print the document.</source>
-            <translation type="unfinished" />
+            <translation>L'aperçu a besoin du module PDF de Qt (PySide6_Pdf). Vous pouvez quand même enregistrer ou imprimer le document.</translation>
         </message>
         <message>
             <source>No meeting selected.</source>
-            <translation type="unfinished" />
+            <translation>Aucune réunion choisie.</translation>
         </message>
         <message>
             <source>Preparing the document…</source>
-            <translation type="unfinished" />
+            <translation>Préparation du document…</translation>
         </message>
         <message numerus="yes">
             <source>%n page(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n page</numerusform>
+                <numerusform>%n pages</numerusform>
             </translation>
         </message>
         <message>
             <source>Document ready.</source>
-            <translation type="unfinished" />
+            <translation>Document prêt.</translation>
         </message>
         <message>
             <source>Save the document</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer le document</translation>
         </message>
         <message>
             <source>PDF documents (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>Documents PDF (*.pdf)</translation>
         </message>
         <message>
             <source>Could not write %1: %2</source>
-            <translation type="unfinished" />
+            <translation>Impossible d'écrire %1 : %2</translation>
         </message>
         <message>
             <source>Saved: %1</source>
-            <translation type="unfinished" />
+            <translation>Enregistré : %1</translation>
         </message>
     </context>
     <context>
@@ -1042,15 +1042,15 @@
         <name>MeetingEditor</name>
         <message>
             <source>Attachments</source>
-            <translation type="unfinished" />
+            <translation>Pièces jointes</translation>
         </message>
         <message>
             <source>Save the General tab first: attendance, agenda, threats and recommendations open once the meeting exists.</source>
-            <translation type="unfinished" />
+            <translation>Enregistrez d'abord l'onglet Général : présences, ordre du jour, menaces et recommandations s'ouvrent une fois la réunion créée.</translation>
         </message>
         <message>
             <source>Number in the year</source>
-            <translation type="unfinished" />
+            <translation>Numéro dans l'année</translation>
         </message>
         <message>
             <source>Date</source>
@@ -1058,7 +1058,7 @@
         </message>
         <message>
             <source>Kind of meeting</source>
-            <translation type="unfinished" />
+            <translation>Type de réunion</translation>
         </message>
         <message>
             <source>Status</source>
@@ -1066,19 +1066,19 @@
         </message>
         <message>
             <source>Start time</source>
-            <translation type="unfinished" />
+            <translation>Heure de début</translation>
         </message>
         <message>
             <source>e.g. 10 h 00</source>
-            <translation type="unfinished" />
+            <translation>ex. 10 h 00</translation>
         </message>
         <message>
             <source>End time</source>
-            <translation type="unfinished" />
+            <translation>Heure de fin</translation>
         </message>
         <message>
             <source>e.g. 13 h 15</source>
-            <translation type="unfinished" />
+            <translation>ex. 13 h 15</translation>
         </message>
         <message>
             <source>Place</source>
@@ -1086,127 +1086,127 @@
         </message>
         <message>
             <source>Chair</source>
-            <translation type="unfinished" />
+            <translation>Président(e)</translation>
         </message>
         <message>
             <source>— choose —</source>
-            <translation type="unfinished" />
+            <translation>— choisir —</translation>
         </message>
         <message>
             <source>Secretary</source>
-            <translation type="unfinished" />
+            <translation>Secrétaire</translation>
         </message>
         <message>
             <source>Convened by</source>
-            <translation type="unfinished" />
+            <translation>Convoquée par</translation>
         </message>
         <message>
             <source>e.g. le Maire de la commune</source>
-            <translation type="unfinished" />
+            <translation>ex. le Maire de la commune</translation>
         </message>
         <message>
             <source>Convocation dated</source>
-            <translation type="unfinished" />
+            <translation>Convocation datée du</translation>
         </message>
         <message>
             <source>Reason not held</source>
-            <translation type="unfinished" />
+            <translation>Motif de non-tenue</translation>
         </message>
         <message>
             <source>Details</source>
-            <translation type="unfinished" />
+            <translation>Détails</translation>
         </message>
         <message>
             <source>Mark as not held…</source>
-            <translation type="unfinished" />
+            <translation>Marquer comme non tenue…</translation>
         </message>
         <message>
             <source>Mark as held</source>
-            <translation type="unfinished" />
+            <translation>Marquer comme tenue</translation>
         </message>
         <message>
             <source>General</source>
-            <translation type="unfinished" />
+            <translation>Général</translation>
         </message>
         <message>
             <source>Guest:</source>
-            <translation type="unfinished" />
+            <translation>Invité :</translation>
         </message>
         <message>
             <source>Add as present guest</source>
-            <translation type="unfinished" />
+            <translation>Ajouter comme invité présent</translation>
         </message>
         <message>
             <source>New guest…</source>
-            <translation type="unfinished" />
+            <translation>Nouvel invité…</translation>
         </message>
         <message>
             <source>Attendance</source>
-            <translation type="unfinished" />
+            <translation>Présences</translation>
         </message>
         <message>
             <source>Title of a new item</source>
-            <translation type="unfinished" />
+            <translation>Intitulé d'un nouveau point</translation>
         </message>
         <message>
             <source>Add</source>
-            <translation type="unfinished" />
+            <translation>Ajouter</translation>
         </message>
         <message>
             <source>Remove…</source>
-            <translation type="unfinished" />
+            <translation>Retirer…</translation>
         </message>
         <message>
             <source>Move up</source>
-            <translation type="unfinished" />
+            <translation>Monter</translation>
         </message>
         <message>
             <source>Move down</source>
-            <translation type="unfinished" />
+            <translation>Descendre</translation>
         </message>
         <message>
             <source>What was said (the deliberations)</source>
-            <translation type="unfinished" />
+            <translation>Ce qui a été dit (les délibérations)</translation>
         </message>
         <message>
             <source>What was decided (kept apart from the discussion in the PV)</source>
-            <translation type="unfinished" />
+            <translation>Ce qui a été décidé (séparé des débats dans le PV)</translation>
         </message>
         <message>
             <source>Sensitive information: goes only into the restricted annex</source>
-            <translation type="unfinished" />
+            <translation>Informations sensibles : vont uniquement dans l'annexe restreinte</translation>
         </message>
         <message>
             <source>Title of the item</source>
-            <translation type="unfinished" />
+            <translation>Intitulé du point</translation>
         </message>
         <message>
             <source>Discussion</source>
-            <translation type="unfinished" />
+            <translation>Débats</translation>
         </message>
         <message>
             <source>Decisions</source>
-            <translation type="unfinished" />
+            <translation>Décisions</translation>
         </message>
         <message>
             <source>DIFFUSION RESTREINTE</source>
-            <translation type="unfinished" />
+            <translation>DIFFUSION RESTREINTE</translation>
         </message>
         <message>
             <source>Never printed in the PV nor sent to the CRSS: a separate annex kept on this computer. Never write the name of a source or of a suspect.</source>
-            <translation type="unfinished" />
+            <translation>Jamais imprimé dans le PV ni envoyé au CRSS : une annexe séparée gardée sur cet ordinateur. N'écrivez jamais le nom d'une source ou d'un suspect.</translation>
         </message>
         <message>
             <source>Agenda</source>
-            <translation type="unfinished" />
+            <translation>Ordre du jour</translation>
         </message>
         <message>
             <source>Threats discussed at this meeting</source>
-            <translation type="unfinished" />
+            <translation>Menaces examinées à cette réunion</translation>
         </message>
         <message>
             <source>What changed since the last assessment (no names)</source>
-            <translation type="unfinished" />
+            <translation>Ce qui a changé depuis la dernière évaluation (sans noms)</translation>
         </message>
         <message>
             <source>Threat</source>
@@ -1214,11 +1214,11 @@
         </message>
         <message>
             <source>Likelihood</source>
-            <translation type="unfinished" />
+            <translation>Probabilité</translation>
         </message>
         <message>
             <source>Severity</source>
-            <translation type="unfinished" />
+            <translation>Gravité</translation>
         </message>
         <message>
             <source>Trend</source>
@@ -1226,43 +1226,43 @@
         </message>
         <message>
             <source>Note</source>
-            <translation type="unfinished" />
+            <translation>Note</translation>
         </message>
         <message>
             <source>Re-assess at this meeting</source>
-            <translation type="unfinished" />
+            <translation>Réévaluer à cette réunion</translation>
         </message>
         <message>
             <source>New threat…</source>
-            <translation type="unfinished" />
+            <translation>Nouvelle menace…</translation>
         </message>
         <message>
             <source>Vulnerabilities raised at this meeting</source>
-            <translation type="unfinished" />
+            <translation>Vulnérabilités relevées à cette réunion</translation>
         </message>
         <message>
             <source>Link to this meeting</source>
-            <translation type="unfinished" />
+            <translation>Lier à cette réunion</translation>
         </message>
         <message>
             <source>New vulnerability…</source>
-            <translation type="unfinished" />
+            <translation>Nouvelle vulnérabilité…</translation>
         </message>
         <message>
             <source>Threats and vulnerabilities</source>
-            <translation type="unfinished" />
+            <translation>Menaces et vulnérabilités</translation>
         </message>
         <message>
             <source>Recommendations made at this meeting (double-click to open, link threats and vulnerabilities, record the transmission):</source>
-            <translation type="unfinished" />
+            <translation>Recommandations formulées à cette réunion (double-clic pour ouvrir, lier menaces et vulnérabilités, enregistrer la transmission) :</translation>
         </message>
         <message>
             <source>New recommendation…</source>
-            <translation type="unfinished" />
+            <translation>Nouvelle recommandation…</translation>
         </message>
         <message>
             <source>Open</source>
-            <translation type="unfinished" />
+            <translation>Ouvrir</translation>
         </message>
         <message>
             <source>Recommendations</source>
@@ -1270,63 +1270,63 @@
         </message>
         <message>
             <source>Record the adoption of this PV</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer l'adoption de ce PV</translation>
         </message>
         <message>
             <source>Adopted at the meeting of</source>
-            <translation type="unfinished" />
+            <translation>Adopté en séance du</translation>
         </message>
         <message>
             <source>Adopted with amendments</source>
-            <translation type="unfinished" />
+            <translation>Adopté avec amendements</translation>
         </message>
         <message>
             <source>Signed and stamped PV (scan or photo)</source>
-            <translation type="unfinished" />
+            <translation>PV signé et cacheté (scan ou photo)</translation>
         </message>
         <message>
             <source>Choose…</source>
-            <translation type="unfinished" />
+            <translation>Choisir…</translation>
         </message>
         <message>
             <source>Signed scan</source>
-            <translation type="unfinished" />
+            <translation>Scan signé</translation>
         </message>
         <message>
             <source>Record the adoption</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer l'adoption</translation>
         </message>
         <message>
             <source>Amendments (corrections to the adopted PV)</source>
-            <translation type="unfinished" />
+            <translation>Rectificatifs (corrections du PV adopté)</translation>
         </message>
         <message>
             <source>Reason</source>
-            <translation type="unfinished" />
+            <translation>Motif</translation>
         </message>
         <message>
             <source>Correction</source>
-            <translation type="unfinished" />
+            <translation>Correction</translation>
         </message>
         <message>
             <source>Add the amendment</source>
-            <translation type="unfinished" />
+            <translation>Ajouter le rectificatif</translation>
         </message>
         <message>
             <source>Preview / print the PV</source>
-            <translation type="unfinished" />
+            <translation>Aperçu / impression du PV</translation>
         </message>
         <message>
             <source>Adoption</source>
-            <translation type="unfinished" />
+            <translation>Adoption</translation>
         </message>
         <message>
             <source> at the meeting of {date}</source>
-            <translation type="unfinished" />
+            <translation> en séance du {date}</translation>
         </message>
         <message>
             <source>PV adopted on {date}{by}: read only. A correction is an amendment (Adoption tab).</source>
-            <translation type="unfinished" />
+            <translation>PV adopté le {date}{by} : lecture seule. Une correction se fait par rectificatif (onglet Adoption).</translation>
         </message>
         <message>
             <source>New meeting</source>
@@ -1334,95 +1334,95 @@
         </message>
         <message>
             <source>Meeting {ref} of {date}</source>
-            <translation type="unfinished" />
+            <translation>Réunion {ref} du {date}</translation>
         </message>
         <message>
             <source>Chairwoman of the meeting</source>
-            <translation type="unfinished" />
+            <translation>Présidente de séance</translation>
         </message>
         <message>
             <source>Chairman of the meeting</source>
-            <translation type="unfinished" />
+            <translation>Président de séance</translation>
         </message>
         <message>
             <source>Secretary of the meeting</source>
-            <translation type="unfinished" />
+            <translation>Secrétaire de séance</translation>
         </message>
         <message>
             <source>Meeting secretary</source>
-            <translation type="unfinished" />
+            <translation>Secrétaire de séance</translation>
         </message>
         <message>
             <source>Present</source>
-            <translation type="unfinished" />
+            <translation>Présent</translation>
         </message>
         <message>
             <source>Absent</source>
-            <translation type="unfinished" />
+            <translation>Absent</translation>
         </message>
         <message>
             <source>Excused</source>
-            <translation type="unfinished" />
+            <translation>Excusé</translation>
         </message>
         <message>
-            <source>Present: {present} members ({women} women, {men} men, {youth} young people) · absent: {absent} · excused: {excused} · guests present: {guests}</source>
-            <translation type="unfinished" />
+            <source>Present: {present} members and {guests} guests, of whom {women} women, {men} men, {youth} young people · absent: {absent} · excused: {excused}</source>
+            <translation>Présents : {present} membres et {guests} invités, dont {women} femmes, {men} hommes, {youth} jeunes · absents : {absent} · excusés : {excused}</translation>
         </message>
         <message>
             <source>Quorum reached: {present} members present, {needed} required ({active} active members). Women: {share} % of those present.</source>
-            <translation type="unfinished" />
+            <translation>Quorum atteint : {present} membres présents, {needed} requis ({active} membres actifs). Femmes : {share} % des présents.</translation>
         </message>
         <message>
             <source>Quorum NOT reached: {present} members present, {needed} required ({active} active members). Women: {share} % of those present.</source>
-            <translation type="unfinished" />
+            <translation>Quorum NON atteint : {present} membres présents, {needed} requis ({active} membres actifs). Femmes : {share} % des présents.</translation>
         </message>
         <message>
             <source>Present by category: {list}</source>
-            <translation type="unfinished" />
+            <translation>Présents par catégorie : {list}</translation>
         </message>
         <message>
             <source>Changes not saved yet</source>
-            <translation type="unfinished" />
+            <translation>Modifications pas encore enregistrées</translation>
         </message>
         <message>
             <source>Saved at {time}</source>
-            <translation type="unfinished" />
+            <translation>Enregistré à {time}</translation>
         </message>
         <message>
             <source>Remove the item “{title}” from the agenda?</source>
-            <translation type="unfinished" />
+            <translation>Retirer le point « {title} » de l'ordre du jour ?</translation>
         </message>
         <message>
             <source>Remove the agenda item “{title}”</source>
-            <translation type="unfinished" />
+            <translation>Retirer le point « {title} » de l'ordre du jour</translation>
         </message>
         <message>
             <source> — re-assessed at this meeting</source>
-            <translation type="unfinished" />
+            <translation> — réévaluée à cette réunion</translation>
         </message>
         <message>
             <source>Adopted with amendments.</source>
-            <translation type="unfinished" />
+            <translation>Adopté avec amendements.</translation>
         </message>
         <message>
             <source>This PV awaits adoption at a later meeting (standing item « Lecture et adoption du procès-verbal de la réunion précédente »).</source>
-            <translation type="unfinished" />
+            <translation>Ce PV attend son adoption à une prochaine réunion (point permanent « Lecture et adoption du procès-verbal de la réunion précédente »).</translation>
         </message>
         <message>
             <source>Only the PV of a held meeting can be adopted: mark the meeting as held first (General tab).</source>
-            <translation type="unfinished" />
+            <translation>Seul le PV d'une réunion tenue peut être adopté : marquez d'abord la réunion comme tenue (onglet Général).</translation>
         </message>
         <message>
             <source>Cannot read the scan: {error}</source>
-            <translation type="unfinished" />
+            <translation>Impossible de lire le scan : {error}</translation>
         </message>
         <message>
             <source>The PV preview could not open: {error}</source>
-            <translation type="unfinished" />
+            <translation>L'aperçu du PV n'a pas pu s'ouvrir : {error}</translation>
         </message>
         <message>
             <source>Warning: the PDF of the adopted PV could not be archived now ({error}); the adoption itself is saved.</source>
-            <translation type="unfinished" />
+            <translation>Attention : le PDF du PV adopté n'a pas pu être archivé maintenant ({error}) ; l'adoption elle-même est enregistrée.</translation>
         </message>
     </context>
     <context>
@@ -1644,23 +1644,23 @@
         <name>PersonEditor</name>
         <message>
             <source>Title or rank</source>
-            <translation type="unfinished" />
+            <translation>Titre ou grade</translation>
         </message>
         <message>
             <source>e.g. El Hadj, Imam, Adjudant-chef</source>
-            <translation type="unfinished" />
+            <translation>ex. El Hadj, Imam, Adjudant-chef</translation>
         </message>
         <message>
             <source>Given names</source>
-            <translation type="unfinished" />
+            <translation>Prénom(s)</translation>
         </message>
         <message>
             <source>Family name</source>
-            <translation type="unfinished" />
+            <translation>Nom de famille</translation>
         </message>
         <message>
             <source>Shown in capitals on documents; particles such as Ag, Ould, Walet are kept.</source>
-            <translation type="unfinished" />
+            <translation>Écrit en capitales sur les documents ; les particules comme Ag, Ould, Walet sont gardées.</translation>
         </message>
         <message>
             <source>Sex</source>
@@ -1668,7 +1668,7 @@
         </message>
         <message>
             <source>— choose —</source>
-            <translation type="unfinished" />
+            <translation>— choisir —</translation>
         </message>
         <message>
             <source>Youth</source>
@@ -1676,7 +1676,7 @@
         </message>
         <message>
             <source>Young person (counted across all categories)</source>
-            <translation type="unfinished" />
+            <translation>Jeune (compté dans toutes les catégories)</translation>
         </message>
         <message>
             <source>Category</source>
@@ -1684,15 +1684,15 @@
         </message>
         <message>
             <source>Corps (FDS)</source>
-            <translation type="unfinished" />
+            <translation>Corps (FDS)</translation>
         </message>
         <message>
             <source>— not specified —</source>
-            <translation type="unfinished" />
+            <translation>— non précisé —</translation>
         </message>
         <message>
             <source>Organisation / structure</source>
-            <translation type="unfinished" />
+            <translation>Organisation / structure</translation>
         </message>
         <message>
             <source>Function</source>
@@ -1700,11 +1700,11 @@
         </message>
         <message>
             <source>Phone</source>
-            <translation type="unfinished" />
+            <translation>Téléphone</translation>
         </message>
         <message>
             <source>Stays on this computer: never sent to the CRSS.</source>
-            <translation type="unfinished" />
+            <translation>Reste sur cet ordinateur : jamais envoyé au CRSS.</translation>
         </message>
         <message>
             <source>Status</source>
@@ -1712,27 +1712,27 @@
         </message>
         <message>
             <source>Member of the committee (otherwise a guest)</source>
-            <translation type="unfinished" />
+            <translation>Membre du comité (sinon invité)</translation>
         </message>
         <message>
             <source>Active</source>
-            <translation>Active</translation>
+            <translation>Actif</translation>
         </message>
         <message>
             <source>Active (an inactive member is kept for history)</source>
-            <translation type="unfinished" />
+            <translation>Actif (un membre inactif est gardé pour l'historique)</translation>
         </message>
         <message>
             <source>New member or guest</source>
-            <translation type="unfinished" />
+            <translation>Nouveau membre ou invité</translation>
         </message>
         <message>
             <source>On documents: {name}</source>
-            <translation type="unfinished" />
+            <translation>Sur les documents : {name}</translation>
         </message>
         <message>
             <source>Careful: a person with a similar name is already recorded: {names}. Check that this is not the same person (you can still save).</source>
-            <translation type="unfinished" />
+            <translation>Attention : une personne au nom proche est déjà enregistrée : {names}. Vérifiez qu'il ne s'agit pas de la même personne (vous pouvez quand même enregistrer).</translation>
         </message>
     </context>
     <context>
@@ -1766,19 +1766,19 @@
         </message>
         <message>
             <source>What the committee recommends, to whom, by when</source>
-            <translation type="unfinished" />
+            <translation>Ce que le comité recommande, à qui, pour quand</translation>
         </message>
         <message>
             <source>Addressed to</source>
-            <translation type="unfinished" />
+            <translation>Destinataire</translation>
         </message>
         <message>
             <source>e.g. Préfet, commandant de brigade, maire</source>
-            <translation type="unfinished" />
+            <translation>ex. Préfet, commandant de brigade, maire</translation>
         </message>
         <message>
             <source>Responsible for follow-up</source>
-            <translation type="unfinished" />
+            <translation>Responsable du suivi</translation>
         </message>
         <message>
             <source>Deadline</source>
@@ -1790,11 +1790,11 @@
         </message>
         <message>
             <source>Threats it answers</source>
-            <translation type="unfinished" />
+            <translation>Menaces auxquelles elle répond</translation>
         </message>
         <message>
             <source>Vulnerabilities it answers</source>
-            <translation type="unfinished" />
+            <translation>Vulnérabilités auxquelles elle répond</translation>
         </message>
         <message>
             <source>Follow-up</source>
@@ -1802,51 +1802,51 @@
         </message>
         <message>
             <source>e.g. 012/CCSC-ALAFIA</source>
-            <translation type="unfinished" />
+            <translation>ex. 012/CCSC-ALAFIA</translation>
         </message>
         <message>
             <source>e.g. Monsieur le Préfet du cercle de Tombouctou</source>
-            <translation type="unfinished" />
+            <translation>ex. Monsieur le Préfet du cercle de Tombouctou</translation>
         </message>
         <message>
             <source>Letter date</source>
-            <translation type="unfinished" />
+            <translation>Date de la lettre</translation>
         </message>
         <message>
             <source>Letter number</source>
-            <translation type="unfinished" />
+            <translation>Numéro de la lettre</translation>
         </message>
         <message>
             <source>Sent to</source>
-            <translation type="unfinished" />
+            <translation>Envoyée à</translation>
         </message>
         <message>
             <source>Record the transmission</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer la transmission</translation>
         </message>
         <message>
             <source>Record this status</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer ce statut</translation>
         </message>
         <message>
             <source>Save the recommendation to record its transmission.</source>
-            <translation type="unfinished" />
+            <translation>Enregistrez la recommandation pour noter sa transmission.</translation>
         </message>
         <message>
             <source>Made at the meeting {ref}, whose PV is adopted: its wording no longer changes; its follow-up does.</source>
-            <translation type="unfinished" />
+            <translation>Formulée à la réunion {ref}, dont le PV est adopté : son texte ne change plus ; son suivi, si.</translation>
         </message>
         <message>
             <source>Status: {status}</source>
-            <translation type="unfinished" />
+            <translation>Statut : {status}</translation>
         </message>
         <message>
             <source>letter no. {n}</source>
-            <translation type="unfinished" />
+            <translation>lettre n° {n}</translation>
         </message>
         <message>
             <source>to {who}</source>
-            <translation type="unfinished" />
+            <translation>à {who}</translation>
         </message>
         <message>
             <source>New recommendation</source>
@@ -1919,15 +1919,15 @@
         <name>ThreatEditor</name>
         <message>
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>Intitulé</translation>
         </message>
         <message>
             <source>e.g. Cattle theft around Toya</source>
-            <translation type="unfinished" />
+            <translation>ex. Vols de bétail autour de Toya</translation>
         </message>
         <message>
             <source>Description</source>
-            <translation type="unfinished" />
+            <translation>Description</translation>
         </message>
         <message>
             <source>Type</source>
@@ -1935,27 +1935,27 @@
         </message>
         <message>
             <source>— choose —</source>
-            <translation type="unfinished" />
+            <translation>— choisir —</translation>
         </message>
         <message>
             <source>Sub-type</source>
-            <translation type="unfinished" />
+            <translation>Sous-type</translation>
         </message>
         <message>
             <source>— whole type —</source>
-            <translation type="unfinished" />
+            <translation>— tout le type —</translation>
         </message>
         <message>
             <source>Likelihood</source>
-            <translation type="unfinished" />
+            <translation>Probabilité</translation>
         </message>
         <message>
             <source>Severity</source>
-            <translation type="unfinished" />
+            <translation>Gravité</translation>
         </message>
         <message>
             <source>Resulting level:</source>
-            <translation type="unfinished" />
+            <translation>Niveau obtenu :</translation>
         </message>
         <message>
             <source>Kind of place</source>
@@ -1967,7 +1967,7 @@
         </message>
         <message>
             <source>village, fraction, quartier, road axis…</source>
-            <translation type="unfinished" />
+            <translation>village, fraction, quartier, axe routier…</translation>
         </message>
         <message>
             <source>First reported</source>
@@ -1983,31 +1983,31 @@
         </message>
         <message>
             <source>Source (category)</source>
-            <translation type="unfinished" />
+            <translation>Source (catégorie)</translation>
         </message>
         <message>
             <source>Only the category of the source: never write the name of a source or of a suspect.</source>
-            <translation type="unfinished" />
+            <translation>Seulement la catégorie de la source : n'écrivez jamais le nom d'une source ou d'un suspect.</translation>
         </message>
         <message>
             <source>Restricted</source>
-            <translation type="unfinished" />
+            <translation>Restreint</translation>
         </message>
         <message>
             <source>DIFFUSION RESTREINTE</source>
-            <translation type="unfinished" />
+            <translation>DIFFUSION RESTREINTE</translation>
         </message>
         <message>
             <source>Tick for a complaint about the conduct of the FDS: the threat is then recorded only as « plainte transmise à l'autorité compétente », kept out of the PV and of what goes to the CRSS.</source>
-            <translation type="unfinished" />
+            <translation>Cochez pour une plainte sur la conduite des FDS : la menace est alors enregistrée seulement comme « plainte transmise à l'autorité compétente », hors du PV et de ce qui remonte au CRSS.</translation>
         </message>
         <message>
             <source>Assessment history</source>
-            <translation type="unfinished" />
+            <translation>Historique des évaluations</translation>
         </message>
         <message>
             <source>{date}: {likelihood} × {impact} = {score} ({level}), trend {trend}</source>
-            <translation type="unfinished" />
+            <translation>{date} : {likelihood} × {impact} = {score} ({level}), tendance {trend}</translation>
         </message>
         <message>
             <source>New threat</source>
@@ -2018,15 +2018,15 @@
         <name>VulnerabilityEditor</name>
         <message>
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>Intitulé</translation>
         </message>
         <message>
             <source>e.g. No street lighting at the market</source>
-            <translation type="unfinished" />
+            <translation>ex. Pas d'éclairage public au marché</translation>
         </message>
         <message>
             <source>Description</source>
-            <translation type="unfinished" />
+            <translation>Description</translation>
         </message>
         <message>
             <source>Kind of place</source>

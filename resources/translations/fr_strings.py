@@ -176,3 +176,192 @@ FR.update({
         "Une erreur inattendue s'est produite. Ce qui a été enregistré est en sécurité ; les "
         "détails ci-dessous aident à corriger le problème.",
 })
+
+# --- strings of the forms (ui/editors, ui/commands) and of the documents view ------------------
+FR.update({
+    "The preview needs Qt's PDF module (PySide6_Pdf). You can still save or print the document.":
+        "L'aperçu a besoin du module PDF de Qt (PySide6_Pdf). Vous pouvez quand même "
+        "enregistrer ou imprimer le document.",
+    "Tick for a complaint about the conduct of the FDS: the threat is then recorded only as « plainte transmise à l'autorité compétente », kept out of the PV and of what goes to the CRSS.":
+        "Cochez pour une plainte sur la conduite des FDS : la menace est alors enregistrée "
+        "seulement comme « plainte transmise à l'autorité compétente », hors du PV et de ce "
+        "qui remonte au CRSS.",
+    " at the meeting of {date}": " en séance du {date}",
+    " — re-assessed at this meeting": " — réévaluée à cette réunion",
+    "%n page(s)": ("%n page", "%n pages"),
+    "(none)": "(aucune)", "Absent": "Absent",
+    "Active (an inactive member is kept for history)":
+        "Actif (un membre inactif est gardé pour l'historique)",
+    ("PersonEditor", "Active"): "Actif",
+    "Add a file…": "Ajouter un fichier…", "Add as present guest": "Ajouter comme invité présent",
+    "Add the amendment": "Ajouter le rectificatif", "Add": "Ajouter",
+    "Addressed to": "Destinataire", "Adopted at the meeting of": "Adopté en séance du",
+    "Adopted with amendments": "Adopté avec amendements",
+    "Adopted with amendments.": "Adopté avec amendements.", "Adoption": "Adoption",
+    "Agenda": "Ordre du jour",
+    "Amendments (corrections to the adopted PV)": "Rectificatifs (corrections du PV adopté)",
+    "An unsaved draft was found (written on {when}). Restore what was typed?":
+        "Un brouillon non enregistré a été trouvé (écrit le {when}). Restaurer ce qui avait "
+        "été saisi ?",
+    "Assessment history": "Historique des évaluations", "Attachments": "Pièces jointes",
+    "Attendance sheet": "Liste de présence", "Attendance": "Présences",
+    "Cannot read the scan: {error}": "Impossible de lire le scan : {error}",
+    "Careful: a person with a similar name is already recorded: {names}. Check that this is not the same person (you can still save).":
+        "Attention : une personne au nom proche est déjà enregistrée : {names}. Vérifiez "
+        "qu'il ne s'agit pas de la même personne (vous pouvez quand même enregistrer).",
+    "Chair": "Président(e)", "Chairman of the meeting": "Président de séance",
+    "Chairwoman of the meeting": "Présidente de séance",
+    "Changes not saved yet": "Modifications pas encore enregistrées", "Choose…": "Choisir…",
+    "Close": "Fermer", "Confirm": "Confirmer", "Convened by": "Convoquée par",
+    "Convocation dated": "Convocation datée du",
+    "Convocations and receipt list": "Convocations et liste de décharge",
+    "Corps (FDS)": "Corps (FDS)", "Correction": "Correction",
+    "Could not write %1: %2": "Impossible d'écrire %1 : %2",
+    "DIFFUSION RESTREINTE": "DIFFUSION RESTREINTE", "Decisions": "Décisions",
+    "Delete the activity “{name}”?": "Supprimer l'activité « {name} » ?",
+    "Delete the meeting “{name}”?": "Supprimer la réunion « {name} » ?",
+    "Delete the recommendation “{name}”?": "Supprimer la recommandation « {name} » ?",
+    "Delete the threat “{name}”?": "Supprimer la menace « {name} » ?",
+    "Delete the vulnerability “{name}”?": "Supprimer la vulnérabilité « {name} » ?",
+    "Delete {name}": "Supprimer {name}",
+    "Delete “{name}” from the members and guests?":
+        "Supprimer « {name} » des membres et invités ?",
+    "Delete…": "Supprimer…", "Description": "Description", "Details": "Détails",
+    "Discard it": "L'abandonner", "Discussion": "Débats", "Document ready.": "Document prêt.",
+    "Drop scans or photos here (signed attendance sheet, signed and stamped PV, convocation receipts…), or use « Add a file ».":
+        "Déposez ici les scans ou photos (liste de présence signée, PV signé et cacheté, "
+        "décharges de convocation…), ou utilisez « Ajouter un fichier ».",
+    "End time": "Heure de fin", "Excused": "Excusé", "Family name": "Nom de famille",
+    "General": "Général", "Given names": "Prénom(s)", "Guest:": "Invité :",
+    "Kind of meeting": "Type de réunion", "Kind": "Type", "Kind:": "Type :",
+    "Letter date": "Date de la lettre", "Letter number": "Numéro de la lettre",
+    "Likelihood": "Probabilité", "Link to this meeting": "Lier à cette réunion",
+    "Made at the meeting {ref}, whose PV is adopted: its wording no longer changes; its follow-up does.":
+        "Formulée à la réunion {ref}, dont le PV est adopté : son texte ne change plus ; son "
+        "suivi, si.",
+    "Mark as held": "Marquer comme tenue", "Mark as not held…": "Marquer comme non tenue…",
+    "Meeting secretary": "Secrétaire de séance",
+    "Meeting {ref} of {date}": "Réunion {ref} du {date}",
+    "Member of the committee (otherwise a guest)": "Membre du comité (sinon invité)",
+    "Men reached": "Hommes touchés", "Minutes (procès-verbal)": "Procès-verbal",
+    "Move down": "Descendre", "Move up": "Monter",
+    "Never printed in the PV nor sent to the CRSS: a separate annex kept on this computer. Never write the name of a source or of a suspect.":
+        "Jamais imprimé dans le PV ni envoyé au CRSS : une annexe séparée gardée sur cet "
+        "ordinateur. N'écrivez jamais le nom d'une source ou d'un suspect.",
+    "New guest…": "Nouvel invité…", "New member or guest": "Nouveau membre ou invité",
+    "New recommendation…": "Nouvelle recommandation…", "New threat…": "Nouvelle menace…",
+    "New vulnerability…": "Nouvelle vulnérabilité…",
+    "No meeting selected.": "Aucune réunion choisie.",
+    "Not saved: correct the fields in red (what you typed is kept).":
+        "Non enregistré : corrigez les champs en rouge (ce que vous avez saisi est gardé).",
+    "Note": "Note", "Number in the year": "Numéro dans l'année",
+    "On documents: {name}": "Sur les documents : {name}",
+    "Only the PV of a held meeting can be adopted: mark the meeting as held first (General tab).":
+        "Seul le PV d'une réunion tenue peut être adopté : marquez d'abord la réunion comme "
+        "tenue (onglet Général).",
+    "Only the category of the source: never write the name of a source or of a suspect.":
+        "Seulement la catégorie de la source : n'écrivez jamais le nom d'une source ou d'un "
+        "suspect.",
+    "Open": "Ouvrir", "Organisation / structure": "Organisation / structure",
+    "PDF documents (*.pdf)": "Documents PDF (*.pdf)",
+    "PV adopted on {date}{by}: read only. A correction is an amendment (Adoption tab).":
+        "PV adopté le {date}{by} : lecture seule. Une correction se fait par rectificatif "
+        "(onglet Adoption).",
+    "Phone": "Téléphone", "Preparing the document…": "Préparation du document…",
+    "Present by category: {list}": "Présents par catégorie : {list}", "Present": "Présent",
+    "Present: {present} members and {guests} guests, of whom {women} women, {men} men, {youth} young people · absent: {absent} · excused: {excused}":
+        "Présents : {present} membres et {guests} invités, dont {women} femmes, {men} hommes, "
+        "{youth} jeunes · absents : {absent} · excusés : {excused}",
+    "Preview / print the PV": "Aperçu / impression du PV", "Print…": "Imprimer…",
+    "Quorum NOT reached: {present} members present, {needed} required ({active} active members). Women: {share} % of those present.":
+        "Quorum NON atteint : {present} membres présents, {needed} requis ({active} membres "
+        "actifs). Femmes : {share} % des présents.",
+    "Quorum reached: {present} members present, {needed} required ({active} active members). Women: {share} % of those present.":
+        "Quorum atteint : {present} membres présents, {needed} requis ({active} membres "
+        "actifs). Femmes : {share} % des présents.",
+    "Re-assess at this meeting": "Réévaluer à cette réunion",
+    "Reason not held": "Motif de non-tenue", "Reason": "Motif",
+    "Recommendations made at this meeting (double-click to open, link threats and vulnerabilities, record the transmission):":
+        "Recommandations formulées à cette réunion (double-clic pour ouvrir, lier menaces et "
+        "vulnérabilités, enregistrer la transmission) :",
+    "Record the adoption of this PV": "Enregistrer l'adoption de ce PV",
+    "Record the adoption": "Enregistrer l'adoption",
+    "Record the transmission": "Enregistrer la transmission",
+    "Record this status": "Enregistrer ce statut", "Redo": "Rétablir",
+    "Remove the agenda item “{title}”": "Retirer le point « {title} » de l'ordre du jour",
+    "Remove the attachment “{name}”?": "Retirer la pièce jointe « {name} » ?",
+    "Remove the item “{title}” from the agenda?":
+        "Retirer le point « {title} » de l'ordre du jour ?",
+    "Remove": "Retirer", "Remove…": "Retirer…",
+    "Responsible for follow-up": "Responsable du suivi",
+    "Restore the draft": "Restaurer le brouillon", "Restricted annex": "Annexe restreinte",
+    "Restricted": "Restreint", "Resulting level:": "Niveau obtenu :",
+    "Save (Ctrl+S)": "Enregistrer (Ctrl+S)", "Save as…": "Enregistrer sous…",
+    "Save the General tab first: attendance, agenda, threats and recommendations open once the meeting exists.":
+        "Enregistrez d'abord l'onglet Général : présences, ordre du jour, menaces et "
+        "recommandations s'ouvrent une fois la réunion créée.",
+    "Save the document": "Enregistrer le document",
+    "Save the recommendation to record its transmission.":
+        "Enregistrez la recommandation pour noter sa transmission.",
+    "Save": "Enregistrer", "Saved at {time}": "Enregistré à {time}",
+    "Saved: %1": "Enregistré : %1", "Secretary of the meeting": "Secrétaire de séance",
+    "Secretary": "Secrétaire",
+    "Sensitive information: goes only into the restricted annex":
+        "Informations sensibles : vont uniquement dans l'annexe restreinte",
+    "Sent to": "Envoyée à", "Severity": "Gravité",
+    "Shown in capitals on documents; particles such as Ag, Ould, Walet are kept.":
+        "Écrit en capitales sur les documents ; les particules comme Ag, Ould, Walet sont "
+        "gardées.",
+    "Signed and stamped PV (scan or photo)": "PV signé et cacheté (scan ou photo)",
+    "Signed scan": "Scan signé", "Source (category)": "Source (catégorie)",
+    "Start time": "Heure de début", "Status: {status}": "Statut : {status}",
+    "Stays on this computer: never sent to the CRSS.":
+        "Reste sur cet ordinateur : jamais envoyé au CRSS.",
+    "Sub-type": "Sous-type",
+    "The PV preview could not open: {error}": "L'aperçu du PV n'a pas pu s'ouvrir : {error}",
+    "This PV awaits adoption at a later meeting (standing item « Lecture et adoption du procès-verbal de la réunion précédente »).":
+        "Ce PV attend son adoption à une prochaine réunion (point permanent « Lecture et "
+        "adoption du procès-verbal de la réunion précédente »).",
+    "Threats and vulnerabilities": "Menaces et vulnérabilités",
+    "Threats discussed at this meeting": "Menaces examinées à cette réunion",
+    "Threats it answers": "Menaces auxquelles elle répond",
+    "Title of a new item": "Intitulé d'un nouveau point", "Title of the item": "Intitulé du point",
+    "Title or rank": "Titre ou grade", "Title": "Intitulé", "Undo": "Annuler",
+    "Vulnerabilities it answers": "Vulnérabilités auxquelles elle répond",
+    "Vulnerabilities raised at this meeting": "Vulnérabilités relevées à cette réunion",
+    "Warning: the PDF of the adopted PV could not be archived now ({error}); the adoption itself is saved.":
+        "Attention : le PDF du PV adopté n'a pas pu être archivé maintenant ({error}) ; "
+        "l'adoption elle-même est enregistrée.",
+    "What changed since the last assessment (no names)":
+        "Ce qui a changé depuis la dernière évaluation (sans noms)",
+    "What the committee recommends, to whom, by when":
+        "Ce que le comité recommande, à qui, pour quand",
+    "What was decided (kept apart from the discussion in the PV)":
+        "Ce qui a été décidé (séparé des débats dans le PV)",
+    "What was said (the deliberations)": "Ce qui a été dit (les délibérations)",
+    "With phone numbers": "Avec les numéros de téléphone", "Women reached": "Femmes touchées",
+    "You can undo this with Ctrl+Z.": "Vous pouvez l'annuler avec Ctrl+Z.",
+    "Young men reached": "Jeunes hommes touchés",
+    "Young person (counted across all categories)":
+        "Jeune (compté dans toutes les catégories)",
+    "Young women reached": "Jeunes femmes touchées",
+    "e.g. 012/CCSC-ALAFIA": "ex. 012/CCSC-ALAFIA", "e.g. 10 h 00": "ex. 10 h 00",
+    "e.g. 13 h 15": "ex. 13 h 15",
+    "e.g. Awareness campaign on community radio":
+        "ex. Campagne de sensibilisation à la radio communautaire",
+    "e.g. Cattle theft around Toya": "ex. Vols de bétail autour de Toya",
+    "e.g. El Hadj, Imam, Adjudant-chef": "ex. El Hadj, Imam, Adjudant-chef",
+    "e.g. Monsieur le Préfet du cercle de Tombouctou":
+        "ex. Monsieur le Préfet du cercle de Tombouctou",
+    "e.g. No street lighting at the market": "ex. Pas d'éclairage public au marché",
+    "e.g. PNUD, DCAF": "ex. PNUD, DCAF",
+    "e.g. Préfet, commandant de brigade, maire": "ex. Préfet, commandant de brigade, maire",
+    "e.g. le Maire de la commune": "ex. le Maire de la commune",
+    "letter no. {n}": "lettre n° {n}", "to {who}": "à {who}",
+    "village, fraction, quartier, road axis…": "village, fraction, quartier, axe routier…",
+    "{date}: {likelihood} × {impact} = {score} ({level}), trend {trend}":
+        "{date} : {likelihood} × {impact} = {score} ({level}), tendance {trend}",
+    "— choose —": "— choisir —", "— not specified —": "— non précisé —",
+    "— whole type —": "— tout le type —",
+    "New activity": "Nouvelle activité",
+})
