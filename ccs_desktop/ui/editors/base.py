@@ -583,6 +583,14 @@ class RecordEditor(QDialog):
                 return
             self.keeper.flush()
 
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802
+        """Ctrl+S also when the window is not the active one (the shortcut needs it)."""
+        if event.matches(QKeySequence.StandardKey.Save):
+            self.save()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def reject(self) -> None:  # Esc
         self._leave()
         self.dirty = False

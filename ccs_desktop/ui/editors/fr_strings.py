@@ -138,10 +138,10 @@ FR: dict[str, dict[str, str]] = {
         "Absent": "Absent",
         "Excused": "Excusé",
         "guest": "invité",
-        "Present: {present} members ({women} women, {men} men, {youth} young people) · "
-        "absent: {absent} · excused: {excused} · guests present: {guests}":
-            "Présents : {present} membres ({women} femmes, {men} hommes, {youth} jeunes) · "
-            "absents : {absent} · excusés : {excused} · invités présents : {guests}",
+        "Present: {present} members and {guests} guests, of whom {women} women, {men} men, "
+        "{youth} young people · absent: {absent} · excused: {excused}":
+            "Présents : {present} membres et {guests} invités, dont {women} femmes, {men} "
+            "hommes, {youth} jeunes · absents : {absent} · excusés : {excused}",
         "Quorum reached: {present} members present, {needed} required ({active} active "
         "members). Women: {share} % of those present.":
             "Quorum atteint : {present} membres présents, {needed} requis ({active} membres "

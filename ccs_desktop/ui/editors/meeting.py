@@ -128,11 +128,13 @@ class MeetingEditor(RecordEditor):
         self.category_label = QLabel()
         self.category_label.setObjectName("categoryCounts")
         self.category_label.setWordWrap(True)
+        self.category_label.setMinimumHeight(2 * self.category_label.fontMetrics().height() + 4)
         col.addWidget(self.counts_label)
         col.addWidget(self.quorum_label)
         col.addWidget(self.category_label)
         self.attendance_area = QScrollArea()
         self.attendance_area.setWidgetResizable(True)
+        self.attendance_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         col.addWidget(self.attendance_area, 1)
         guests = QHBoxLayout()
         guests.addWidget(QLabel(self.tr("Guest:")))
@@ -600,8 +602,8 @@ class MeetingEditor(RecordEditor):
     def refresh_counts(self) -> Any:
         c = self.services.meetings.attendance_counts(self.record_id)
         self.counts_label.setText(self.tr(
-            "Present: {present} members ({women} women, {men} men, {youth} young people) · "
-            "absent: {absent} · excused: {excused} · guests present: {guests}").format(
+            "Present: {present} members and {guests} guests, of whom {women} women, {men} "
+            "men, {youth} young people · absent: {absent} · excused: {excused}").format(
             present=c.present, women=c.present_women, men=c.present_men,
             youth=c.present_youth, absent=c.absent, excused=c.excused, guests=c.guests))
         share = (100 * c.present_women // (c.present + c.guests)) if (c.present + c.guests) else 0
@@ -1065,25 +1067,24 @@ class MeetingEditor(RecordEditor):
         return True
 
     def preview_minutes(self) -> Any:
+        """Open the documents view (preview, print, save) on this meeting's PV."""
         view = _documents_view()
-        if view is None:
+        cls = getattr(view, "DocumentsView", None) if view is not None else None
+        if cls is None:
             return None
-        for name in ("open_minutes", "show_minutes", "open_document", "DocumentsView"):
-            target = getattr(view, name, None)
-            if target is None:
-                continue
-            try:
-                if name == "DocumentsView":
-                    widget = target(self.services, self.record_id, self)
-                    widget.show()
-                    return widget
-                return target(self.services, self.record_id, self)
-            except Exception as exc:  # noqa: BLE001  (a preview must never lose the meeting)
-                log.warning("PV preview failed: %s", exc)
-                commands.inform(self, self.tr("The PV preview could not open: {error}").format(
-                    error=exc))
-                return None
-        return None
+        try:
+            widget = cls(self.services.db, self.record_id, self)
+        except Exception as exc:  # noqa: BLE001  (a preview must never lose the meeting)
+            log.warning("PV preview failed: %s", exc)
+            commands.inform(self, self.tr("The PV preview could not open: {error}").format(
+                error=exc))
+            return None
+        widget.setWindowFlag(Qt.WindowType.Window, True)
+        widget.setWindowTitle(self.windowTitle())
+        widget.resize(820, 900)
+        widget.show()
+        self.children.append(widget)
+        return widget
 
 
 def _documents_view() -> Any:

@@ -181,6 +181,10 @@ class RecommendationEditor(RecordEditor):
                                                  "follow-up does.").format(ref=ref))
             self.readonly_banner.show()
 
+    def after_save(self, obj: Any) -> None:
+        if not self.follow_box.isEnabled():  # just created: the follow-up opens
+            self.after_load(obj)
+
     def _show_followups(self, obj: Any) -> None:
         rec = self.services.recommendations.get(obj.id)
         self.status_line.setText(self.tr("Status: {status}").format(

@@ -17,8 +17,10 @@ class DictTranslator(QTranslator):
         return False
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
-        return self.table.get(context, {}).get(source, "")
+                  n: int = -1) -> str | None:
+        # None (a null QString) means "not here": Qt then asks the next translator or keeps
+        # the source; an empty string would blank the text.
+        return self.table.get(context, {}).get(source) or None
 
 
 def install_french(app) -> DictTranslator:  # noqa: ANN001
