@@ -31,7 +31,16 @@ class Draft:
     @property
     def summary(self) -> str:
         """A few words of what was typed, to recognise the draft in a list."""
-        texts = [str(v) for v in self.content.values() if isinstance(v, str) and v.strip()]
+        texts: list[str] = []
+
+        def walk(value: Any) -> None:
+            if isinstance(value, str) and value.strip() and not value[:4].isdigit():
+                texts.append(value.strip())
+            elif isinstance(value, dict):
+                for v in value.values():
+                    walk(v)
+
+        walk(self.content)
         text = " · ".join(texts)
         return text[:80] + ("…" if len(text) > 80 else "")
 
