@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 
 from ..db import models as m
 from ..db import search
@@ -162,6 +162,11 @@ class _Ids:
 @dataclass
 class _Rows:
     tables: dict[Any, list[dict[str, Any]]] = field(default_factory=dict)
+    # rows that point at rows inserted after them: set once everything is in
+    updates: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def later(self, sql: str, params: dict[str, Any]) -> None:
+        self.updates.setdefault(sql, []).append(params)
 
     def add(self, table: Any, row: dict[str, Any]) -> None:
         self.tables.setdefault(table, []).append(row)
@@ -262,9 +267,10 @@ class _Generator:
             rows.add(m.Person.__table__, p)
         self._records(rows, cid, commune, people, guests, chair, secretary,
                       committee_code("commune", region, cercle, commune))
-        # chair and secretary set after people exist
-        rows.tables[m.Committee.__table__][-1]["chair_id"] = chair["id"]
-        rows.tables[m.Committee.__table__][-1]["secretary_id"] = secretary["id"]
+        # chair and secretary are set once the people rows exist (see _flush)
+        rows.later("UPDATE committees SET chair_id = :chair, secretary_id = :secretary "
+                   "WHERE id = :cid", {"cid": cid, "chair": chair["id"],
+                                       "secretary": secretary["id"]})
         return cid
 
     def _records(self, rows: _Rows, cid: int, commune: str, people: list[dict[str, Any]],
@@ -356,7 +362,8 @@ class _Generator:
         held = [mt for mt in meetings if mt["status"] == "held"]
         for prev, nxt in zip(held, held[1:]):
             prev["status"] = "adopted"
-            prev["adopted_by_meeting_id"] = nxt["id"]
+            rows.later("UPDATE meetings SET adopted_by_meeting_id = :by WHERE id = :id",
+                       {"by": nxt["id"], "id": prev["id"]})
             prev["adopted_on"] = nxt["date"]
             prev["version"] = 2
         for t in threats:
@@ -481,7 +488,10 @@ def _flush(db_session: Any, rows: _Rows) -> None:
         batch = rows.tables.get(table)
         if batch:
             db_session.execute(insert(table), batch)
+    for sql, params in rows.updates.items():
+        db_session.execute(text(sql), params)
     rows.tables.clear()
+    rows.updates.clear()
 
 
 def generate_demo(db: Database, seed: int = 1, committees: int = 1, years: int = 2,
@@ -525,8 +535,6 @@ def generate_demo(db: Database, seed: int = 1, committees: int = 1, years: int =
                 name = sql.split("INDEX", 1)[1].split(" ON ")[0].strip()
                 conn.exec_driver_sql(f"DROP INDEX {name}")
         s.info["skip_search_index"] = True
-        # committees name their chair before the people rows exist: check keys at commit
-        s.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         created: list[int] = []
         for n, place in enumerate(chosen, start=1):
             created.append(gen.committee(rows, place, demo=n == 1))
