@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QUrl, Qt, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
@@ -23,10 +23,11 @@ from .base import ErrorLabel, make_combo
 
 def choose_files(parent: QWidget | None) -> list[str]:
     """The file dialog (tests replace this function)."""
-    files, _ = QFileDialog.getOpenFileNames(
-        parent, AttachmentsPanel.tr_static("Attach scans or photos"), str(Path.home()),
-        AttachmentsPanel.tr_static("Scans and photos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;"
-                                   "All files (*)"))
+    title = QCoreApplication.translate("AttachmentsPanel", "Attach scans or photos")
+    kinds = QCoreApplication.translate(
+        "AttachmentsPanel", "Scans and photos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;"
+        "All files (*)")
+    files, _ = QFileDialog.getOpenFileNames(parent, title, str(Path.home()), kinds)
     return files
 
 
@@ -39,12 +40,6 @@ class AttachmentsPanel(QWidget):
     """A list of attachments; files dropped on it are attached."""
 
     changed = Signal()
-
-    @staticmethod
-    def tr_static(text: str) -> str:
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("AttachmentsPanel", text)
 
     def __init__(self, services: Any, *, meeting_id: int | None = None,
                  activity_id: int | None = None, default_kind: str = "other",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Callable
 
-from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel,
@@ -36,12 +36,6 @@ LEVEL_COLOURS = {  # background, text: readable when printed in black and white 
 }
 RESTRICTED_STYLE = ("QFrame#restrictedBox { border: 3px solid #b00020; border-radius: 4px; "
                     "background: #fff5f5; }")
-
-
-def tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("RecordEditor", text)
 
 
 _MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -116,7 +110,7 @@ def make_date(optional: bool = True) -> QDateEdit:
     edit.setDisplayFormat("d MMMM yyyy")
     edit.setMinimumDate(NONE_DATE)
     if optional:
-        edit.setSpecialValueText(tr("(none)"))
+        edit.setSpecialValueText(QCoreApplication.translate("RecordEditor", "(none)"))
         edit.setDate(NONE_DATE)
     else:
         edit.setDate(QDate.currentDate())
@@ -205,7 +199,8 @@ class Form(QObject):
         w.setPlaceholderText(placeholder)
         return self.add(name, label, w, hint)  # type: ignore[return-value]
 
-    def text(self, name: str, label: str, placeholder: str = "", height: int = 90) -> QPlainTextEdit:
+    def text(self, name: str, label: str, placeholder: str = "",
+             height: int = 90) -> QPlainTextEdit:
         w = QPlainTextEdit()
         w.setPlaceholderText(placeholder)
         w.setTabChangesFocus(True)
@@ -359,9 +354,10 @@ class RecordEditor(QDialog):
         self.draft_label.setWordWrap(True)
         self.draft_label.setStyleSheet("border: none; background: transparent;")
         row.addWidget(self.draft_label, 1)
-        self.restore_button = QPushButton(tr("Restore the draft"))
+        self.restore_button = QPushButton(
+            QCoreApplication.translate("RecordEditor", "Restore the draft"))
         self.restore_button.setObjectName("restoreDraft")
-        self.ignore_button = QPushButton(tr("Discard it"))
+        self.ignore_button = QPushButton(QCoreApplication.translate("RecordEditor", "Discard it"))
         self.ignore_button.setObjectName("discardDraft")
         row.addWidget(self.restore_button)
         row.addWidget(self.ignore_button)
@@ -389,16 +385,16 @@ class RecordEditor(QDialog):
         self.status_label.setObjectName("saveStatus")
         self.status_label.setStyleSheet("color: #333333;")
         buttons.addWidget(self.status_label, 1)
-        self.delete_button = QPushButton(tr("Delete…"))
+        self.delete_button = QPushButton(QCoreApplication.translate("RecordEditor", "Delete…"))
         self.delete_button.setObjectName("deleteButton")
         self.delete_button.clicked.connect(self.delete_record)
-        self.save_button = QPushButton(tr("Save"))
+        self.save_button = QPushButton(QCoreApplication.translate("RecordEditor", "Save"))
         self.save_button.setObjectName("saveButton")
-        self.save_button.setToolTip(tr("Save (Ctrl+S)"))
+        self.save_button.setToolTip(QCoreApplication.translate("RecordEditor", "Save (Ctrl+S)"))
         self.save_button.setDefault(False)
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
-        self.close_button = QPushButton(tr("Close"))
+        self.close_button = QPushButton(QCoreApplication.translate("RecordEditor", "Close"))
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.close)
         for b in (self.delete_button, self.save_button, self.close_button):
@@ -406,9 +402,11 @@ class RecordEditor(QDialog):
         self.outer.addLayout(buttons)
 
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
-        undo = self.undo_stack.createUndoAction(self, tr("Undo"))
+        undo = self.undo_stack.createUndoAction(
+            self, QCoreApplication.translate("RecordEditor", "Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, tr("Redo"))
+        redo = self.undo_stack.createRedoAction(
+            self, QCoreApplication.translate("RecordEditor", "Redo"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         self.addActions([undo, redo])
 
@@ -484,8 +482,9 @@ class RecordEditor(QDialog):
             return None
         self._offered = draft
         when = f"{fr_date(draft.saved_at.date())} {fr_time(draft.saved_at.time())}"
-        self.draft_label.setText(tr("An unsaved draft was found (written on {when}). "
-                                    "Restore what was typed?").format(when=when))
+        self.draft_label.setText(QCoreApplication.translate(
+            "RecordEditor", "An unsaved draft was found (written on {when}). "
+            "Restore what was typed?").format(when=when))
         self.draft_banner.show()
         return draft
 
@@ -508,7 +507,8 @@ class RecordEditor(QDialog):
         if self.read_only or not self._ready:
             return
         self.dirty = True
-        self.status_label.setText(tr("Changes not saved yet"))
+        self.status_label.setText(
+            QCoreApplication.translate("RecordEditor", "Changes not saved yet"))
         self.keeper.touch()
         if self.record_id is not None:
             self._autosave.start()
@@ -535,8 +535,9 @@ class RecordEditor(QDialog):
             rest = self.form.show_errors(exc.errors)
             self.general_error.show_message(" ".join(rest.values()) if rest else None)
             self.last_error = str(exc)
-            self.status_label.setText(tr("Not saved: correct the fields in red "
-                                         "(what you typed is kept)."))
+            self.status_label.setText(QCoreApplication.translate(
+                "RecordEditor", "Not saved: correct the fields in red "
+                "(what you typed is kept)."))
             self.keeper.flush()
             return False
         except UserError as exc:  # ReadOnly, NotFound
@@ -552,7 +553,8 @@ class RecordEditor(QDialog):
         self.keeper.discard()
         self.dirty = False
         now = dt.datetime.now().time()
-        self.status_label.setText(tr("Saved at {time}").format(time=fr_time(now)))
+        self.status_label.setText(QCoreApplication.translate(
+            "RecordEditor", "Saved at {time}").format(time=fr_time(now)))
         self.setWindowTitle(self.window_title(obj))
         self.after_save(obj)
         self.changed.emit()

@@ -567,10 +567,11 @@ class MeetingEditor(RecordEditor):
         self.attendance_groups.clear()
         texts = {"present": self.tr("Present"), "absent": self.tr("Absent"),
                  "excused": self.tr("Excused")}
+        guest_word = self.tr("guest")
         for r, p in enumerate(shown):
             a = rows.get(p.id)
             guest = (a.is_guest if a is not None else not p.is_member)
-            name = QLabel(p.display_name + (f"  — {self.tr('guest')}" if guest else ""))
+            name = QLabel(p.display_name + ("  — " + guest_word if guest else ""))
             cat = QLabel(enums.Category.label_of(p.category) + (
                 f" · {enums.FdsCorps.label_of(p.fds_corps)}" if p.fds_corps else ""))
             cat.setStyleSheet("color: #444444;")

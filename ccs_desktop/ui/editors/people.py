@@ -52,6 +52,7 @@ class PersonEditor(RecordEditor):
         col.addWidget(self.duplicate_banner)
         col.addLayout(self.form_layout)
         col.addWidget(self.preview)
+        col.addStretch(1)
         self._dup_timer = QTimer(self)
         self._dup_timer.setSingleShot(True)
         self._dup_timer.setInterval(250)

@@ -56,7 +56,7 @@ class ThreatEditor(RecordEditor):
         col = QVBoxLayout(self.body)
         col.setContentsMargins(0, 0, 0, 0)
         f.line("title", self.tr("Title"), self.tr("e.g. Cattle theft around Toya"))
-        f.text("description", self.tr("Description"), height=60)
+        f.text("description", self.tr("Description"), height=60).setMaximumHeight(110)
         parent = f.combo("type_parent", self.tr("Type"), [])
         self._subs = fill_types(self.services, parent, self.tr("— choose —"))
         self._labels = {t.code: t for t in self.services.threats.types()}
@@ -163,6 +163,7 @@ class ThreatEditor(RecordEditor):
 
 class VulnerabilityEditor(RecordEditor):
     kind = "vulnerabilities"
+    DEFAULT_SIZE = (620, 440)
 
     def build(self) -> None:
         f = self.form

@@ -9,7 +9,8 @@ from .fr_strings import FR
 
 
 class DictTranslator(QTranslator):
-    def __init__(self, table: dict[str, dict[str, str]] | None = None, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, table: dict[str, dict[str, str]] | None = None,
+                 parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.table = FR if table is None else table
 
