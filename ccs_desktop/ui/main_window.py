@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; }"
                                " QListWidget#navigation::item { padding: 8px 10px; }")
         self.stack = QStackedWidget()
+        self.stack.setStyleSheet("QLabel#pageTitle { font-size: 15pt; font-weight: bold; }")
         self.pages = {}
         self.home = HomePage(self.services)
         self.home.navigate.connect(self.go_to_filtered)

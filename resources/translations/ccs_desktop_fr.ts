@@ -2,61 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
     <context>
-        <name>RecordEditor</name>
-        <message>
-            <source>(none)</source>
-            <translation>(aucune)</translation>
-        </message>
-        <message>
-            <source>Restore the draft</source>
-            <translation>Restaurer le brouillon</translation>
-        </message>
-        <message>
-            <source>Discard it</source>
-            <translation>L'abandonner</translation>
-        </message>
-        <message>
-            <source>Delete…</source>
-            <translation>Supprimer…</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>Enregistrer</translation>
-        </message>
-        <message>
-            <source>Save (Ctrl+S)</source>
-            <translation>Enregistrer (Ctrl+S)</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Fermer</translation>
-        </message>
-        <message>
-            <source>Undo</source>
-            <translation>Annuler</translation>
-        </message>
-        <message>
-            <source>Redo</source>
-            <translation>Rétablir</translation>
-        </message>
-        <message>
-            <source>An unsaved draft was found (written on {when}). Restore what was typed?</source>
-            <translation>Un brouillon non enregistré a été trouvé (écrit le {when}). Restaurer ce qui avait été saisi ?</translation>
-        </message>
-        <message>
-            <source>Changes not saved yet</source>
-            <translation>Modifications pas encore enregistrées</translation>
-        </message>
-        <message>
-            <source>Not saved: correct the fields in red (what you typed is kept).</source>
-            <translation>Non enregistré : corrigez les champs en rouge (ce que vous avez saisi est gardé).</translation>
-        </message>
-        <message>
-            <source>Saved at {time}</source>
-            <translation>Enregistré à {time}</translation>
-        </message>
-    </context>
-    <context>
         <name>ActivityEditor</name>
         <message>
             <source>Title</source>
@@ -121,6 +66,14 @@
     </context>
     <context>
         <name>AttachmentsPanel</name>
+        <message>
+            <source>Attach scans or photos</source>
+            <translation>Joindre des scans ou des photos</translation>
+        </message>
+        <message>
+            <source>Scans and photos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
+            <translation>Scans et photos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Tous les fichiers (*)</translation>
+        </message>
         <message>
             <source>Drop scans or photos here (signed attendance sheet, signed and stamped PV, convocation receipts…), or use « Add a file ».</source>
             <translation>Déposez ici les scans ou photos (liste de présence signée, PV signé et cacheté, décharges de convocation…), ou utilisez « Ajouter un fichier ».</translation>
@@ -1365,6 +1318,10 @@
             <translation>Excusé</translation>
         </message>
         <message>
+            <source>guest</source>
+            <translation>invité(e)</translation>
+        </message>
+        <message>
             <source>Present: {present} members and {guests} guests, of whom {women} women, {men} men, {youth} young people · absent: {absent} · excused: {excused}</source>
             <translation>Présents : {present} membres et {guests} invités, dont {women} femmes, {men} hommes, {youth} jeunes · absents : {absent} · excusés : {excused}</translation>
         </message>
@@ -1851,6 +1808,61 @@
         <message>
             <source>New recommendation</source>
             <translation>Nouvelle recommandation</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordEditor</name>
+        <message>
+            <source>(none)</source>
+            <translation>(aucune)</translation>
+        </message>
+        <message>
+            <source>Restore the draft</source>
+            <translation>Restaurer le brouillon</translation>
+        </message>
+        <message>
+            <source>Discard it</source>
+            <translation>L'abandonner</translation>
+        </message>
+        <message>
+            <source>Delete…</source>
+            <translation>Supprimer…</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Enregistrer</translation>
+        </message>
+        <message>
+            <source>Save (Ctrl+S)</source>
+            <translation>Enregistrer (Ctrl+S)</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>Rétablir</translation>
+        </message>
+        <message>
+            <source>An unsaved draft was found (written on {when}). Restore what was typed?</source>
+            <translation>Un brouillon non enregistré a été trouvé (écrit le {when}). Restaurer ce qui avait été saisi ?</translation>
+        </message>
+        <message>
+            <source>Changes not saved yet</source>
+            <translation>Modifications pas encore enregistrées</translation>
+        </message>
+        <message>
+            <source>Not saved: correct the fields in red (what you typed is kept).</source>
+            <translation>Non enregistré : corrigez les champs en rouge (ce que vous avez saisi est gardé).</translation>
+        </message>
+        <message>
+            <source>Saved at {time}</source>
+            <translation>Enregistré à {time}</translation>
         </message>
     </context>
     <context>

@@ -365,3 +365,10 @@ FR.update({
     "— whole type —": "— tout le type —",
     "New activity": "Nouvelle activité",
 })
+
+FR.update({
+    "Attach scans or photos": "Joindre des scans ou des photos",
+    "Scans and photos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)":
+        "Scans et photos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Tous les fichiers (*)",
+    "guest": "invité(e)",
+})

@@ -116,15 +116,18 @@ class RecordTableModel(QAbstractTableModel):
         return replace(self._query, filters=dict(self._query.filters), limit=self.page_size,
                        offset=offset)
 
-    def reload(self) -> None:
-        """Fetch the first page and the count again (after any change of the query or data)."""
+    def reload(self, recount: bool = True) -> None:
+        """Fetch the first page and the count again (after any change of the query or data).
+
+        recount=False keeps the count (a new order does not change how many rows match)."""
         # Listeners of the reset signals (views, Qt's model tester) may ask for more rows while
         # the reset is being announced: the next page waits until the reset is over.
         self._announcing = True
         try:
             self.beginResetModel()
             self._rows = self.service.list(self._page_query(0))
-            self._total = self.service.count(replace(self._query, limit=None, offset=0))
+            if recount:
+                self._total = self.service.count(replace(self._query, limit=None, offset=0))
             if len(self._rows) > self._total:  # a write between the two queries
                 self._total = len(self._rows)
             self.endResetModel()
@@ -170,7 +173,7 @@ class RecordTableModel(QAbstractTableModel):
         self._sort_column, self._sort_order = column, order
         self._query.order_by = name
         self._query.descending = descending
-        self.reload()
+        self.reload(recount=False)
 
     def is_sortable(self, column: int) -> bool:
         return 0 <= column < len(self.columns) and self.columns[column].sort is not None
