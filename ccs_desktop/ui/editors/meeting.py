@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import enums
+from ...domain.french import de
 from ...services.errors import ReadOnly, UserError, ValidationError
 from ...services.meetings import reference
 from ...services.records import ListQuery
@@ -348,6 +349,8 @@ class MeetingEditor(RecordEditor):
         self.adoption_state.setObjectName("adoptionState")
         self.adoption_state.setWordWrap(True)
         self.adoption_state.setStyleSheet("font-weight: bold;")
+        self.adoption_state.setMinimumHeight(3 * self.adoption_state.fontMetrics().height())
+        self.adoption_state.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         col.addWidget(self.adoption_state)
         self.adopt_box = QGroupBox(self.tr("Record the adoption of this PV"))
         form = QFormLayout(self.adopt_box)
@@ -371,6 +374,7 @@ class MeetingEditor(RecordEditor):
         self.adopt_button.setObjectName("adoptButton")
         self.adopt_button.clicked.connect(self.adopt)
         form.addRow("", self.adopt_button)
+        form.setAlignment(self.adopt_button, Qt.AlignmentFlag.AlignLeft)
         self.adopt_error = ErrorLabel()
         self.adopt_error.setObjectName("adoptError")
         form.addRow("", self.adopt_error)
@@ -423,7 +427,7 @@ class MeetingEditor(RecordEditor):
         if c is not None:
             values["chair_id"] = c.chair_id
             values["secretary_id"] = c.secretary_id
-            values["place"] = (f"Salle de réunion de la mairie de {c.commune}" if c.commune
+            values["place"] = (f"Salle de réunion de la mairie {de(c.commune)}" if c.commune
                                else "")
         return values
 
