@@ -328,3 +328,26 @@ def test_agenda_item_removal_undone(qtbot, services, monkeypatch):
     stack.undo()
     titles = [i.title for i in s.meetings.agenda(meeting.id)]
     assert titles[3] == "Point à retirer" and ed.agenda_list.count() == 5
+
+
+def test_previous_pv_adopted_from_the_standing_item(qtbot, services, french):
+    s = services
+    first = s.meetings.create_with_agenda(date="2024-04-12", status="held")
+    second = s.meetings.create_with_agenda(date="2024-05-10")
+    ed = MeetingEditor(s, QUndoStack(), second.id)
+    qtbot.addWidget(ed)
+    ed.show()
+    ed.tabs.setCurrentIndex(2)
+    ed.agenda_list.setCurrentRow(0)
+    assert ed.adopt_prev_frame.isVisible()
+    assert "PV N°001/2024/CCSC-ALAFIA du 12 avril 2024" in ed.adopt_prev_label.text()
+    qtbot.mouseClick(ed.adopt_prev_button, LEFT)
+    got = s.meetings.get(first.id)
+    assert got.status == "adopted" and got.adopted_by_meeting_id == second.id
+    qtbot.waitUntil(lambda: "adopté sans amendement" in s.meetings.agenda(second.id)[0].decisions,
+                    timeout=3000)
+    assert s.meetings.agenda(second.id)[0].decisions == (
+        "Le procès-verbal de la réunion du 12 avril 2024 est adopté sans amendement.")
+    ed.agenda_list.setCurrentRow(1)
+    ed.agenda_list.setCurrentRow(0)
+    assert not ed.adopt_prev_frame.isVisible()  # nothing left to adopt

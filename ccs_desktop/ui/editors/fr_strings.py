@@ -167,6 +167,10 @@ FR: dict[str, dict[str, str]] = {
             "Seul le PV d'une réunion tenue peut être adopté : marquez d'abord la réunion "
             "comme tenue (onglet Général).",
         "Cannot read the scan: {error}": "Impossible de lire le scan : {error}",
+        "Adopt it at this meeting": "L'adopter en cette séance",
+        "The PV {ref} of {date} awaits adoption.": "Le PV {ref} du {date} attend son adoption.",
+        "The minutes of the meeting of {date} are adopted without amendment.":
+            "Le procès-verbal de la réunion du {date} est adopté sans amendement.",
         "The PV preview could not open: {error}": "L'aperçu du PV n'a pas pu s'ouvrir : {error}",
         "Warning: the PDF of the adopted PV could not be archived now ({error}); the adoption "
         "itself is saved.":

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 from ...domain import enums
 from ...domain.french import de
 from ...services.errors import ReadOnly, UserError, ValidationError
-from ...services.meetings import reference
+from ...services.meetings import STANDING_ITEMS, reference
 from ...services.records import ListQuery
 from .. import commands
 from . import attachments as attachments_mod
 from .attachments import AttachmentsPanel
 from .base import (
-    Banner, ErrorLabel, RecordEditor, fr_date, fr_time, make_combo, make_date, date_value,
+    BANNER_STYLES, Banner, ErrorLabel, RecordEditor, fr_date, fr_time, make_combo, make_date, date_value,
     restricted_box, set_combo,
 )
 from .records import RecommendationEditor
@@ -205,6 +205,20 @@ class MeetingEditor(RecordEditor):
         self.restricted.setMaximumHeight(80)
         self.restricted.setPlaceholderText(self.tr("Sensitive information: goes only into the "
                                                    "restricted annex"))
+        self.adopt_prev_frame = QFrame()
+        self.adopt_prev_frame.setObjectName("adoptPreviousFrame")
+        self.adopt_prev_frame.setStyleSheet(BANNER_STYLES["info"])
+        ap = QHBoxLayout(self.adopt_prev_frame)
+        self.adopt_prev_label = QLabel()
+        self.adopt_prev_label.setWordWrap(True)
+        self.adopt_prev_label.setStyleSheet("border: none; background: transparent;")
+        self.adopt_prev_button = QPushButton(self.tr("Adopt it at this meeting"))
+        self.adopt_prev_button.setObjectName("adoptPrevious")
+        self.adopt_prev_button.clicked.connect(self.adopt_previous)
+        ap.addWidget(self.adopt_prev_label, 1)
+        ap.addWidget(self.adopt_prev_button)
+        self.adopt_prev_frame.hide()
+        rc.addWidget(self.adopt_prev_frame)
         rc.addWidget(QLabel(self.tr("Title of the item")))
         rc.addWidget(self.item_title)
         disc_label = QLabel(self.tr("Discussion"))
@@ -711,6 +725,40 @@ class MeetingEditor(RecordEditor):
         self._showing = item_id
         for w in (self.item_title, self.discussion, self.decisions, self.restricted):
             w.setEnabled(item_id is not None)
+        self._offer_previous_adoption(item_id)
+
+    def _offer_previous_adoption(self, item_id: int | None) -> None:
+        """On "Lecture et adoption du procès-verbal de la réunion précédente": adopt it here."""
+        item = self._items.get(item_id) if item_id is not None else None
+        self._previous = None
+        if item is not None and item.title == STANDING_ITEMS[0] and not self.read_only:
+            self._previous = self.services.meetings.previous_unadopted(self.record_id)
+        if self._previous is None:
+            self.adopt_prev_frame.hide()
+            return
+        self.adopt_prev_label.setText(self.tr("The PV {ref} of {date} awaits adoption.").format(
+            ref=self._previous.reference, date=fr_date(self._previous.date)))
+        self.adopt_prev_frame.show()
+
+    def adopt_previous(self) -> bool:
+        previous = getattr(self, "_previous", None)
+        if previous is None:
+            return False
+        try:
+            self.services.meetings.adopt(previous.id, self.record_id)
+        except UserError as exc:
+            self.item_error.show_message(" ".join(exc.errors.values())
+                                         if isinstance(exc, ValidationError) else str(exc))
+            return False
+        warning = freeze_minutes(self.services.db, previous.id)
+        if not self.decisions.toPlainText().strip():
+            self.decisions.setPlainText(self.tr(
+                "The minutes of the meeting of {date} are adopted without amendment.").format(
+                date=fr_date(previous.date)))  # saved by the agenda autosave
+        self.item_error.show_message(warning)
+        self.adopt_prev_frame.hide()
+        self.changed.emit()
+        return True
 
     def _item_edited(self, name: str) -> None:
         if self._showing is None or self.read_only:
