@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -57,7 +56,6 @@ def open_editor(kind: str, record_id: int | None, parent: QWidget | None = None,
         stack = QUndoStack(parent if isinstance(parent, QWidget) else None)
     widget_parent = parent if isinstance(parent, QWidget) else None
     editor = editor_class(kind)(services, stack, record_id, widget_parent, **kwargs)
-    editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)  # the window keeps none
     if show:
         editor.show()
     return editor
