@@ -116,16 +116,17 @@ def test_whole_meeting_recorded_adopted_then_read_only(qtbot, services, french, 
     assert ed.form.value("place") == "Salle de réunion de la mairie d'Alafia"
     assert ed.form.labels["chair_id"].text() == "Le Président de séance"
     assert ed.form.labels["secretary_id"].text() == "La Secrétaire de séance"
-    assert not ed.tabs.isTabEnabled(1)
+    assert not ed.tabs.isTabEnabled(1) and ed.need_save.isVisible()
     assert ed.tabs.tabText(0) == "Général"
     f["date"].setDate(f["date"].date().fromString("2024-04-12", "yyyy-MM-dd"))
     assert ed.reference_label.text() == "PV N°001/2024/CCSC-ALAFIA"
     type_text(qtbot, f["start_time"], "10 h 00")
     type_text(qtbot, f["end_time"], "13 h 15")
+    shot(ed, "meeting_0_new")
     qtbot.keyClick(ed, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert ed.record_id is not None, ed.last_error
     mid = ed.record_id
-    assert ed.tabs.isTabEnabled(1)
+    assert ed.tabs.isTabEnabled(1) and not ed.need_save.isVisible()
     meeting = s.meetings.get(mid)
     assert meeting.reference == "PV N°001/2024/CCSC-ALAFIA"
     assert str(meeting.start_time) == "10:00:00" and str(meeting.end_time) == "13:15:00"

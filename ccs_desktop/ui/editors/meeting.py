@@ -62,11 +62,6 @@ class MeetingEditor(RecordEditor):
         self._build_adoption()
         self.attachments = AttachmentsPanel(self.services, default_kind="attendance_sheet")
         self.tabs.addTab(self.attachments, self.tr("Attachments"))
-        self.need_save = Banner("info")
-        self.need_save.setText(self.tr("Save the General tab first: attendance, agenda, "
-                                       "threats and recommendations open once the meeting "
-                                       "exists."))
-        self.outer_hint = self.need_save
 
     def _person_choices(self, members_only: bool = True) -> list[tuple[int, str]]:
         return [(p.id, p.display_name) for p in self.people if p.is_member or not members_only]
@@ -74,6 +69,12 @@ class MeetingEditor(RecordEditor):
     def _build_general(self) -> None:
         page = QWidget()
         col = QVBoxLayout(page)
+        self.need_save = Banner("info")
+        self.need_save.setObjectName("needSave")
+        self.need_save.setText(self.tr("Save the General tab first: attendance, agenda, "
+                                       "threats and recommendations open once the meeting "
+                                       "exists."))
+        col.addWidget(self.need_save)
         self.reference_label = QLabel()
         self.reference_label.setObjectName("referenceLabel")
         self.reference_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
@@ -494,7 +495,7 @@ class MeetingEditor(RecordEditor):
         exists = obj is not None
         for i in range(1, self.tabs.count()):
             self.tabs.setTabEnabled(i, exists)
-        self.tabs.setTabToolTip(1, "" if exists else self.need_save.text())
+        self.need_save.setVisible(not exists)
         if not exists:
             return
         self.meeting = obj
