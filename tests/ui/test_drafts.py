@@ -21,7 +21,6 @@ from ccs_desktop.ui import drafts
 from ccs_desktop.ui.editors import open_editor, pending_drafts
 from ccs_desktop.ui.editors.meeting import MeetingEditor
 from ccs_desktop.ui.editors.people import PersonEditor
-from ccs_desktop.ui.editors.threats import ThreatEditor
 from ccs_desktop.ui.editors.translator import DictTranslator
 
 

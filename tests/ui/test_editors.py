@@ -12,7 +12,6 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QUndoStack
 
 from ccs_desktop.db.engine import open_database
-from ccs_desktop.services.errors import ValidationError
 from ccs_desktop.services.hub import Services
 from ccs_desktop.ui import commands
 from ccs_desktop.ui.editors import attachments as att_mod
