@@ -389,9 +389,10 @@ def _merge_rows(src: sqlite3.Connection, tgt: sqlite3.Connection, committee: dic
                     later = []
                     if incoming < current or _same_content(tgt, name, tid, values, fks):
                         counts["unchanged"] += 1
-                    else:
+                    elif _conflict(tgt, log_id, name, uid, own_uuid, incoming, values):
                         counts["conflicts"] += 1
-                        _conflict(tgt, log_id, name, uid, own_uuid, incoming, values)
+                    else:  # this very version was already settled by a person
+                        counts["unchanged"] += 1
             tgt_id[name][uid] = tid
             if name == "committees":
                 tgt_own_id = tid
@@ -427,13 +428,24 @@ def _norm(v: object) -> object:
 
 
 def _conflict(tgt: sqlite3.Connection, log_id: int, name: str, uid: str, own_uuid: str,
-              pair: tuple[int, int], values: dict) -> None:
+              pair: tuple[int, int], values: dict) -> bool:
+    """Keep the incoming row for a person to settle. The same incoming row is recorded once:
+    an identical open conflict is not repeated (importing a stick twice changes nothing), and
+    one a person settled stays settled (returns False: nothing left to settle)."""
+    incoming = json.dumps(_json_safe(values), ensure_ascii=False, default=str)
+    same = tgt.execute("SELECT resolved_at FROM crss_conflicts WHERE table_name = ? AND "
+                       "row_uuid = ? AND generation = ? AND version = ? AND incoming = ?",
+                       (name, uid, pair[0], pair[1], incoming)).fetchall()
+    if any(r[0] is not None for r in same):
+        return False
+    if same:
+        return True
     tgt.execute("INSERT INTO crss_conflicts (import_id, table_name, row_uuid, committee_uuid, "
                 "generation, version, incoming, created_at, resolution) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, '')",
-                (log_id, name, uid, own_uuid, pair[0], pair[1],
-                 json.dumps(_json_safe(values), ensure_ascii=False, default=str),
+                (log_id, name, uid, own_uuid, pair[0], pair[1], incoming,
                  m.utcnow().isoformat(sep=" ")))
+    return True
 
 
 def _refuse(report: ImportReport, table: str, uid: object, reason: str) -> None:

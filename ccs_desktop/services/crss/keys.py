@@ -167,3 +167,64 @@ def export_private_key(src: str | os.PathLike[str], out_dir: str | os.PathLike[s
     if Path(target).read_bytes() != data:
         raise UserError("La copie de la clé n'a pas pu être vérifiée.")
     return target
+
+
+# --------------------------------------------------------------------------- committee side
+
+def trusted_public_key(db) -> bytes | None:  # noqa: ANN001
+    """The CRSS public key this committee trusts (settings "crss_public_key"), if any."""
+    from ...db import models as m
+    from ..exchange.snapshot import CRSS_KEY_SETTING
+
+    with db.session() as s:
+        row = s.get(m.Setting, CRSS_KEY_SETTING)
+        value = row.value if row is not None else ""
+    if not value:
+        return None
+    try:
+        return parse_public_key(value)
+    except UserError:
+        return None
+
+
+def trust(db, public_key: bytes) -> str:  # noqa: ANN001
+    """Keep `public_key` as the committee's CRSS key (default recipient); returns its
+    fingerprint."""
+    from ...db import models as m
+    from ..exchange.snapshot import CRSS_KEY_SETTING
+
+    if len(public_key) != 32:
+        raise UserError("Clé publique du CRSS invalide.")
+    with db.session() as s:
+        row = s.get(m.Setting, CRSS_KEY_SETTING)
+        if row is None:
+            s.add(m.Setting(key=CRSS_KEY_SETTING, value=public_line(public_key)))
+        else:
+            row.value = public_line(public_key)
+    return fingerprint(public_key)
+
+
+def export_public_key(public_key: bytes, out_dir: str | os.PathLike[str]) -> Path:
+    """Write crss.pub into out_dir (created); an identical file already there is kept, a
+    different one is never overwritten."""
+    out = Path(out_dir).expanduser()
+    target = out / PUBLIC_NAME
+    text = (f"# Clé publique du CRSS (CCS Desktop)\n"
+            f"# Empreinte : {fingerprint(public_key)}\n"
+            f"# Comparez cette empreinte à voix haute avec le CRSS avant de l'utiliser.\n"
+            f"{public_line(public_key)}\n")
+    if target.exists():
+        try:
+            same = read_public_key(target) == public_key
+        except UserError:
+            same = False
+        if same:
+            return target
+        raise UserError(f"« {target} » existe déjà et contient une autre clé : choisissez un "
+                        "autre dossier.")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        _write_new(target, text.encode("utf-8"))
+    except OSError as exc:
+        raise UserError(f"Écriture impossible dans « {out} » : {exc.strerror}.") from None
+    return target
