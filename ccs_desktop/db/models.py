@@ -459,6 +459,21 @@ class StoredDocument(CommitteeOwned, Base):
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, deferred=True)
 
 
+# Indexes for the tables that the UI lists (half a million rows must stay instant):
+# - tombstones apart, so that "live rows" = all rows - tombstones is counted from indexes;
+# - the columns a secretary sorts by.
+LISTED_MODELS = ("Person", "Meeting", "Threat", "Vulnerability", "Recommendation", "Activity")
+for _name in LISTED_MODELS:
+    _model = globals()[_name]
+    Index(f"ix_{_model.__tablename__}_tombstones", _model.deleted_at,
+          sqlite_where=_model.deleted_at.is_not(None))
+for _column in (Meeting.status, Meeting.kind, Meeting.place, Threat.score, Threat.trend,
+                Vulnerability.place_name, Recommendation.addressee,
+                Recommendation.responsible, Recommendation.priority, Activity.kind,
+                Activity.place, Person.category):
+    Index(f"ix_{_column.class_.__tablename__}_{_column.key}", _column)
+
+
 SYNCABLE_MODELS: tuple[type[Syncable], ...] = (
     Committee, Person, Meeting, AgendaItem, Attendance, Amendment, Threat, ThreatAssessment,
     Vulnerability, Recommendation, RecommendationFollowup, Activity, Attachment,

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import Integer, column, select, text
+from sqlalchemy import Integer, column, select, table, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from ..domain import enums
-from ..domain.text import fold, fts_query
+from ..domain.text import fold, fts_query  # noqa: F401  (re-exported)
 from . import models as m
 
 
@@ -110,6 +110,12 @@ def rebuild(session: Session, batch: int = 5000) -> None:
                          [{"id": o.id, "body": document(o)} for o in rows])
             last = rows[-1].id
             session.expunge_all()
+
+
+def fts_table(model: type):  # noqa: ANN201
+    """The search table of a model as a selectable with its rowid column."""
+    name, _ = SEARCHABLE[model]
+    return table(name, column("rowid", Integer))
 
 
 def match_ids(model: type, user_text: str):

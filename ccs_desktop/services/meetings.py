@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from ..db import models as m
 from ..domain import enums
+from ..domain.french import de
 from .errors import ReadOnly, ValidationError
 from .records import (
     RecordService, as_date, as_int, as_time, check_code, clean_text, iter_fields,
@@ -72,8 +73,6 @@ class MeetingsService(RecordService):
     sort_columns = {"reference": m.Meeting.date}
     filters = {
         "year": lambda stmt, v: stmt.where(m.Meeting.year == int(v)),
-        "date_from": lambda stmt, v: stmt.where(m.Meeting.date >= v),
-        "date_to": lambda stmt, v: stmt.where(m.Meeting.date <= v),
         "status": lambda stmt, v: stmt.where(
             m.Meeting.status.in_(list(v)) if isinstance(v, (list, tuple, set)) else
             m.Meeting.status == v),
@@ -175,8 +174,8 @@ class MeetingsService(RecordService):
             if committee is not None:
                 values.setdefault("chair_id", committee.chair_id)
                 values.setdefault("secretary_id", committee.secretary_id)
-                values.setdefault("place", f"Salle de réunion de la mairie de {committee.commune}"
-                                  if committee.commune else "")
+                values.setdefault("place", "Salle de réunion de la mairie "
+                                  + de(committee.commune) if committee.commune else "")
             meeting = self.create_in(s, **values)
             titles = [STANDING_ITEMS[0], STANDING_ITEMS[1], STANDING_ITEMS[2]]
             titles += list(extra_items or [])
@@ -312,8 +311,10 @@ class MeetingsService(RecordService):
         for status, guest, sex, youth, category in rows:
             if guest:
                 c.guests += status == "present"
+            if guest:
+                continue  # guests are counted apart; the figures below are the members'
             if status == "present":
-                c.present += not guest
+                c.present += 1
                 c.present_women += sex == "F"
                 c.present_men += sex == "H"
                 c.present_youth += bool(youth)

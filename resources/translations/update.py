@@ -48,12 +48,27 @@ def sources() -> list[str]:
     return sorted(str(p) for p in [*files, ROOT / "ccs_desktop" / "app.py"])
 
 
-def load_french() -> dict:
-    spec = importlib.util.spec_from_file_location("fr_strings", HERE / "fr_strings.py")
+# Other modules keep their French beside their code, as {context: {english: french}}.
+NESTED = [ROOT / "ccs_desktop" / "ui" / "editors" / "fr_strings.py",
+          ROOT / "ccs_desktop" / "ui" / "exchange_fr_strings.py"]
+
+
+def _load(path: Path, name: str) -> dict:
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.FR
+
+
+def load_french() -> dict:
+    french = dict(_load(HERE / "fr_strings.py", "fr_strings"))
+    for n, path in enumerate(NESTED):
+        if path.is_file():
+            for context, pairs in _load(path, f"fr_strings_{n}").items():
+                for english, text in pairs.items():
+                    french.setdefault((context, english), text)
+    return french
 
 
 def run_lupdate(ts: Path) -> None:

@@ -138,18 +138,18 @@ FR: dict[str, dict[str, str]] = {
         "Absent": "Absent",
         "Excused": "Excusé",
         "guest": "invité",
-        "Present: {present} members and {guests} guests, of whom {women} women, {men} men, "
-        "{youth} young people · absent: {absent} · excused: {excused}":
-            "Présents : {present} membres et {guests} invités, dont {women} femmes, {men} "
-            "hommes, {youth} jeunes · absents : {absent} · excusés : {excused}",
+        "Members present: {present}, of whom {women} women, {men} men, {youth} young "
+        "people · guests: {guests} · absent: {absent} · excused: {excused}":
+            "Membres présents : {present}, dont {women} femmes, {men} hommes, {youth} jeunes "
+            "· invités : {guests} · absents : {absent} · excusés : {excused}",
         "Quorum reached: {present} members present, {needed} required ({active} active "
-        "members). Women: {share} % of those present.":
+        "members). Women: {share} % of the members present.":
             "Quorum atteint : {present} membres présents, {needed} requis ({active} membres "
-            "actifs). Femmes : {share} % des présents.",
+            "actifs). Femmes : {share} % des membres présents.",
         "Quorum NOT reached: {present} members present, {needed} required ({active} active "
-        "members). Women: {share} % of those present.":
+        "members). Women: {share} % of the members present.":
             "Quorum NON atteint : {present} membres présents, {needed} requis ({active} "
-            "membres actifs). Femmes : {share} % des présents.",
+            "membres actifs). Femmes : {share} % des membres présents.",
         "Present by category: {list}": "Présents par catégorie : {list}",
         "Changes not saved yet": "Modifications pas encore enregistrées",
         "Saved at {time}": "Enregistré à {time}",

@@ -622,22 +622,22 @@ class MeetingEditor(RecordEditor):
     def refresh_counts(self) -> Any:
         c = self.services.meetings.attendance_counts(self.record_id)
         self.counts_label.setText(self.tr(
-            "Present: {present} members and {guests} guests, of whom {women} women, {men} "
-            "men, {youth} young people · absent: {absent} · excused: {excused}").format(
+            "Members present: {present}, of whom {women} women, {men} men, {youth} young "
+            "people · guests: {guests} · absent: {absent} · excused: {excused}").format(
             present=c.present, women=c.present_women, men=c.present_men,
             youth=c.present_youth, absent=c.absent, excused=c.excused, guests=c.guests))
-        share = (100 * c.present_women // (c.present + c.guests)) if (c.present + c.guests) else 0
+        share = (100 * c.present_women // c.present) if c.present else 0
         if c.quorum_reached:
             self.quorum_label.setText(self.tr("Quorum reached: {present} members present, "
                                               "{needed} required ({active} active members). "
-                                              "Women: {share} % of those present.").format(
+                                              "Women: {share} % of the members present.").format(
                 present=c.present, needed=c.quorum_needed, active=c.members_active,
                 share=share))
             self.quorum_label.setStyleSheet("color: #1b5e20; font-weight: bold;")
         else:
             self.quorum_label.setText(self.tr("Quorum NOT reached: {present} members present, "
                                               "{needed} required ({active} active members). "
-                                              "Women: {share} % of those present.").format(
+                                              "Women: {share} % of the members present.").format(
                 present=c.present, needed=c.quorum_needed, active=c.members_active,
                 share=share))
             self.quorum_label.setStyleSheet("color: #b00020; font-weight: bold;")

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal,
+    QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex,
+    QRunnable, Qt, QThreadPool, Signal,
 )
 from PySide6.QtGui import QFont
 
@@ -48,6 +49,32 @@ class Column:
     tooltip: bool = False
 
 
+class _Delivery(QObject):
+    """Carries a worker's result back to the GUI thread (queued signal)."""
+
+    done = Signal(int, object, int)  # generation, rows, total
+    failed = Signal(int, str)
+
+
+class _LoadFirstPage(QRunnable):
+    """Runs the first page and the count of a query off the GUI thread."""
+
+    def __init__(self, service: Any, page: ListQuery, full: ListQuery, generation: int,
+                 delivery: _Delivery) -> None:
+        super().__init__()
+        self.service, self.page, self.full = service, page, full
+        self.generation, self.delivery = generation, delivery
+
+    def run(self) -> None:
+        try:
+            rows = self.service.list(self.page)
+            total = self.service.count(self.full)
+        except Exception as exc:  # noqa: BLE001  (reported to the GUI, never lost)
+            self.delivery.failed.emit(self.generation, str(exc))
+            return
+        self.delivery.done.emit(self.generation, rows, total)
+
+
 @dataclass
 class _State:
     query: ListQuery = field(default_factory=ListQuery)
@@ -57,6 +84,10 @@ class RecordTableModel(QAbstractTableModel):
     """Rows of one service, fetched page by page."""
 
     countChanged = Signal(int)
+    #: True while a search runs in the background
+    loadingChanged = Signal(bool)
+    #: a background load failed (French message)
+    failed = Signal(str)
     #: emitted after every reload (search, filter, sort, refresh)
     reloaded = Signal()
 
@@ -77,6 +108,12 @@ class RecordTableModel(QAbstractTableModel):
         self._announcing = False
         self._bold = QFont()
         self._bold.setBold(True)
+        # searches typed by the user run in a worker: typing never waits for SQL
+        self._generation = 0
+        self.loading = False
+        self._delivery = _Delivery()
+        self._delivery.done.connect(self._deliver)
+        self._delivery.failed.connect(self._deliver_failure)
         self.reload()
 
     # --- the query ------------------------------------------------------------------------
@@ -94,6 +131,42 @@ class RecordTableModel(QAbstractTableModel):
         if text != self._query.search:
             self._query.search = text
             self.reload()
+
+    def set_search_async(self, text: str) -> None:
+        """Search without blocking the GUI: the first page and the count come from a worker;
+        a newer search makes an older answer obsolete."""
+        text = text.strip()
+        if text == self._query.search and not self.loading:
+            return
+        self._query.search = text
+        self._generation += 1
+        self.loading = True
+        self.loadingChanged.emit(True)
+        QThreadPool.globalInstance().start(_LoadFirstPage(
+            self.service, self._page_query(0), replace(self._query, limit=None, offset=0),
+            self._generation, self._delivery))
+
+    def _deliver(self, generation: int, rows: list[Any], total: int) -> None:
+        if generation != self._generation:
+            return  # an older search: the user typed on
+        self._announcing = True
+        try:
+            self.beginResetModel()
+            self._rows = rows
+            self._total = max(total, len(rows))
+            self.endResetModel()
+        finally:
+            self._announcing = False
+        self.loading = False
+        self.loadingChanged.emit(False)
+        self.countChanged.emit(self._total)
+        self.reloaded.emit()
+
+    def _deliver_failure(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self.loading = False
+            self.loadingChanged.emit(False)
+            self.failed.emit(message)
 
     def set_filter(self, name: str, value: Any) -> None:
         if value in (None, "", [], ()):
@@ -122,6 +195,8 @@ class RecordTableModel(QAbstractTableModel):
         recount=False keeps the count (a new order does not change how many rows match)."""
         # Listeners of the reset signals (views, Qt's model tester) may ask for more rows while
         # the reset is being announced: the next page waits until the reset is over.
+        self._generation = getattr(self, "_generation", 0) + 1
+        self.loading = False
         self._announcing = True
         try:
             self.beginResetModel()

@@ -194,7 +194,7 @@ class ListPage(QWidget):
 
     def apply_search(self) -> None:
         self._search_timer.stop()
-        self.model.set_search(self.search_edit.text())
+        self.model.set_search_async(self.search_edit.text())
 
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
