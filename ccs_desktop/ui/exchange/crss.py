@@ -224,6 +224,17 @@ def make_table(model: RowsModel, name: str) -> tuple[QTableView, QSortFilterProx
     return view, proxy
 
 
+def _fit_columns(view: QTableView) -> None:
+    """Columns sized to their content once there is content (the user may resize after)."""
+    if view.property("fitted") or view.model().rowCount() == 0:
+        return
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for i in range(header.count()):
+        header.resizeSection(i, min(max(header.sectionSize(i), 70), 320))
+    view.setProperty("fitted", True)
+
+
 # --------------------------------------------------------------------------- place filter
 
 ALL = ""
@@ -400,8 +411,7 @@ class RegisterPage(_Page):
                 and (not self.never.isChecked() or r.never_sent)
                 and (not self.dups.isChecked() or r.duplicate)]
         self.model.set_rows(rows)
-        if not self.view.isSortingEnabled() or self.proxy.sortColumn() < 0:
-            pass
+        _fit_columns(self.view)
         sent = sum(1 for r in rows if not r.never_sent)
         self.summary.setText(self.tr("{n} expected committees shown: {sent} sent a file, "
                                      "{never} never did, {dup} flagged.").format(
@@ -541,6 +551,7 @@ class ImportLogPage(_Page):
             if self.filter.accepts(region, cercle, commune, f"{r.committee_code} {name}"):
                 rows.append(r)
         self.model.set_rows(rows)
+        _fit_columns(self.view)
         self.summary.setText(self.tr("{n} files shown, {refused} refused.").format(
             n=len(rows), refused=sum(1 for r in rows if r.status != "ok")))
 
@@ -615,6 +626,7 @@ class ConflictsPage(_Page):
         rows = [r for r in self.all_rows if self.filter.accepts(
             r.region, r.cercle, r.commune, f"{r.committee_code} {r.committee_name}")]
         self.model.set_rows(rows)
+        _fit_columns(self.view)
         if rows:
             self.view.selectRow(0)
         self.show_current()
