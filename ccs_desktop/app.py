@@ -71,8 +71,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # ccs_desktop.ui.exchange_dialogs when it offers one).
     if smoke:  # smoke tests: start, show, quit
         QTimer.singleShot(0, app.quit)
+    from PySide6.QtCore import QThreadPool
+
+    app.aboutToQuit.connect(lambda: QThreadPool.globalInstance().waitForDone(5000))
     code = app.exec()
-    db.close()
+    window.services.db.close()
     return code
 
 
@@ -90,6 +93,34 @@ def after_start(window) -> None:  # noqa: ANN001
         QMessageBox.warning(window, "CCS Desktop", warning)
     if not committee.is_configured():
         window.run_wizard()
+        return
+    offer_drafts(window)
+
+
+def offer_drafts(window) -> None:  # noqa: ANN001
+    """After a crash or a power cut: reopen the forms whose text was not saved yet."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from .services.errors import UserError
+    from .ui import commands
+    from .ui.drafts import discard_draft, pending_drafts
+
+    drafts = pending_drafts(window.services.db.data_dir)
+    if not drafts:
+        return
+    lines = "\n".join(f"• {d.summary}" for d in drafts[:8])
+    question = QCoreApplication.translate(
+        "Start", "Text typed before the program was closed unexpectedly (power cut?) was "
+        "kept:\n\n{lines}\n\nReopen these forms to finish them?").format(lines=lines)
+    if not commands.confirm(window, question):
+        return
+    for draft in drafts:
+        try:
+            window.open_record(draft.kind, draft.record_id)
+        except UserError as exc:  # the record was deleted since: the draft cannot return
+            QMessageBox.information(window, "CCS Desktop", str(exc))
+            discard_draft(window.services.db.data_dir, draft.kind, draft.record_id)
 
 
 def install_crash_dialog() -> None:

@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         for kind in LIST_KINDS:
             page = make_list_page(self.services, kind)
             page.openRequested.connect(self.open_record)
+            page.deleteRequested.connect(self.delete_record)
             self.pages[kind] = page
         self.settings_page = SettingsPage(self.services)
         self.settings_page.saved.connect(self.refresh_all)
@@ -199,6 +200,13 @@ class MainWindow(QMainWindow):
     # --- actions ---------------------------------------------------------------------------------
     def open_record(self, kind: str, record_id: int | None) -> Any:
         return open_record(kind, record_id, self)
+
+    def delete_record(self, kind: str, record_id: int) -> bool:
+        """Ask, delete as a tombstone through the undo stack (Ctrl+Z brings it back)."""
+        from .commands import delete_with_undo
+
+        return delete_with_undo(kind, record_id, self.services, self.undo_stack, self,
+                                on_change=self.refresh_all)
 
     def new_record(self) -> None:
         page = self.current_page()

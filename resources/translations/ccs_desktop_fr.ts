@@ -100,6 +100,141 @@
         </message>
     </context>
     <context>
+        <name>BackupDialog</name>
+        <message>
+            <source>Back up to USB</source>
+            <translation>Sauvegarder sur clé USB</translation>
+        </message>
+        <message>
+            <source>Transmit to the CRSS</source>
+            <translation>Transmettre au CRSS</translation>
+        </message>
+        <message>
+            <source>The committee's whole database is written, encrypted, into the folder CCS-Sauvegardes of the USB stick, then read back and checked. Earlier backups on the stick stay intact; the last 10 are kept.</source>
+            <translation>Toute la base du comité est écrite, chiffrée, dans le dossier CCS-Sauvegardes de la clé USB, puis relue et vérifiée. Les sauvegardes déjà présentes sur la clé restent intactes ; les 10 dernières sont gardées.</translation>
+        </message>
+        <message>
+            <source>The file for the CRSS is written, encrypted for the CRSS key, into the folder CCS-Sauvegardes of the USB stick. Only the CRSS can open it.</source>
+            <translation>Le fichier pour le CRSS est écrit, chiffré pour la clé du CRSS, dans le dossier CCS-Sauvegardes de la clé USB. Seul le CRSS peut l'ouvrir.</translation>
+        </message>
+        <message>
+            <source>1. Where to write</source>
+            <translation>1. Où écrire</translation>
+        </message>
+        <message>
+            <source>2. Backup passphrase</source>
+            <translation>2. Phrase secrète de sauvegarde</translation>
+        </message>
+        <message>
+            <source>2. What goes to the CRSS</source>
+            <translation>2. Ce qui part au CRSS</translation>
+        </message>
+        <message>
+            <source>Trust a CRSS key…</source>
+            <translation>Enregistrer la clé du CRSS…</translation>
+        </message>
+        <message>
+            <source>Back up now</source>
+            <translation>Sauvegarder maintenant</translation>
+        </message>
+        <message>
+            <source>Write the transmission</source>
+            <translation>Écrire la transmission</translation>
+        </message>
+        <message>
+            <source>This backup can also be opened with the CRSS key (fingerprint {fp}). If the passphrase is forgotten, the CRSS can reopen the backup: it is the way back.</source>
+            <translation>Cette sauvegarde s'ouvre aussi avec la clé du CRSS (empreinte {fp}). Si la phrase secrète est oubliée, le CRSS peut rouvrir la sauvegarde : c'est le recours.</translation>
+        </message>
+        <message>
+            <source>No CRSS key is trusted yet: if the passphrase is forgotten, nobody can open this backup. Trust the CRSS key (menu Backup) to have a way back.</source>
+            <translation>Aucune clé du CRSS n'est encore enregistrée : si la phrase secrète est oubliée, personne ne pourra ouvrir cette sauvegarde. Enregistrez la clé du CRSS (menu Sauvegarde) pour avoir un recours.</translation>
+        </message>
+        <message>
+            <source>meetings, agendas and the PDF of adopted minutes</source>
+            <translation>les réunions, les ordres du jour et le PDF des PV adoptés</translation>
+        </message>
+        <message>
+            <source>threats, vulnerabilities, recommendations and their follow-up</source>
+            <translation>les menaces, vulnérabilités, recommandations et leur suivi</translation>
+        </message>
+        <message>
+            <source>activities and the people reached</source>
+            <translation>les activités et les personnes touchées</translation>
+        </message>
+        <message>
+            <source>members counted by category, sex and youth</source>
+            <translation>les membres comptés par catégorie, sexe et jeunesse</translation>
+        </message>
+        <message>
+            <source>phone numbers</source>
+            <translation>les numéros de téléphone</translation>
+        </message>
+        <message>
+            <source>restricted notes (DIFFUSION RESTREINTE) and complaints about FDS conduct</source>
+            <translation>les notes à diffusion restreinte et les plaintes sur la conduite des FDS</translation>
+        </message>
+        <message>
+            <source>scans and photos attached to records</source>
+            <translation>les scans et photos joints aux fiches</translation>
+        </message>
+        <message>
+            <source>people's names (the committee's settings say to share them)</source>
+            <translation>les noms des personnes (les réglages du comité prévoient de les partager)</translation>
+        </message>
+        <message>
+            <source>people's names: each person becomes a code such as P-7K2M-Q9XD</source>
+            <translation>les noms des personnes : chacune devient un code comme P-7K2M-Q9XD</translation>
+        </message>
+        <message>
+            <source>The file will be encrypted for the CRSS key {fp}.</source>
+            <translation>Le fichier sera chiffré pour la clé du CRSS {fp}.</translation>
+        </message>
+        <message>
+            <source>No CRSS key is trusted yet. The CRSS gives its public key file (crss.pub); trust it first, after comparing its fingerprint with the CRSS by phone.</source>
+            <translation>Aucune clé du CRSS n'est encore enregistrée. Le CRSS remet sa clé publique (fichier crss.pub) : enregistrez-la d'abord, après avoir comparé son empreinte avec le CRSS au téléphone.</translation>
+        </message>
+        <message>
+            <source>Choose a USB stick or a folder.</source>
+            <translation>Choisissez une clé USB ou un dossier.</translation>
+        </message>
+        <message>
+            <source>Backup written and checked.</source>
+            <translation>Sauvegarde écrite et vérifiée.</translation>
+        </message>
+        <message>
+            <source>Transmission written and checked.</source>
+            <translation>Transmission écrite et vérifiée.</translation>
+        </message>
+        <message>
+            <source>File: {name} ({size})</source>
+            <translation>Fichier : {name} ({size})</translation>
+        </message>
+        <message>
+            <source>Folder: {folder}</source>
+            <translation>Dossier : {folder}</translation>
+        </message>
+        <message>
+            <source>{n} older file(s) removed: the most recent ones are kept.</source>
+            <translation>{n} ancien(s) fichier(s) supprimé(s) : les plus récents sont gardés.</translation>
+        </message>
+        <message>
+            <source>Hand the stick to the CRSS (or to whoever carries it).</source>
+            <translation>Remettez la clé au CRSS (ou à la personne qui la porte).</translation>
+        </message>
+        <message>
+            <source>You can remove the USB stick.</source>
+            <translation>Vous pouvez retirer la clé USB.</translation>
+        </message>
+        <message>
+            <source>You can now copy this file wherever you need it.</source>
+            <translation>Vous pouvez maintenant copier ce fichier où il le faut.</translation>
+        </message>
+        <message>
+            <source>Done.</source>
+            <translation>Terminé.</translation>
+        </message>
+    </context>
+    <context>
         <name>Badges</name>
         <message>
             <source>Overdue</source>
@@ -217,7 +352,7 @@
         <name>Commands</name>
         <message>
             <source>Confirm</source>
-            <translation>Confirmer</translation>
+            <translation>Confirmation</translation>
         </message>
         <message>
             <source>CCS Desktop</source>
@@ -249,11 +384,11 @@
         </message>
         <message>
             <source>You can undo this with Ctrl+Z.</source>
-            <translation>Vous pouvez l'annuler avec Ctrl+Z.</translation>
+            <translation>Vous pourrez l'annuler avec Ctrl+Z.</translation>
         </message>
         <message>
             <source>Delete {name}</source>
-            <translation>Supprimer {name}</translation>
+            <translation>Suppression de {name}</translation>
         </message>
     </context>
     <context>
@@ -320,6 +455,41 @@
         <message>
             <source>The committee's code and name are required.</source>
             <translation>Le code et le nom du comité sont obligatoires.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsPage</name>
+        <message>
+            <source>Show the settled ones too</source>
+            <translation>Afficher aussi les conflits réglés</translation>
+        </message>
+        <message>
+            <source>Keep the CRSS version</source>
+            <translation>Garder la version du CRSS</translation>
+        </message>
+        <message>
+            <source>Take the incoming version</source>
+            <translation>Prendre la version reçue</translation>
+        </message>
+        <message>
+            <source>Conflicts to settle</source>
+            <translation>Conflits à régler</translation>
+        </message>
+        <message>
+            <source>A committee sent a record with the same version number as the one the CRSS holds, but with a different content. Compare both, then keep the CRSS version or take the incoming one.</source>
+            <translation>Un comité a envoyé une fiche portant le même numéro de version que celle du CRSS, mais avec un contenu différent. Comparez les deux, puis gardez la version du CRSS ou prenez la version reçue.</translation>
+        </message>
+        <message>
+            <source>{kind} « {title} » from {committee}, version {version}</source>
+            <translation>{kind} « {title} » du comité {committee}, version {version}</translation>
+        </message>
+        <message>
+            <source>Conflict settled: the CRSS version was kept.</source>
+            <translation>Conflit réglé : la version du CRSS est gardée.</translation>
+        </message>
+        <message>
+            <source>Conflict settled: the incoming version was taken.</source>
+            <translation>Conflit réglé : la version reçue est retenue.</translation>
         </message>
     </context>
     <context>
@@ -401,6 +571,401 @@
         <message>
             <source>Saved: %1</source>
             <translation>Enregistré : %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExchangeCommon</name>
+        <message>
+            <source>Refresh</source>
+            <translation>Actualiser</translation>
+        </message>
+        <message>
+            <source>Choose a folder…</source>
+            <translation>Choisir un dossier…</translation>
+        </message>
+        <message>
+            <source>USB stick {label} ({path}), {free} free</source>
+            <translation>Clé USB {label} ({path}), {free} libres</translation>
+        </message>
+        <message>
+            <source>Folder {path}</source>
+            <translation>Dossier {path}</translation>
+        </message>
+        <message>
+            <source>Plug in the USB stick, then choose it in the list.</source>
+            <translation>Branchez la clé USB, puis choisissez-la dans la liste.</translation>
+        </message>
+        <message>
+            <source>No USB stick found. Plug one in and click « Refresh », or choose a folder.</source>
+            <translation>Aucune clé USB trouvée. Branchez-en une et cliquez sur « Actualiser », ou choisissez un dossier.</translation>
+        </message>
+        <message>
+            <source>Choose a folder</source>
+            <translation>Choisir un dossier</translation>
+        </message>
+        <message>
+            <source>At least 12 characters, no other rule. A short sentence is easiest to remember, for example « le marché de Ber ouvre le lundi ».</source>
+            <translation>Au moins 12 caractères, aucune autre règle. Une petite phrase se retient le mieux, par exemple « le marché de Ber ouvre le lundi ».</translation>
+        </message>
+        <message>
+            <source>Show what I type</source>
+            <translation>Afficher ce que je tape</translation>
+        </message>
+        <message>
+            <source>Remember it until the application closes (never written to disk)</source>
+            <translation>La retenir jusqu'à la fermeture de l'application (jamais écrite sur le disque)</translation>
+        </message>
+        <message>
+            <source>Passphrase:</source>
+            <translation>Phrase secrète :</translation>
+        </message>
+        <message>
+            <source>Type it again:</source>
+            <translation>Retapez-la :</translation>
+        </message>
+        <message>
+            <source>The passphrase must have at least 12 characters (it has {n}).</source>
+            <translation>La phrase secrète doit compter au moins 12 caractères (elle en a {n}).</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ: type them again.</source>
+            <translation>Les deux saisies diffèrent : retapez-les.</translation>
+        </message>
+        <message>
+            <source>crss.key file</source>
+            <translation>fichier crss.key</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choisir…</translation>
+        </message>
+        <message>
+            <source>Keep the key unlocked until the application closes</source>
+            <translation>Garder la clé ouverte jusqu'à la fermeture de l'application</translation>
+        </message>
+        <message>
+            <source>CRSS private key:</source>
+            <translation>Clé privée du CRSS :</translation>
+        </message>
+        <message>
+            <source>Its passphrase:</source>
+            <translation>Sa phrase secrète :</translation>
+        </message>
+        <message>
+            <source>The key is unlocked for this session.</source>
+            <translation>La clé est ouverte pour cette session.</translation>
+        </message>
+        <message>
+            <source>Choose the CRSS private key</source>
+            <translation>Choisir la clé privée du CRSS</translation>
+        </message>
+        <message>
+            <source>CRSS private key (crss.key);;All files (*)</source>
+            <translation>Clé privée du CRSS (crss.key);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Choose the CRSS private key (crss.key).</source>
+            <translation>Choisissez la clé privée du CRSS (crss.key).</translation>
+        </message>
+        <message>
+            <source>Type the passphrase of the CRSS key.</source>
+            <translation>Tapez la phrase secrète de la clé du CRSS.</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <source>Generating the keys…</source>
+            <translation>Création des clés…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExchangeCounts</name>
+        <message>
+            <source>people</source>
+            <translation>personnes</translation>
+        </message>
+        <message>
+            <source>meetings</source>
+            <translation>réunions</translation>
+        </message>
+        <message>
+            <source>threats</source>
+            <translation>menaces</translation>
+        </message>
+        <message>
+            <source>vulnerabilities</source>
+            <translation>vulnérabilités</translation>
+        </message>
+        <message>
+            <source>recommendations</source>
+            <translation>recommandations</translation>
+        </message>
+        <message>
+            <source>activities</source>
+            <translation>activités</translation>
+        </message>
+        <message>
+            <source>archived minutes</source>
+            <translation>PV archivés</translation>
+        </message>
+        <message>
+            <source>Content: {parts}</source>
+            <translation>Contenu : {parts}</translation>
+        </message>
+        <message>
+            <source>backup</source>
+            <translation>sauvegarde</translation>
+        </message>
+        <message>
+            <source>transmission for the CRSS</source>
+            <translation>transmission pour le CRSS</translation>
+        </message>
+        <message>
+            <source>Committee: {name} ({code})</source>
+            <translation>Comité : {name} ({code})</translation>
+        </message>
+        <message>
+            <source>(CRSS database)</source>
+            <translation>(base du CRSS)</translation>
+        </message>
+        <message>
+            <source>Kind: {kind}</source>
+            <translation>Type : {kind}</translation>
+        </message>
+        <message>
+            <source>Made on: {date}</source>
+            <translation>Fait le : {date}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExchangeMenu</name>
+        <message>
+            <source>Committee register</source>
+            <translation>Registre des comités</translation>
+        </message>
+        <message>
+            <source>Import log</source>
+            <translation>Journal des imports</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>Conflits</translation>
+        </message>
+        <message>
+            <source>&amp;Backup</source>
+            <translation>&amp;Sauvegarde</translation>
+        </message>
+        <message>
+            <source>Back up to USB…</source>
+            <translation>Sauvegarder sur clé USB…</translation>
+        </message>
+        <message>
+            <source>Transmit to the CRSS…</source>
+            <translation>Transmettre au CRSS…</translation>
+        </message>
+        <message>
+            <source>Restore a backup…</source>
+            <translation>Restaurer une sauvegarde…</translation>
+        </message>
+        <message>
+            <source>Trust a CRSS key…</source>
+            <translation>Enregistrer la clé du CRSS…</translation>
+        </message>
+        <message>
+            <source>Import files…</source>
+            <translation>Importer des fichiers…</translation>
+        </message>
+        <message>
+            <source>Import a whole stick or folder…</source>
+            <translation>Importer toute une clé ou un dossier…</translation>
+        </message>
+        <message>
+            <source>Generate the CRSS key pair…</source>
+            <translation>Créer la paire de clés du CRSS…</translation>
+        </message>
+        <message>
+            <source>Export the public key…</source>
+            <translation>Exporter la clé publique…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExchangeTables</name>
+        <message>
+            <source>never sent</source>
+            <translation>jamais reçu</translation>
+        </message>
+        <message>
+            <source>commune under two committees</source>
+            <translation>commune sous deux comités</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>Niveau</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>Région</translation>
+        </message>
+        <message>
+            <source>Cercle</source>
+            <translation>Cercle</translation>
+        </message>
+        <message>
+            <source>Commune</source>
+            <translation>Commune</translation>
+        </message>
+        <message>
+            <source>Committee</source>
+            <translation>Comité</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Last file received</source>
+            <translation>Dernier fichier reçu</translation>
+        </message>
+        <message>
+            <source>Received on</source>
+            <translation>Reçu le</translation>
+        </message>
+        <message>
+            <source>Data as of</source>
+            <translation>Données du</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>Alerte</translation>
+        </message>
+        <message>
+            <source>This commune appears under two committee ids: check which one is the real committee.</source>
+            <translation>Cette commune apparaît sous deux identifiants de comité : vérifiez lequel est le vrai comité.</translation>
+        </message>
+        <message>
+            <source>imported</source>
+            <translation>importé</translation>
+        </message>
+        <message>
+            <source>refused</source>
+            <translation>refusé</translation>
+        </message>
+        <message>
+            <source>Imported on</source>
+            <translation>Importé le</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Fichier</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Résultat</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>Nouveaux</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>Mis à jour</translation>
+        </message>
+        <message>
+            <source>Unchanged</source>
+            <translation>Inchangés</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>Supprimés</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>Refusés</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>Conflits</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <source>Kind of record</source>
+            <translation>Type de fiche</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Fiche</translation>
+        </message>
+        <message>
+            <source>What differs</source>
+            <translation>Ce qui diffère</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>Décision</translation>
+        </message>
+        <message>
+            <source>to settle</source>
+            <translation>à régler</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>Inconnu</translation>
+        </message>
+        <message>
+            <source>Installed</source>
+            <translation>Installé</translation>
+        </message>
+        <message>
+            <source>Working</source>
+            <translation>Fonctionnel</translation>
+        </message>
+        <message>
+            <source>Not working</source>
+            <translation>Non fonctionnel</translation>
+        </message>
+        <message>
+            <source>Unlocking the CRSS key…</source>
+            <translation>Ouverture de la clé du CRSS…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportPublicKeyDialog</name>
+        <message>
+            <source>Export the public key</source>
+            <translation>Exporter la clé publique</translation>
+        </message>
+        <message>
+            <source>Writes the public key file crss.pub for the committees. They read its fingerprint aloud with you before trusting it.</source>
+            <translation>Écrit le fichier de clé publique crss.pub pour les comités. Ils lisent son empreinte à voix haute avec vous avant de l'enregistrer.</translation>
+        </message>
+        <message>
+            <source>1. The CRSS private key</source>
+            <translation>1. La clé privée du CRSS</translation>
+        </message>
+        <message>
+            <source>2. Where to write crss.pub</source>
+            <translation>2. Où écrire crss.pub</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exporter</translation>
+        </message>
+        <message>
+            <source>Choose a USB stick or a folder.</source>
+            <translation>Choisissez une clé USB ou un dossier.</translation>
+        </message>
+        <message>
+            <source>Public key written: {path}</source>
+            <translation>Clé publique écrite : {path}</translation>
+        </message>
+        <message>
+            <source>Done.</source>
+            <translation>Terminé.</translation>
         </message>
     </context>
     <context>
@@ -559,6 +1124,80 @@
         </message>
     </context>
     <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Import a whole stick or folder</source>
+            <translation>Importer toute une clé ou un dossier</translation>
+        </message>
+        <message>
+            <source>Import files</source>
+            <translation>Importer des fichiers</translation>
+        </message>
+        <message>
+            <source>The committees' files (.ccsbak) are checked and merged into the CRSS database, row by row, by version number. Importing the same file twice changes nothing; a damaged or foreign file is refused and logged.</source>
+            <translation>Les fichiers des comités (.ccsbak) sont vérifiés puis fusionnés dans la base du CRSS, fiche par fiche, selon leur numéro de version. Importer deux fois le même fichier ne change rien ; un fichier endommagé ou étranger est refusé et noté au journal.</translation>
+        </message>
+        <message>
+            <source>1. What to import</source>
+            <translation>1. Ce qu'il faut importer</translation>
+        </message>
+        <message>
+            <source>Choose files…</source>
+            <translation>Choisir des fichiers…</translation>
+        </message>
+        <message>
+            <source>2. The CRSS private key</source>
+            <translation>2. La clé privée du CRSS</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Importer</translation>
+        </message>
+        <message>
+            <source>Choose the files to import</source>
+            <translation>Choisir les fichiers à importer</translation>
+        </message>
+        <message>
+            <source>CCS files (*.ccsbak);;All files (*)</source>
+            <translation>Fichiers CCS (*.ccsbak);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Choose a stick or a folder.</source>
+            <translation>Choisissez une clé ou un dossier.</translation>
+        </message>
+        <message>
+            <source>Choose the files to import.</source>
+            <translation>Choisissez les fichiers à importer.</translation>
+        </message>
+        <message>
+            <source>No .ccsbak file was found there.</source>
+            <translation>Aucun fichier .ccsbak n'a été trouvé à cet endroit.</translation>
+        </message>
+        <message>
+            <source>{ok} file(s) imported, {refused} refused.</source>
+            <translation>{ok} fichier(s) importé(s), {refused} refusé(s).</translation>
+        </message>
+        <message>
+            <source>{n} conflict(s) to settle (page Conflicts).</source>
+            <translation>{n} conflit(s) à régler (page Conflits).</translation>
+        </message>
+        <message>
+            <source>Done.</source>
+            <translation>Terminé.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportLogPage</name>
+        <message>
+            <source>Import log</source>
+            <translation>Journal des imports</translation>
+        </message>
+        <message>
+            <source>{n} files shown, {refused} refused.</source>
+            <translation>{n} fichiers affichés, {refused} refusés.</translation>
+        </message>
+    </context>
+    <context>
         <name>IntroPage</name>
         <message>
             <source>Welcome to CCS Desktop</source>
@@ -575,6 +1214,69 @@
         <message>
             <source>Restore a backup instead…</source>
             <translation>Restaurer plutôt une sauvegarde…</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeygenDialog</name>
+        <message>
+            <source>Generate the CRSS key pair</source>
+            <translation>Créer la paire de clés du CRSS</translation>
+        </message>
+        <message>
+            <source>The CRSS key pair has two files. crss.pub (public) is given to every committee: their transmissions are encrypted for it. crss.key (private, protected by a passphrase) opens them: keep it secret, and keep a copy on a second USB stick in a safe place. Without it, no transmission can be read.</source>
+            <translation>La paire de clés du CRSS tient en deux fichiers. crss.pub (publique) est remise à chaque comité : leurs transmissions sont chiffrées pour elle. crss.key (privée, protégée par une phrase secrète) les ouvre : gardez-la secrète, avec une copie sur une seconde clé USB en lieu sûr. Sans elle, aucune transmission ne peut être lue.</translation>
+        </message>
+        <message>
+            <source>1. Where to write the two files</source>
+            <translation>1. Où écrire les deux fichiers</translation>
+        </message>
+        <message>
+            <source>2. Passphrase of the private key</source>
+            <translation>2. Phrase secrète de la clé privée</translation>
+        </message>
+        <message>
+            <source>Generate the keys</source>
+            <translation>Créer les clés</translation>
+        </message>
+        <message>
+            <source>Copy the private key to a second stick…</source>
+            <translation>Copier la clé privée sur une seconde clé…</translation>
+        </message>
+        <message>
+            <source>Choose a USB stick or a folder.</source>
+            <translation>Choisissez une clé USB ou un dossier.</translation>
+        </message>
+        <message>
+            <source>The key pair was created.</source>
+            <translation>La paire de clés a été créée.</translation>
+        </message>
+        <message>
+            <source>Public key (give it to the committees): {path}</source>
+            <translation>Clé publique (à remettre aux comités) : {path}</translation>
+        </message>
+        <message>
+            <source>Private key (secret, protected): {path}</source>
+            <translation>Clé privée (secrète, protégée) : {path}</translation>
+        </message>
+        <message>
+            <source>Fingerprint (above): the committees read it aloud with you before trusting the key.</source>
+            <translation>Empreinte (ci-dessus) : les comités la lisent à voix haute avec vous avant d'enregistrer la clé.</translation>
+        </message>
+        <message>
+            <source>Now copy the private key to a second USB stick.</source>
+            <translation>Copiez maintenant la clé privée sur une seconde clé USB.</translation>
+        </message>
+        <message>
+            <source>Done.</source>
+            <translation>Terminé.</translation>
+        </message>
+        <message>
+            <source>Choose the second USB stick</source>
+            <translation>Choisir la seconde clé USB</translation>
+        </message>
+        <message>
+            <source>The private key was copied and checked: {path}. Keep this stick in a safe place.</source>
+            <translation>La clé privée a été copiée et vérifiée : {path}. Gardez cette clé USB en lieu sûr.</translation>
         </message>
     </context>
     <context>
@@ -911,8 +1613,16 @@
     <context>
         <name>ListPage</name>
         <message>
+            <source>Delete</source>
+            <extracomment>one choice of a filter: its text and the ListQuery filters it sets ({} = no filter) emitted with (kind, record id or None) when a record is to be opened the user asked to delete the selected record (kind, id)</extracomment>
+            <translation>Supprimer</translation>
+        </message>
+        <message>
+            <source>Delete the selected row (Del); Ctrl+Z undoes it</source>
+            <translation>Supprimer la ligne choisie (Suppr) ; Ctrl+Z l'annule</translation>
+        </message>
+        <message>
             <source>Search (accents and case ignored)…</source>
-            <extracomment>one choice of a filter: its text and the ListQuery filters it sets ({} = no filter) emitted with (kind, record id or None) when a record is to be opened</extracomment>
             <translation>Rechercher (accents et majuscules ignorés)…</translation>
         </message>
         <message>
@@ -1039,7 +1749,7 @@
         </message>
         <message>
             <source>Chair</source>
-            <translation>Président(e)</translation>
+            <translation>Président(e) de séance</translation>
         </message>
         <message>
             <source>— choose —</source>
@@ -1047,7 +1757,7 @@
         </message>
         <message>
             <source>Secretary</source>
-            <translation>Secrétaire</translation>
+            <translation>Secrétaire de séance</translation>
         </message>
         <message>
             <source>Convened by</source>
@@ -1059,7 +1769,7 @@
         </message>
         <message>
             <source>Convocation dated</source>
-            <translation>Convocation datée du</translation>
+            <translation>Convocation en date du</translation>
         </message>
         <message>
             <source>Reason not held</source>
@@ -1067,15 +1777,15 @@
         </message>
         <message>
             <source>Details</source>
-            <translation>Détails</translation>
+            <translation>Précisions</translation>
         </message>
         <message>
             <source>Mark as not held…</source>
-            <translation>Marquer comme non tenue…</translation>
+            <translation>Marquer non tenue…</translation>
         </message>
         <message>
             <source>Mark as held</source>
-            <translation>Marquer comme tenue</translation>
+            <translation>Marquer tenue</translation>
         </message>
         <message>
             <source>General</source>
@@ -1127,7 +1837,11 @@
         </message>
         <message>
             <source>Sensitive information: goes only into the restricted annex</source>
-            <translation>Informations sensibles : vont uniquement dans l'annexe restreinte</translation>
+            <translation>Informations sensibles : uniquement dans l'annexe restreinte</translation>
+        </message>
+        <message>
+            <source>Adopt it at this meeting</source>
+            <translation>L'adopter en cette séance</translation>
         </message>
         <message>
             <source>Title of the item</source>
@@ -1147,7 +1861,7 @@
         </message>
         <message>
             <source>Never printed in the PV nor sent to the CRSS: a separate annex kept on this computer. Never write the name of a source or of a suspect.</source>
-            <translation>Jamais imprimé dans le PV ni envoyé au CRSS : une annexe séparée gardée sur cet ordinateur. N'écrivez jamais le nom d'une source ou d'un suspect.</translation>
+            <translation>Jamais imprimé dans le PV ni transmis au CRSS : une annexe à part, gardée sur cet ordinateur. N'écrivez jamais le nom d'une source ni d'un suspect.</translation>
         </message>
         <message>
             <source>Agenda</source>
@@ -1155,7 +1869,7 @@
         </message>
         <message>
             <source>Threats discussed at this meeting</source>
-            <translation>Menaces examinées à cette réunion</translation>
+            <translation>Menaces examinées lors de cette réunion</translation>
         </message>
         <message>
             <source>What changed since the last assessment (no names)</source>
@@ -1183,7 +1897,7 @@
         </message>
         <message>
             <source>Re-assess at this meeting</source>
-            <translation>Réévaluer à cette réunion</translation>
+            <translation>Réévaluer lors de cette réunion</translation>
         </message>
         <message>
             <source>New threat…</source>
@@ -1191,11 +1905,11 @@
         </message>
         <message>
             <source>Vulnerabilities raised at this meeting</source>
-            <translation>Vulnérabilités relevées à cette réunion</translation>
+            <translation>Vulnérabilités relevées lors de cette réunion</translation>
         </message>
         <message>
             <source>Link to this meeting</source>
-            <translation>Lier à cette réunion</translation>
+            <translation>Rattacher à cette réunion</translation>
         </message>
         <message>
             <source>New vulnerability…</source>
@@ -1207,7 +1921,7 @@
         </message>
         <message>
             <source>Recommendations made at this meeting (double-click to open, link threats and vulnerabilities, record the transmission):</source>
-            <translation>Recommandations formulées à cette réunion (double-clic pour ouvrir, lier menaces et vulnérabilités, enregistrer la transmission) :</translation>
+            <translation>Recommandations formulées lors de cette réunion (double-clic pour ouvrir, lier menaces et vulnérabilités, noter la transmission) :</translation>
         </message>
         <message>
             <source>New recommendation…</source>
@@ -1267,7 +1981,7 @@
         </message>
         <message>
             <source>Preview / print the PV</source>
-            <translation>Aperçu / impression du PV</translation>
+            <translation>Aperçu / Imprimer le PV</translation>
         </message>
         <message>
             <source>Adoption</source>
@@ -1279,7 +1993,7 @@
         </message>
         <message>
             <source>PV adopted on {date}{by}: read only. A correction is an amendment (Adoption tab).</source>
-            <translation>PV adopté le {date}{by} : lecture seule. Une correction se fait par rectificatif (onglet Adoption).</translation>
+            <translation>PV adopté le {date}{by} : lecture seule. Une correction se fait par un rectificatif (onglet Adoption).</translation>
         </message>
         <message>
             <source>New meeting</source>
@@ -1291,19 +2005,19 @@
         </message>
         <message>
             <source>Chairwoman of the meeting</source>
-            <translation>Présidente de séance</translation>
+            <translation>La Présidente de séance</translation>
         </message>
         <message>
             <source>Chairman of the meeting</source>
-            <translation>Président de séance</translation>
+            <translation>Le Président de séance</translation>
         </message>
         <message>
             <source>Secretary of the meeting</source>
-            <translation>Secrétaire de séance</translation>
+            <translation>La Secrétaire de séance</translation>
         </message>
         <message>
             <source>Meeting secretary</source>
-            <translation>Secrétaire de séance</translation>
+            <translation>Le Secrétaire de séance</translation>
         </message>
         <message>
             <source>Present</source>
@@ -1319,23 +2033,31 @@
         </message>
         <message>
             <source>guest</source>
-            <translation>invité(e)</translation>
+            <translation>invité</translation>
         </message>
         <message>
-            <source>Present: {present} members and {guests} guests, of whom {women} women, {men} men, {youth} young people · absent: {absent} · excused: {excused}</source>
-            <translation>Présents : {present} membres et {guests} invités, dont {women} femmes, {men} hommes, {youth} jeunes · absents : {absent} · excusés : {excused}</translation>
+            <source>Members present: {present}, of whom {women} women, {men} men, {youth} young people · guests: {guests} · absent: {absent} · excused: {excused}</source>
+            <translation>Membres présents : {present}, dont {women} femmes, {men} hommes, {youth} jeunes · invités : {guests} · absents : {absent} · excusés : {excused}</translation>
         </message>
         <message>
-            <source>Quorum reached: {present} members present, {needed} required ({active} active members). Women: {share} % of those present.</source>
-            <translation>Quorum atteint : {present} membres présents, {needed} requis ({active} membres actifs). Femmes : {share} % des présents.</translation>
+            <source>Quorum reached: {present} members present, {needed} required ({active} active members). Women: {share} % of the members present.</source>
+            <translation>Quorum atteint : {present} membres présents, {needed} requis ({active} membres actifs). Femmes : {share} % des membres présents.</translation>
         </message>
         <message>
-            <source>Quorum NOT reached: {present} members present, {needed} required ({active} active members). Women: {share} % of those present.</source>
-            <translation>Quorum NON atteint : {present} membres présents, {needed} requis ({active} membres actifs). Femmes : {share} % des présents.</translation>
+            <source>Quorum NOT reached: {present} members present, {needed} required ({active} active members). Women: {share} % of the members present.</source>
+            <translation>Quorum NON atteint : {present} membres présents, {needed} requis ({active} membres actifs). Femmes : {share} % des membres présents.</translation>
         </message>
         <message>
             <source>Present by category: {list}</source>
             <translation>Présents par catégorie : {list}</translation>
+        </message>
+        <message>
+            <source>The PV {ref} of {date} awaits adoption.</source>
+            <translation>Le PV {ref} du {date} attend son adoption.</translation>
+        </message>
+        <message>
+            <source>The minutes of the meeting of {date} are adopted without amendment.</source>
+            <translation>Le procès-verbal de la réunion du {date} est adopté sans amendement.</translation>
         </message>
         <message>
             <source>Changes not saved yet</source>
@@ -1351,11 +2073,11 @@
         </message>
         <message>
             <source>Remove the agenda item “{title}”</source>
-            <translation>Retirer le point « {title} » de l'ordre du jour</translation>
+            <translation>Retirer le point « {title} »</translation>
         </message>
         <message>
             <source> — re-assessed at this meeting</source>
-            <translation> — réévaluée à cette réunion</translation>
+            <translation> — réévaluée lors de cette réunion</translation>
         </message>
         <message>
             <source>Adopted with amendments.</source>
@@ -1363,7 +2085,7 @@
         </message>
         <message>
             <source>This PV awaits adoption at a later meeting (standing item « Lecture et adoption du procès-verbal de la réunion précédente »).</source>
-            <translation>Ce PV attend son adoption à une prochaine réunion (point permanent « Lecture et adoption du procès-verbal de la réunion précédente »).</translation>
+            <translation>Ce PV attend son adoption lors d'une réunion suivante (point permanent « Lecture et adoption du procès-verbal de la réunion précédente »).</translation>
         </message>
         <message>
             <source>Only the PV of a held meeting can be adopted: mark the meeting as held first (General tab).</source>
@@ -1617,7 +2339,7 @@
         </message>
         <message>
             <source>Shown in capitals on documents; particles such as Ag, Ould, Walet are kept.</source>
-            <translation>Écrit en capitales sur les documents ; les particules comme Ag, Ould, Walet sont gardées.</translation>
+            <translation>Écrit en capitales sur les documents ; les particules Ag, Ould, Walet sont conservées.</translation>
         </message>
         <message>
             <source>Sex</source>
@@ -1649,7 +2371,7 @@
         </message>
         <message>
             <source>Organisation / structure</source>
-            <translation>Organisation / structure</translation>
+            <translation>Structure</translation>
         </message>
         <message>
             <source>Function</source>
@@ -1661,11 +2383,11 @@
         </message>
         <message>
             <source>Stays on this computer: never sent to the CRSS.</source>
-            <translation>Reste sur cet ordinateur : jamais envoyé au CRSS.</translation>
+            <translation>Reste sur cet ordinateur : jamais transmis au CRSS.</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation>Statut</translation>
+            <translation>Qualité</translation>
         </message>
         <message>
             <source>Member of the committee (otherwise a guest)</source>
@@ -1689,7 +2411,7 @@
         </message>
         <message>
             <source>Careful: a person with a similar name is already recorded: {names}. Check that this is not the same person (you can still save).</source>
-            <translation>Attention : une personne au nom proche est déjà enregistrée : {names}. Vérifiez qu'il ne s'agit pas de la même personne (vous pouvez quand même enregistrer).</translation>
+            <translation>Attention : une personne au nom proche est déjà enregistrée : {names}. Vérifiez qu'il ne s'agit pas de la même personne (l'enregistrement reste possible).</translation>
         </message>
     </context>
     <context>
@@ -1713,6 +2435,33 @@
         <message>
             <source>Function:</source>
             <translation>Fonction :</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlaceFilter</name>
+        <message>
+            <source>code or name</source>
+            <translation>code ou nom</translation>
+        </message>
+        <message>
+            <source>Region:</source>
+            <translation>Région :</translation>
+        </message>
+        <message>
+            <source>Cercle:</source>
+            <translation>Cercle :</translation>
+        </message>
+        <message>
+            <source>Commune:</source>
+            <translation>Commune :</translation>
+        </message>
+        <message>
+            <source>Committee:</source>
+            <translation>Comité :</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>Toutes</translation>
         </message>
     </context>
     <context>
@@ -1747,11 +2496,11 @@
         </message>
         <message>
             <source>Threats it answers</source>
-            <translation>Menaces auxquelles elle répond</translation>
+            <translation>Menaces concernées</translation>
         </message>
         <message>
             <source>Vulnerabilities it answers</source>
-            <translation>Vulnérabilités auxquelles elle répond</translation>
+            <translation>Vulnérabilités concernées</translation>
         </message>
         <message>
             <source>Follow-up</source>
@@ -1771,11 +2520,11 @@
         </message>
         <message>
             <source>Letter number</source>
-            <translation>Numéro de la lettre</translation>
+            <translation>Lettre n°</translation>
         </message>
         <message>
             <source>Sent to</source>
-            <translation>Envoyée à</translation>
+            <translation>Transmise à</translation>
         </message>
         <message>
             <source>Record the transmission</source>
@@ -1791,7 +2540,7 @@
         </message>
         <message>
             <source>Made at the meeting {ref}, whose PV is adopted: its wording no longer changes; its follow-up does.</source>
-            <translation>Formulée à la réunion {ref}, dont le PV est adopté : son texte ne change plus ; son suivi, si.</translation>
+            <translation>Formulée lors de la réunion {ref}, dont le PV est adopté : son texte ne change plus ; son suivi, si.</translation>
         </message>
         <message>
             <source>Status: {status}</source>
@@ -1814,15 +2563,15 @@
         <name>RecordEditor</name>
         <message>
             <source>(none)</source>
-            <translation>(aucune)</translation>
+            <translation>(non renseignée)</translation>
         </message>
         <message>
             <source>Restore the draft</source>
-            <translation>Restaurer le brouillon</translation>
+            <translation>Reprendre le brouillon</translation>
         </message>
         <message>
             <source>Discard it</source>
-            <translation>L'abandonner</translation>
+            <translation>L'ignorer</translation>
         </message>
         <message>
             <source>Delete…</source>
@@ -1850,7 +2599,7 @@
         </message>
         <message>
             <source>An unsaved draft was found (written on {when}). Restore what was typed?</source>
-            <translation>Un brouillon non enregistré a été trouvé (écrit le {when}). Restaurer ce qui avait été saisi ?</translation>
+            <translation>Un brouillon non enregistré a été retrouvé (écrit le {when}). Reprendre ce qui avait été saisi ?</translation>
         </message>
         <message>
             <source>Changes not saved yet</source>
@@ -1858,11 +2607,216 @@
         </message>
         <message>
             <source>Not saved: correct the fields in red (what you typed is kept).</source>
-            <translation>Non enregistré : corrigez les champs en rouge (ce que vous avez saisi est gardé).</translation>
+            <translation>Non enregistré : corrigez les champs en rouge (votre saisie est conservée).</translation>
         </message>
         <message>
             <source>Saved at {time}</source>
             <translation>Enregistré à {time}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegisterEntryDialog</name>
+        <message>
+            <source>Expected committee: {place}</source>
+            <translation>Comité attendu : {place}</translation>
+        </message>
+        <message>
+            <source>not known</source>
+            <translation>inconnue</translation>
+        </message>
+        <message>
+            <source>e.g. Décision n°2021-045/CT</source>
+            <translation>ex. Décision n°2021-045/CT</translation>
+        </message>
+        <message>
+            <source>Installed on:</source>
+            <translation>Installé le :</translation>
+        </message>
+        <message>
+            <source>Creation decision:</source>
+            <translation>Décision de création :</translation>
+        </message>
+        <message>
+            <source>Supporting partner:</source>
+            <translation>Partenaire d'appui :</translation>
+        </message>
+        <message>
+            <source>Status:</source>
+            <translation>Statut :</translation>
+        </message>
+        <message>
+            <source>Notes:</source>
+            <translation>Remarques :</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegisterPage</name>
+        <message>
+            <source>All</source>
+            <translation>Tous</translation>
+        </message>
+        <message>
+            <source>Never sent only</source>
+            <translation>Jamais reçus seulement</translation>
+        </message>
+        <message>
+            <source>Communes under two committees only</source>
+            <translation>Communes sous deux comités seulement</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Modifier…</translation>
+        </message>
+        <message>
+            <source>Installation date, creation decision, partner, status</source>
+            <translation>Date d'installation, décision de création, partenaire, statut</translation>
+        </message>
+        <message>
+            <source>Status:</source>
+            <translation>Statut :</translation>
+        </message>
+        <message>
+            <source>Register of the committees</source>
+            <translation>Registre des comités</translation>
+        </message>
+        <message>
+            <source>{n} expected committees shown: {sent} sent a file, {never} never did, {dup} flagged.</source>
+            <translation>{n} comités attendus affichés : {sent} ont envoyé un fichier, {never} jamais, {dup} signalés.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>Restore a backup</source>
+            <translation>Restaurer une sauvegarde</translation>
+        </message>
+        <message>
+            <source>Restoring replaces the committee's database by the content of a backup, for example after a disk failure or on a new PC. The current database is copied aside first, never deleted.</source>
+            <translation>La restauration remplace la base du comité par le contenu d'une sauvegarde, par exemple après une panne de disque ou sur un nouveau PC. La base actuelle est d'abord mise de côté, jamais effacée.</translation>
+        </message>
+        <message>
+            <source>1. The backup file</source>
+            <translation>1. Le fichier de sauvegarde</translation>
+        </message>
+        <message>
+            <source>a .ccsbak file, usually in CCS-Sauvegardes on the USB stick</source>
+            <translation>un fichier .ccsbak, en général dans CCS-Sauvegardes sur la clé USB</translation>
+        </message>
+        <message>
+            <source>Choose the file…</source>
+            <translation>Choisir le fichier…</translation>
+        </message>
+        <message>
+            <source>Copies on this PC…</source>
+            <translation>Copies de ce PC…</translation>
+        </message>
+        <message>
+            <source>Automatic copies made on this PC when the application closes and every day</source>
+            <translation>Copies automatiques faites sur ce PC à la fermeture de l'application et chaque jour</translation>
+        </message>
+        <message>
+            <source>2. Open it with</source>
+            <translation>2. L'ouvrir avec</translation>
+        </message>
+        <message>
+            <source>The backup passphrase</source>
+            <translation>La phrase secrète de sauvegarde</translation>
+        </message>
+        <message>
+            <source>The CRSS key (when the passphrase is forgotten)</source>
+            <translation>La clé du CRSS (si la phrase secrète est oubliée)</translation>
+        </message>
+        <message>
+            <source>Passphrase:</source>
+            <translation>Phrase secrète :</translation>
+        </message>
+        <message>
+            <source>3. What the file holds</source>
+            <translation>3. Ce que contient le fichier</translation>
+        </message>
+        <message>
+            <source>Open the file to see what it holds.</source>
+            <translation>Ouvrez le fichier pour voir ce qu'il contient.</translation>
+        </message>
+        <message>
+            <source>The current database will be copied aside (ccs.avant-restauration-….sqlite3 in the data folder) before it is replaced.</source>
+            <translation>La base actuelle sera mise de côté (ccs.avant-restauration-….sqlite3 dans le dossier de données) avant d'être remplacée.</translation>
+        </message>
+        <message>
+            <source>Open and check</source>
+            <translation>Ouvrir et vérifier</translation>
+        </message>
+        <message>
+            <source>Restore this backup</source>
+            <translation>Restaurer cette sauvegarde</translation>
+        </message>
+        <message>
+            <source>Choose the backup</source>
+            <translation>Choisir la sauvegarde</translation>
+        </message>
+        <message>
+            <source>CCS backups (*.ccsbak);;All files (*)</source>
+            <translation>Sauvegardes CCS (*.ccsbak);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Choose an automatic copy</source>
+            <translation>Choisir une copie automatique</translation>
+        </message>
+        <message>
+            <source>Automatic copies (*.sqlite3);;All files (*)</source>
+            <translation>Copies automatiques (*.sqlite3);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Type the backup passphrase.</source>
+            <translation>Tapez la phrase secrète de sauvegarde.</translation>
+        </message>
+        <message>
+            <source>File checked: complete, authentic and readable.</source>
+            <translation>Fichier vérifié : complet, authentique et lisible.</translation>
+        </message>
+        <message>
+            <source>This file is a transmission for the CRSS (reduced data, without names or phone numbers): it cannot restore a committee. Choose a backup.</source>
+            <translation>Ce fichier est une transmission pour le CRSS (données réduites, sans noms ni téléphones) : il ne peut pas restaurer un comité. Choisissez une sauvegarde.</translation>
+        </message>
+        <message>
+            <source>The file is complete and readable. Check the committee and the date above, then restore.</source>
+            <translation>Le fichier est complet et lisible. Vérifiez le comité et la date ci-dessus, puis restaurez.</translation>
+        </message>
+        <message>
+            <source>Replace the current database by this backup?
+
+The current database will be copied aside first; what was typed since this backup is only in that copy.</source>
+            <translation>Remplacer la base actuelle par cette sauvegarde ?
+
+La base actuelle sera d'abord mise de côté ; ce qui a été saisi depuis cette sauvegarde ne se trouve que dans cette copie.</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Restaurer</translation>
+        </message>
+        <message>
+            <source>The backup was restored.</source>
+            <translation>La sauvegarde a été restaurée.</translation>
+        </message>
+        <message>
+            <source>Committee: {name} ({code})</source>
+            <translation>Comité : {name} ({code})</translation>
+        </message>
+        <message>
+            <source>Backup of: {date}</source>
+            <translation>Sauvegarde du : {date}</translation>
+        </message>
+        <message>
+            <source>The previous database was copied aside: {path}</source>
+            <translation>L'ancienne base a été mise de côté : {path}</translation>
+        </message>
+        <message>
+            <source>Done.</source>
+            <translation>Terminé.</translation>
+        </message>
+        <message>
+            <source>The current database was not changed.</source>
+            <translation>La base actuelle n'a pas été modifiée.</translation>
         </message>
     </context>
     <context>
@@ -1925,6 +2879,21 @@
         <message>
             <source>Set up the committee</source>
             <translation>Configuration du comité</translation>
+        </message>
+    </context>
+    <context>
+        <name>Start</name>
+        <message>
+            <source>Text typed before the program was closed unexpectedly (power cut?) was kept:
+
+{lines}
+
+Reopen these forms to finish them?</source>
+            <translation>Du texte saisi avant une fermeture inattendue du programme (coupure de courant ?) a été conservé :
+
+{lines}
+
+Rouvrir ces formulaires pour les terminer ?</translation>
         </message>
     </context>
     <context>
@@ -1999,11 +2968,11 @@
         </message>
         <message>
             <source>Only the category of the source: never write the name of a source or of a suspect.</source>
-            <translation>Seulement la catégorie de la source : n'écrivez jamais le nom d'une source ou d'un suspect.</translation>
+            <translation>Seulement la catégorie de la source : n'écrivez jamais le nom d'une source ni d'un suspect.</translation>
         </message>
         <message>
             <source>Restricted</source>
-            <translation>Restreint</translation>
+            <translation>Accès restreint</translation>
         </message>
         <message>
             <source>DIFFUSION RESTREINTE</source>
@@ -2011,7 +2980,7 @@
         </message>
         <message>
             <source>Tick for a complaint about the conduct of the FDS: the threat is then recorded only as « plainte transmise à l'autorité compétente », kept out of the PV and of what goes to the CRSS.</source>
-            <translation>Cochez pour une plainte sur la conduite des FDS : la menace est alors enregistrée seulement comme « plainte transmise à l'autorité compétente », hors du PV et de ce qui remonte au CRSS.</translation>
+            <translation>À cocher pour une plainte sur la conduite des FDS : la menace est alors notée seulement « plainte transmise à l'autorité compétente », hors du PV et de ce qui part au CRSS.</translation>
         </message>
         <message>
             <source>Assessment history</source>
@@ -2024,6 +2993,61 @@
         <message>
             <source>New threat</source>
             <translation>Nouvelle menace</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrustKeyDialog</name>
+        <message>
+            <source>Trust a CRSS key</source>
+            <translation>Enregistrer la clé du CRSS</translation>
+        </message>
+        <message>
+            <source>The CRSS gives its public key as a file named crss.pub. Once trusted, the transmissions are encrypted for the CRSS, and your backups can also be reopened by the CRSS if the passphrase is forgotten.</source>
+            <translation>Le CRSS remet sa clé publique dans un fichier nommé crss.pub. Une fois enregistrée, les transmissions sont chiffrées pour le CRSS, et vos sauvegardes peuvent aussi être rouvertes par le CRSS si la phrase secrète est oubliée.</translation>
+        </message>
+        <message>
+            <source>Key trusted now: {fp}</source>
+            <translation>Clé enregistrée actuellement : {fp}</translation>
+        </message>
+        <message>
+            <source>No CRSS key is trusted yet.</source>
+            <translation>Aucune clé du CRSS n'est encore enregistrée.</translation>
+        </message>
+        <message>
+            <source>Choose the crss.pub file…</source>
+            <translation>Choisir le fichier crss.pub…</translation>
+        </message>
+        <message>
+            <source>Call the CRSS and read this fingerprint aloud, group by group. The CRSS reads its own: every letter and digit must be the same. If one differs, do not trust this file.</source>
+            <translation>Appelez le CRSS et lisez cette empreinte à voix haute, groupe par groupe. Le CRSS lit la sienne : chaque lettre et chaque chiffre doivent être identiques. Si un seul diffère, n'enregistrez pas ce fichier.</translation>
+        </message>
+        <message>
+            <source>The CRSS read me exactly the same fingerprint</source>
+            <translation>Le CRSS m'a lu exactement la même empreinte</translation>
+        </message>
+        <message>
+            <source>Trust this key</source>
+            <translation>Enregistrer cette clé</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <source>Choose the CRSS public key</source>
+            <translation>Choisir la clé publique du CRSS</translation>
+        </message>
+        <message>
+            <source>CRSS public key (*.pub);;All files (*)</source>
+            <translation>Clé publique du CRSS (*.pub);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>File: {path}</source>
+            <translation>Fichier : {path}</translation>
+        </message>
+        <message>
+            <source>The CRSS key is trusted. Transmissions are encrypted for it, and the next backups can also be reopened by the CRSS.</source>
+            <translation>La clé du CRSS est enregistrée. Les transmissions sont chiffrées pour elle, et les prochaines sauvegardes pourront aussi être rouvertes par le CRSS.</translation>
         </message>
     </context>
     <context>

@@ -371,4 +371,12 @@ FR.update({
     "Scans and photos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)":
         "Scans et photos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Tous les fichiers (*)",
     "guest": "invité(e)",
+    # --- lead: list deletion, drafts at start --------------------------------------------------
+    "Delete": "Supprimer",
+    "Delete the selected row (Del); Ctrl+Z undoes it":
+        "Supprimer la ligne choisie (Suppr) ; Ctrl+Z l'annule",
+    "Text typed before the program was closed unexpectedly (power cut?) was kept:\n\n{lines}"
+    "\n\nReopen these forms to finish them?":
+        "Du texte saisi avant une fermeture inattendue du programme (coupure de courant ?) "
+        "a été conservé :\n\n{lines}\n\nRouvrir ces formulaires pour les terminer ?",
 })

@@ -28,6 +28,10 @@ def isolated_settings(tmp_path, qapp):  # noqa: ANN001, ANN201
     QSettings().clear()
     i18n.install_translators(qapp, "fr")
     yield folder
+    # background searches finish before the next test (and before the interpreter exits)
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(5000)
     i18n.install_translators(qapp, "fr")
 
 

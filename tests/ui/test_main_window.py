@@ -159,3 +159,49 @@ def test_refresh_all_shows_new_records(window):
                                       kind="cleanup", place="Alafia")
     window.refresh_all()
     assert page.model.total == before + 1
+
+
+def test_delete_from_a_list_then_undo_with_ctrl_z(qtbot, window, monkeypatch):
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+
+    from ccs_desktop.ui import commands
+
+    asked = []
+    monkeypatch.setattr(commands, "confirm", lambda parent, text: asked.append(text) or True)
+    page = click_nav(qtbot, window, "activities")
+    before = page.model.total
+    first_title = page.model.record(0).title
+    page.table.selectRow(0)
+    page.table.setFocus()
+    QTest.keyClick(page.table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: page.model.total == before - 1, timeout=3000)
+    assert asked and first_title in asked[0]
+    assert first_title not in [page.model.record(r).title for r in range(page.model.rowCount())]
+    QTest.keySequence(window, QKeySequence("Ctrl+Z"))
+    qtbot.waitUntil(lambda: page.model.total == before, timeout=3000)
+    assert page.model.record(0).title == first_title
+    assert page.count_label.text().startswith(str(before))
+
+
+def test_drafts_left_by_a_crash_are_offered_at_start(qtbot, window, monkeypatch):
+    from ccs_desktop import app
+    from ccs_desktop.ui import commands, drafts
+
+    data_dir = window.services.db.data_dir
+    drafts.save_draft(data_dir, "threats", None,
+                      {"fields": {"title": "Coupeurs de route vers Toya"}})
+    asked = []
+    monkeypatch.setattr(commands, "confirm", lambda parent, text: asked.append(text) or True)
+    opened = []
+    original = window.open_record
+    monkeypatch.setattr(window, "open_record",
+                        lambda kind, rid: opened.append(original(kind, rid)) or opened[-1])
+    app.offer_drafts(window)
+    assert asked and "Coupeurs de route vers Toya" in asked[0]
+    editor = opened[0]
+    qtbot.addWidget(editor)
+    assert editor.draft_banner.isVisibleTo(editor)
+    qtbot.mouseClick(editor.restore_button, Qt.MouseButton.LeftButton)
+    texts = [w.text() for w in editor.findChildren(type(window.pages["meetings"].search_edit))]
+    assert "Coupeurs de route vers Toya" in texts

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex,
-    QRunnable, Qt, QThreadPool, Signal,
+    Qt, QThreadPool, Signal,
 )
 from PySide6.QtGui import QFont
 
@@ -56,23 +56,16 @@ class _Delivery(QObject):
     failed = Signal(int, str)
 
 
-class _LoadFirstPage(QRunnable):
-    """Runs the first page and the count of a query off the GUI thread."""
-
-    def __init__(self, service: Any, page: ListQuery, full: ListQuery, generation: int,
-                 delivery: _Delivery) -> None:
-        super().__init__()
-        self.service, self.page, self.full = service, page, full
-        self.generation, self.delivery = generation, delivery
-
-    def run(self) -> None:
-        try:
-            rows = self.service.list(self.page)
-            total = self.service.count(self.full)
-        except Exception as exc:  # noqa: BLE001  (reported to the GUI, never lost)
-            self.delivery.failed.emit(self.generation, str(exc))
-            return
-        self.delivery.done.emit(self.generation, rows, total)
+def _load_first_page(service: Any, page: ListQuery, full: ListQuery, generation: int,
+                     delivery: _Delivery) -> None:
+    """Runs in a pool thread: the first page and the count of a query."""
+    try:
+        rows = service.list(page)
+        total = service.count(full)
+    except Exception as exc:  # noqa: BLE001  (reported to the GUI, never lost)
+        delivery.failed.emit(generation, str(exc))
+        return
+    delivery.done.emit(generation, rows, total)
 
 
 @dataclass
@@ -142,9 +135,10 @@ class RecordTableModel(QAbstractTableModel):
         self._generation += 1
         self.loading = True
         self.loadingChanged.emit(True)
-        QThreadPool.globalInstance().start(_LoadFirstPage(
-            self.service, self._page_query(0), replace(self._query, limit=None, offset=0),
-            self._generation, self._delivery))
+        page, full = self._page_query(0), replace(self._query, limit=None, offset=0)
+        generation, delivery, service = self._generation, self._delivery, self.service
+        QThreadPool.globalInstance().start(
+            lambda: _load_first_page(service, page, full, generation, delivery))
 
     def _deliver(self, generation: int, rows: list[Any], total: int) -> None:
         if generation != self._generation:

@@ -40,6 +40,8 @@ class ListPage(QWidget):
 
     #: emitted with (kind, record id or None) when a record is to be opened
     openRequested = Signal(str, object)
+    #: the user asked to delete the selected record (kind, id)
+    deleteRequested = Signal(str, int)
 
     def __init__(self, services: Any, kind: str, title: str, filters: list[FilterSpec],
                  count_text: Callable[[int], str], new_text: str,
@@ -58,6 +60,10 @@ class ListPage(QWidget):
         self.new_button = QPushButton(new_text)
         self.new_button.setObjectName("newButton")
         self.new_button.clicked.connect(self.new_record)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setObjectName("deleteButton")
+        self.delete_button.setToolTip(self.tr("Delete the selected row (Del); Ctrl+Z undoes it"))
+        self.delete_button.clicked.connect(self.delete_selected)
 
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("searchEdit")
@@ -126,6 +132,9 @@ class ListPage(QWidget):
         for n, column in enumerate(self.model.columns):
             header.resizeSection(n, column.width)
         self.table.activated.connect(self._on_activated)
+        delete_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_shortcut.activated.connect(self.delete_selected)
 
         self.model.countChanged.connect(self._update_count)
         self._update_count(self.model.total)
@@ -134,6 +143,7 @@ class ListPage(QWidget):
         top.addWidget(self.title_label)
         top.addSpacing(12)
         top.addWidget(self.new_button)
+        top.addWidget(self.delete_button)
         top.addStretch(1)
         top.addWidget(self.search_edit, 2)
         top.addWidget(self.count_label)
@@ -221,6 +231,11 @@ class ListPage(QWidget):
 
     def new_record(self) -> None:
         self.openRequested.emit(self.kind, None)
+
+    def delete_selected(self) -> None:
+        record_id = self.selected_id()
+        if record_id is not None:
+            self.deleteRequested.emit(self.kind, record_id)
 
     def refresh(self) -> None:
         selected = self.selected_id()
