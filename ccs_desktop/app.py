@@ -67,8 +67,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     smoke = bool(os.environ.get("CCS_EXIT_AFTER_START"))
     if not smoke:
         QTimer.singleShot(0, lambda: after_start(window))
-    # TODO(exchange helper): automatic backup hook (e.g. a QTimer and app.aboutToQuit calling
-    # ccs_desktop.ui.exchange_dialogs when it offers one).
+    from .ui.exchange_dialogs import on_close_auto_backup, on_start_auto_backup
+
+    if not smoke and not args.demo:
+        # a local copy a day, and one at close when something changed (data folder, rotated)
+        QTimer.singleShot(2000, lambda: on_start_auto_backup(window.services.db))
+        app.aboutToQuit.connect(lambda: on_close_auto_backup(window.services.db))
     if smoke:  # smoke tests: start, show, quit
         QTimer.singleShot(0, app.quit)
     from PySide6.QtCore import QThreadPool

@@ -25,6 +25,20 @@ from .views.opening import open_record
 from .views.pages import make_list_page, page_title
 from .views.settings import SettingsPage
 
+def _exchange_pages(window: Any) -> list[tuple[str, QWidget]]:
+    from .exchange_dialogs import exchange_pages
+
+    return exchange_pages(window)
+
+
+def _install_exchange_actions(window: Any) -> None:
+    from .exchange_dialogs import install_exchange_actions
+
+    install_exchange_actions(window)
+
+
+# CRSS mode adds the pages of the consolidation (see ui.exchange.exchange_pages)
+EXCHANGE_KEYS = ("register", "import_log", "conflicts")
 PAGES = ("home", "meetings", "threats", "vulnerabilities", "recommendations", "activities",
          "people", "settings")
 LIST_KINDS = ("meetings", "threats", "vulnerabilities", "recommendations", "activities",
@@ -69,8 +83,14 @@ class MainWindow(QMainWindow):
         self.settings_page.saved.connect(self.refresh_all)
         self.settings_page.languageChanged.connect(self.apply_language)
         self.pages["settings"] = self.settings_page
-        for key in PAGES:
-            item = QListWidgetItem(page_title(key))
+        self.page_keys = list(PAGES)
+        titles = {key: page_title(key) for key in PAGES}
+        for key, (title, widget) in zip(EXCHANGE_KEYS, _exchange_pages(self)):
+            self.pages[key] = widget
+            self.page_keys.insert(self.page_keys.index("settings"), key)
+            titles[key] = title
+        for key in self.page_keys:
+            item = QListWidgetItem(titles[key])
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
             self.stack.addWidget(self.pages[key])
@@ -133,6 +153,7 @@ class MainWindow(QMainWindow):
             act = action(f"go_{key}", page_title(key), lambda _=False, k=key: self.go_to(k),
                          [QKeySequence(f"Ctrl+{n}")])
             go_menu.addAction(act)
+        _install_exchange_actions(self)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(action("about", self.tr("&About CCS Desktop"), self.about, []))
 
@@ -160,13 +181,13 @@ class MainWindow(QMainWindow):
     def _on_nav(self, row: int) -> None:
         if row < 0:
             return
-        key = PAGES[row]
+        key = self.page_keys[row]
         self.stack.setCurrentWidget(self.pages[key])
         self._actions["new"].setEnabled(key in LIST_KINDS or key == "home")
         self._actions["find"].setEnabled(key in LIST_KINDS)
 
     def current_key(self) -> str:
-        return PAGES[self.nav.currentRow()]
+        return self.page_keys[self.nav.currentRow()]
 
     def current_page(self) -> QWidget:
         return self.pages[self.current_key()]
@@ -175,8 +196,28 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def go_to(self, key: str) -> QWidget:
-        self.nav.setCurrentRow(PAGES.index(key))
+        self.nav.setCurrentRow(self.page_keys.index(key))
         return self.pages[key]
+
+    def show_exchange_page(self, key: str) -> bool:
+        """The CRSS pages (register, import log, conflicts), when the navigation has them."""
+        if key in self.pages:
+            self.go_to(key)
+            return True
+        return False
+
+    def reopen_database(self, db: Database) -> None:
+        """After a restore: every page on the new database."""
+        self.db = db
+        self.services = Services(db)
+        self.undo_stack.clear()  # commands refer to the records of the old file
+        current = self.current_key()
+        old = self.takeCentralWidget()
+        if old is not None:
+            old.deleteLater()
+        self._build()
+        self.restore_state(geometry=False)
+        self.go_to(current if current in self.page_keys else "home")
 
     def go_to_filtered(self, key: str, choices: dict) -> None:
         """Show a list with filters chosen by their option values (from the home page)."""
@@ -263,7 +304,7 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self._build()
         self.restore_state(geometry=False)
-        self.go_to(current)
+        self.go_to(current if current in self.page_keys else "home")
 
     # --- saved layout ----------------------------------------------------------------------------
     def save_state(self) -> None:
@@ -299,7 +340,7 @@ class MainWindow(QMainWindow):
                 page.restore_state(settings)
         if geometry:
             key = str(settings.value("main/page", "home") or "home")
-            self.go_to(key if key in PAGES and key != "settings" else "home")
+            self.go_to(key if key in self.page_keys and key != "settings" else "home")
 
     def _apply_splitter(self) -> None:
         state = getattr(self, "_pending_splitter", None)

@@ -205,3 +205,25 @@ def test_drafts_left_by_a_crash_are_offered_at_start(qtbot, window, monkeypatch)
     qtbot.mouseClick(editor.restore_button, Qt.MouseButton.LeftButton)
     texts = [w.text() for w in editor.findChildren(type(window.pages["meetings"].search_edit))]
     assert "Coupeurs de route vers Toya" in texts
+
+
+def test_crss_mode_adds_the_consolidation_pages_and_backup_menu(qtbot, tmp_path):
+    from ccs_desktop.services.crss.importer import open_crss_database
+
+    db = open_crss_database(tmp_path / "crss")
+    try:
+        win = MainWindow(db)
+        qtbot.addWidget(win)
+        win.show()
+        titles = [win.nav.item(i).text() for i in range(win.nav.count())]
+        assert titles[-1] == "Paramètres"
+        assert {"register", "import_log", "conflicts"} <= set(win.page_keys)
+        register = win.go_to("register")
+        assert register.isVisible()
+        menus = [a.text() for a in win.menuBar().actions()]
+        assert any("Sauvegarde" in t for t in menus), menus
+        win.apply_language("fr")  # menus rebuilt: the backup menu stays
+        assert any("Sauvegarde" in a.text() for a in win.menuBar().actions())
+        win.close()
+    finally:
+        db.close()
