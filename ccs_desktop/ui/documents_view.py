@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QIODevice,
     QObject,
     QRect,
-    QRunnable,
     QSize,
     QThreadPool,
     QUrl,
@@ -74,24 +73,18 @@ class _RenderSignals(QObject):
     failed = Signal(int, str)
 
 
-class RenderTask(QRunnable):
-    """Renders off the GUI thread; `token` lets the view drop results it no longer wants."""
-
-    def __init__(self, token: int, work: Callable[[], bytes]) -> None:
-        super().__init__()
-        self.token = token
-        self.work = work
-        self.signals = _RenderSignals()
-
-    def run(self) -> None:
-        try:
-            pdf = self.work()
-        except UserError as exc:
-            self.signals.failed.emit(self.token, str(exc))
-        except Exception as exc:  # noqa: BLE001 - shown to the user, never a crash
-            self.signals.failed.emit(self.token, f"{type(exc).__name__}: {exc}")
-        else:
-            self.signals.done.emit(self.token, pdf)
+def _render_in_pool(token: int, work: Callable[[], bytes], signals: _RenderSignals) -> None:
+    """Runs on a pool thread; `token` lets the view drop results it no longer wants.
+    (A plain function rather than a QRunnable subclass: no Python wrapper is collected on a
+    worker thread at exit.)"""
+    try:
+        pdf = work()
+    except UserError as exc:
+        signals.failed.emit(token, str(exc))
+    except Exception as exc:  # noqa: BLE001 - shown to the user, never a crash
+        signals.failed.emit(token, f"{type(exc).__name__}: {exc}")
+    else:
+        signals.done.emit(token, pdf)
 
 
 class DocumentsView(QWidget):
@@ -109,7 +102,7 @@ class DocumentsView(QWidget):
         self.pool = pool or QThreadPool.globalInstance()
         self.pdf: bytes = b""
         self._token = 0
-        self._tasks: dict[int, RenderTask] = {}
+        self._tasks: dict[int, _RenderSignals] = {}
         self._buffer: QBuffer | None = None
         # Replaced by tests: () -> path or "" ; (pdf bytes) -> bool
         self.ask_save_path: Callable[[str], str] = self._ask_save_path
@@ -195,12 +188,13 @@ class DocumentsView(QWidget):
         self.status.setText(self.tr("Preparing the document…"))
         db, kind, meeting_id = self.db, self.kind, self.meeting_id
         with_phone = self.phone_box.isChecked()
-        task = RenderTask(self._token,
-                          lambda: render_document(db, kind, meeting_id, with_phone))
-        task.signals.done.connect(self._on_done)
-        task.signals.failed.connect(self._on_failed)
-        self._tasks[self._token] = task  # keep the signals object alive until it reports
-        self.pool.start(task)
+        signals = _RenderSignals()
+        signals.done.connect(self._on_done)
+        signals.failed.connect(self._on_failed)
+        token = self._token
+        self._tasks[token] = signals  # kept alive until it reports
+        self.pool.start(lambda: _render_in_pool(
+            token, lambda: render_document(db, kind, meeting_id, with_phone), signals))
 
     @Slot(int, bytes)
     def _on_done(self, token: int, pdf: bytes) -> None:

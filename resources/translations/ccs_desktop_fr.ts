@@ -1708,6 +1708,14 @@
             <translation>Pièces jointes</translation>
         </message>
         <message>
+            <source>Documents to print…</source>
+            <translation>Documents à imprimer…</translation>
+        </message>
+        <message>
+            <source>Preview, print or save the PV, the restricted annex, the convocations and the attendance sheet</source>
+            <translation>Aperçu, impression ou enregistrement du PV, de l'annexe restreinte, des convocations et de la liste de présence</translation>
+        </message>
+        <message>
             <source>Save the General tab first: attendance, agenda, threats and recommendations open once the meeting exists.</source>
             <translation>Enregistrez d'abord l'onglet Général : présences, ordre du jour, menaces et recommandations s'ouvrent une fois la réunion créée.</translation>
         </message>

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -15,22 +13,6 @@ sys.path.insert(0, str(Path(__file__).parent))
 from sample import build_sample  # noqa: E402
 
 from ccs_desktop.db.engine import open_database  # noqa: E402
-
-
-def pdf_pages(data: bytes) -> list[str]:
-    """The text of every page, read back with pypdf."""
-    from pypdf import PdfReader
-
-    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
-
-
-def pdf_text(data: bytes) -> str:
-    return "\n".join(pdf_pages(data))
-
-
-def flat(text: str) -> str:
-    """Text with line breaks and runs of spaces (incl. non-breaking) made single spaces."""
-    return " ".join(text.replace("\u00a0", " ").split())
 
 
 @pytest.fixture(scope="session")
@@ -64,12 +46,3 @@ def shared_sample(tmp_path_factory, empty_database_dir):
     ids = build_sample(database)
     yield database, ids
     database.close()
-
-
-def pdffonts(data: bytes, tmp_path: Path) -> str:
-    if shutil.which("pdffonts") is None:
-        pytest.skip("pdffonts (poppler-utils) absent")
-    path = tmp_path / "check.pdf"
-    path.write_bytes(data)
-    return subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
-                          check=True).stdout

@@ -7,7 +7,7 @@ import hashlib
 import io
 
 import pytest
-from conftest import flat, pdf_pages, pdf_text
+from pdftext import flat, pdf_pages, pdf_text
 
 from ccs_desktop.db import models as m
 from ccs_desktop.services.documents import (

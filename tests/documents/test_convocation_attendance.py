@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import flat, pdf_pages, pdffonts
+from pdftext import flat, pdf_pages, pdffonts
 from sample import PEOPLE
 from sqlalchemy import select
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import flat, pdf_pages, pdf_text
+from pdftext import flat, pdf_pages, pdf_text
 from sqlalchemy import select
 
 from ccs_desktop.db import models as m

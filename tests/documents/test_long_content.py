@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import flat, pdf_pages
+from pdftext import flat, pdf_pages
 from sample import build_sample
 
 from ccs_desktop.db import models as m

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from conftest import flat, pdf_pages, pdf_text, pdffonts
+from pdftext import flat, pdf_pages, pdf_text, pdffonts
 from sample import RESTRICTED_TEXT, RESTRICTED_THREAT
 
 from ccs_desktop.db import models as m

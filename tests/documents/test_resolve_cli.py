@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import flat, pdf_text
+from pdftext import flat, pdf_text
 
 from ccs_desktop import cli
 from ccs_desktop.db import models as m

@@ -138,6 +138,10 @@ FR: dict[str, dict[str, str]] = {
         "Absent": "Absent",
         "Excused": "Excusé",
         "guest": "invité",
+        "Documents to print…": "Documents à imprimer…",
+        "Preview, print or save the PV, the restricted annex, the convocations and the "
+        "attendance sheet": "Aperçu, impression ou enregistrement du PV, de l'annexe "
+        "restreinte, des convocations et de la liste de présence",
         "Members present: {present}, of whom {women} women, {men} men, {youth} young "
         "people · guests: {guests} · absent: {absent} · excused: {excused}":
             "Membres présents : {present}, dont {women} femmes, {men} hommes, {youth} jeunes "

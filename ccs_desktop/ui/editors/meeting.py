@@ -62,6 +62,15 @@ class MeetingEditor(RecordEditor):
         self._build_adoption()
         self.attachments = AttachmentsPanel(self.services, default_kind="attendance_sheet")
         self.tabs.addTab(self.attachments, self.tr("Attachments"))
+        # the printed documents (PV, annex, convocations, attendance sheet) from every tab
+        self.documents_button = QPushButton(self.tr("Documents to print…"))
+        self.documents_button.setObjectName("documentsButton")
+        self.documents_button.setToolTip(self.tr("Preview, print or save the PV, the restricted "
+                                                 "annex, the convocations and the attendance "
+                                                 "sheet"))
+        self.documents_button.clicked.connect(self.preview_minutes)
+        self.documents_button.setVisible(_documents_view() is not None)
+        self.tabs.setCornerWidget(self.documents_button, Qt.Corner.TopRightCorner)
 
     def _person_choices(self, members_only: bool = True) -> list[tuple[int, str]]:
         return [(p.id, p.display_name) for p in self.people if p.is_member or not members_only]
@@ -495,6 +504,7 @@ class MeetingEditor(RecordEditor):
         exists = obj is not None
         for i in range(1, self.tabs.count()):
             self.tabs.setTabEnabled(i, exists)
+        self.documents_button.setEnabled(exists)
         self.need_save.setVisible(not exists)
         if not exists:
             return
