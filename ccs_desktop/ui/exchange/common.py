@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QSettings, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QThreadPool, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget,
@@ -106,13 +106,12 @@ class _TaskSignals(QObject):
     failed = Signal(str)
 
 
-class Task(QRunnable):
+class Task:
     """Runs `fn(progress)` off the GUI thread; the result or a French error comes back
-    through `signals`."""
+    through `signals`. (A plain object whose `run` the pool calls: a QRunnable subclass can
+    be collected on a worker thread and crash the interpreter at exit.)"""
 
     def __init__(self, fn: Callable[[Callable[[int, int, str], None]], Any]) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
         self.fn = fn
         self.signals = _TaskSignals()
         self.done = False
@@ -151,7 +150,7 @@ def start_task(owner: QObject, fn: Callable, *, on_done: Callable[[Any], None],
         task.signals.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
     task.signals.finished.connect(on_done, Qt.ConnectionType.QueuedConnection)
     task.signals.failed.connect(on_fail, Qt.ConnectionType.QueuedConnection)
-    pool().start(task)
+    pool().start(task.run)
     return task
 
 
