@@ -24,7 +24,7 @@ def _output_path(out: str | None, default_name: str) -> Path:
 
 def _run(args: argparse.Namespace, produce: Callable, stem: str) -> int:
     from ..services import documents
-    from ..services.documents.files import write_atomically
+    from ..fileio import write_atomically
 
     db = open_existing(args.data_dir)
     try:

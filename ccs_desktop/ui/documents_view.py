@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..services import documents
-from ..services.documents.files import write_atomically
+from ..fileio import write_atomically
 from ..services.errors import UserError
 
 try:  # Qt's PDF viewer ships in its own wheel (PySide6_Pdf), not in PySide6-Addons

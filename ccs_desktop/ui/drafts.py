@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
+
+from ..fileio import write_atomically
 
 DRAFT_DIR = "drafts"
 FORMAT = 1
@@ -53,31 +53,7 @@ def draft_path(data_dir: str | Path, kind: str, record_id: int | None) -> Path:
     return drafts_dir(data_dir) / f"{kind}-{record_id if record_id is not None else 'new'}.json"
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that a crash leaves either the old or the new file whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX)
-        try:
-            dfd = os.open(path.parent, os.O_DIRECTORY)
-            try:
-                os.fsync(dfd)
-            finally:
-                os.close(dfd)
-        except OSError:
-            pass
+write_atomic = write_atomically  # kept for callers of the drafts module
 
 
 def save_draft(data_dir: str | Path, kind: str, record_id: int | None,

@@ -211,13 +211,7 @@ class MainWindow(QMainWindow):
         self.db = db
         self.services = Services(db)
         self.undo_stack.clear()  # commands refer to the records of the old file
-        current = self.current_key()
-        old = self.takeCentralWidget()
-        if old is not None:
-            old.deleteLater()
-        self._build()
-        self.restore_state(geometry=False)
-        self.go_to(current if current in self.page_keys else "home")
+        self._rebuild()
 
     def go_to_filtered(self, key: str, choices: dict) -> None:
         """Show a list with filters chosen by their option values (from the home page)."""
@@ -298,6 +292,10 @@ class MainWindow(QMainWindow):
         self.save_state()
         if app is not None:
             i18n.install_translators(app, language)
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        """Every page built anew (new language, new database), on the same page as before."""
         current = self.current_key()
         old = self.takeCentralWidget()
         if old is not None:

@@ -1,4 +1,5 @@
-"""Writing a document to disk atomically (shared by the CLI and the GUI)."""
+"""Writing files atomically: a crash or a power cut leaves the old file or the new one whole,
+never half of one (documents, drafts, exported keys...)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from pathlib import Path
 
 
 def write_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Temp file in the same folder, flush, fsync, rename: never a half-written PDF."""
+    """Temp file in the same folder, flush, fsync, rename, then fsync the folder."""
     path = Path(path)
     folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
