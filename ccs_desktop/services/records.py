@@ -321,10 +321,6 @@ def tombstone(obj: m.Syncable) -> dict[str, Any]:
     return saved
 
 
-def _committee_join(stmt: Select, model: Any) -> Select:
-    return stmt.join(m.Committee, m.Committee.id == model.committee_id)
-
-
 def _as_day(value: Any) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
@@ -336,12 +332,17 @@ _DATE_FILTERS: dict[str, Callable[[Select, Any, Any], Select]] = {
     "date_to": lambda stmt, model, v: stmt.where(model.date <= _as_day(v)),
 }
 
+def _committee_place(column: Any) -> Callable[[Select, Any, Any], Select]:
+    # a subquery, not a join: region, cercle and commune can then be combined in one query
+    return lambda stmt, model, v: stmt.where(model.committee_id.in_(
+        select(m.Committee.id).where(column == v)))
+
+
 _COMMITTEE_FILTERS: dict[str, Callable[[Select, Any, Any], Select]] = {
     "committee_id": lambda stmt, model, v: stmt.where(model.committee_id == v),
-    "region": lambda stmt, model, v: _committee_join(stmt, model).where(m.Committee.region == v),
-    "cercle": lambda stmt, model, v: _committee_join(stmt, model).where(m.Committee.cercle == v),
-    "commune": lambda stmt, model, v: _committee_join(stmt, model).where(
-        m.Committee.commune == v),
+    "region": _committee_place(m.Committee.region),
+    "cercle": _committee_place(m.Committee.cercle),
+    "commune": _committee_place(m.Committee.commune),
 }
 
 
