@@ -112,6 +112,7 @@ def open_crss_database(data_dir: str | os.PathLike[str] | None) -> Database:
 def import_paths(db: Database, paths_: Iterable[str | os.PathLike[str]], identities: list,
                  progress: Progress | None = None) -> list[ImportReport]:
     progress = progress or bk._noop
+    bk.cleanup_leftovers(db.data_dir)
     files = find_files(paths_)
     reports = []
     for i, f in enumerate(files):
@@ -166,7 +167,10 @@ def import_file(db: Database, path: str | os.PathLike[str], identities: list,
     report = ImportReport(path, "refused")
     manifest = None
     sha, size = "", 0
+    bk.cleanup_leftovers(db.data_dir)
     try:
+        # decrypted into a hidden folder of the CRSS data folder (never the system temp);
+        # the `with` deletes it, reduced or not, whatever happens
         with bk.open_file(path, identities, work_dir=db.data_dir) as opened:
             manifest = opened.manifest
             sha, size = opened.file_sha256, opened.file_size
@@ -193,7 +197,11 @@ def import_file(db: Database, path: str | os.PathLike[str], identities: list,
 
 
 def _prepare_source(opened: bk.OpenedFile, own_uuid: str) -> Path:
-    """Migrate an older snapshot, reduce a backup as a transmission; returns the file."""
+    """Migrate an older snapshot, then reduce it before anything is merged: a backup as a
+    transmission (pseudonyms included); every file, a transmission too, loses again what
+    must never reach the CRSS (restricted notes, attachments, restricted threats become
+    tombstones, phone numbers), whatever application made it. Returns the file, in the
+    opened file's folder (deleted with it)."""
     snap = opened.snapshot
     if opened.revision != head_revision():
         staged = opened.folder / "migration"
@@ -208,17 +216,23 @@ def _prepare_source(opened: bk.OpenedFile, own_uuid: str) -> Path:
             conn.close()
         tmp_db = open_database(staged, create=False)
         tmp_db.close()
+        for extra in staged.iterdir():  # the migration's copy aside is not reduced: drop it
+            if not extra.name.startswith(target.name):
+                bk._unlink_quietly(extra)
         snap = target
-    if opened.kind == bk.KIND_BACKUP:
-        conn = sqlite3.connect(snap, isolation_level=None)
-        try:
-            conn.execute("PRAGMA trusted_schema = OFF")
-            conn.execute("PRAGMA foreign_keys = OFF")
-            conn.execute("BEGIN")
+    conn = sqlite3.connect(snap, isolation_level=None)
+    try:
+        conn.execute("PRAGMA trusted_schema = OFF")
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("BEGIN")
+        if opened.kind == bk.KIND_BACKUP:
             sn.reduce_to_transmission(conn, own_uuid)
-            conn.execute("COMMIT")
-        finally:
-            conn.close()
+        else:
+            sn.strip_private(conn)
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
     return snap
 
 
@@ -304,6 +318,7 @@ def _merge_rows(src: sqlite3.Connection, tgt: sqlite3.Connection, committee: dic
         raise UserError("Le comité annoncé par le fichier est absent de son contenu : "
                         "fichier refusé, rien n'a été modifié.")
     src_own_id = row[0]
+    names_off, named = _names_withdrawn(src, tgt, committee, src_own_id)
     src_uuid: dict[str, dict[int, str]] = {}
     tgt_id: dict[str, dict[str, int]] = {}
     changed: dict[str, set[int]] = {}  # table -> target ids inserted or replaced
@@ -385,10 +400,28 @@ def _merge_rows(src: sqlite3.Connection, tgt: sqlite3.Connection, committee: dic
                     changed[name].add(tid)
                     counts["deleted" if values.get("deleted_at") and not ex[4]
                            else "updated"] += 1
+                elif (incoming == current and values.get("deleted_at") and not ex[4]
+                      and name not in ("committees",)):
+                    # the same version, now a tombstone: the committee restricted the row
+                    # (its content was cleared on the way); a deletion always wins
+                    sets = ", ".join(f"{sn._q(c)} = ?" for c in values)
+                    tgt.execute(f"UPDATE {name} SET {sets} WHERE id = ?",
+                                (*values.values(), tid))
+                    changed[name].add(tid)
+                    counts["deleted"] += 1
                 else:
                     later = []
                     if incoming < current or _same_content(tgt, name, tid, values, fks):
                         counts["unchanged"] += 1
+                    elif named and incoming == current:
+                        # the committee stopped sharing names: the same version comes back
+                        # with the names replaced by codes; its text replaces ours (the
+                        # references stay as they are)
+                        text = {c: v for c, v in values.items() if c not in fks}
+                        tgt.execute(f"UPDATE {name} SET "
+                                    + ", ".join(f"{sn._q(c)} = ?" for c in text)
+                                    + " WHERE id = ?", (*text.values(), tid))
+                        counts["updated"] += 1
                     elif _conflict(tgt, log_id, name, uid, own_uuid, incoming, values):
                         counts["conflicts"] += 1
                     else:  # this very version was already settled by a person
@@ -403,6 +436,57 @@ def _merge_rows(src: sqlite3.Connection, tgt: sqlite3.Connection, committee: dic
         tgt.execute(f"UPDATE {name} SET {sn._q(col)} = ? WHERE id = ?",
                     (tgt_id.get(ref, {}).get(ref_uuid), row_id))
     _merge_links(src, tgt, src_uuid, tgt_id, changed)
+    if named and tgt_own_id is not None:
+        _withdraw_names(tgt, tgt_own_id, named)
+
+
+PERSON_TEXT = tuple(c for c in m.Person.__sync_content__)
+NAME_REMOVED = "[nom retiré]"
+
+
+def _names_withdrawn(src: sqlite3.Connection, tgt: sqlite3.Connection, committee: dict,
+                     src_own_id: int) -> tuple[bool, dict[int, tuple[str, str, str]]]:
+    """(names off?, people of this committee at the CRSS whose names must go).
+
+    When the file says the committee does not share names (its manifest or its committee
+    row), the people rows the CRSS received earlier under their real uuids (while names
+    were shared) are not in the file (its people carry pseudonymous uuids): their names are
+    blanked after the merge and removed from the committee's free text."""
+    row = src.execute("SELECT share_names FROM committees WHERE id = ?",
+                      (src_own_id,)).fetchone()
+    names_off = not (committee.get("share_names") and row and row[0])
+    if not names_off:
+        return False, {}
+    own = tgt.execute("SELECT id FROM committees WHERE uuid = ?",
+                      (committee["uuid"],)).fetchone()
+    if own is None:
+        return True, {}
+    file_people = {r[0] for r in src.execute("SELECT uuid FROM people")}
+    named: dict[int, tuple[str, str, str]] = {}
+    cond = " OR ".join(f"COALESCE({sn._q(c)}, '') != ''" for c in PERSON_TEXT)
+    for pid, puuid, title, given, family in tgt.execute(
+            f"SELECT id, uuid, title, given_names, family_name FROM people "
+            f"WHERE committee_id = ? AND ({cond})", (own[0],)):
+        if puuid not in file_people:
+            named[pid] = (title or "", given or "", family or "")
+    return True, named
+
+
+def _withdraw_names(tgt: sqlite3.Connection, committee_id: int,
+                    named: dict[int, tuple[str, str, str]]) -> None:
+    """Blank the names of `named` people and remove them from the committee's free text
+    (rows the file did not replace); versions and references stay as they are."""
+    sets = ", ".join(f"{sn._q(c)} = ''" for c in PERSON_TEXT)
+    ids = list(named)
+    for part in _chunks(ids):
+        tgt.execute(f"UPDATE people SET {sets} WHERE id IN ({','.join('?' * len(part))})",
+                    part)
+    replacements = []
+    for title, given, family in named.values():
+        for weight, pattern in sn._name_patterns(given, family, title):
+            replacements.append((weight, pattern, NAME_REMOVED))
+    if replacements:
+        sn.scrub_names(tgt, replacements, committee_id=committee_id)
 
 
 def _src_ref_uuid(src: sqlite3.Connection, table: str, src_id: int) -> str | None:

@@ -100,14 +100,67 @@ def pseudonym(secret: str, person_uuid: str) -> tuple[str, str]:
     return pid, f"P-{b32[:4]}-{b32[4:8]}"
 
 
+# Words that introduce a name in the minutes ("M. BA", "l'imam SY", "le chef LY"): a family
+# name of one or two letters is replaced only after one of them (or after the person's own
+# given names or title), a longer one wherever it stands as a word.
+CIVILITIES = (
+    "m", "mr", "mme", "mlle", "monsieur", "madame", "mademoiselle", "dr", "docteur", "pr",
+    "professeur", "me", "maitre", "hadj", "hadja", "hadji", "el hadj", "el hadji", "elhadj",
+    "imam", "chef", "cheick", "cheikh", "cherif", "marabout", "oustaz", "ustaz", "maire",
+    "prefet", "sous-prefet", "gouverneur", "president", "presidente", "conseiller",
+    "conseillere", "secretaire", "capitaine", "commandant", "lieutenant", "adjudant",
+    "adjudant-chef", "sergent", "brigadier", "colonel", "general", "caporal", "soldat",
+    "agent", "vieux", "dame", "sieur", "notable", "temoin",
+)
+SHORT_NAME = 3  # family names shorter than this are replaced only after a civility
+
+
+def _words(piece: str) -> list[str]:
+    return [re.escape(w) for w in _fold(piece).split()]
+
+
+def _name_patterns(given: str, family: str, title: str) -> list[tuple[int, str]]:
+    """(weight, regex on folded text) for one person's names; the name is the group `n`.
+
+    Longer pieces weigh more and are applied first (a full name is replaced as one code)."""
+    out: list[tuple[int, str]] = []
+
+    def whole(piece: str) -> None:
+        words = _words(piece)
+        if words:
+            out.append((len(piece), r"(?<!\w)(?P<n>" + r"\s+".join(words) + r")(?!\w)"))
+
+    given, family, title = (given or "").strip(), (family or "").strip(), (title or "").strip()
+    candidates = [" ".join(p for p in (given, family) if p),
+                  " ".join(p for p in (family, given) if p), family, given]
+    candidates += given.split() + family.split()
+    seen = set()
+    for piece in candidates:
+        if piece and len(piece) >= SHORT_NAME and _fold(piece) not in seen:
+            seen.add(_fold(piece))
+            whole(piece)
+    if family and len(family) < SHORT_NAME:
+        intro = {r"\s+".join(_words(c)) for c in CIVILITIES}
+        for extra in [given, title] + given.split() + title.split():
+            if extra and _words(extra):
+                intro.add(r"\s+".join(_words(extra)))
+        fam = r"\s+".join(_words(family))
+        out.append((len(family),
+                    r"(?<!\w)(?:" + "|".join(sorted(intro, key=len, reverse=True))
+                    + r")(?:\.\s*|\s+)(?P<n>" + fam + r")(?!\w)"))
+    return out
+
+
 def _name_pieces(given: str, family: str, title: str) -> list[str]:
+    """The plain pieces of a name that are replaced wherever they stand (kept for callers
+    that only need the words)."""
     pieces = []
     full = " ".join(p for p in (given, family) if p).strip()
     for p in (full, " ".join(p for p in (title, family) if p), family, given):
-        if p and len(p) >= 3:
+        if p and len(p) >= SHORT_NAME:
             pieces.append(p)
     for word in (given or "").split() + (family or "").split():
-        if len(word) >= 3:
+        if len(word) >= SHORT_NAME:
             pieces.append(word)
     return pieces
 
@@ -117,32 +170,68 @@ def _fold(s: str) -> str:
                    if unicodedata.category(c) != "Mn").casefold()
 
 
+def _tombstone(conn: sqlite3.Connection, model, where: str, deleted_at: str,  # noqa: ANN001
+               params: tuple = ()) -> None:
+    """Turn the rows matching `where` into tombstones: deletion time set (kept when already
+    set), `__sync_content__` text and blobs emptied; id, uuid, version and generation kept."""
+    t = model.__table__
+    sets = [f"deleted_at = COALESCE(deleted_at, {deleted_at})"]
+    for name in model.__sync_content__:
+        sets.append(f"{_q(name)} = {'NULL' if t.columns[name].nullable else chr(39) * 2}")
+    for name in _blob_columns(t):
+        if name not in model.__sync_content__:
+            sets.append(f"{_q(name)} = NULL")
+    conn.execute(f"UPDATE {_q(t.name)} SET {', '.join(sets)} WHERE {where}", params)
+
+
+def strip_private(conn: sqlite3.Connection) -> None:
+    """The part of the reduction that pseudonymises nothing, applied to every file that
+    leaves a committee and again to every file the CRSS imports (a transmission made by an
+    older or modified application is not trusted to be reduced already). In place.
+
+    - no restricted notes, no attachments (scans, photos);
+    - a restricted threat (complaint about FDS conduct) travels as a tombstone, and so do its
+      assessments, so that the CRSS clears a copy it received before the restriction: the
+      threat's version rose when it was restricted. Its meeting and recommendation links go;
+    - stored PDFs only for adopted PVs; no phone numbers;
+    - settings reduced to the committee identity; the CRSS tables emptied."""
+    conn.execute("DELETE FROM restricted_notes")
+    conn.execute("DELETE FROM attachments")
+    restricted = "SELECT id FROM threats WHERE is_restricted = 1"
+    for link in ("meeting_threats", "recommendation_threats"):
+        conn.execute(f"DELETE FROM {link} WHERE threat_id IN ({restricted})")
+    # the deletion time must not change from one file to the next (else the same version
+    # would differ at the CRSS): the moment of the last change, i.e. the restriction
+    when = "COALESCE(updated_at, created_at, '2024-01-01 00:00:00')"
+    _tombstone(conn, m.Threat, "is_restricted = 1", when)
+    _tombstone(conn, m.ThreatAssessment, f"threat_id IN ({restricted})",
+               "(SELECT t.deleted_at FROM threats t WHERE t.id = threat_assessments.threat_id)")
+    conn.execute("DELETE FROM stored_documents WHERE deleted_at IS NULL AND meeting_id NOT IN "
+                 "(SELECT id FROM meetings WHERE status = 'adopted' AND deleted_at IS NULL)")
+    conn.execute("UPDATE people SET phone = '' WHERE phone != ''")
+    conn.execute(f"DELETE FROM settings WHERE key NOT IN "
+                 f"({','.join('?' * len(TRANSMITTED_SETTINGS))})", TRANSMITTED_SETTINGS)
+    for table in CRSS_TABLES[::-1]:
+        conn.execute(f"DELETE FROM {table}")
+
+
 def reduce_to_transmission(conn: sqlite3.Connection, own_uuid: str) -> None:
     """Keep what the CRSS needs and no more (DOMAIN.md, last section). In place, on a snapshot.
 
-    - only the own committee's rows; no restricted notes; no restricted threats (complaints
-      about FDS conduct) nor their assessments and links; no attachments (scans, photos);
-      stored PDFs only for adopted PVs;
-    - no phone numbers; unless the committee shares names, people become stable
-      pseudonymous codes (uuid and code derived with a per-committee secret), keeping
-      category, corps, sex and youth; their names are also replaced in free text;
-    - settings reduced to the committee identity; the CRSS tables emptied.
+    - `strip_private` (restricted notes, attachments, restricted threats as tombstones,
+      stored PDFs of PVs not adopted, phone numbers, settings, CRSS tables);
+    - only the own committee's rows;
+    - unless the committee shares names, people become stable pseudonymous codes (uuid and
+      code derived with a per-committee secret), keeping category, corps, sex and youth;
+      their names are also replaced in free text.
     """
     own = conn.execute("SELECT id, share_names FROM committees WHERE uuid = ?",
                        (own_uuid,)).fetchone()
     if own is None:
         raise SnapshotError("Le comité de cette base est introuvable : transmission impossible.")
     own_id, share_names = own
-    secret = ensure_pseudonym_secret(conn)
-    conn.execute("DELETE FROM restricted_notes")
-    conn.execute("DELETE FROM attachments")
-    restricted = "SELECT id FROM threats WHERE is_restricted = 1"
-    for link in ("meeting_threats", "recommendation_threats"):
-        conn.execute(f"DELETE FROM {link} WHERE threat_id IN ({restricted})")
-    conn.execute(f"DELETE FROM threat_assessments WHERE threat_id IN ({restricted})")
-    conn.execute("DELETE FROM threats WHERE is_restricted = 1")
-    conn.execute("DELETE FROM stored_documents WHERE deleted_at IS NULL AND meeting_id NOT IN "
-                 "(SELECT id FROM meetings WHERE status = 'adopted' AND deleted_at IS NULL)")
+    secret = ensure_pseudonym_secret(conn)  # before the settings go
+    strip_private(conn)
     # other committees' rows (a database that gathered others) do not travel from here
     for model in reversed(m.SYNCABLE_MODELS):
         if model is m.Committee:
@@ -153,78 +242,87 @@ def reduce_to_transmission(conn: sqlite3.Connection, own_uuid: str) -> None:
     conn.execute("DELETE FROM committees WHERE id != ?", (own_id,))
     conn.execute("UPDATE threat_types SET committee_id = NULL WHERE committee_id IS NOT NULL "
                  "AND committee_id != ?", (own_id,))
-    # people
-    people = conn.execute("SELECT id, uuid, title, given_names, family_name FROM people"
-                          ).fetchall()
-    conn.execute("UPDATE people SET phone = ''")
     if not share_names:
-        replacements: list[tuple[str, str]] = []
+        people = conn.execute("SELECT id, uuid, title, given_names, family_name FROM people"
+                              ).fetchall()
+        replacements: list[tuple[int, str, str]] = []
         for pid, puuid, title, given, family in people:
             new_uuid, code = pseudonym(secret, puuid)
             conn.execute("UPDATE people SET uuid = ?, title = '', given_names = '', "
                          "family_name = CASE WHEN deleted_at IS NULL THEN ? ELSE '' END, "
                          "organisation = '', function = '', sort_key = ? WHERE id = ?",
                          (new_uuid, code, code.lower(), pid))
-            for piece in _name_pieces(given or "", family or "", title or ""):
-                replacements.append((piece, code))
+            for weight, pattern in _name_patterns(given or "", family or "", title or ""):
+                replacements.append((weight, pattern, code))
         if replacements:
-            _scrub_names(conn, replacements)
-    conn.execute(f"DELETE FROM settings WHERE key NOT IN "
-                 f"({','.join('?' * len(TRANSMITTED_SETTINGS))})", TRANSMITTED_SETTINGS)
-    for table in CRSS_TABLES[::-1]:
-        conn.execute(f"DELETE FROM {table}")
+            scrub_names(conn, replacements)
 
 
-def _scrub_names(conn: sqlite3.Connection, replacements: list[tuple[str, str]]) -> None:
-    """Replace people's names (whole words, accents and case ignored) in free-text columns."""
-    replacements.sort(key=lambda r: -len(r[0]))
-    patterns = []
-    for piece, code in replacements:
-        words = [re.escape(w) for w in _fold(piece).split()]
-        patterns.append((re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"), code))
+def _text_columns(model) -> list[str]:  # noqa: ANN001
     from sqlalchemy import String, Text
 
+    return [c.name for c in model.__table__.columns
+            if isinstance(c.type, (String, Text)) and c.name not in ("uuid",)
+            and (isinstance(c.type, Text) or (c.type.length or 0) >= 80)]
+
+
+def scrub_names(conn: sqlite3.Connection, replacements: list[tuple[int, str, str]],
+                committee_id: int | None = None) -> int:
+    """Replace people's names (whole words, accents and case ignored) in the free-text
+    columns of every record but people (of one committee when `committee_id` is given);
+    `replacements` are (weight, regex from `_name_patterns`, replacement). Returns the
+    number of rows changed."""
+    replacements = sorted(replacements, key=lambda r: -r[0])
+    patterns = [(re.compile(pattern), code) for _, pattern, code in replacements]
+    changed = 0
     for model in m.SYNCABLE_MODELS:
         if model is m.Person:
             continue
         t = model.__table__
-        cols = [c.name for c in t.columns
-                if isinstance(c.type, (String, Text)) and c.name not in ("uuid",)
-                and (isinstance(c.type, Text) or (c.type.length or 0) >= 80)]
+        cols = _text_columns(model)
         if not cols:
             continue
+        where, params = "1", ()
+        if committee_id is not None:
+            where = "id = ?" if model is m.Committee else "committee_id = ?"
+            params = (committee_id,)
         for row in conn.execute(f"SELECT id, {', '.join(_q(c) for c in cols)} FROM "
-                                f"{_q(t.name)}").fetchall():
+                                f"{_q(t.name)} WHERE {where}", params).fetchall():
             changes = {}
             for col, value in zip(cols, row[1:], strict=True):
-                if not value:
+                if not value or not isinstance(value, str):
                     continue
                 new = _replace_folded(value, patterns)
                 if new != value:
                     changes[col] = new
             if changes:
+                changed += 1
                 conn.execute(f"UPDATE {_q(t.name)} SET "
                              + ", ".join(f"{_q(c)} = ?" for c in changes) + " WHERE id = ?",
                              (*changes.values(), row[0]))
+    return changed
 
 
 def _replace_folded(value: str, patterns: list) -> str:
-    """Apply the patterns on the folded text, mapping positions back to the original.
+    """Apply the patterns on the folded text, mapping positions back to the original; a
+    pattern with a group `n` replaces only that group (the civility before it stays).
 
     Folding removes combining marks only, so we fold character by character and keep, for
     each folded character, the index of its source character."""
     folded_chars, index = [], []
     for i, ch in enumerate(value):
-        f = _fold(ch)
+        f = _fold(ch).replace("\u2019", "'")
         for c in f:
             folded_chars.append(c)
             index.append(i)
     folded = "".join(folded_chars)
     spans = []
     for pattern, code in patterns:
+        named = "n" in pattern.groupindex
         for mt in pattern.finditer(folded):
-            if mt.end() > mt.start():
-                start, end = index[mt.start()], index[mt.end() - 1] + 1
+            a, b = mt.span("n") if named else mt.span()
+            if b > a:
+                start, end = index[a], index[b - 1] + 1
                 if not any(s < end and start < e for s, e, _ in spans):
                     spans.append((start, end, code))
     if not spans:
