@@ -19,8 +19,10 @@ PHONE = "+223 76 12 34 99"
 
 
 @pytest.fixture(autouse=True)
-def _cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+def _cheap_kdf(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv(ct.TEST_CHEAP_ENV, "1")
+    # a file opened without a data folder is decrypted in the default one: keep it here
+    monkeypatch.setenv("CCS_DATA_DIR", str(tmp_path / "default-data"))
 
 
 @pytest.fixture(scope="session")

@@ -188,7 +188,7 @@ def cleanup_leftovers(folder: Path, older_than: float = 6 * 3600) -> None:
         return
     for p in entries:
         if not p.name.startswith((".ccs-tmp-", ".ccs-ouverture-")) and not (
-                p.name.startswith(".") and p.name.endswith(".partial")):
+                p.name.startswith(".") and p.name.endswith((".partial", ".partial.work"))):
             continue
         try:
             if now - p.stat().st_mtime < older_than:
@@ -409,17 +409,35 @@ def _check_manifest(manifest: dict) -> None:
                                 "Rien n'a été modifié.")
 
 
+def _work_dir(work_dir: str | os.PathLike[str] | None) -> Path:
+    """Where a file is decrypted: a data folder (the one given, else the default one), never
+    the system's temporary folder, which other programs read and nobody cleans."""
+    folder = paths.resolve_data_dir(work_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(os_error_message(exc, folder)) from None
+    return folder
+
+
 def open_file(path: str | os.PathLike[str], identities: list, *, work_dir: Path | None = None,
               progress: Progress | None = None) -> OpenedFile:
-    """Decrypt and check a `.ccsbak` file into a temporary folder (inside `work_dir` if
-    given): manifest, size, digest, SQLite integrity and schema. Nothing else is touched."""
+    """Decrypt and check a `.ccsbak` file into a hidden temporary folder inside the data
+    folder `work_dir` (the default data folder when None): manifest, size, digest, SQLite
+    integrity and schema. Nothing else is touched. The caller deletes the clear copy with
+    `cleanup()` (or a `with` block) as soon as it is done."""
     progress = progress or _noop
     src_path = Path(path)
+    work = _work_dir(work_dir)
     try:
         fh = open(src_path, "rb")  # noqa: SIM115
     except OSError as exc:
         raise UserError(f"Impossible de lire « {src_path} » : {exc.strerror}.") from None
-    folder = Path(tempfile.mkdtemp(prefix=".ccs-ouverture-", dir=work_dir))
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=".ccs-ouverture-", dir=work))
+    except OSError as exc:
+        fh.close()
+        raise UserError(os_error_message(exc, work)) from None
     try:
         with fh:
             total = os.fstat(fh.fileno()).st_size
@@ -468,8 +486,12 @@ class _HashingReader:
 
 
 def verify_file(path: str | os.PathLike[str], identities: list,
-                progress: Progress | None = None) -> dict:
-    with open_file(path, identities, progress=progress) as opened:
+                progress: Progress | None = None, work_dir: Path | None = None) -> dict:
+    """Decrypt and check a file completely; the clear copy (in a hidden folder of the data
+    folder `work_dir`, the default one when None) is deleted before returning, error or not."""
+    work = _work_dir(work_dir)
+    cleanup_leftovers(work)
+    with open_file(path, identities, work_dir=work, progress=progress) as opened:
         manifest = dict(opened.manifest)
         manifest["_revision"] = opened.revision
         return manifest
@@ -576,6 +598,7 @@ def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | Non
                 _unlink_quietly(leftover)
         os.replace(staged_db, live)
         _fsync_dir(folder)
+        prune_copies_aside(live, protect=saved)
         progress(100, 100, "Restauration terminée.")
         return RestoreResult(manifest, live, saved, generation)
     finally:
@@ -623,9 +646,11 @@ def auto_backup(db: Database, *, keep: int = 7, min_interval: dt.timedelta | Non
     the encrypted ones). Returns the new file, or None when the last one is recent."""
     folder = db.data_dir / AUTO_FOLDER
     folder.mkdir(exist_ok=True)
+    cleanup_leftovers(folder)
     existing = sorted(folder.glob("ccs-*.sqlite3"))
     if min_interval is not None and existing:
-        age = dt.datetime.now().timestamp() - existing[-1].stat().st_mtime
+        last = max(p.stat().st_mtime for p in existing)  # by time written, not by name
+        age = dt.datetime.now().timestamp() - last
         if 0 <= age < min_interval.total_seconds():
             return None
     name = f"ccs-{dt.datetime.now():%Y%m%d-%H%M%S}.sqlite3"
@@ -646,9 +671,48 @@ def auto_backup(db: Database, *, keep: int = 7, min_interval: dt.timedelta | Non
     except BaseException:
         _unlink_quietly(tmp)
         raise
-    for old in sorted(folder.glob("ccs-*.sqlite3"))[:-keep]:
+    # the names carry this PC's clock: after the clock went back, the new copy sorts first;
+    # it is never the one deleted (as rotate(newest=...) does on the stick)
+    others = [p for p in sorted(folder.glob("ccs-*.sqlite3")) if p.name != target.name]
+    for old in others[:max(len(others) - max(keep - 1, 0), 0)]:
         _unlink_quietly(old)
+    prune_copies_aside(db.path)
     return target
+
+
+ASIDE_LABELS = ("avant-restauration", "avant-migration")
+
+
+def prune_copies_aside(db_path: Path, keep: int = 3, protect: Path | None = None
+                       ) -> list[Path]:
+    """Keep only the `keep` newest copies of the database made aside before restores and
+    before migrations (`ccs.avant-restauration-<stamp>.sqlite3`,
+    `ccs.avant-migration-<revision>-<stamp>.sqlite3`),
+    of each kind; `protect` (the copy just made) is never deleted. Returns those deleted."""
+    removed: list[Path] = []
+    db_path = Path(db_path)
+    folder = db_path.parent
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return removed
+    for label in ASIDE_LABELS:
+        pattern = re.compile(re.escape(f"{db_path.stem}.{label}-")
+                             + r"(?:[A-Za-z0-9_]+-)?(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?"
+                             + re.escape(db_path.suffix) + "$")
+        copies = []
+        for p in entries:
+            mt = pattern.match(p.name)
+            if mt and p.is_file():
+                copies.append((mt["stamp"], int(mt["n"] or 0), p))
+        copies.sort(key=lambda t: t[:2])
+        for _, _, p in copies[:max(len(copies) - keep, 0)]:
+            if protect is not None and p.name == Path(protect).name:
+                continue
+            for extra in (p, *(p.with_name(p.name + x) for x in ("-wal", "-shm", "-journal"))):
+                _unlink_quietly(extra)
+            removed.append(p)
+    return removed
 
 
 # --------------------------------------------------------------------------- USB drives
