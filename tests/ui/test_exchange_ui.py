@@ -67,10 +67,11 @@ class FakePrompts:
 
 
 @pytest.fixture
-def prompts(monkeypatch: pytest.MonkeyPatch, qapp):  # noqa: ANN001, ANN201
+def prompts(monkeypatch: pytest.MonkeyPatch, qapp, tmp_path: Path):  # noqa: ANN001, ANN201
     from ccs_desktop.ui.editors.translator import DictTranslator
 
     monkeypatch.setenv(ct.TEST_CHEAP_ENV, "1")
+    monkeypatch.setenv("CCS_DATA_DIR", str(tmp_path / "default-data"))
     common.Session.clear()
     fake = FakePrompts()
     fake.install(monkeypatch)
@@ -206,6 +207,68 @@ def test_backup_by_clicking_then_restore_in_window_and_wizard(qtbot, prompts, de
     restored = open_database(new_dir, create=False)
     assert count(restored, m.Person) == people and count(restored, m.Meeting) == meetings
     restored.close()
+
+
+class EditorHost(Host):
+    """A main window with open editors: `close_editors()` saves drafts and closes them, or
+    returns False when the user cancels."""
+
+    def __init__(self, services: Services, answers: list[bool]) -> None:
+        super().__init__(services)
+        self.answers = answers
+        self.asked = 0
+
+    def close_editors(self) -> bool:
+        self.asked += 1
+        return self.answers.pop(0)
+
+
+def test_restore_closes_open_editors_first_or_stops(qtbot, prompts, demo_db,
+                                                    tmp_path: Path) -> None:
+    backup = bk.create_backup(demo_db, tmp_path / "usb", PASS).path
+    host = EditorHost(Services(demo_db), [False, True])
+    qtbot.addWidget(host)
+    ex.install_exchange_actions(host)
+    before = demo_db.path.read_bytes()
+    trigger(host, "restore")
+    dialog = prompts.shown[-1]
+    prompts.files.append(str(backup))
+    dialog.choose()
+    qtbot.keyClicks(dialog.passphrase, PASS)
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, dialog)
+    old_db = host.services.db
+    # the user cancels the closing of an editor: nothing is closed nor replaced
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert host.asked == 1 and dialog.restored is None and not dialog.busy
+    assert "pas été modifiée" in dialog.result.text()
+    assert host.services.db is old_db and count(old_db, m.Person) > 0  # still open
+    assert demo_db.path.read_bytes() == before
+    assert not list(demo_db.data_dir.glob("ccs.avant-restauration-*"))
+    # the editors close (drafts saved): the restore goes on
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, dialog)
+    assert host.asked == 2 and dialog.restored is not None, dialog.result.text()
+    assert host.services.db is not old_db
+    host.services.db.close()
+
+    # the wizard over a main window asks the window behind it too
+    behind = EditorHost(Services(open_database(demo_db.data_dir, create=False)), [False])
+    qtbot.addWidget(behind)
+    wizard = QWidget(behind)
+
+    def drive(d: ex.RestoreDialog) -> None:
+        prompts.files.append(str(backup))
+        d.choose()
+        qtbot.keyClicks(d.passphrase, PASS)
+        qtbot.mouseClick(d.open_button, Qt.MouseButton.LeftButton)
+        wait_idle(qtbot, d)
+        qtbot.mouseClick(d.restore_button, Qt.MouseButton.LeftButton)
+
+    prompts.drivers.append(drive)
+    assert ex.restore_from_wizard(wizard, demo_db.data_dir) is False
+    assert behind.asked == 1 and count(behind.services.db, m.Person) > 0
+    behind.services.db.close()
 
 
 def test_wrong_passphrase_and_transmission_file_are_refused(qtbot, prompts, demo_db,

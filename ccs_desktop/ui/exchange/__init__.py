@@ -7,7 +7,9 @@ Entry points for the main window and the wizard:
 - `restore_from_wizard(parent, data_dir=None) -> bool`: the first-run wizard's restore;
 - `on_start_auto_backup(db)` and `on_close_auto_backup(db)`: the automatic local copies.
 
-The window is any QMainWindow with `.services` (services.hub.Services); when it has
+The window is any QMainWindow with `.services` (services.hub.Services); when it (or the
+window holding it) has `close_editors()` that is called before a restore replaces the
+database (False = the user cancelled: no restore); when it has
 `reopen_database(db)` that is called after a restore, else `.services` (and `.db`) are
 replaced; `refresh_all()` is called after changes when present; `show_exchange_page(key)`
 (keys "register", "import_log", "conflicts") is used by the menu when present, else the page
@@ -85,17 +87,41 @@ def _swap_database(hosts: list[Any], new_db: Any) -> None:
             host.db = new_db
 
 
+def _close_editors(hosts: list[Any]) -> bool:
+    """Ask each host that has `close_editors()` (the main window: it saves drafts and closes
+    every open editor) to do so before its database is replaced; False when one refused
+    (the user cancelled)."""
+    for host in hosts:
+        close = getattr(host, "close_editors", None)
+        if callable(close) and close() is False:
+            return False
+    return True
+
+
+def _hosts_of(window: Any) -> list[Any]:
+    """The window and the window that holds it (a wizard over the main window)."""
+    hosts = []
+    for h in (window, getattr(window, "parentWidget", lambda: None)()):
+        if h is not None and all(h is not x for x in hosts):
+            hosts.append(h)
+    return hosts
+
+
 def open_restore(window: Any, data_dir: Path | None = None) -> RestoreDialog:
-    """The restore dialog for a window whose database is open: it is closed just before
-    the replacement and reopened after."""
+    """The restore dialog for a window whose database is open: the open editors are closed
+    (drafts saved; the restore stops if the user cancels) and the database closed just
+    before the replacement, then reopened after."""
     from ...db.engine import open_database
 
     old_db = window.services.db
     folder = Path(data_dir) if data_dir else old_db.data_dir
 
-    def before() -> None:
+    def before() -> bool:
+        if not _close_editors(_hosts_of(window)):
+            return False
         if old_db.data_dir.resolve() == folder.resolve():
             old_db.close()
+        return True
 
     def after(ok: bool) -> None:
         if not ok:
@@ -223,9 +249,12 @@ def restore_from_wizard(parent: Any, data_dir: str | Path | None = None) -> bool
     folder = Path(data_dir) if data_dir else (old_db.data_dir if old_db is not None
                                               else paths.resolve_data_dir(None))
 
-    def before() -> None:
+    def before() -> bool:
+        if not _close_editors(_hosts_of(parent)):
+            return False
         if old_db is not None and old_db.data_dir.resolve() == folder.resolve():
             old_db.close()
+        return True
 
     def after(ok: bool) -> None:
         if not ok or not hosts:
@@ -252,10 +281,10 @@ def _changed_since_last_copy(db: Any) -> bool:
     from ...services.exchange.backup import AUTO_FOLDER
 
     folder = db.data_dir / AUTO_FOLDER
-    copies = sorted(folder.glob("ccs-*.sqlite3")) if folder.is_dir() else []
+    copies = list(folder.glob("ccs-*.sqlite3")) if folder.is_dir() else []
     if not copies:
         return True
-    last = copies[-1].stat().st_mtime
+    last = max(p.stat().st_mtime for p in copies)  # by time written: names follow the clock
     stamps = []
     for suffix in ("", "-wal"):
         p = db.path.with_name(db.path.name + suffix)

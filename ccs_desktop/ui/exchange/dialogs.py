@@ -400,7 +400,8 @@ class RestoreDialog(TaskDialog):
     database of `data_dir` (the current one is copied aside first).
 
     `before_replace()` is called on the GUI thread just before the restore (close the open
-    database there); `after_replace(ok)` just after, success or not (reopen it)."""
+    editors and database there); when it returns False the restore is abandoned and nothing
+    is touched. `after_replace(ok)` is called just after, success or not (reopen it)."""
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None, *,
                  before_replace: Callable[[], None] | None = None,
@@ -555,7 +556,8 @@ class RestoreDialog(TaskDialog):
                 work_dir.mkdir(parents=True, exist_ok=True)
                 with bk._open_plain_snapshot(Path(path), work_dir) as opened:
                     return dict(opened.manifest)
-            return bk.verify_file(path, identities(), progress=progress)
+            # decrypted inside the data folder (never the system temp), deleted at once
+            return bk.verify_file(path, identities(), progress=progress, work_dir=work_dir)
 
         self.manifest = None
         self.run(work, self._opened)
@@ -590,8 +592,11 @@ class RestoreDialog(TaskDialog):
         if identities is None:
             return
         path, data_dir = self.path, self.data_dir
-        if self.before_replace is not None:
-            self.before_replace()
+        if self.before_replace is not None and self.before_replace() is False:
+            # an editor still open was not closed (the user cancelled): nothing was touched
+            set_message(self.result, self.tr("The current database was not changed."),
+                        "error")
+            return
 
         def work(progress: Callable) -> Any:
             return bk.restore(path, data_dir, identities(), progress=progress)
