@@ -160,12 +160,23 @@ def _membership(code: str) -> str:
     return i18n.translate("Labels", _MEMBERSHIP_SOURCE[code])
 
 
+def committee_column(code_of: Any) -> Column:
+    """The "Comité" column of the CRSS lists: the code of the record's committee.
+    code_of: committee id -> code (views.crss.CommitteeCodes). Not sortable: the order of the
+    committee ids means nothing to a reader."""
+    return Column("committee", QT_TRANSLATE_NOOP("Columns", "Committee"),
+                  _attr("committee_id"), text=code_of, width=150, tooltip=True)
+
+
 def make_model(services: Any, kind: str, parent: Any = None,
-               page_size: int = 200) -> RecordTableModel:
+               page_size: int = 200, extra_columns: list[Column] | None = None
+               ) -> RecordTableModel:
+    """extra_columns come first (the CRSS's "Comité" column)."""
     type_labels: dict[str, str] = {}
     if kind == "threats":
         type_labels = {t.code: t.label for t in services.threats.types()}
-    return RecordTableModel(getattr(services, kind), columns_for(kind, type_labels), kind=kind,
+    columns = [*(extra_columns or []), *columns_for(kind, type_labels)]
+    return RecordTableModel(getattr(services, kind), columns, kind=kind,
                             page_size=page_size,
                             overdue=is_overdue if kind == "recommendations" else None,
                             parent=parent)

@@ -1,4 +1,7 @@
-"""The home page: the committee, the next meeting, recommendations to follow up."""
+"""The home page: the committee, the next meeting, recommendations to follow up.
+
+In CRSS mode: the consolidation instead (register, files received, last import, open
+conflicts, counts across all committees)."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from PySide6.QtWidgets import (
 from ...domain import enums
 from ...services.records import ListQuery
 from .. import i18n
+from .crss import crss_figures, is_crss
 
 CARD_STYLE = ("QFrame#card { border: 1px solid #b0bec5; border-radius: 8px; background: #fafafa; }"
               " QLabel#cardValue { font-size: 20pt; font-weight: bold; }"
@@ -53,6 +57,11 @@ class HomePage(QWidget):
         self.services = services
         self.setObjectName("page_home")
         self.setStyleSheet(CARD_STYLE)
+        self.crss = is_crss(services)
+        if self.crss:
+            self._build_crss()
+            self.refresh()
+            return
 
         self.committee_label = QLabel()
         self.committee_label.setObjectName("committeeTitle")
@@ -115,7 +124,107 @@ class HomePage(QWidget):
         layout.addStretch(1)
         self.refresh()
 
+    # --- CRSS mode -------------------------------------------------------------------------
+    def _build_crss(self) -> None:
+        self.committee_label = QLabel(self.tr("CRSS: national consolidation"))
+        self.committee_label.setObjectName("committeeTitle")
+        self.committee_label.setWordWrap(True)
+        self.committee_label.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.place_label = QLabel()
+        self.place_label.setObjectName("committeePlace")
+        self.place_label.setWordWrap(True)
+
+        def card(name: str, title: str, button: str, key: str) -> Card:
+            c = Card(title)
+            c.setObjectName("card")
+            c.value.setObjectName("cardValue")
+            c.setProperty("cardKey", name)
+            c.button.setText(button)
+            c.button.setObjectName(f"button_{name}")
+            c.button.clicked.connect(lambda: self.navigate.emit(key, {}))
+            c.setMinimumWidth(240)
+            return c
+
+        self.register_card = card("register", self.tr("Committees in the register"),
+                                  self.tr("Register"), "register")
+        self.sent_card = card("sent", self.tr("Committees that sent a file"),
+                              self.tr("Import log"), "import_log")
+        self.never_card = card("never", self.tr("Never sent anything"), self.tr("Register"),
+                               "register")
+        self.last_card = card("last", self.tr("Last import"), self.tr("Import log"),
+                              "import_log")
+        self.conflicts_card = card("conflicts", self.tr("Open conflicts"),
+                                   self.tr("Settle"), "conflicts")
+        self.meetings_card = card("meetings", self.tr("Meetings"), self.tr("Meetings"),
+                                  "meetings")
+        self.threats_card = card("threats", self.tr("Active threats"), self.tr("Threats"),
+                                 "threats")
+        self.recs_card = card("recommendations", self.tr("Open recommendations"),
+                              self.tr("Recommendations"), "recommendations")
+        self.crss_cards = (self.register_card, self.sent_card, self.never_card, self.last_card,
+                           self.conflicts_card, self.meetings_card, self.threats_card,
+                           self.recs_card)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        for n, c in enumerate(self.crss_cards):
+            grid.addWidget(c, n // 3, n % 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.addWidget(self.committee_label)
+        layout.addWidget(self.place_label)
+        layout.addSpacing(8)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+
+    def _refresh_crss(self) -> None:
+        f = crss_figures(self.services)
+        n = i18n.locale_for().toString
+        self.place_label.setText(self.tr(
+            "Commissariat à la Réforme du Secteur de la Sécurité · %1 committee(s) in the "
+            "consolidated database").replace("%1", n(f.committees)))
+        self.register_card.value.setText(n(f.expected))
+        self.register_card.detail.setText(self.tr(
+            "Expected committees: %1 regional (CCSR), %2 commune (CCSC) or added by hand.")
+            .replace("%1", n(f.expected_regions)).replace("%2", n(f.expected - f.expected_regions)))
+        self.sent_card.value.setText(n(f.sent))
+        self.sent_card.detail.setText(self.tr("At least one file received and imported."))
+        self.never_card.value.setText(n(f.never_sent))
+        self.never_card.detail.setText(self.tr("Expected committees from which no file has "
+                                               "arrived yet."))
+        if f.last_import_at is None:
+            self.last_card.value.setText("—")
+            self.last_card.detail.setText(self.tr("No file imported yet."))
+        else:
+            self.last_card.value.setText(i18n.long_date(f.last_import_at.date()))
+            parts = [p for p in (f.last_import_code, f.last_import_file) if p]
+            detail = " · ".join(parts)
+            if f.refused:
+                detail += "\n" + self.tr("%1 file(s) refused in all").replace("%1", n(f.refused))
+            self.last_card.detail.setText(detail)
+        self.conflicts_card.value.setText(n(f.open_conflicts))
+        self.conflicts_card.value.setProperty("alert", f.open_conflicts > 0)
+        self.conflicts_card.detail.setText(self.tr("Rows received twice with different "
+                                                   "content: a person chooses."))
+        self.meetings_card.value.setText(n(f.meetings))
+        self.meetings_card.detail.setText(self.tr("of which %1 held (minutes adopted or not), "
+                                                  "all committees").replace(
+                                                      "%1", n(f.meetings_held)))
+        self.threats_card.value.setText(n(f.threats_active))
+        self.threats_card.detail.setText(self.tr("%1 threat(s) recorded in all").replace(
+            "%1", n(f.threats)))
+        self.recs_card.value.setText(n(f.recommendations_open))
+        self.recs_card.detail.setText(self.tr("of %1 recommendation(s) in all").replace(
+            "%1", n(f.recommendations)))
+        for c in self.crss_cards:
+            c.value.style().unpolish(c.value)
+            c.value.style().polish(c.value)
+            c.value.setAlignment(Qt.AlignmentFlag.AlignLeft)
+
+    # --- committee mode -----------------------------------------------------------------------
     def refresh(self) -> None:
+        if self.crss:
+            self._refresh_crss()
+            return
         s = self.services
         committee = s.committee.own()
         configured = committee is not None

@@ -25,10 +25,14 @@ Option = tuple[str, dict[str, Any]]
 
 @dataclass
 class FilterSpec:
+    """One filter box. A scoped filter's options take the filters chosen in the boxes before
+    it (Région → Cercle → Commune → Comité): its list narrows to them."""
+
     key: str
     title: str  # English source, translated in the "Filters" context
-    options: Callable[[], list[Option]]
+    options: Callable[..., list[Option]]
     all_text: str = "All"
+    scoped: bool = False
 
 
 def _tr(text: str) -> str:
@@ -45,15 +49,21 @@ class ListPage(QWidget):
 
     def __init__(self, services: Any, kind: str, title: str, filters: list[FilterSpec],
                  count_text: Callable[[int], str], new_text: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, read_only: bool = False,
+                 extra_columns: list[Any] | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.kind = kind
         self.filter_specs = filters
+        #: the CRSS reads the committees' records: no new record, no delete
+        self.read_only = read_only
+        #: column layout saved apart when the columns differ (the CRSS's "Comité" column)
+        self.state_key = f"crss_{kind}" if extra_columns else kind
         self._count_text = count_text
         self.setObjectName(f"page_{kind}")
 
-        self.model: RecordTableModel = make_model(services, kind, parent=self)
+        self.model: RecordTableModel = make_model(services, kind, parent=self,
+                                                  extra_columns=extra_columns)
 
         self.title_label = QLabel(title)
         self.title_label.setObjectName("pageTitle")
@@ -83,22 +93,27 @@ class ListPage(QWidget):
         self.filter_boxes: dict[str, QComboBox] = {}
         filter_row = QHBoxLayout()
         filter_row.setSpacing(6)
-        for spec in filters:
+        # the place filters of the CRSS get their own row (eight boxes do not fit in one)
+        place_row = QHBoxLayout()
+        place_row.setSpacing(6)
+        for n, spec in enumerate(filters):
             box = QComboBox()
             box.setObjectName(f"filter_{spec.key}")
             # narrow screens (1024 px laptops): the boxes shrink, the popup shows full texts
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(5)
-            box.setMaximumWidth(240)
+            # place names are read whole (Tombouctou, Ménaka): the CRSS's boxes are wider
+            box.setMinimumContentsLength(12 if spec.scoped else 5)
+            box.setMaximumWidth(280 if spec.scoped else 240)
             box.view().setMinimumWidth(260)
             box.setToolTip(_tr(spec.title))
             self.filter_boxes[spec.key] = box
             caption = QLabel(_tr(spec.title))
             caption.setBuddy(box)
-            filter_row.addWidget(caption)
-            filter_row.addWidget(box)
-            box.currentIndexChanged.connect(self.apply_filters)
+            row = place_row if spec.scoped else filter_row
+            row.addWidget(caption)
+            row.addWidget(box)
+            box.currentIndexChanged.connect(lambda _i, n=n: self._on_filter_changed(n))
         filter_row.addStretch(1)
         self.reset_button = QPushButton(self.tr("Clear filters"))
         self.reset_button.setObjectName("resetFilters")
@@ -144,6 +159,8 @@ class ListPage(QWidget):
         top.addSpacing(12)
         top.addWidget(self.new_button)
         top.addWidget(self.delete_button)
+        self.new_button.setVisible(not read_only)
+        self.delete_button.setVisible(not read_only)
         top.addStretch(1)
         top.addWidget(self.search_edit, 2)
         top.addWidget(self.count_label)
@@ -151,6 +168,9 @@ class ListPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
         layout.addLayout(top)
+        if place_row.count():
+            place_row.addStretch(1)
+            layout.addLayout(place_row)
         layout.addLayout(filter_row)
         layout.addWidget(self.table, 1)
 
@@ -159,19 +179,36 @@ class ListPage(QWidget):
         enter.activated.connect(self.open_current)
 
     # --- filters and search -------------------------------------------------------------------
-    def fill_filter_options(self) -> None:
-        """(Re)fill the filter boxes, keeping the current choices where they still exist."""
-        for spec in self.filter_specs:
+    def fill_filter_options(self, start: int = 0, only_scoped: bool = False) -> None:
+        """(Re)fill the filter boxes from `start`, keeping the current choices where they
+        still exist."""
+        for n, spec in enumerate(self.filter_specs):
+            if n < start or (only_scoped and not spec.scoped):
+                continue
             box = self.filter_boxes[spec.key]
             current = box.currentData()
+            options = spec.options(self._scope(n)) if spec.scoped else spec.options()
             box.blockSignals(True)
             box.clear()
             box.addItem(_tr(spec.all_text), {})
-            for text, values in spec.options():
+            for text, values in options:
                 box.addItem(text, values)
             pos = box.findData(current) if current else 0
             box.setCurrentIndex(max(0, pos))
             box.blockSignals(False)
+
+    def _scope(self, n: int) -> dict[str, Any]:
+        """The filters chosen in the scoped boxes before the n-th one."""
+        scope: dict[str, Any] = {}
+        for spec in self.filter_specs[:n]:
+            if spec.scoped:
+                scope.update(self.filter_boxes[spec.key].currentData() or {})
+        return scope
+
+    def _on_filter_changed(self, n: int) -> None:
+        if self.filter_specs[n].scoped:
+            self.fill_filter_options(start=n + 1, only_scoped=True)
+        self.apply_filters()
 
     def current_filters(self) -> dict[str, Any]:
         merged: dict[str, Any] = {}
@@ -187,6 +224,8 @@ class ListPage(QWidget):
             box.blockSignals(True)
             box.setCurrentIndex(0)
             box.blockSignals(False)
+        if any(spec.scoped for spec in self.filter_specs):
+            self.fill_filter_options(only_scoped=True)  # the narrowed lists open up again
         self.search_edit.blockSignals(True)
         self.search_edit.clear()
         self.search_edit.blockSignals(False)
@@ -230,9 +269,12 @@ class ListPage(QWidget):
             self.openRequested.emit(self.kind, record_id)
 
     def new_record(self) -> None:
-        self.openRequested.emit(self.kind, None)
+        if not self.read_only:
+            self.openRequested.emit(self.kind, None)
 
     def delete_selected(self) -> None:
+        if self.read_only:
+            return
         record_id = self.selected_id()
         if record_id is not None:
             self.deleteRequested.emit(self.kind, record_id)
@@ -249,10 +291,11 @@ class ListPage(QWidget):
 
     # --- saved layout -------------------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:
-        settings.setValue(f"tables/{self.kind}/header", self.table.horizontalHeader().saveState())
+        settings.setValue(f"tables/{self.state_key}/header",
+                          self.table.horizontalHeader().saveState())
 
     def restore_state(self, settings: QSettings) -> None:
-        state = settings.value(f"tables/{self.kind}/header")
+        state = settings.value(f"tables/{self.state_key}/header")
         if isinstance(state, QByteArray) and not state.isEmpty():
             header = self.table.horizontalHeader()
             header.restoreState(state)

@@ -148,10 +148,21 @@ _CAPTIONS = (
     QT_TRANSLATE_NOOP("Filters", "Priority"), QT_TRANSLATE_NOOP("Filters", "Addressee"),
     QT_TRANSLATE_NOOP("Filters", "Membership"), QT_TRANSLATE_NOOP("Filters", "Category"),
     QT_TRANSLATE_NOOP("Filters", "Sex"), QT_TRANSLATE_NOOP("Filters", "Youth"),
+    QT_TRANSLATE_NOOP("Filters", "Region"), QT_TRANSLATE_NOOP("Filters", "Cercle"),
+    QT_TRANSLATE_NOOP("Filters", "Commune"), QT_TRANSLATE_NOOP("Filters", "Committee"),
 )
 
 
 def make_list_page(services: Any, kind: str, parent: Any = None) -> ListPage:
-    return ListPage(services, kind, page_title(kind), filters_for(services, kind),
-                    lambda n: count_text(kind, n), new_text(kind), parent)
+    """In CRSS mode: the place and committee filters, the "Comité" column, read only."""
+    from ..models.specs import committee_column
+    from .crss import CommitteeCodes, is_crss, place_filters
+
+    filters = filters_for(services, kind)
+    if not is_crss(services):
+        return ListPage(services, kind, page_title(kind), filters,
+                        lambda n: count_text(kind, n), new_text(kind), parent)
+    return ListPage(services, kind, page_title(kind), [*place_filters(services), *filters],
+                    lambda n: count_text(kind, n), new_text(kind), parent, read_only=True,
+                    extra_columns=[committee_column(CommitteeCodes(services.db))])
 

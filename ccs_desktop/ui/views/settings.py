@@ -14,6 +14,7 @@ from ...domain import enums
 from ...services.errors import UserError, ValidationError
 from ...services.records import ListQuery
 from .. import i18n
+from .crss import is_crss
 from ..widgets.committee_form import CommitteeForm
 
 
@@ -79,9 +80,21 @@ class SettingsPage(QWidget):
         self.status.setObjectName("settingsStatus")
         self.status.setWordWrap(True)
 
+        # CRSS mode: no committee profile, nothing goes up; the language stays
+        self.crss = is_crss(services)
+        self.crss_note = QLabel(self.tr("This computer is the CRSS's: it gathers the files of "
+                                        "the committees (menu Backup). It has no committee "
+                                        "profile of its own."))
+        self.crss_note.setObjectName("crssNote")
+        self.crss_note.setWordWrap(True)
+        self.crss_note.setVisible(self.crss)
+        profile.setVisible(not self.crss)
+        sharing.setVisible(not self.crss)
+
         inner = QWidget()
         body = QVBoxLayout(inner)
         body.addWidget(title)
+        body.addWidget(self.crss_note)
         body.addWidget(profile)
         body.addWidget(sharing)
         body.addWidget(lang_box)
@@ -103,6 +116,10 @@ class SettingsPage(QWidget):
         return [(p.display_name, p.id) for p in rows]
 
     def refresh(self) -> None:
+        if self.crss:  # the people of every committee are not the chair's choices
+            self.language.setCurrentIndex(max(0, self.language.findData(
+                i18n.current_language())))
+            return
         committee = self.services.committee.own()
         people = self._people()
         for box, current in ((self.chair, committee.chair_id if committee else None),
@@ -120,9 +137,11 @@ class SettingsPage(QWidget):
             self.share_names.setChecked(bool(committee.share_names))
         self.quorum_value.setEnabled(self.quorum_rule.currentData() == "fixed")
         self.language.setCurrentIndex(max(0, self.language.findData(i18n.current_language())))
-        self.setEnabled(committee is not None)
+        self.setEnabled(committee is not None or self.crss)
 
     def save(self) -> bool:
+        if self.crss:
+            return self._save_language()
         values = self.form.values()
         values.update(chair_id=self.chair.currentData(), secretary_id=self.secretary.currentData(),
                       quorum_rule=self.quorum_rule.currentData(),
@@ -135,6 +154,9 @@ class SettingsPage(QWidget):
             self.status.setText(error_text(exc))
             self.status.setStyleSheet("color: #b00020; font-weight: bold;")
             return False
+        return self._save_language()
+
+    def _save_language(self) -> bool:
         self.status.setStyleSheet("color: #1b5e20;")
         self.status.setText(self.tr("Settings saved."))
         lang = self.language.currentData()
