@@ -1,4 +1,7 @@
-"""First run: set up the committee, its chair and secretary, and its members."""
+"""First run: set up the committee, its chair and secretary, and its members.
+
+The first page also offers the CRSS mode (national consolidation): no committee profile, the
+register of expected committees filled from the place lists, then the CRSS key pair."""
 
 from __future__ import annotations
 
@@ -8,8 +11,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage,
+    QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QPushButton, QRadioButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget, QWizard, QWizardPage,
 )
 
 from ..domain import enums
@@ -106,7 +110,27 @@ class IntroPage(QWizardPage):
                               "members (it can be pasted from a spreadsheet)."))
         text.setWordWrap(True)
         layout = QVBoxLayout(self)
+        question = QLabel(self.tr("<b>Who uses this computer?</b>"))
+        layout.addWidget(question)
+        self.committee_choice = QRadioButton(self.tr("A &committee (CCSC / CCSR)"))
+        self.committee_choice.setObjectName("choiceCommittee")
+        self.committee_choice.setChecked(True)
+        self.crss_choice = QRadioButton(self.tr("The C&RSS (national consolidation)"))
+        self.crss_choice.setObjectName("choiceCrss")
+        self.choices = QButtonGroup(self)
+        self.choices.addButton(self.committee_choice)
+        self.choices.addButton(self.crss_choice)
+        crss_text = QLabel(self.tr("The CRSS gathers the files the committees send it; it "
+                                   "has no committee profile and no members of its own."))
+        crss_text.setWordWrap(True)
+        crss_text.setStyleSheet("color: #455a64; margin-left: 24px;")
+        layout.addWidget(self.committee_choice)
+        layout.addWidget(self.crss_choice)
+        layout.addWidget(crss_text)
+        layout.addSpacing(12)
         layout.addWidget(text)
+        self.committee_choice.toggled.connect(lambda on: text.setVisible(on))
+        self._wizard = wizard
         self.restore_button = QPushButton(self.tr("Restore a backup instead…"))
         self.restore_button.setObjectName("restoreButton")
         restore = wizard.restore_function()
@@ -115,6 +139,45 @@ class IntroPage(QWizardPage):
         layout.addSpacing(12)
         layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
+
+    def nextId(self) -> int:  # noqa: N802
+        wizard = self._wizard
+        return wizard.crss_id if self.crss_choice.isChecked() else wizard.committee_id
+
+
+class CrssPage(QWizardPage):
+    """The CRSS mode: what it means, and the key pair offered at the end."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("The CRSS: national consolidation"))
+        self.setSubTitle(self.tr("This database will gather the records the committees "
+                                 "transmit."))
+        text = QLabel(self.tr(
+            "The register of expected committees is filled from the place lists: one CCSC "
+            "per commune and one CCSR per region (more can be added). Files are imported from "
+            "the Backup menu; every list can then be filtered by region, cercle, commune and "
+            "committee.\n\nThe committees encrypt their transmissions for the CRSS's public "
+            "key: generate the key pair now, give the public key (crss.pub) to the committees "
+            "and keep the private key (crss.key) and its passphrase safe, with a copy on a "
+            "second USB stick."))
+        text.setWordWrap(True)
+        self.keygen = QCheckBox(self.tr("&Generate the CRSS key pair when I click Finish"))
+        self.keygen.setObjectName("keygenCheck")
+        self.keygen.setChecked(True)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addSpacing(12)
+        layout.addWidget(self.keygen)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def nextId(self) -> int:  # noqa: N802
+        return -1
 
 
 class CommitteePage(QWizardPage):
@@ -336,6 +399,9 @@ class MembersPage(QWizardPage):
         self.error.setText("\n".join(problems[:6]))
         return not problems
 
+    def nextId(self) -> int:  # noqa: N802
+        return -1  # the CRSS page comes after it in the list, never after it in the flow
+
 
 class SetupWizard(QWizard):
     """Creates the committee, its chair and secretary and the members through the services."""
@@ -344,6 +410,7 @@ class SetupWizard(QWizard):
         super().__init__(parent)
         self.services = services
         self.restored = False
+        self.crss_created = False
         self.setObjectName("setupWizard")
         self.setWindowTitle(self.tr("Set up the committee"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -352,8 +419,11 @@ class SetupWizard(QWizard):
         self.committee_page = CommitteePage()
         self.officers_page = OfficersPage()
         self.members_page = MembersPage()
+        self.crss_page = CrssPage()
         for page in (self.intro, self.committee_page, self.officers_page, self.members_page):
             self.addPage(page)
+        self.committee_id = self.pageIds()[1]
+        self.crss_id = self.addPage(self.crss_page)
         self.error = self.members_page.error
         self.resize(820, 600)
 
@@ -371,16 +441,41 @@ class SetupWizard(QWizard):
             self.restored = True
             super().accept()
 
+    def is_crss_choice(self) -> bool:
+        return self.intro.crss_choice.isChecked()
+
     def accept(self) -> None:
+        crss = self.is_crss_choice()
         try:
-            self.create_all()
+            if crss:
+                self.create_crss()
+            else:
+                self.create_all()
         except (ValidationError, UserError) as exc:
             errors = getattr(exc, "errors", None)
             text = ("\n".join(str(v) for v in errors.values()) if isinstance(errors, dict)
                     and errors else str(exc))
-            self.members_page.error.setText(text)
+            (self.crss_page if crss else self.members_page).error.setText(text)
             return
         super().accept()
+
+    def create_crss(self) -> None:
+        """CRSS mode as services.crss.importer.open_crss_database sets it: settings mode=crss,
+        the register of expected committees, no committee profile."""
+        from ..db import models as m
+        from ..services.crss.register import ensure_register
+        from ..services.records import own_committee, set_setting
+
+        db = self.services.db
+        with db.session() as s:
+            if own_committee(s) is not None:
+                raise UserError(self.tr("This database already has a committee: the CRSS "
+                                        "needs a database of its own (another data folder)."))
+            s.query(m.Setting).filter(m.Setting.key == "committee_uuid").delete()
+            set_setting(s, "mode", "crss")
+        ensure_register(db)
+        db.invalidate_cache()
+        self.crss_created = True
 
     def _create_person(self, fields: PersonFields, category: str, function: str) -> int | None:
         if not fields.is_filled():
@@ -418,5 +513,22 @@ class SetupWizard(QWizard):
 
 
 def run_setup_wizard(services: Any, parent: QWidget | None = None) -> bool:
+    """The first-run wizard; False at once on a CRSS database (nothing to set up)."""
+    if services.committee.mode() == "crss":
+        return False
     wizard = SetupWizard(services, parent)
-    return wizard.exec() == QWizard.DialogCode.Accepted
+    done = wizard.exec() == QWizard.DialogCode.Accepted
+    if done and wizard.crss_created:
+        after_crss_setup(parent, wizard.crss_page.keygen.isChecked())
+    return done
+
+
+def after_crss_setup(window: Any, keygen: bool) -> None:
+    """The window shows the CRSS pages (navigation rebuilt), then the key pair is offered."""
+    reopen = getattr(window, "reopen_database", None)
+    if callable(reopen):
+        reopen(window.services.db)
+    if keygen:
+        from .exchange_dialogs import KeygenDialog, Prompts
+
+        Prompts.run_dialog(KeygenDialog(window))
