@@ -169,7 +169,10 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         committee = self.services.committee.own()
-        if committee is None:
+        if committee is None and self.services.committee.mode() == "crss":
+            self.status_label.setText(self.tr("CRSS: national consolidation") + " · "
+                                      + str(self.db.path))
+        elif committee is None:
             self.status_label.setText(self.tr("No committee configured"))
         else:
             text = f"{committee.code} · {self.db.path}"

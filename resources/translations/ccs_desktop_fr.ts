@@ -347,6 +347,10 @@
             <source>Membership</source>
             <translation>Qualité</translation>
         </message>
+        <message>
+            <source>Committee</source>
+            <translation>Comité</translation>
+        </message>
     </context>
     <context>
         <name>Commands</name>
@@ -501,6 +505,29 @@
         <message>
             <source>An unexpected error occurred. What was saved is safe; the details below help to fix the problem.</source>
             <translation>Une erreur inattendue s'est produite. Ce qui a été enregistré est en sécurité ; les détails ci-dessous aident à corriger le problème.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrssPage</name>
+        <message>
+            <source>The CRSS: national consolidation</source>
+            <translation>Le CRSS : consolidation nationale</translation>
+        </message>
+        <message>
+            <source>This database will gather the records the committees transmit.</source>
+            <translation>Cette base rassemblera les données que les comités transmettent.</translation>
+        </message>
+        <message>
+            <source>The register of expected committees is filled from the place lists: one CCSC per commune and one CCSR per region (more can be added). Files are imported from the Backup menu; every list can then be filtered by region, cercle, commune and committee.
+
+The committees encrypt their transmissions for the CRSS's public key: generate the key pair now, give the public key (crss.pub) to the committees and keep the private key (crss.key) and its passphrase safe, with a copy on a second USB stick.</source>
+            <translation>Le registre des comités attendus est rempli à partir des listes de lieux : un CCSC par commune et un CCSR par région (d'autres peuvent être ajoutés). Les fichiers s'importent par le menu Sauvegarde ; chaque liste peut ensuite être filtrée par région, cercle, commune et comité.
+
+Les comités chiffrent leurs transmissions pour la clé publique du CRSS : générez maintenant la paire de clés, remettez la clé publique (crss.pub) aux comités et gardez en lieu sûr la clé privée (crss.key) et sa phrase secrète, avec une copie sur une seconde clé USB.</translation>
+        </message>
+        <message>
+            <source>&amp;Generate the CRSS key pair when I click Finish</source>
+            <translation>&amp;Générer la paire de clés du CRSS en cliquant sur Terminer</translation>
         </message>
     </context>
     <context>
@@ -1026,6 +1053,22 @@
             <source>Youth</source>
             <translation>Jeune</translation>
         </message>
+        <message>
+            <source>Region</source>
+            <translation>Région</translation>
+        </message>
+        <message>
+            <source>Cercle</source>
+            <translation>Cercle</translation>
+        </message>
+        <message>
+            <source>Commune</source>
+            <translation>Commune</translation>
+        </message>
+        <message>
+            <source>Committee</source>
+            <translation>Comité</translation>
+        </message>
     </context>
     <context>
         <name>HomePage</name>
@@ -1081,6 +1124,86 @@
         <message>
             <source>Members</source>
             <translation>Membres</translation>
+        </message>
+        <message>
+            <source>CRSS: national consolidation</source>
+            <translation>CRSS : consolidation nationale</translation>
+        </message>
+        <message>
+            <source>Committees in the register</source>
+            <translation>Comités inscrits au registre</translation>
+        </message>
+        <message>
+            <source>Register</source>
+            <translation>Registre</translation>
+        </message>
+        <message>
+            <source>Committees that sent a file</source>
+            <translation>Comités ayant envoyé un fichier</translation>
+        </message>
+        <message>
+            <source>Import log</source>
+            <translation>Journal des imports</translation>
+        </message>
+        <message>
+            <source>Never sent anything</source>
+            <translation>N'ont jamais rien envoyé</translation>
+        </message>
+        <message>
+            <source>Last import</source>
+            <translation>Dernier import</translation>
+        </message>
+        <message>
+            <source>Open conflicts</source>
+            <translation>Conflits à régler</translation>
+        </message>
+        <message>
+            <source>Settle</source>
+            <translation>Régler</translation>
+        </message>
+        <message>
+            <source>Recommendations</source>
+            <translation>Recommandations</translation>
+        </message>
+        <message>
+            <source>Commissariat à la Réforme du Secteur de la Sécurité · %1 committee(s) in the consolidated database</source>
+            <translation>Commissariat à la Réforme du Secteur de la Sécurité · %1 comité(s) dans la base consolidée</translation>
+        </message>
+        <message>
+            <source>Expected committees: %1 regional (CCSR), %2 commune (CCSC) or added by hand.</source>
+            <translation>Comités attendus : %1 régionaux (CCSR), %2 communaux (CCSC) ou ajoutés à la main.</translation>
+        </message>
+        <message>
+            <source>At least one file received and imported.</source>
+            <translation>Au moins un fichier reçu et importé.</translation>
+        </message>
+        <message>
+            <source>Expected committees from which no file has arrived yet.</source>
+            <translation>Comités attendus dont aucun fichier n'est encore arrivé.</translation>
+        </message>
+        <message>
+            <source>No file imported yet.</source>
+            <translation>Aucun fichier importé pour l'instant.</translation>
+        </message>
+        <message>
+            <source>%1 file(s) refused in all</source>
+            <translation>%1 fichier(s) refusé(s) au total</translation>
+        </message>
+        <message>
+            <source>Rows received twice with different content: a person chooses.</source>
+            <translation>Lignes reçues deux fois avec un contenu différent : une personne tranche.</translation>
+        </message>
+        <message>
+            <source>of which %1 held (minutes adopted or not), all committees</source>
+            <translation>dont %1 tenues (PV adopté ou non), tous comités confondus</translation>
+        </message>
+        <message>
+            <source>%1 threat(s) recorded in all</source>
+            <translation>%1 menace(s) enregistrée(s) au total</translation>
+        </message>
+        <message>
+            <source>of %1 recommendation(s) in all</source>
+            <translation>sur %1 recommandation(s) au total</translation>
         </message>
         <message>
             <source>No committee configured yet</source>
@@ -1210,6 +1333,22 @@
         <message>
             <source>You will need the committee's place (region, cercle, commune), the names of the chair and of the secretary, and the list of members (it can be pasted from a spreadsheet).</source>
             <translation>Il vous faut le lieu du comité (région, cercle, commune), les noms du président et du secrétaire, et la liste des membres (elle peut être collée depuis un tableur).</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Who uses this computer?&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Qui utilise cet ordinateur ?&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>A &amp;committee (CCSC / CCSR)</source>
+            <translation>Un &amp;comité (CCSC / CCSR)</translation>
+        </message>
+        <message>
+            <source>The C&amp;RSS (national consolidation)</source>
+            <translation>Le C&amp;RSS (consolidation nationale)</translation>
+        </message>
+        <message>
+            <source>The CRSS gathers the files the committees send it; it has no committee profile and no members of its own.</source>
+            <translation>Le CRSS rassemble les fichiers que les comités lui envoient ; il n'a ni profil de comité ni membres propres.</translation>
         </message>
         <message>
             <source>Restore a backup instead…</source>
@@ -1614,7 +1753,7 @@
         <name>ListPage</name>
         <message>
             <source>Delete</source>
-            <extracomment>one choice of a filter: its text and the ListQuery filters it sets ({} = no filter) emitted with (kind, record id or None) when a record is to be opened the user asked to delete the selected record (kind, id)</extracomment>
+            <extracomment>one choice of a filter: its text and the ListQuery filters it sets ({} = no filter) emitted with (kind, record id or None) when a record is to be opened the user asked to delete the selected record (kind, id) the CRSS reads the committees' records: no new record, no delete column layout saved apart when the columns differ (the CRSS's "Comité" column)</extracomment>
             <translation>Supprimer</translation>
         </message>
         <message>
@@ -1679,6 +1818,10 @@
         <message>
             <source>&amp;About CCS Desktop</source>
             <translation>À &amp;propos de CCS Desktop</translation>
+        </message>
+        <message>
+            <source>CRSS: national consolidation</source>
+            <translation>CRSS : consolidation nationale</translation>
         </message>
         <message>
             <source>No committee configured</source>
@@ -2874,6 +3017,10 @@ La base actuelle sera d'abord mise de côté ; ce qui a été saisi depuis cette
             <translation>&amp;Enregistrer</translation>
         </message>
         <message>
+            <source>This computer is the CRSS's: it gathers the files of the committees (menu Backup). It has no committee profile of its own.</source>
+            <translation>Cet ordinateur est celui du CRSS : il rassemble les fichiers des comités (menu Sauvegarde). Il n'a pas de profil de comité propre.</translation>
+        </message>
+        <message>
             <source>(nobody chosen)</source>
             <translation>(personne)</translation>
         </message>
@@ -2887,6 +3034,10 @@ La base actuelle sera d'abord mise de côté ; ce qui a été saisi depuis cette
         <message>
             <source>Set up the committee</source>
             <translation>Configuration du comité</translation>
+        </message>
+        <message>
+            <source>This database already has a committee: the CRSS needs a database of its own (another data folder).</source>
+            <translation>Cette base a déjà un comité : le CRSS a besoin d'une base à lui (un autre dossier de données).</translation>
         </message>
     </context>
     <context>

@@ -380,3 +380,69 @@ FR.update({
         "Du texte saisi avant une fermeture inattendue du programme (coupure de courant ?) "
         "a été conservé :\n\n{lines}\n\nRouvrir ces formulaires pour les terminer ?",
 })
+
+# --- CRSS workspace: wizard choice, place filters, "Comité" column, CRSS home, settings -------
+FR.update({
+    "Committee": "Comité",
+    "Region": "Région",
+    "Commune": "Commune",
+    "The CRSS: national consolidation": "Le CRSS : consolidation nationale",
+    "This database will gather the records the committees transmit.":
+        "Cette base rassemblera les données que les comités transmettent.",
+    "The register of expected committees is filled from the place lists: one CCSC per commune "
+    "and one CCSR per region (more can be added). Files are imported from the Backup menu; "
+    "every list can then be filtered by region, cercle, commune and committee.\n\nThe "
+    "committees encrypt their transmissions for the CRSS's public key: generate the key pair "
+    "now, give the public key (crss.pub) to the committees and keep the private key (crss.key) "
+    "and its passphrase safe, with a copy on a second USB stick.":
+        "Le registre des comités attendus est rempli à partir des listes de lieux : un CCSC par "
+        "commune et un CCSR par région (d'autres peuvent être ajoutés). Les fichiers s'importent "
+        "par le menu Sauvegarde ; chaque liste peut ensuite être filtrée par région, cercle, "
+        "commune et comité.\n\nLes comités chiffrent leurs transmissions pour la clé publique "
+        "du CRSS : générez maintenant la paire de clés, remettez la clé publique (crss.pub) aux "
+        "comités et gardez en lieu sûr la clé privée (crss.key) et sa phrase secrète, avec une "
+        "copie sur une seconde clé USB.",
+    "&Generate the CRSS key pair when I click Finish":
+        "&Générer la paire de clés du CRSS en cliquant sur Terminer",
+    "CRSS: national consolidation": "CRSS : consolidation nationale",
+    "Committees in the register": "Comités inscrits au registre",
+    "Register": "Registre",
+    "Import log": "Journal des imports",
+    "Committees that sent a file": "Comités ayant envoyé un fichier",
+    "Never sent anything": "N'ont jamais rien envoyé",
+    "Last import": "Dernier import",
+    "Open conflicts": "Conflits à régler",
+    "Settle": "Régler",
+    "Commissariat à la Réforme du Secteur de la Sécurité · %1 committee(s) in the consolidated "
+    "database":
+        "Commissariat à la Réforme du Secteur de la Sécurité · %1 comité(s) dans la base "
+        "consolidée",
+    "Expected committees: %1 regional (CCSR), %2 commune (CCSC) or added by hand.":
+        "Comités attendus : %1 régionaux (CCSR), %2 communaux (CCSC) ou ajoutés à la main.",
+    "At least one file received and imported.": "Au moins un fichier reçu et importé.",
+    "Expected committees from which no file has arrived yet.":
+        "Comités attendus dont aucun fichier n'est encore arrivé.",
+    "No file imported yet.": "Aucun fichier importé pour l'instant.",
+    "%1 file(s) refused in all": "%1 fichier(s) refusé(s) au total",
+    "Rows received twice with different content: a person chooses.":
+        "Lignes reçues deux fois avec un contenu différent : une personne tranche.",
+    "of which %1 held (minutes adopted or not), all committees":
+        "dont %1 tenues (PV adopté ou non), tous comités confondus",
+    "%1 threat(s) recorded in all": "%1 menace(s) enregistrée(s) au total",
+    "of %1 recommendation(s) in all": "sur %1 recommandation(s) au total",
+    "<b>Who uses this computer?</b>": "<b>Qui utilise cet ordinateur ?</b>",
+    "A &committee (CCSC / CCSR)": "Un &comité (CCSC / CCSR)",
+    "The C&RSS (national consolidation)": "Le C&RSS (consolidation nationale)",
+    "The CRSS gathers the files the committees send it; it has no committee profile and no "
+    "members of its own.":
+        "Le CRSS rassemble les fichiers que les comités lui envoient ; il n'a ni profil de "
+        "comité ni membres propres.",
+    "This computer is the CRSS's: it gathers the files of the committees (menu Backup). It "
+    "has no committee profile of its own.":
+        "Cet ordinateur est celui du CRSS : il rassemble les fichiers des comités (menu "
+        "Sauvegarde). Il n'a pas de profil de comité propre.",
+    "This database already has a committee: the CRSS needs a database of its own (another "
+    "data folder).":
+        "Cette base a déjà un comité : le CRSS a besoin d'une base à lui (un autre dossier de "
+        "données).",
+})
