@@ -1069,6 +1069,23 @@ Les comités chiffrent leurs transmissions pour la clé publique du CRSS : gén�
             <source>Committee</source>
             <translation>Comité</translation>
         </message>
+        <message>
+            <source>All regions</source>
+            <extracomment>filter keys the place filters set, from the widest to the narrowest</extracomment>
+            <translation>Toutes</translation>
+        </message>
+        <message>
+            <source>All cercles</source>
+            <translation>Tous</translation>
+        </message>
+        <message>
+            <source>All communes</source>
+            <translation>Toutes</translation>
+        </message>
+        <message>
+            <source>All committees</source>
+            <translation>Tous</translation>
+        </message>
     </context>
     <context>
         <name>HomePage</name>

@@ -386,6 +386,8 @@ FR.update({
     "Committee": "Comité",
     "Region": "Région",
     "Commune": "Commune",
+    "All regions": "Toutes", "All cercles": "Tous", "All communes": "Toutes",
+    "All committees": "Tous",
     "The CRSS: national consolidation": "Le CRSS : consolidation nationale",
     "This database will gather the records the committees transmit.":
         "Cette base rassemblera les données que les comités transmettent.",

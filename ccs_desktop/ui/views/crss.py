@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlalchemy import func, select
 
 from ...db import models as m
@@ -112,12 +112,20 @@ def place_filters(services: Any) -> list[FilterSpec]:
         return [(f"{r.code} · {r.name}" if r.name else r.code, {"committee_id": r.id})
                 for r in committee_rows(db) if _in_scope(r, scope)]
 
+    # "All regions" -> "Toutes", "All cercles" -> "Tous": French agrees with the noun
     return [
-        FilterSpec("region", "Region", regions, scoped=True),
-        FilterSpec("cercle", "Cercle", cercles, scoped=True),
-        FilterSpec("commune", "Commune", communes, scoped=True),
-        FilterSpec("committee", "Committee", committees, scoped=True),
+        FilterSpec("region", "Region", regions, all_text="All regions", scoped=True),
+        FilterSpec("cercle", "Cercle", cercles, all_text="All cercles", scoped=True),
+        FilterSpec("commune", "Commune", communes, all_text="All communes", scoped=True),
+        FilterSpec("committee", "Committee", committees, all_text="All committees",
+                   scoped=True),
     ]
+
+
+_ALL_TEXTS = (QT_TRANSLATE_NOOP("Filters", "All regions"),
+              QT_TRANSLATE_NOOP("Filters", "All cercles"),
+              QT_TRANSLATE_NOOP("Filters", "All communes"),
+              QT_TRANSLATE_NOOP("Filters", "All committees"))
 
 
 # --------------------------------------------------------------------------- home page figures
@@ -183,7 +191,3 @@ def crss_figures(services: Any) -> CrssFigures:
         recommendations=services.recommendations.count(ListQuery()),
         recommendations_open=services.recommendations.count(ListQuery(filters={"open": True})),
     )
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CrssHome", text)
