@@ -417,7 +417,7 @@ class Attachment(CommitteeOwned, Base):
     """A scan or photo stored inside the database (one file to back up), with its SHA-256."""
 
     __tablename__ = "attachments"
-    __sync_content__ = ("filename", "description")
+    __sync_content__ = ("filename", "description", "data")
 
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"), default=None,
                                                    index=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db import models as m
@@ -24,6 +25,10 @@ class ActivitiesService(RecordService):
     model = m.Activity
     label = "activité"
     default_order = ("date", True)
+
+    def dependents(self, obj: m.Activity, session: Session) -> list[Any]:
+        return list(session.scalars(select(m.Attachment).where(
+            m.Attachment.activity_id == obj.id, m.Attachment.deleted_at.is_(None))).all())
 
     def validate(self, values: dict[str, Any], existing: m.Activity | None,
                  session: Session) -> dict[str, Any]:

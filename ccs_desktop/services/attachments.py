@@ -85,5 +85,12 @@ class AttachmentsService:
             row = s.get(m.Attachment, attachment_id)
             if row is None:
                 return
+            meeting = s.get(m.Meeting, row.meeting_id) if row.meeting_id else None
+            if meeting is not None and meeting.status == enums.MeetingStatus.ADOPTED.value \
+                    and row.kind == enums.AttachmentKind.SIGNED_PV.value:
+                from .errors import ReadOnly
+
+                raise ReadOnly(f"Le scan signé du procès-verbal adopté {meeting.reference} "
+                               "fait foi : il ne peut pas être retiré.")
             tombstone(row)
             row.data = None

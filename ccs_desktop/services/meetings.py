@@ -159,6 +159,31 @@ class MeetingsService(RecordService):
         committee = session.get(m.Committee, obj.committee_id)
         obj.reference = reference(obj.number, obj.year, committee.code if committee else "CCS")
 
+    def dependents(self, obj: m.Meeting, session: Session) -> list[Any]:
+        found: list[Any] = []
+        for model in (m.AgendaItem, m.Attendance, m.RestrictedNote, m.ThreatAssessment,
+                      m.Attachment, m.Recommendation):
+            found += session.scalars(select(model).where(model.meeting_id == obj.id,
+                                                         model.deleted_at.is_(None))).all()
+        rec_ids = [r.id for r in found if isinstance(r, m.Recommendation)]
+        if rec_ids:
+            found += session.scalars(select(m.RecommendationFollowup).where(
+                m.RecommendationFollowup.recommendation_id.in_(rec_ids),
+                m.RecommendationFollowup.deleted_at.is_(None))).all()
+        return found
+
+    def links(self, obj: m.Meeting) -> list[Any]:
+        return [(m.meeting_threats, "meeting_id"), (m.meeting_vulnerabilities, "meeting_id")]
+
+    def check_undeletable(self, obj: m.Meeting, session: Session) -> None:
+        clash = session.scalar(select(m.Meeting.reference).where(
+            m.Meeting.committee_id == obj.committee_id, m.Meeting.year == obj.year,
+            m.Meeting.number == obj.number, m.Meeting.deleted_at.is_(None),
+            m.Meeting.id != obj.id))
+        if clash is not None:
+            raise ValidationError(f"Impossible de rétablir cette réunion : le numéro "
+                                  f"{obj.number} de {obj.year} est déjà pris ({clash}).")
+
     def check_writable(self, obj: m.Meeting, session: Session) -> None:
         if obj.status == enums.MeetingStatus.ADOPTED.value:
             raise ReadOnly(f"Le procès-verbal {obj.reference} est adopté : il ne change plus. "

@@ -89,6 +89,20 @@ class PeopleService(RecordService):
     def before_write(self, obj: m.Person, session: Session) -> None:
         obj.sort_key = sort_key(obj.family_name, obj.given_names)
 
+    def check_deletable(self, obj: m.Person, session: Session) -> None:
+        adopted = session.scalar(select(m.Meeting.reference).join(
+            m.Attendance, m.Attendance.meeting_id == m.Meeting.id).where(
+            m.Attendance.person_id == obj.id, m.Attendance.deleted_at.is_(None),
+            m.Meeting.status == "adopted").limit(1))
+        if adopted is not None:
+            raise ValidationError(f"{obj.full_name} figure dans le procès-verbal adopté "
+                                  f"{adopted} : on ne peut plus le supprimer. Marquez-le "
+                                  "plutôt comme inactif.")
+
+    def dependents(self, obj: m.Person, session: Session) -> list[Any]:
+        return list(session.scalars(select(m.Attendance).where(
+            m.Attendance.person_id == obj.id, m.Attendance.deleted_at.is_(None))).all())
+
     def likely_duplicates(self, given_names: str, family_name: str,
                           exclude_id: int | None = None) -> list[m.Person]:
         """People already recorded whose name looks the same (Mahamadou / Mohamed, Maïga / Maiga)."""

@@ -78,13 +78,36 @@ class RecommendationsService(RecordService):
         return out
 
     def check_writable(self, obj: m.Recommendation, session: Session) -> None:
-        """The wording of a recommendation in an adopted PV is fixed; its follow-up is not."""
+        """The wording of a recommendation in an adopted PV is fixed; its follow-up is not
+        (update_in checks the fields; here: nothing more for plain updates)."""
+
+    def check_deletable(self, obj: m.Recommendation, session: Session) -> None:
+        meeting = session.get(m.Meeting, obj.meeting_id) if obj.meeting_id else None
+        if meeting is not None and meeting.status == enums.MeetingStatus.ADOPTED.value:
+            raise ReadOnly(f"Cette recommandation figure dans le procès-verbal adopté "
+                           f"{meeting.reference} : elle ne peut plus être supprimée ; "
+                           "indiquez plutôt son abandon dans le suivi.")
+
+    def dependents(self, obj: m.Recommendation, session: Session) -> list[Any]:
+        return list(session.scalars(select(m.RecommendationFollowup).where(
+            m.RecommendationFollowup.recommendation_id == obj.id,
+            m.RecommendationFollowup.deleted_at.is_(None))).all())
+
+    def links(self, obj: m.Recommendation) -> list[Any]:
+        return [(m.recommendation_threats, "recommendation_id"),
+                (m.recommendation_vulnerabilities, "recommendation_id")]
 
     def update_in(self, s: Session, key: int | str, **values: Any) -> Any:
         obj = self.get(key, session=s)
         meeting = s.get(m.Meeting, obj.meeting_id) if obj.meeting_id else None
+        if "meeting_id" in values and values["meeting_id"] not in (None, obj.meeting_id):
+            target = s.get(m.Meeting, int(values["meeting_id"]))
+            if target is not None and target.status == enums.MeetingStatus.ADOPTED.value:
+                raise ReadOnly(f"Le procès-verbal {target.reference} est adopté : on ne lui "
+                               "ajoute plus de recommandation.")
         if meeting is not None and meeting.status == enums.MeetingStatus.ADOPTED.value:
-            frozen = {"text", "addressee", "responsible", "deadline", "meeting_id"} & set(values)
+            frozen = {"text", "addressee", "responsible", "deadline", "meeting_id",
+                      "threat_ids", "vulnerability_ids"} & set(values)
             if frozen:
                 raise ReadOnly(f"Le procès-verbal {meeting.reference} est adopté : le texte "
                                "de cette recommandation ne change plus ; seul son suivi évolue.")

@@ -288,28 +288,67 @@ class RecordService:
         s.flush()
         return obj
 
+    def dependents(self, obj: Any, session: Session) -> list[Any]:
+        """Live records that exist only through `obj` and go (and come back) with it."""
+        return []
+
+    def links(self, obj: Any) -> list[Any]:
+        """Association tables (table, column) whose rows naming `obj` go with it."""
+        return []
+
+    def check_deletable(self, obj: Any, session: Session) -> None:
+        """Refuse a delete that would break an adopted PV (raise ReadOnly/ValidationError)."""
+        self.check_writable(obj, session)
+
     def delete(self, key: int | str) -> dict[str, Any]:
-        """Delete as a tombstone; returns the cleared content so that undo can put it back."""
+        """Delete as a tombstone, with the records that depend on it (agenda items,
+        attendance, follow-ups...): none of their text stays live or travels. Returns what
+        undo needs to put everything back."""
         with self.db.session() as s:
             obj = self.get(key, session=s)
-            self.check_writable(obj, s)
+            self.check_deletable(obj, s)
+            children = [c for c in self.dependents(obj, s) if c.deleted_at is None]
             saved = tombstone(obj)
+            saved["__children__"] = [(type(c).__name__, c.id, tombstone(c)) for c in children]
+            link_rows = []
+            for table, column in self.links(obj):
+                rows = s.execute(select(table).where(table.c[column] == obj.id)).mappings().all()
+                link_rows.append((table.name, [dict(r) for r in rows]))
+                s.execute(table.delete().where(table.c[column] == obj.id))
+            saved["__links__"] = link_rows
             s.flush()
         return saved
 
     def undelete(self, key: int | str, saved: Mapping[str, Any]) -> Any:
         """Undo a delete: the content comes back and the version goes on increasing."""
+        saved = dict(saved)
+        children = saved.pop("__children__", [])
+        links = saved.pop("__links__", [])
         with self.db.session() as s:
             obj = s.get(self.model, int(key)) if str(key).isdigit() else s.scalar(
                 select(self.model).where(self.model.uuid == key))
             if obj is None:
                 raise NotFound(f"{self.label.capitalize()} introuvable : {key}.")
+            self.check_undeletable(obj, s)
             for name, value in saved.items():
                 setattr(obj, name, value)
             obj.deleted_at = None
             self.before_write(obj, s)
+            for model_name, child_id, content in children:
+                child = s.get(getattr(m, model_name), child_id)
+                if child is None:
+                    continue
+                for name, value in content.items():
+                    setattr(child, name, value)
+                child.deleted_at = None
+            for table_name, rows in links:
+                if rows:
+                    s.execute(m.Base.metadata.tables[table_name].insert(), rows)
             s.flush()
         return obj
+
+    def check_undeletable(self, obj: Any, session: Session) -> None:
+        """Refuse an undo that would clash with what was recorded since (French message)."""
 
 
 def tombstone(obj: m.Syncable) -> dict[str, Any]:

@@ -90,6 +90,16 @@ class ThreatsService(RecordService):
     def before_write(self, obj: m.Threat, session: Session) -> None:
         obj.rescore()
 
+    def dependents(self, obj: m.Threat, session: Session) -> list[Any]:
+        found: list[Any] = []
+        for model in (m.ThreatAssessment, m.RestrictedNote):
+            found += session.scalars(select(model).where(model.threat_id == obj.id,
+                                                         model.deleted_at.is_(None))).all()
+        return found
+
+    def links(self, obj: m.Threat) -> list[Any]:
+        return [(m.meeting_threats, "threat_id"), (m.recommendation_threats, "threat_id")]
+
     def assess(self, threat_id: int, *, likelihood: Any, impact: Any, trend: str = "stable",
                note: str = "", meeting_id: int | None = None,
                date: dt.date | str | None = None) -> m.ThreatAssessment:
@@ -165,6 +175,10 @@ class VulnerabilitiesService(RecordService):
     label = "vulnérabilité"
     default_order = ("id", True)
     filters = {"place": lambda stmt, v: stmt.where(m.Vulnerability.place_name == v)}
+
+    def links(self, obj: m.Vulnerability) -> list[Any]:
+        return [(m.meeting_vulnerabilities, "vulnerability_id"),
+                (m.recommendation_vulnerabilities, "vulnerability_id")]
 
     def validate(self, values: dict[str, Any], existing: m.Vulnerability | None,
                  session: Session) -> dict[str, Any]:

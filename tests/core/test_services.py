@@ -246,3 +246,70 @@ def test_adoption_stores_the_pdf_with_its_hash(sv):
         assert [d.kind for d in docs] == ["pv", "amendment"]
         for d in docs:
             assert d.pdf.startswith(b"%PDF") and hashlib.sha256(d.pdf).hexdigest() == d.sha256
+
+
+def test_deleting_a_meeting_takes_its_contents_along_and_undo_brings_them_back(sv):
+    p = _person(sv)
+    meeting = sv.meetings.create_with_agenda(date="2024-04-12")
+    item = sv.meetings.add_agenda_item(meeting.id, "Point secret", discussion="MARQUEUR-DEBAT")
+    sv.meetings.set_attendance(meeting.id, p.id, "present")
+    t = sv.threats.create(title="Vols", type_code="CRI.MOT")
+    sv.meetings.link_threat(meeting.id, t.id)
+    r = sv.recommendations.create(text="MARQUEUR-RECO", meeting_id=meeting.id)
+    sv.notes.add("MARQUEUR-NOTE", meeting_id=meeting.id)
+    saved = sv.meetings.delete(meeting.id)
+    with sv.db.session() as s:
+        texts = [s.get(m.AgendaItem, item.id).discussion, s.get(m.Recommendation, r.id).text]
+        assert texts == ["", ""]
+        assert s.scalar(select(func.count()).select_from(m.Attendance)
+                        .where(m.Attendance.deleted_at.is_(None))) == 0
+        assert s.scalar(select(func.count()).select_from(m.meeting_threats)) == 0
+        notes = s.scalars(select(m.RestrictedNote.text)).all()
+        assert notes == [""]
+    assert sv.recommendations.list(ListQuery(search="MARQUEUR")) == []
+    sv.meetings.undelete(meeting.id, saved)
+    with sv.db.session() as s:
+        assert s.get(m.AgendaItem, item.id).discussion == "MARQUEUR-DEBAT"
+        assert s.get(m.Recommendation, r.id).deleted_at is None
+        assert [x.id for x in s.get(m.Meeting, meeting.id).threats] == [t.id]
+    assert [x.id for x in sv.recommendations.list(ListQuery(search="MARQUEUR"))] == [r.id]
+
+
+def test_undo_of_a_meeting_delete_refused_when_its_number_was_reused(sv):
+    first = sv.meetings.create(date="2024-04-12", number=3)
+    saved = sv.meetings.delete(first.id)
+    sv.meetings.create(date="2024-05-12", number=3)
+    with pytest.raises(ValidationError, match="déjà pris"):
+        sv.meetings.undelete(first.id, saved)
+
+
+def test_adopted_minutes_keep_their_recommendations_links_and_signed_scan(sv):
+    first = sv.meetings.create_with_agenda(date="2024-04-12")
+    rec = sv.recommendations.create(text="Éclairer le marché", meeting_id=first.id)
+    other = sv.recommendations.create(text="Autre")
+    t = sv.threats.create(title="Vols", type_code="CRI.MOT")
+    sv.meetings.mark_held(first.id)
+    nxt = sv.meetings.create_with_agenda(date="2024-05-10")
+    sv.meetings.adopt(first.id, nxt.id, scan=("pv-signe.jpg", b"\xff\xd8scan"))
+    with pytest.raises(ReadOnly):
+        sv.recommendations.delete(rec.id)
+    with pytest.raises(ReadOnly):
+        sv.recommendations.update(other.id, meeting_id=first.id)
+    with pytest.raises(ReadOnly):
+        sv.recommendations.update(rec.id, threat_ids=[t.id])
+    scan = sv.attachments.list_for(meeting_id=first.id)[0]
+    with pytest.raises(ReadOnly):
+        sv.attachments.remove(scan.id)
+    # the follow-up still moves on
+    sv.recommendations.add_followup(rec.id, status="in_progress", note="Travaux lancés")
+    assert sv.recommendations.get(rec.id).status == "in_progress"
+
+
+def test_a_person_named_in_an_adopted_pv_cannot_be_deleted(sv):
+    p = _person(sv)
+    first = sv.meetings.create(date="2024-04-12")
+    sv.meetings.set_attendance(first.id, p.id, "present")
+    sv.meetings.mark_held(first.id)
+    sv.meetings.adopt(first.id, None, adopted_on="2024-05-10")
+    with pytest.raises(ValidationError, match="inactif"):
+        sv.people.delete(p.id)
