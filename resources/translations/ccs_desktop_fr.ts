@@ -2766,6 +2766,10 @@ Les comités chiffrent leurs transmissions pour la clé publique du CRSS : gén�
             <translation>Rétablir</translation>
         </message>
         <message>
+            <source>CRSS consolidation: records are read-only here; they change at the committee that owns them and come back with its next transmission.</source>
+            <translation>Consolidation du CRSS : les enregistrements sont en lecture seule ici ; ils changent au comité qui les tient et reviennent avec sa prochaine transmission.</translation>
+        </message>
+        <message>
             <source>An unsaved draft was found (written on {when}). Restore what was typed?</source>
             <translation>Un brouillon non enregistré a été retrouvé (écrit le {when}). Reprendre ce qui avait été saisi ?</translation>
         </message>

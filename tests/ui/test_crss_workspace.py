@@ -267,3 +267,12 @@ def test_wizard_committee_path_still_leads_to_the_committee_page(qtbot, empty_db
     wizard.intro.crss_choice.setChecked(True)
     wizard.next()
     assert wizard.currentPage() is wizard.crss_page
+
+
+def test_records_open_read_only_at_the_crss(qtbot, crss_window):
+    from ccs_desktop.ui.editors import open_editor
+
+    mid = crss_window.services.meetings.list()[0].id
+    editor = open_editor("meetings", mid, crss_window)
+    qtbot.addWidget(editor)
+    assert editor.read_only and not editor.save_button.isEnabled()

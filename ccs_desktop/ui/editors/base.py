@@ -439,6 +439,15 @@ class RecordEditor(QDialog):
         """A banner text when the record no longer changes."""
         return None
 
+    def _consolidated(self) -> bool:
+        """True in a CRSS database: what the committees sent is read, never edited."""
+        if not hasattr(self, "_crss_mode"):
+            try:
+                self._crss_mode = self.services.committee.mode() == "crss"
+            except Exception:  # noqa: BLE001
+                self._crss_mode = False
+        return self._crss_mode
+
     def draft_extra(self) -> dict[str, Any]:
         return {}
 
@@ -458,6 +467,10 @@ class RecordEditor(QDialog):
         self.form.clear_errors()
         self.general_error.show_message(None)
         banner = self.is_read_only(obj) if obj is not None else None
+        if obj is not None and self._consolidated():
+            banner = QCoreApplication.translate(
+                "RecordEditor", "CRSS consolidation: records are read-only here; they change "
+                "at the committee that owns them and come back with its next transmission.")
         self.set_read_only(bool(banner), banner)
         self.delete_button.setEnabled(obj is not None and not self.read_only)
         self.setWindowTitle(self.window_title(obj))

@@ -23,6 +23,10 @@ FR: dict[str, dict[str, str]] = {
         "Remove the attachment “{name}”?": "Retirer la pièce jointe « {name} » ?",
     },
     "RecordEditor": {
+        "CRSS consolidation: records are read-only here; they change at the committee that "
+        "owns them and come back with its next transmission.":
+            "Consolidation du CRSS : les enregistrements sont en lecture seule ici ; ils "
+            "changent au comité qui les tient et reviennent avec sa prochaine transmission.",
         "(none)": "(non renseignée)",
         "Restore the draft": "Reprendre le brouillon",
         "Discard it": "L'ignorer",
