@@ -64,6 +64,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(exc, UserError):
             print(f"ccs : {exc}", file=sys.stderr)
             return 1
+        if isinstance(exc, OSError):
+            from .common import french_os_error
+
+            where = f" « {exc.filename} »" if getattr(exc, "filename", None) else ""
+            print(f"ccs : erreur d'accès au disque{where} : {french_os_error(exc)}.",
+                  file=sys.stderr)
+            return 1
         logging.getLogger("ccs").debug("erreur inattendue", exc_info=True)
         print(f"ccs : erreur inattendue : {exc}", file=sys.stderr)
         return 1

@@ -58,6 +58,8 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute(f"PRAGMA journal_mode = {journal_mode_for_this_sqlite()}")
     cur.execute("PRAGMA synchronous = FULL")
+    # deleted content is overwritten, not left in free pages of the file
+    cur.execute("PRAGMA secure_delete = ON")
     cur.execute("PRAGMA busy_timeout = 10000")
     cur.close()
 

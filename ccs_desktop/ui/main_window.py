@@ -209,6 +209,16 @@ class MainWindow(QMainWindow):
             return True
         return False
 
+    def close_editors(self) -> bool:
+        """Close every open form: each saves its record or keeps its draft (before a restore
+        replaces the database, and when the window closes)."""
+        from .editors.base import RecordEditor
+
+        for editor in self.findChildren(RecordEditor):
+            if editor.isVisible():
+                editor.close()
+        return True
+
     def reopen_database(self, db: Database) -> None:
         """After a restore: every page on the new database."""
         self.db = db
@@ -354,6 +364,7 @@ class MainWindow(QMainWindow):
         self._apply_splitter()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.close_editors()
         self.save_state()
         super().closeEvent(event)
 

@@ -140,3 +140,13 @@ def test_cli_never_imports_qt():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120)
     assert done.stdout.strip() == "False", done.stderr
+
+
+def test_errors_stay_french(capsys, demo_dir, tmp_path):
+    from ccs_desktop.cli.common import CliError, read_passphrase_file
+
+    code, _, err = run(capsys, "minutes", "99999999999999999999", "--data-dir", str(demo_dir),
+                       "--out", str(tmp_path / "pv.pdf"))
+    assert code == 1 and "inattendue" not in err and "non reconnue" in err
+    with pytest.raises(CliError, match="introuvable"):
+        read_passphrase_file(tmp_path / "absent.txt")

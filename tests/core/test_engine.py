@@ -89,3 +89,7 @@ def test_data_dir_from_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("CCS_DATA_DIR", str(tmp_path / "env"))
     assert paths.database_path(None) == tmp_path / "env" / DB_FILENAME
     assert paths.database_path(tmp_path / "arg") == tmp_path / "arg" / DB_FILENAME
+
+
+def test_deleted_content_is_overwritten(empty_db):
+    assert empty_db.pragma("secure_delete") == 1

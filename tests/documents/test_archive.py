@@ -113,3 +113,24 @@ def test_amendments_print_as_their_own_pages_after_the_frozen_pv(sample):
     # the PV pages are exactly the frozen ones
     frozen_text = pdf_pages(doc.pdf)
     assert pages[:pv_pages] == frozen_text
+
+
+def test_a_pv_whose_freezing_failed_is_frozen_before_printing(sample, monkeypatch):
+    from ccs_desktop.services import documents
+    from ccs_desktop.services.documents import archive
+    from ccs_desktop.services.hub import Services
+
+    db, ids = sample
+    sv = Services(db)
+    meeting_id = ids["meeting_id"]
+    monkeypatch.setattr(archive, "freeze_adopted_minutes",
+                        lambda *a, **k: (_ for _ in ()).throw(RuntimeError("panne")))
+    monkeypatch.setattr(documents, "freeze_adopted_minutes", archive.freeze_adopted_minutes)
+    meeting = sv.meetings.get(meeting_id)
+    if meeting.status != "held":
+        sv.meetings.mark_held(meeting_id)
+    sv.meetings.adopt(meeting_id, None, adopted_on="2030-01-01")  # the freeze fails: logged
+    assert archive.stored_minutes(db, meeting_id) is None
+    monkeypatch.undo()
+    pdf = archive.minutes_pdf_for_print(db, meeting_id)
+    assert archive.stored_minutes(db, meeting_id) == pdf

@@ -227,3 +227,19 @@ def test_crss_mode_adds_the_consolidation_pages_and_backup_menu(qtbot, tmp_path)
         win.close()
     finally:
         db.close()
+
+
+def test_closing_the_window_saves_what_an_open_form_holds(qtbot, window):
+    from PySide6.QtWidgets import QLineEdit
+
+    page = window.go_to("activities")
+    record_id = page.model.record(0).id
+    editor = window.open_record("activities", record_id)
+    title = editor.findChild(QLineEdit, "field_title") or next(
+        w for w in editor.findChildren(QLineEdit) if w.text() == page.model.record(0).title)
+    title.setFocus()
+    title.end(False)
+    qtbot.keyClicks(title, " (reportee)")
+    assert window.close_editors() is True
+    assert not editor.isVisible()
+    assert window.services.activities.get(record_id).title.endswith(" (reportee)")

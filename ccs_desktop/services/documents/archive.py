@@ -109,6 +109,12 @@ def minutes_pdf_for_print(db, meeting_id: int) -> bytes:  # noqa: ANN001
     parts: list[bytes] = []
     with db.session() as session:
         meeting = get_meeting(session, meeting_id)
+        adopted_unfrozen = (meeting.status == "adopted"
+                            and _stored(session, meeting.id, "pv") is None)
+    if adopted_unfrozen:  # its freezing failed at adoption: done now, before printing
+        freeze_adopted_minutes(db, meeting_id)
+    with db.session() as session:
+        meeting = get_meeting(session, meeting_id)
         doc = _stored(session, meeting.id, "pv") if meeting.status == "adopted" else None
         if doc is not None:
             parts.append(_checked_pdf(doc))

@@ -291,7 +291,8 @@ def load_meeting(session: Session, meeting_id: int, *, restricted: bool = False,
             select(m.RestrictedNote).where(
                 m.RestrictedNote.deleted_at.is_(None),
                 or_(m.RestrictedNote.meeting_id == meeting.id,
-                    m.RestrictedNote.agenda_item_id.in_(list(items) or [-1])))
+                    m.RestrictedNote.agenda_item_id.in_(list(items) or [-1]),
+                    m.RestrictedNote.threat_id.in_(list(threat_titles) or [-1])))
             .order_by(m.RestrictedNote.id)
         ).all()
         for note in notes:

@@ -49,7 +49,7 @@ def resolve_meeting(db, spec: str | int) -> int:  # noqa: ANN001
     text = str(spec).strip()
     with db.session() as session:
         meeting = None
-        if text.isdigit():
+        if text.isdigit() and len(text) <= 18:  # an id, never past SQLite's integers
             meeting = session.get(m.Meeting, int(text))
         elif _UUID.match(text):
             meeting = session.scalar(select(m.Meeting).where(m.Meeting.uuid == text.lower()))
