@@ -99,7 +99,11 @@ def _transmit(args: argparse.Namespace) -> int:
 def _backup_verify(args: argparse.Namespace) -> int:
     from ..services.exchange import backup as bk
 
-    manifest = bk.verify_file(args.file, _identities(args))
+    from ..paths import resolve_data_dir
+
+    # the file is decrypted into a hidden folder of the data folder, then deleted
+    manifest = bk.verify_file(args.file, _identities(args),
+                              work_dir=resolve_data_dir(args.data_dir))
     print(bk.describe(manifest))
     print("Fichier vérifié : complet, authentique et lisible.")
     return 0
@@ -262,6 +266,7 @@ def register(sub) -> None:  # noqa: ANN001
     p = bsub.add_parser("verify", help="vérifie qu'un fichier .ccsbak est complet et lisible")
     p.add_argument("file", metavar="FICHIER")
     p.add_argument("--identity", metavar="crss.key", help="clé privée du CRSS")
+    add_data_dir(p)
     _common(p)
     p.set_defaults(handler=_backup_verify)
 
