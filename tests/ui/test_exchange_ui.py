@@ -6,6 +6,8 @@ Every file chooser, confirmation and nested dialog goes through `Prompts` (one s
 
 from __future__ import annotations
 
+import os
+
 import ast
 import sqlite3
 from collections.abc import Callable
@@ -27,7 +29,8 @@ from ccs_desktop.ui.exchange_fr_strings import FR
 
 PASS = "le marche de Ber ouvre le lundi"  # QTest types ASCII only
 KEYPASS = "phrase de la cle du CRSS 2024"
-SCREENS = Path("/work/notes/screens")
+# screenshots for a person to look at: only when CCS_SCREENSHOTS names a folder
+SCREENS = Path(os.environ["CCS_SCREENSHOTS"]) if os.environ.get("CCS_SCREENSHOTS") else None
 UI_DIR = Path(__file__).resolve().parents[2] / "ccs_desktop" / "ui" / "exchange"
 WAIT = 20000
 
@@ -97,6 +100,8 @@ class Host(QMainWindow):
 
 
 def grab(widget: QWidget, name: str) -> None:
+    if SCREENS is None:
+        return
     SCREENS.mkdir(parents=True, exist_ok=True)
     widget.grab().save(str(SCREENS / f"exchange_{name}.png"))
 

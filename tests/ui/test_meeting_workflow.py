@@ -1,5 +1,5 @@
 """A whole meeting recorded by clicking and typing, adopted at the next one, then read-only.
-Screenshots of each tab in French go to /work/notes/screens/ (when that folder exists)."""
+Screenshots of each tab in French go to the folder named by CCS_SCREENSHOTS, if any."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ from ccs_desktop.ui import commands
 from ccs_desktop.ui.editors.meeting import MeetingEditor
 from ccs_desktop.ui.editors.translator import DictTranslator
 
-SCREENS = Path("/work/notes/screens")
+# screenshots for a person to look at: only when CCS_SCREENSHOTS names a folder
+SCREENS = Path(os.environ["CCS_SCREENSHOTS"]) if os.environ.get("CCS_SCREENSHOTS") else None
 LEFT = Qt.MouseButton.LeftButton
 
 
@@ -94,7 +95,7 @@ def pick_text(combo, text):
 
 
 def shot(widget, name):
-    if SCREENS.is_dir():
+    if SCREENS is not None and SCREENS.is_dir():
         widget.grab().save(str(SCREENS / f"{name}.png"))
 
 
