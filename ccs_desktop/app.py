@@ -79,7 +79,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     app.aboutToQuit.connect(lambda: QThreadPool.globalInstance().waitForDone(5000))
     code = app.exec()
-    window.services.db.close()
+    db = window.services.db
+    # widgets go before the interpreter finalises: left to the garbage collector at exit,
+    # PySide6 can abort ("none_dealloc") on a large window
+    window.close()
+    window.deleteLater()
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    del window
+    db.close()
     return code
 
 
