@@ -186,6 +186,14 @@
             <translation>les noms des personnes : chacune devient un code comme P-7K2M-Q9XD</translation>
         </message>
         <message>
+            <source>Goes to the CRSS:</source>
+            <translation>Part au CRSS :</translation>
+        </message>
+        <message>
+            <source>Stays on this PC:</source>
+            <translation>Reste sur ce PC :</translation>
+        </message>
+        <message>
             <source>The file will be encrypted for the CRSS key {fp}.</source>
             <translation>Le fichier sera chiffré pour la clé du CRSS {fp}.</translation>
         </message>

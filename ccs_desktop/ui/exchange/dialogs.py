@@ -222,9 +222,12 @@ class BackupDialog(TaskDialog):
         else:
             stays.append(self.tr("people's names: each person becomes a code such as "
                                  "P-7K2M-Q9XD"))
-        html = (f"<b>{self.tr('Goes to the CRSS:')}</b><ul>"
+        # tr() outside the f-strings: lupdate does not read calls inside them
+        goes_title = self.tr("Goes to the CRSS:")
+        stays_title = self.tr("Stays on this PC:")
+        html = (f"<b>{goes_title}</b><ul>"
                 + "".join(f"<li>{g}</li>" for g in goes)
-                + f"</ul><b>{self.tr('Stays on this PC:')}</b><ul>"
+                + f"</ul><b>{stays_title}</b><ul>"
                 + "".join(f"<li>{s}</li>" for s in stays) + "</ul>")
         self.content.setText(html)
         if key:
