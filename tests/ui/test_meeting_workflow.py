@@ -148,7 +148,7 @@ def test_whole_meeting_recorded_adopted_then_read_only(qtbot, services, french, 
     assert (c.present, c.absent, c.excused, c.guests) == (4, 1, 1, 1)
     assert c.present_women == 2 and c.present_youth == 1
     text = ed.counts_label.text()
-    assert text.startswith("Membres présents : 4, dont 2 femmes, 2 hommes, 1 jeunes "
+    assert text.startswith("Membres présents : 4 (femmes : 2, hommes : 2, jeunes : 1) "
                            "· invités : 1 · absents : 1 · excusés : 1")
     assert ed.quorum_label.text().startswith("Quorum atteint : 4 membres présents, 4 requis")
     # change of mind: one click

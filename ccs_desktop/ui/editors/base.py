@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel,
     QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget,
@@ -34,6 +34,26 @@ LEVEL_COLOURS = {  # background, text: readable when printed in black and white 
     "low": ("#2e7d32", "#ffffff"), "medium": ("#f9a825", "#000000"),
     "high": ("#e65100", "#ffffff"), "critical": ("#b00020", "#ffffff"),
 }
+# read-only text stays selectable (copy) but must not look like a field to type in
+READ_ONLY_BASE = "#ececec"
+
+
+def mark_read_only(widget: QWidget, read_only: bool) -> None:
+    """setReadOnly, and a grey field while read-only (the palette keeps the native look; a
+    field with its own style sheet, the restricted note, styles [readOnly="true"] itself)."""
+    widget.setReadOnly(read_only)
+    if read_only:
+        palette = QPalette(widget.palette())
+        palette.setColor(QPalette.ColorRole.Base, QColor(READ_ONLY_BASE))
+        widget.setPalette(palette)
+    else:
+        widget.setPalette(QPalette())  # nothing set: the application's palette again
+    if widget.styleSheet():
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+    widget.update()
+
+
 RESTRICTED_STYLE = ("QFrame#restrictedBox { border: 3px solid #b00020; border-radius: 4px; "
                     "background: #fff5f5; }")
 
@@ -285,7 +305,7 @@ class Form(QObject):
     def set_read_only(self, read_only: bool) -> None:
         for w in self.widgets.values():
             if isinstance(w, (QLineEdit, QPlainTextEdit)):
-                w.setReadOnly(read_only)
+                mark_read_only(w, read_only)
             w.setEnabled(not read_only or isinstance(w, (QLineEdit, QPlainTextEdit)))
 
 
@@ -303,7 +323,8 @@ def restricted_box(title: str, explanation: str, editor: QPlainTextEdit) -> QFra
     exp.setWordWrap(True)
     exp.setStyleSheet("border: none; background: transparent; color: #5a0010;")
     col.addWidget(exp)
-    editor.setStyleSheet("background: #ffffff; border: 1px solid #b00020;")
+    editor.setStyleSheet("QPlainTextEdit { background: #ffffff; border: 1px solid #b00020; }"
+                         " QPlainTextEdit[readOnly=\"true\"] { background: #f4ecec; }")
     col.addWidget(editor)
     return frame
 

@@ -146,9 +146,10 @@ FR: dict[str, dict[str, str]] = {
         "Preview, print or save the PV, the restricted annex, the convocations and the "
         "attendance sheet": "Aperçu, impression ou enregistrement du PV, de l'annexe "
         "restreinte, des convocations et de la liste de présence",
-        "Members present: {present}, of whom {women} women, {men} men, {youth} young "
-        "people · guests: {guests} · absent: {absent} · excused: {excused}":
-            "Membres présents : {present}, dont {women} femmes, {men} hommes, {youth} jeunes "
+        # "label : number" everywhere: no "1 jeunes" when a single young person is present
+        "Members present: {present} (women: {women}, men: {men}, young people: {youth}) "
+        "· guests: {guests} · absent: {absent} · excused: {excused}":
+            "Membres présents : {present} (femmes : {women}, hommes : {men}, jeunes : {youth}) "
             "· invités : {guests} · absents : {absent} · excusés : {excused}",
         "Quorum reached: {present} members present, {needed} required ({active} active "
         "members). Women: {share} % of the members present.":

@@ -29,7 +29,7 @@ from . import attachments as attachments_mod
 from .attachments import AttachmentsPanel
 from .base import (
     BANNER_STYLES, Banner, ErrorLabel, RecordEditor, fr_date, fr_time, make_combo, make_date, date_value,
-    restricted_box, set_combo,
+    mark_read_only, restricted_box, set_combo,
 )
 from .records import RecommendationEditor
 from .threats import ScoreBadge, ThreatEditor, VulnerabilityEditor
@@ -537,7 +537,7 @@ class MeetingEditor(RecordEditor):
                   self.new_rec_button, self.adopt_box):
             w.setEnabled(not ro)
         for w in (self.item_title, self.discussion, self.decisions, self.restricted):
-            w.setReadOnly(ro)
+            mark_read_only(w, ro)
         for group in self.attendance_groups.values():
             for b in group.buttons():
                 b.setEnabled(not ro)
@@ -632,8 +632,8 @@ class MeetingEditor(RecordEditor):
     def refresh_counts(self) -> Any:
         c = self.services.meetings.attendance_counts(self.record_id)
         self.counts_label.setText(self.tr(
-            "Members present: {present}, of whom {women} women, {men} men, {youth} young "
-            "people · guests: {guests} · absent: {absent} · excused: {excused}").format(
+            "Members present: {present} (women: {women}, men: {men}, young people: {youth}) "
+            "· guests: {guests} · absent: {absent} · excused: {excused}").format(
             present=c.present, women=c.present_women, men=c.present_men,
             youth=c.present_youth, absent=c.absent, excused=c.excused, guests=c.guests))
         share = (100 * c.present_women // c.present) if c.present else 0
