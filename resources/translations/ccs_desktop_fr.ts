@@ -1239,8 +1239,12 @@ Les comités chiffrent leurs transmissions pour la clé publique du CRSS : gén�
             <translation>Lancez la configuration pour saisir le comité et ses membres.</translation>
         </message>
         <message>
+            <source>Chairwoman: %1</source>
+            <translation>Présidente : %1</translation>
+        </message>
+        <message>
             <source>Chair: %1</source>
-            <translation>Président(e) : %1</translation>
+            <translation>Président : %1</translation>
         </message>
         <message>
             <source>Secretary: %1</source>
@@ -1266,9 +1270,12 @@ Les comités chiffrent leurs transmissions pour la clé publique du CRSS : gén�
             <source>of which %1 high or critical</source>
             <translation>dont %1 de niveau élevé ou critique</translation>
         </message>
-        <message>
-            <source>of whom %1 women</source>
-            <translation>dont %1 femmes</translation>
+        <message numerus="yes">
+            <source>of whom %Ln women</source>
+            <translation>
+                <numerusform>dont %Ln femme</numerusform>
+                <numerusform>dont %Ln femmes</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1793,6 +1800,18 @@ Les comités chiffrent leurs transmissions pour la clé publique du CRSS : gén�
             <source>Clear filters</source>
             <translation>Effacer les filtres</translation>
         </message>
+        <message>
+            <source>Nothing matches these filters or this search. “Clear filters” shows every row again.</source>
+            <translation>Aucune ligne ne correspond à ces filtres ou à cette recherche. « Effacer les filtres » les montre toutes de nouveau.</translation>
+        </message>
+        <message>
+            <source>Nothing here yet: the rows arrive with the files the committees send (Backup menu, “Import files…”).</source>
+            <translation>Rien pour l'instant : les lignes arrivent avec les fichiers envoyés par les comités (menu Sauvegarde, « Importer des fichiers… »).</translation>
+        </message>
+        <message>
+            <source>Nothing recorded yet. Click “%1” to start.</source>
+            <translation>Rien n'est encore enregistré. Cliquez sur « %1 » pour commencer.</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -2212,8 +2231,8 @@ Les comités chiffrent leurs transmissions pour la clé publique du CRSS : gén�
             <translation>invité</translation>
         </message>
         <message>
-            <source>Members present: {present}, of whom {women} women, {men} men, {youth} young people · guests: {guests} · absent: {absent} · excused: {excused}</source>
-            <translation>Membres présents : {present}, dont {women} femmes, {men} hommes, {youth} jeunes · invités : {guests} · absents : {absent} · excusés : {excused}</translation>
+            <source>Members present: {present} (women: {women}, men: {men}, young people: {youth}) · guests: {guests} · absent: {absent} · excused: {excused}</source>
+            <translation>Membres présents : {present} (femmes : {women}, hommes : {men}, jeunes : {youth}) · invités : {guests} · absents : {absent} · excusés : {excused}</translation>
         </message>
         <message>
             <source>Quorum reached: {present} members present, {needed} required ({active} active members). Women: {share} % of the members present.</source>
@@ -2385,6 +2404,51 @@ Les comités chiffrent leurs transmissions pour la clé publique du CRSS : gén�
         </message>
     </context>
     <context>
+        <name>PageCounts</name>
+        <message numerus="yes">
+            <source>%Ln meeting(s)</source>
+            <translation>
+                <numerusform>%Ln réunion</numerusform>
+                <numerusform>%Ln réunions</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln threat(s)</source>
+            <translation>
+                <numerusform>%Ln menace</numerusform>
+                <numerusform>%Ln menaces</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln vulnerability(ies)</source>
+            <translation>
+                <numerusform>%Ln vulnérabilité</numerusform>
+                <numerusform>%Ln vulnérabilités</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln recommendation(s)</source>
+            <translation>
+                <numerusform>%Ln recommandation</numerusform>
+                <numerusform>%Ln recommandations</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln activity(ies)</source>
+            <translation>
+                <numerusform>%Ln activité</numerusform>
+                <numerusform>%Ln activités</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln person(s)</source>
+            <translation>
+                <numerusform>%Ln personne</numerusform>
+                <numerusform>%Ln personnes</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Pages</name>
         <message>
             <source>Home</source>
@@ -2417,30 +2481,6 @@ Les comités chiffrent leurs transmissions pour la clé publique du CRSS : gén�
         <message>
             <source>Settings</source>
             <translation>Paramètres</translation>
-        </message>
-        <message>
-            <source>%1 meeting(s)</source>
-            <translation>%1 réunion(s)</translation>
-        </message>
-        <message>
-            <source>%1 threat(s)</source>
-            <translation>%1 menace(s)</translation>
-        </message>
-        <message>
-            <source>%1 vulnerability(ies)</source>
-            <translation>%1 vulnérabilité(s)</translation>
-        </message>
-        <message>
-            <source>%1 recommendation(s)</source>
-            <translation>%1 recommandation(s)</translation>
-        </message>
-        <message>
-            <source>%1 activity(ies)</source>
-            <translation>%1 activité(s)</translation>
-        </message>
-        <message>
-            <source>%1 person(s)</source>
-            <translation>%1 personne(s)</translation>
         </message>
         <message>
             <source>New meeting</source>
@@ -3048,6 +3088,10 @@ La base actuelle sera d'abord mise de côté ; ce qui a été saisi depuis cette
         <message>
             <source>This computer is the CRSS's: it gathers the files of the committees (menu Backup). It has no committee profile of its own.</source>
             <translation>Cet ordinateur est celui du CRSS : il rassemble les fichiers des comités (menu Sauvegarde). Il n'a pas de profil de comité propre.</translation>
+        </message>
+        <message>
+            <source>No committee is set up yet: click “Set up the committee…” on the Home page. The language can be chosen now.</source>
+            <translation>Aucun comité n'est encore configuré : cliquez sur « Configurer le comité… » sur la page Accueil. La langue peut déjà être choisie.</translation>
         </message>
         <message>
             <source>(nobody chosen)</source>

@@ -53,10 +53,21 @@ FR: dict = {
     "Home": "Accueil", "Meetings": "Réunions", "Threats": "Menaces",
     "Vulnerabilities": "Vulnérabilités", "Recommendations": "Recommandations",
     "Activities": "Activités", "Members": "Membres", "Settings": "Paramètres",
-    "%1 meeting(s)": "%1 réunion(s)", "%1 threat(s)": "%1 menace(s)",
-    "%1 vulnerability(ies)": "%1 vulnérabilité(s)",
-    "%1 recommendation(s)": "%1 recommandation(s)", "%1 activity(ies)": "%1 activité(s)",
-    "%1 person(s)": "%1 personne(s)",
+    "Nothing matches these filters or this search. “Clear filters” shows every row again.":
+        "Aucune ligne ne correspond à ces filtres ou à cette recherche. « Effacer les "
+        "filtres » les montre toutes de nouveau.",
+    "Nothing here yet: the rows arrive with the files the committees send (Backup menu, "
+    "“Import files…”).":
+        "Rien pour l'instant : les lignes arrivent avec les fichiers envoyés par les comités "
+        "(menu Sauvegarde, « Importer des fichiers… »).",
+    "Nothing recorded yet. Click “%1” to start.":
+        "Rien n'est encore enregistré. Cliquez sur « %1 » pour commencer.",
+    "%Ln meeting(s)": ("%Ln réunion", "%Ln réunions"),
+    "%Ln threat(s)": ("%Ln menace", "%Ln menaces"),
+    "%Ln vulnerability(ies)": ("%Ln vulnérabilité", "%Ln vulnérabilités"),
+    "%Ln recommendation(s)": ("%Ln recommandation", "%Ln recommandations"),
+    "%Ln activity(ies)": ("%Ln activité", "%Ln activités"),
+    "%Ln person(s)": ("%Ln personne", "%Ln personnes"),
     "New meeting": "Nouvelle réunion", "New threat": "Nouvelle menace",
     "New vulnerability": "Nouvelle vulnérabilité",
     "New recommendation": "Nouvelle recommandation", "New activity": "Nouvelle activité",
@@ -91,7 +102,7 @@ FR: dict = {
     "Everything is saved as you type.": "Tout est enregistré au fur et à mesure de la saisie.",
     "No committee configured": "Aucun comité configuré",
     # --- home ---------------------------------------------------------------------------------
-    "Chair: %1": "Président(e) : %1", "Secretary: %1": "Secrétaire : %1",
+    "Chair: %1": "Président : %1", "Chairwoman: %1": "Présidente : %1", "Secretary: %1": "Secrétaire : %1",
     "DEMO DATA: fictitious people and events":
         "DONNÉES FICTIVES : personnes et événements inventés",
     "Follow up": "Suivre",
@@ -106,9 +117,13 @@ FR: dict = {
     "Overdue recommendations": "Recommandations en retard",
     "Run the set-up to enter the committee and its members.":
         "Lancez la configuration pour saisir le comité et ses membres.",
+    "No committee is set up yet: click “Set up the committee…” on the Home page. The "
+    "language can be chosen now.":
+        "Aucun comité n'est encore configuré : cliquez sur « Configurer le comité… » sur la "
+        "page Accueil. La langue peut déjà être choisie.",
     "Set up the committee…": "Configurer le comité…", "Show": "Afficher",
     "of which %1 high or critical": "dont %1 de niveau élevé ou critique",
-    "of whom %1 women": "dont %1 femmes",
+    "of whom %Ln women": ("dont %Ln femme", "dont %Ln femmes"),
     "Active threats": "Menaces actives",
     # --- settings and committee form -----------------------------------------------------------
     "&Chair's title:": "&Titre du président :", "&Region:": "&Région :",

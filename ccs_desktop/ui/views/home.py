@@ -32,6 +32,8 @@ class Card(QFrame):
         self.title.setWordWrap(True)
         self.value = QLabel()
         self.value.setObjectName("cardValue")
+        # a long value (the next meeting's date and hour) wraps on a 1024 px screen
+        self.value.setWordWrap(True)
         self.detail = QLabel()
         self.detail.setObjectName("cardDetail")
         self.detail.setWordWrap(True)
@@ -238,7 +240,9 @@ class HomePage(QWidget):
             self.committee_label.setText(committee.name)
             parts = [committee.code]
             if committee.chair is not None:
-                parts.append(self.tr("Chair: %1").replace("%1", committee.chair.display_name))
+                chair = (self.tr("Chairwoman: %1") if committee.chair.sex == enums.Sex.F.value
+                         else self.tr("Chair: %1"))
+                parts.append(chair.replace("%1", committee.chair.display_name))
             elif committee.chair_title:
                 parts.append(committee.chair_title)
             if committee.secretary is not None:
@@ -280,8 +284,7 @@ class HomePage(QWidget):
         n_women = s.people.count(ListQuery(filters={"is_member": True, "is_active": True,
                                                     "sex": "F"}))
         self.members.value.setText(i18n.locale_for().toString(n_members))
-        self.members.detail.setText(self.tr("of whom %1 women").replace(
-            "%1", i18n.locale_for().toString(n_women)))
+        self.members.detail.setText(self.tr("of whom %Ln women", "", n_women))
         for card in (self.next_meeting, self.to_adopt, self.open_recs, self.overdue_recs,
                      self.active_threats, self.members):
             card.value.setAlignment(Qt.AlignmentFlag.AlignLeft)

@@ -6,7 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray, QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
@@ -145,11 +147,23 @@ class ListPage(QWidget):
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for n, column in enumerate(self.model.columns):
-            header.resizeSection(n, column.width)
+            # never narrower than its title ("Personnes touchées" was cut to "rsonnes touchées")
+            header.resizeSection(n, max(column.width, header.sectionSizeHint(n)))
         self.table.activated.connect(self._on_activated)
         delete_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_shortcut.activated.connect(self.delete_selected)
+
+        # an empty table says why, and what to do (over the table's empty viewport)
+        self._new_text = new_text
+        self.empty_label = QLabel(self.table.viewport())
+        self.empty_label.setObjectName("emptyLabel")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: #555555; font-size: 11pt; padding: 24px;")
+        self.empty_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.empty_label.hide()
+        self.table.viewport().installEventFilter(self)
 
         self.model.countChanged.connect(self._update_count)
         self._update_count(self.model.total)
@@ -251,6 +265,29 @@ class ListPage(QWidget):
 
     def _update_count(self, total: int) -> None:
         self.count_label.setText(self._count_text(total))
+        self._update_empty(total)
+
+    def _update_empty(self, total: int) -> None:
+        if total:
+            self.empty_label.hide()
+            return
+        if self.current_filters() or self.search_edit.text().strip():
+            text = self.tr("Nothing matches these filters or this search. “Clear filters” "
+                           "shows every row again.")
+        elif self.read_only:
+            text = self.tr("Nothing here yet: the rows arrive with the files the committees "
+                           "send (Backup menu, “Import files…”).")
+        else:
+            text = self.tr("Nothing recorded yet. Click “%1” to start.").replace(
+                "%1", self._new_text)
+        self.empty_label.setText(text)
+        self.empty_label.setGeometry(self.table.viewport().rect())
+        self.empty_label.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.empty_label.setGeometry(self.table.viewport().rect())
+        return super().eventFilter(watched, event)
 
     # --- records ------------------------------------------------------------------------------
     def selected_id(self) -> int | None:

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from ...domain import enums
 from ...domain.text import fold
 from ...services.records import ListQuery
 from .. import i18n
 from .list_page import FilterSpec, ListPage, Option
-
-
-def _n(n: int) -> str:
-    return i18n.locale_for().toString(n)
 
 
 def page_title(kind: str) -> str:
@@ -30,16 +26,35 @@ def page_title(kind: str) -> str:
     }[kind]
 
 
+class PageCounts(QObject):
+    """The row count under each list's search box, with its plural forms ("1 réunion",
+    "25 réunions"; %Ln writes the number as the locale does). self.tr with a count is what
+    lupdate reads as a plural message."""
+
+    def text(self, kind: str, n: int) -> str:
+        if kind == "meetings":
+            return self.tr("%Ln meeting(s)", "", n)
+        if kind == "threats":
+            return self.tr("%Ln threat(s)", "", n)
+        if kind == "vulnerabilities":
+            return self.tr("%Ln vulnerability(ies)", "", n)
+        if kind == "recommendations":
+            return self.tr("%Ln recommendation(s)", "", n)
+        if kind == "activities":
+            return self.tr("%Ln activity(ies)", "", n)
+        if kind == "people":
+            return self.tr("%Ln person(s)", "", n)
+        raise KeyError(kind)
+
+
+_COUNTS: PageCounts | None = None
+
+
 def count_text(kind: str, n: int) -> str:
-    text = {
-        "meetings": QCoreApplication.translate("Pages", "%1 meeting(s)"),
-        "threats": QCoreApplication.translate("Pages", "%1 threat(s)"),
-        "vulnerabilities": QCoreApplication.translate("Pages", "%1 vulnerability(ies)"),
-        "recommendations": QCoreApplication.translate("Pages", "%1 recommendation(s)"),
-        "activities": QCoreApplication.translate("Pages", "%1 activity(ies)"),
-        "people": QCoreApplication.translate("Pages", "%1 person(s)"),
-    }[kind]
-    return text.replace("%1", _n(n))
+    global _COUNTS
+    if _COUNTS is None:
+        _COUNTS = PageCounts()
+    return _COUNTS.text(kind, n)
 
 
 def new_text(kind: str) -> str:

@@ -90,11 +90,22 @@ class SettingsPage(QWidget):
         self.crss_note.setVisible(self.crss)
         profile.setVisible(not self.crss)
         sharing.setVisible(not self.crss)
+        self.profile_box, self.sharing_box = profile, sharing
+        # no committee yet: the profile waits for the set-up; the language can be chosen now
+        self.setup_note = QLabel(self.tr("No committee is set up yet: click “Set up the "
+                                         "committee…” on the Home page. The language can be "
+                                         "chosen now."))
+        self.setup_note.setObjectName("setupNote")
+        self.setup_note.setWordWrap(True)
+        self.setup_note.setStyleSheet("background: #e3f2fd; border: 1px solid #1565c0; "
+                                      "padding: 6px; color: #0d3c61;")
+        self.setup_note.setVisible(False)
 
         inner = QWidget()
         body = QVBoxLayout(inner)
         body.addWidget(title)
         body.addWidget(self.crss_note)
+        body.addWidget(self.setup_note)
         body.addWidget(profile)
         body.addWidget(sharing)
         body.addWidget(lang_box)
@@ -137,10 +148,13 @@ class SettingsPage(QWidget):
             self.share_names.setChecked(bool(committee.share_names))
         self.quorum_value.setEnabled(self.quorum_rule.currentData() == "fixed")
         self.language.setCurrentIndex(max(0, self.language.findData(i18n.current_language())))
-        self.setEnabled(committee is not None or self.crss)
+        configured = committee is not None
+        self.profile_box.setEnabled(configured)
+        self.sharing_box.setEnabled(configured)
+        self.setup_note.setVisible(not configured)
 
     def save(self) -> bool:
-        if self.crss:
+        if self.crss or not self.services.committee.is_configured():
             return self._save_language()
         values = self.form.values()
         values.update(chair_id=self.chair.currentData(), secretary_id=self.secretary.currentData(),
