@@ -1793,8 +1793,12 @@ Les comités chiffrent leurs transmissions pour la clé publique du CRSS : gén�
             <translation>Supprimer la ligne choisie (Suppr) ; Ctrl+Z l'annule</translation>
         </message>
         <message>
-            <source>Search (accents and case ignored)…</source>
-            <translation>Rechercher (accents et majuscules ignorés)…</translation>
+            <source>Search…</source>
+            <translation>Rechercher…</translation>
+        </message>
+        <message>
+            <source>Accents and capitals are ignored: “securite” finds “Sécurité” (Ctrl+F)</source>
+            <translation>Accents et majuscules ignorés : « securite » trouve « Sécurité » (Ctrl+F)</translation>
         </message>
         <message>
             <source>Clear filters</source>

@@ -88,7 +88,9 @@ FR: dict = {
     "Organisation": "Organisation", "Function": "Fonction", "Membership": "Qualité",
     "All": "Tous", "Year": "Année", "Follow-up": "Suivi",
     "Clear filters": "Effacer les filtres",
-    "Search (accents and case ignored)…": "Rechercher (accents et majuscules ignorés)…",
+    "Search…": "Rechercher…",
+    "Accents and capitals are ignored: “securite” finds “Sécurité” (Ctrl+F)":
+        "Accents et majuscules ignorés : « securite » trouve « Sécurité » (Ctrl+F)",
     # --- main window --------------------------------------------------------------------------
     "&About CCS Desktop": "À &propos de CCS Desktop", "&Edit": "&Édition",
     "&File": "&Fichier", "&Go": "&Aller à", "&Help": "Ai&de", "&New…": "&Nouveau…",

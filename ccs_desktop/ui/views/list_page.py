@@ -80,7 +80,10 @@ class ListPage(QWidget):
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("searchEdit")
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(self.tr("Search (accents and case ignored)…"))
+        # short: the long hint was cut to "…majuscules ignor…" on a 1024 px screen
+        self.search_edit.setPlaceholderText(self.tr("Search…"))
+        self.search_edit.setToolTip(self.tr("Accents and capitals are ignored: “securite” "
+                                            "finds “Sécurité” (Ctrl+F)"))
         self.search_edit.setMinimumWidth(180)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
