@@ -286,9 +286,6 @@ FR.update({
         "(onglet Adoption).",
     "Phone": "Téléphone", "Preparing the document…": "Préparation du document…",
     "Present by category: {list}": "Présents par catégorie : {list}", "Present": "Présent",
-    "Present: {present} members and {guests} guests, of whom {women} women, {men} men, {youth} young people · absent: {absent} · excused: {excused}":
-        "Présents : {present} membres et {guests} invités, dont {women} femmes, {men} hommes, "
-        "{youth} jeunes · absents : {absent} · excusés : {excused}",
     "Preview / print the PV": "Aperçu / impression du PV", "Print…": "Imprimer…",
     "Quorum NOT reached: {present} members present, {needed} required ({active} active members). Women: {share} % of those present.":
         "Quorum NON atteint : {present} membres présents, {needed} requis ({active} membres "
