@@ -32,3 +32,9 @@ def test_search_tables_exist(empty_db):
         names = {r[0] for r in conn.exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE type='table'")}
     assert set(FTS_TABLES) <= names
+
+
+def test_head_constant_matches_the_scripts():
+    from ccs_desktop.db.migrate import HEAD_REVISION, head_revision
+
+    assert HEAD_REVISION == head_revision()
