@@ -52,3 +52,35 @@ def window(qtbot, demo_db):  # noqa: ANN001, ANN201
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture(scope="session")
+def committee_db_template(tmp_path_factory):  # noqa: ANN001, ANN201
+    """One migrated database with the Alafia committee, copied for each test (fast). A test
+    module may define its own template under the same name (with members, a threat...)."""
+    from ccs_desktop.db.engine import open_database
+    from ccs_desktop.services.hub import Services
+
+    folder = tmp_path_factory.mktemp("template")
+    db = open_database(folder)
+    Services(db).committee.create(level="commune", region="Tombouctou", cercle="Tombouctou",
+                                  commune="Alafia")
+    db.close()
+    return folder
+
+
+@pytest.fixture
+def committee_services(tmp_path, committee_db_template):  # noqa: ANN001, ANN201
+    """Services over a fresh copy of the module's committee template, dates in French."""
+    import shutil
+
+    from PySide6.QtCore import QLocale
+
+    from ccs_desktop.db.engine import open_database
+    from ccs_desktop.services.hub import Services
+
+    QLocale.setDefault(QLocale(QLocale.Language.French))
+    shutil.copytree(committee_db_template, tmp_path / "data")
+    db = open_database(tmp_path / "data")
+    yield Services(db)
+    db.close()

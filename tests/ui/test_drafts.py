@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -12,7 +11,7 @@ import textwrap
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from ccs_desktop.db.engine import open_database
@@ -24,23 +23,9 @@ from ccs_desktop.ui.editors.people import PersonEditor
 from ccs_desktop.ui.editors.translator import DictTranslator
 
 
-@pytest.fixture(scope="session")
-def committee_db_template(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("template")
-    db = open_database(folder)
-    Services(db).committee.create(level="commune", region="Tombouctou", cercle="Tombouctou",
-                                  commune="Alafia")
-    db.close()
-    return folder
-
-
 @pytest.fixture
-def services(tmp_path, committee_db_template):
-    QLocale.setDefault(QLocale(QLocale.Language.French))
-    shutil.copytree(committee_db_template, tmp_path / "data")
-    db = open_database(tmp_path / "data")
-    yield Services(db)
-    db.close()
+def services(committee_services):
+    return committee_services
 
 
 def test_draft_files_atomic_and_listed(tmp_path):

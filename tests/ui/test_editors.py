@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
-from ccs_desktop.db.engine import open_database
-from ccs_desktop.services.hub import Services
 from ccs_desktop.ui import commands
 from ccs_desktop.ui.editors import attachments as att_mod
 from ccs_desktop.ui.editors import delete_with_undo, open_editor
@@ -22,24 +19,9 @@ from ccs_desktop.ui.editors.records import ActivityEditor
 from ccs_desktop.ui.editors.threats import ThreatEditor, VulnerabilityEditor
 
 
-@pytest.fixture(scope="session")
-def committee_db_template(tmp_path_factory):
-    """One migrated database with the Alafia committee, copied for each test (fast)."""
-    folder = tmp_path_factory.mktemp("template")
-    db = open_database(folder)
-    Services(db).committee.create(level="commune", region="Tombouctou", cercle="Tombouctou",
-                                  commune="Alafia")
-    db.close()
-    return folder
-
-
 @pytest.fixture
-def services(tmp_path, committee_db_template):
-    QLocale.setDefault(QLocale(QLocale.Language.French))
-    shutil.copytree(committee_db_template, tmp_path / "data")
-    db = open_database(tmp_path / "data")
-    yield Services(db)
-    db.close()
+def services(committee_services):
+    return committee_services
 
 
 @pytest.fixture

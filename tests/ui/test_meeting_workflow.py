@@ -4,13 +4,12 @@ Screenshots of each tab in French go to the folder named by CCS_SCREENSHOTS, if 
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QApplication
 
@@ -55,12 +54,8 @@ def committee_db_template(tmp_path_factory):
 
 
 @pytest.fixture
-def services(tmp_path, committee_db_template):
-    QLocale.setDefault(QLocale(QLocale.Language.French))
-    shutil.copytree(committee_db_template, tmp_path / "data")
-    db = open_database(tmp_path / "data")
-    yield Services(db)
-    db.close()
+def services(committee_services):
+    return committee_services
 
 
 @pytest.fixture
