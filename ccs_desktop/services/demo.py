@@ -21,6 +21,8 @@ from ..db import search
 from ..db.base import new_uuid, utcnow
 from ..db.engine import Database
 from ..domain import enums, scoring
+from ..domain.french import de
+from ..domain.text import sort_key
 from .committee import committee_code, committee_name, place_list
 from .errors import UserError
 from .meetings import STANDING_ITEMS, reference
@@ -201,13 +203,28 @@ class _Generator:
     def fill(self, text: str, village: str, axe: str) -> str:
         return text.format(village=village, axe=axe)
 
+    def person(self, cid: int, given: str, family: str, sex: str, **fields: Any) -> dict[str, Any]:
+        return self.sync("people", cid) | {
+            "given_names": given, "family_name": family, "sex": sex,
+            "sort_key": sort_key(family, given)} | fields
+
+    def meeting(self, cid: int, code: str, number: int, day: dt.date, **fields: Any
+                ) -> dict[str, Any]:
+        """A meeting row; `fields` override the defaults of a planned ordinary meeting."""
+        return self.sync("meetings", cid) | {
+            "number": number, "year": day.year, "reference": reference(number, day.year, code),
+            "kind": "ordinary", "status": "planned", "not_held_reason": None,
+            "not_held_reason_text": "", "date": day, "start_time": dt.time(10, 0),
+            "end_time": None, "place": "", "chair_id": None, "secretary_id": None,
+            "convened_by": "Maire", "convocation_date": None, "notes": "",
+            "adopted_by_meeting_id": None, "adopted_on": None,
+            "adopted_with_amendments": False, "frozen_header": ""} | fields
+
     def committee(self, rows: _Rows, place: tuple[str, str, str], demo: bool) -> int:
         rnd = self.rnd
         region, cercle, commune = place
         base = self.sync("committees", None)
         cid = base["id"]
-        from ..domain.french import de
-
         people: list[dict[str, Any]] = []
         for category, corps, function, org, women, youth in ROLES:
             sex = "F" if rnd.random() < women else "H"
@@ -219,38 +236,27 @@ class _Generator:
             else:
                 inactive = False
             title = TITLES.get(function, "El Hadj" if rnd.random() < 0.1 and sex == "H" else "")
-            p = self.sync("people", cid) | {
-                "title": title, "given_names": given, "family_name": family, "sex": sex,
-                "is_youth": rnd.random() < youth, "category": category, "fds_corps": corps,
-                "organisation": f"{org} {de(commune or cercle or region)}" if org else "",
-                "function": function,
-                "phone": f"+223 {rnd.randint(60, 99)} {rnd.randint(10, 99)} "
-                         f"{rnd.randint(10, 99)} {rnd.randint(10, 99)}",
-                "is_member": True, "is_active": not inactive,
-                "sort_key": " ".join((family + " " + given).lower().split()),
-            }
-            from ..domain.text import sort_key as _sk
-
-            p["sort_key"] = _sk(family, given)
-            people.append(p)
+            people.append(self.person(
+                cid, given, family, sex, title=title, is_youth=rnd.random() < youth,
+                category=category, fds_corps=corps,
+                organisation=f"{org} {de(commune or cercle or region)}" if org else "",
+                function=function,
+                phone=f"+223 {rnd.randint(60, 99)} {rnd.randint(10, 99)} "
+                      f"{rnd.randint(10, 99)} {rnd.randint(10, 99)}",
+                is_member=True, is_active=not inactive))
         guests = []
         for function, org in (("Chef de mission", "ONG partenaire"),
                               ("Chargé de programme", "PNUD")):
             sex = rnd.choice("HF")
             given = rnd.choice(GIVEN_WOMEN if sex == "F" else GIVEN_MEN)
             family = rnd.choice(FAMILY)
-            from ..domain.text import sort_key as _sk
-
-            g = self.sync("people", cid) | {
-                "title": "", "given_names": given, "family_name": family, "sex": sex,
-                "is_youth": False, "category": "autres", "fds_corps": None,
-                "organisation": org, "function": function, "phone": "", "is_member": False,
-                "is_active": True, "sort_key": _sk(family, given)}
-            guests.append(g)
+            guests.append(self.person(
+                cid, given, family, sex, title="", is_youth=False, category="autres",
+                fds_corps=None, organisation=org, function=function, phone="",
+                is_member=False, is_active=True))
         chair = next(p for p in people if p["function"] == "Maire")
         secretary = next(p for p in people if p["function"] == "Secrétaire général de la mairie")
         kind = rnd.choice(["rurale", "rurale", "urbaine"]) if not demo else "urbaine"
-        from ..domain.french import de
 
         rows.add(m.Committee.__table__, base | {
             "level": "commune", "region": region, "cercle": cercle, "commune": commune,
@@ -306,6 +312,7 @@ class _Generator:
                 "status": rnd.choice(["open", "open", "in_progress", "addressed"])}
             vulns.append(v)
         members = [p for p in people if p["is_member"]]
+        place_name = "Salle de réunion de la mairie " + de(commune)
         meetings: list[dict[str, Any]] = []
         numbers: dict[int, int] = {}
         recs: list[tuple[dict[str, Any], dt.date]] = []
@@ -321,22 +328,14 @@ class _Generator:
                 not_held = (not future) and rnd.random() < 0.07
                 status = "planned" if future else "not_held" if not_held else "held"
                 reason, reason_text = rnd.choice(NOT_HELD) if not_held else (None, "")
-                mt = self.sync("meetings", cid) | {
-                    "number": number, "year": day.year, "reference": reference(number, day.year,
-                                                                                code),
-                    "kind": kind, "status": status, "not_held_reason": reason,
-                    "not_held_reason_text": reason_text, "date": day,
-                    "start_time": dt.time(10, 0) if status != "not_held" else None,
-                    "end_time": dt.time(rnd.choice([12, 13]), rnd.choice([0, 15, 30, 45]))
+                mt = self.meeting(
+                    cid, code, number, day, kind=kind, status=status, not_held_reason=reason,
+                    not_held_reason_text=reason_text,
+                    start_time=dt.time(10, 0) if status != "not_held" else None,
+                    end_time=dt.time(rnd.choice([12, 13]), rnd.choice([0, 15, 30, 45]))
                     if status == "held" else None,
-                    "place": f"Salle de réunion de la mairie de {commune}"
-                    if commune[0].lower() not in "aeiouéè" else
-                    f"Salle de réunion de la mairie d'{commune}",
-                    "chair_id": chair["id"], "secretary_id": secretary["id"],
-                    "convened_by": "Maire",
-                    "convocation_date": day - dt.timedelta(days=7), "notes": "",
-                    "adopted_by_meeting_id": None, "adopted_on": None,
-                    "adopted_with_amendments": False, "frozen_header": ""}
+                    place=place_name, chair_id=chair["id"], secretary_id=secretary["id"],
+                    convocation_date=day - dt.timedelta(days=7))
                 rows.add(m.Meeting.__table__, mt)
                 meetings.append(mt)
                 if status != "held":
@@ -347,15 +346,8 @@ class _Generator:
         if not meetings or meetings[-1]["status"] != "planned":  # the next statutory meeting
             day = self.end + dt.timedelta(days=rnd.randint(7, 25))
             numbers[day.year] = numbers.get(day.year, 0) + 1
-            mt = self.sync("meetings", cid) | {
-                "number": numbers[day.year], "year": day.year,
-                "reference": reference(numbers[day.year], day.year, code), "kind": "ordinary",
-                "status": "planned", "not_held_reason": None, "not_held_reason_text": "",
-                "date": day, "start_time": dt.time(10, 0), "end_time": None,
-                "place": meetings[-1]["place"] if meetings else "", "chair_id": chair["id"],
-                "secretary_id": secretary["id"], "convened_by": "Maire",
-                "convocation_date": None, "notes": "", "adopted_by_meeting_id": None,
-                "adopted_on": None, "adopted_with_amendments": False, "frozen_header": ""}
+            mt = self.meeting(cid, code, numbers[day.year], day, place=place_name,
+                              chair_id=chair["id"], secretary_id=secretary["id"])
             rows.add(m.Meeting.__table__, mt)
             meetings.append(mt)
         # adoption: each held meeting adopted by the next held one
