@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import Integer, column, select, table, text
+from sqlalchemy import Integer, column, literal_column, select, table, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from ..domain import enums
-from ..domain.text import fold, fts_query  # noqa: F401  (re-exported)
+from ..domain.text import fold, fts_query
 from . import models as m
 
 
@@ -79,18 +79,17 @@ def document(obj: Any) -> str:
     return fold(" ".join(f for f in fields(obj) if f))
 
 
+def _insert(conn: Connection, table: str, objs: list[Any]) -> None:
+    if objs:
+        conn.execute(text(f"INSERT INTO {table}(rowid, body) VALUES (:id, :body)"),
+                     [{"id": o.id, "body": document(o)} for o in objs])
+
+
 def index_rows(conn: Connection, model: type, rows: Iterable[Any]) -> None:
     """(Re)index the given objects of one model; tombstones leave the index."""
-    table, _ = SEARCHABLE[model]
-    live, gone = [], []
-    for obj in rows:
-        (gone if obj.deleted_at is not None else live).append(obj)
-    ids = [{"id": o.id} for o in live + gone]
-    if ids:
-        conn.execute(text(f"DELETE FROM {table} WHERE rowid = :id"), ids)
-    if live:
-        conn.execute(text(f"INSERT INTO {table}(rowid, body) VALUES (:id, :body)"),
-                     [{"id": o.id, "body": document(o)} for o in live])
+    rows = list(rows)
+    remove_ids(conn, model, (o.id for o in rows))
+    _insert(conn, SEARCHABLE[model][0], [o for o in rows if o.deleted_at is None])
 
 
 def rebuild(session: Session, batch: int = 5000) -> None:
@@ -106,29 +105,20 @@ def rebuild(session: Session, batch: int = 5000) -> None:
             ).all()
             if not rows:
                 break
-            conn.execute(text(f"INSERT INTO {table}(rowid, body) VALUES (:id, :body)"),
-                         [{"id": o.id, "body": document(o)} for o in rows])
+            _insert(conn, table, rows)
             last = rows[-1].id
             session.expunge_all()
 
 
-def fts_table(model: type):  # noqa: ANN201
-    """The search table of a model as a selectable with its rowid column."""
-    name, _ = SEARCHABLE[model]
-    return table(name, column("rowid", Integer))
-
-
-def match_ids(model: type, user_text: str):
-    """A subquery of the ids matching what the user typed, or None when nothing to search.
-
-    Use as `select(Model).where(Model.id.in_(match_ids(Model, q)))`.
-    """
+def match(model: type, user_text: str):  # noqa: ANN201
+    """(the model's search table with its rowid column, the MATCH condition) for what the user
+    typed, or None when nothing searchable was typed. Join the table on the record's id:
+    `stmt.join(fts, fts.c.rowid == Model.id).where(condition)`."""
     query = fts_query(user_text)
     if query is None:
         return None
-    table, _ = SEARCHABLE[model]
-    return (text(f"SELECT rowid FROM {table} WHERE {table} MATCH :q")
-            .bindparams(q=query).columns(column("rowid", Integer)))
+    name, _ = SEARCHABLE[model]
+    return table(name, column("rowid", Integer)), literal_column(name).op("MATCH")(query)
 
 
 def remove_ids(conn: Connection, model: type, ids: Iterable[int]) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from sqlalchemy import Select, func, literal_column, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from ..db import models as m
@@ -141,25 +141,21 @@ class RecordService:
     def base_select(self) -> Select:
         return select(self.model)
 
-    def _search_table(self, query: ListQuery):  # noqa: ANN202
-        """The FTS table and the quoted query when this query searches, else (None, None)."""
+    def _search(self, query: ListQuery):  # noqa: ANN202
+        """(search table, MATCH condition) when this query searches, else (None, None)."""
         if not query.search or self.model not in search.SEARCHABLE:
             return None, None
-        fts_query = search.fts_query(query.search)
-        if fts_query is None:
-            return None, None
-        return search.fts_table(self.model), fts_query
+        return search.match(self.model, query.search) or (None, None)
 
     def _apply(self, stmt: Select, query: ListQuery) -> Select:
         model = self.model
         if not query.include_deleted:
             stmt = stmt.where(model.deleted_at.is_(None))
-        fts, fts_query = self._search_table(query)
+        fts, matches = self._search(query)
         if fts is not None:
             # drive the query from the full-text index: a join streams, an IN list would
             # first materialise every match (half a million for a two-letter prefix)
-            stmt = stmt.join(fts, fts.c.rowid == model.id).where(
-                literal_column(fts.name).op("MATCH")(fts_query))
+            stmt = stmt.join(fts, fts.c.rowid == model.id).where(matches)
         for name, value in query.filters.items():
             if value in (None, "", [], ()):
                 continue
@@ -180,7 +176,7 @@ class RecordService:
         return stmt
 
     def _order(self, stmt: Select, query: ListQuery) -> Select:
-        fts, _ = self._search_table(query)
+        fts, _ = self._search(query)
         if fts is not None and not query.order_by:
             # search results come newest first, in the index's own order (no sort step)
             return stmt.order_by(fts.c.rowid.desc())
@@ -210,11 +206,11 @@ class RecordService:
         model = self.model
         with self.db.session() as s:
             if not filters and not query.include_deleted:
-                fts, fts_query = self._search_table(query)
+                fts, matches = self._search(query)
                 if fts is not None:
                     # tombstones never stay in the search index
-                    return int(s.scalar(select(func.count()).select_from(fts).where(
-                        literal_column(fts.name).op("MATCH")(fts_query))) or 0)
+                    return int(s.scalar(select(func.count()).select_from(fts)
+                                        .where(matches)) or 0)
                 if not query.search:
                     everything = select(func.count()).select_from(model).scalar_subquery()
                     dead = (select(func.count()).select_from(model)
