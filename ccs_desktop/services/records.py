@@ -227,20 +227,22 @@ class RecordService:
         with self.db.session() as s:
             return list(s.scalars(stmt).all())
 
-    def get(self, key: int | str, session: Session | None = None) -> Any:
-        def load(s: Session) -> Any:
-            if isinstance(key, int) or (isinstance(key, str) and key.isdigit()):
-                obj = s.get(self.model, int(key))
-            else:
-                obj = s.scalar(select(self.model).where(self.model.uuid == key))
-            if obj is None or obj.deleted_at is not None:
-                raise NotFound(f"{self.label.capitalize()} introuvable : {key}.")
-            return obj
+    def _find(self, s: Session, key: int | str, *, deleted: bool = False) -> Any:
+        """The record with this id (an integer) or UUID; NotFound (French) otherwise.
+        A tombstone counts only with deleted=True (undoing a delete)."""
+        if isinstance(key, int) or str(key).isdigit():
+            obj = s.get(self.model, int(key))
+        else:
+            obj = s.scalar(select(self.model).where(self.model.uuid == key))
+        if obj is None or (obj.deleted_at is not None and not deleted):
+            raise NotFound(f"{self.label.capitalize()} introuvable : {key}.")
+        return obj
 
+    def get(self, key: int | str, session: Session | None = None) -> Any:
         if session is not None:
-            return load(session)
+            return self._find(session, key)
         with self.db.session() as s:
-            return load(s)
+            return self._find(s, key)
 
     # writing
     def validate(self, values: dict[str, Any], existing: Any | None,
@@ -321,10 +323,7 @@ class RecordService:
         children = saved.pop("__children__", [])
         links = saved.pop("__links__", [])
         with self.db.session() as s:
-            obj = s.get(self.model, int(key)) if str(key).isdigit() else s.scalar(
-                select(self.model).where(self.model.uuid == key))
-            if obj is None:
-                raise NotFound(f"{self.label.capitalize()} introuvable : {key}.")
+            obj = self._find(s, key, deleted=True)
             self.check_undeletable(obj, s)
             for name, value in saved.items():
                 setattr(obj, name, value)
