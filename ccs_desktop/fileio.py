@@ -3,6 +3,7 @@ never half of one (documents, drafts, exported keys...)."""
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -38,3 +39,20 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
         finally:
             os.close(dir_fd)
     return path
+
+
+_ERRNO_FR = {
+    errno.ENOENT: "fichier ou dossier introuvable",
+    errno.EACCES: "accès refusé",
+    errno.EPERM: "opération non permise",
+    errno.ENOSPC: "plus de place sur le disque",
+    errno.EROFS: "support en lecture seule",
+    errno.EISDIR: "c'est un dossier, pas un fichier",
+    errno.ENOTDIR: "ce n'est pas un dossier",
+    errno.EIO: "erreur de lecture ou d'écriture du support",
+}
+
+
+def french_os_error(exc: OSError) -> str:
+    """The cause of a system error in French (the system's own text is often English)."""
+    return _ERRNO_FR.get(exc.errno or -1, exc.strerror or str(exc))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import errno
 import sys
 from pathlib import Path
 from typing import NoReturn
+
+from ..fileio import french_os_error
 
 
 class CliError(Exception):
@@ -60,19 +61,3 @@ def read_passphrase_file(path: str | Path) -> str:
                        f"{french_os_error(exc)}.") from None
     return line.rstrip("\r\n")
 
-
-_ERRNO_FR = {
-    errno.ENOENT: "fichier ou dossier introuvable",
-    errno.EACCES: "accès refusé",
-    errno.EPERM: "opération non permise",
-    errno.ENOSPC: "plus de place sur le disque",
-    errno.EROFS: "support en lecture seule",
-    errno.EISDIR: "c'est un dossier, pas un fichier",
-    errno.ENOTDIR: "ce n'est pas un dossier",
-    errno.EIO: "erreur de lecture ou d'écriture du support",
-}
-
-
-def french_os_error(exc: OSError) -> str:
-    """The cause of a system error in French (the system's own text is often English)."""
-    return _ERRNO_FR.get(exc.errno or -1, exc.strerror or str(exc))

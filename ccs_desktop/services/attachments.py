@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, undefer
 
+from ..fileio import french_os_error
 from ..db import models as m
 from ..domain import enums
 from ..db.engine import Database
@@ -54,7 +55,8 @@ class AttachmentsService:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise ValidationError(f"Impossible de lire « {path.name} » : {exc.strerror}.") from None
+            raise ValidationError(f"Impossible de lire « {path.name} » : "
+                                  f"{french_os_error(exc)}.") from None
         with self.db.session() as s:
             return add_attachment_in(s, filename=path.name, data=data, kind=kind,
                                      meeting_id=meeting_id, activity_id=activity_id,

@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..fileio import french_os_error, write_atomically
 from ..services import documents
-from ..fileio import write_atomically
 from ..services.errors import UserError
 
 try:  # Qt's PDF viewer ships in its own wheel (PySide6_Pdf), not in PySide6-Addons
@@ -250,7 +250,7 @@ class DocumentsView(QWidget):
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Save the document"),
                                 self.tr("Could not write %1: %2").replace("%1", path)
-                                .replace("%2", exc.strerror or str(exc)))
+                                .replace("%2", french_os_error(exc)))
             return ""
         self.status.setText(self.tr("Saved: %1").replace("%1", path))
         self.saved.emit(path)

@@ -313,3 +313,9 @@ def test_a_person_named_in_an_adopted_pv_cannot_be_deleted(sv):
     sv.meetings.adopt(first.id, None, adopted_on="2024-05-10")
     with pytest.raises(ValidationError, match="inactif"):
         sv.people.delete(p.id)
+
+
+def test_file_errors_read_in_french(sv, tmp_path):
+    meeting = sv.meetings.create(date="2024-04-12")
+    with pytest.raises(ValidationError, match="fichier ou dossier introuvable"):
+        sv.attachments.add_file(tmp_path / "absent.jpg", meeting_id=meeting.id)

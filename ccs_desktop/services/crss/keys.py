@@ -18,6 +18,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
+from ...fileio import french_os_error
 from ..errors import UserError
 from ..exchange import container as ct
 
@@ -57,7 +58,7 @@ def read_public_key(path: str | os.PathLike[str]) -> bytes:
         with open(path, encoding="utf-8", errors="replace") as fh:
             text = fh.read(4096)
     except OSError as exc:
-        raise UserError(f"Impossible de lire la clé publique « {path} » : {exc.strerror}."
+        raise UserError(f"Impossible de lire la clé publique « {path} » : {french_os_error(exc)}."
                         ) from None
     return parse_public_key(text)
 
@@ -111,7 +112,7 @@ def write_key_files(pair: KeyPair, out_dir: str | os.PathLike[str], passphrase: 
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"Impossible de créer le dossier « {out} » : {exc.strerror}.") from None
+        raise UserError(f"Impossible de créer le dossier « {out} » : {french_os_error(exc)}.") from None
     buf = io.BytesIO()
     manifest = {"ccsbak": ct.FORMAT_VERSION, "kind": "crss-key",
                 "created_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
@@ -132,7 +133,7 @@ def read_private_key(path: str | os.PathLike[str], passphrase: str) -> KeyPair:
     try:
         fh = open(path, "rb")  # noqa: SIM115
     except OSError as exc:
-        raise UserError(f"Impossible de lire la clé privée « {path} » : {exc.strerror}."
+        raise UserError(f"Impossible de lire la clé privée « {path} » : {french_os_error(exc)}."
                         ) from None
     with fh:
         reader = ct.ContainerReader(fh, [ct.PassphraseIdentity(passphrase)])
@@ -226,5 +227,5 @@ def export_public_key(public_key: bytes, out_dir: str | os.PathLike[str]) -> Pat
         out.mkdir(parents=True, exist_ok=True)
         _write_new(target, text.encode("utf-8"))
     except OSError as exc:
-        raise UserError(f"Écriture impossible dans « {out} » : {exc.strerror}.") from None
+        raise UserError(f"Écriture impossible dans « {out} » : {french_os_error(exc)}.") from None
     return target

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ...fileio import french_os_error
 from ... import paths
 from ...db import models as m
 from ...db.engine import Database, copy_aside, open_database
@@ -67,7 +68,7 @@ def os_error_message(exc: OSError, where: Path) -> str:
         return f"Le support « {where} » est protégé en écriture (verrou de la clé USB ?)."
     if code in (errno.EACCES, errno.EPERM):
         return f"Accès refusé au dossier « {where} »."
-    return f"Écriture impossible dans « {where} » : {exc.strerror or exc}."
+    return f"Écriture impossible dans « {where} » : {french_os_error(exc)}."
 
 
 # --------------------------------------------------------------------------- naming
@@ -432,7 +433,7 @@ def open_file(path: str | os.PathLike[str], identities: list, *, work_dir: Path 
     try:
         fh = open(src_path, "rb")  # noqa: SIM115
     except OSError as exc:
-        raise UserError(f"Impossible de lire « {src_path} » : {exc.strerror}.") from None
+        raise UserError(f"Impossible de lire « {src_path} » : {french_os_error(exc)}.") from None
     try:
         folder = Path(tempfile.mkdtemp(prefix=".ccs-ouverture-", dir=work))
     except OSError as exc:
@@ -611,7 +612,7 @@ def _open_plain_snapshot(src: Path, work_dir: Path) -> OpenedFile:
         with open(src, "rb") as fh:
             head = fh.read(16)
     except OSError as exc:
-        raise UserError(f"Impossible de lire « {src} » : {exc.strerror}.") from None
+        raise UserError(f"Impossible de lire « {src} » : {french_os_error(exc)}.") from None
     if head != b"SQLite format 3\x00":
         # let the container reader give the precise French reason
         with open(src, "rb") as fh:

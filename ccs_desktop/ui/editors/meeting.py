@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from ...fileio import french_os_error
 from ...domain import enums
 from ...domain.french import de
 from ...services.errors import ReadOnly, UserError, ValidationError
@@ -1095,7 +1096,7 @@ class MeetingEditor(RecordEditor):
                 scan = (Path(path).name, Path(path).read_bytes())
             except OSError as exc:
                 self.adopt_error.show_message(self.tr("Cannot read the scan: {error}").format(
-                    error=exc.strerror))
+                    error=french_os_error(exc)))
                 return False
         try:
             self.services.meetings.adopt(self.record_id, self.adopted_by.currentData(),

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem, QMessageBox, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
+from ...fileio import french_os_error
 from ...services.errors import UserError
 
 translate = QCoreApplication.translate
@@ -160,7 +161,7 @@ def error_text(exc: BaseException) -> str:
         return str(exc)
     if isinstance(exc, OSError):
         where = f" « {exc.filename} »" if getattr(exc, "filename", None) else ""
-        return (f"Erreur d'accès au disque{where} : {exc.strerror or exc}. "
+        return (f"Erreur d'accès au disque{where} : {french_os_error(exc)}. "
                 "Vérifiez la clé USB ou le dossier, puis recommencez.")
     log.exception("exchange task failed", exc_info=exc)
     return ("Une erreur inattendue s'est produite ; rien n'a été modifié. Détails pour "
