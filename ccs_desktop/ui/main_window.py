@@ -19,23 +19,12 @@ from PySide6.QtWidgets import (
 from ..db.engine import Database
 from ..services.hub import Services
 from . import i18n
+from .exchange_dialogs import exchange_pages, install_exchange_actions
 from .views.home import HomePage
 from .views.list_page import ListPage
 from .views.opening import open_record
 from .views.pages import make_list_page, page_title
 from .views.settings import SettingsPage
-
-def _exchange_pages(window: Any) -> list[tuple[str, QWidget]]:
-    from .exchange_dialogs import exchange_pages
-
-    return exchange_pages(window)
-
-
-def _install_exchange_actions(window: Any) -> None:
-    from .exchange_dialogs import install_exchange_actions
-
-    install_exchange_actions(window)
-
 
 # CRSS mode adds the pages of the consolidation (see ui.exchange.exchange_pages)
 EXCHANGE_KEYS = ("register", "import_log", "conflicts")
@@ -85,7 +74,7 @@ class MainWindow(QMainWindow):
         self.pages["settings"] = self.settings_page
         self.page_keys = list(PAGES)
         titles = {key: page_title(key) for key in PAGES}
-        for key, (title, widget) in zip(EXCHANGE_KEYS, _exchange_pages(self)):
+        for key, (title, widget) in zip(EXCHANGE_KEYS, exchange_pages(self)):
             self.pages[key] = widget
             self.page_keys.insert(self.page_keys.index("settings"), key)
             titles[key] = title
@@ -153,7 +142,7 @@ class MainWindow(QMainWindow):
             act = action(f"go_{key}", page_title(key), lambda _=False, k=key: self.go_to(k),
                          [QKeySequence(f"Ctrl+{n}")])
             go_menu.addAction(act)
-        _install_exchange_actions(self)
+        install_exchange_actions(self)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(action("about", self.tr("&About CCS Desktop"), self.about, []))
 
