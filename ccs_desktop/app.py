@@ -50,12 +50,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseError as exc:
         return _fatal(str(exc))
 
+    from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from .ui.main_window import create_main_window
+    from .ui.exchange_dialogs import on_close_auto_backup, on_start_auto_backup
     from .ui.i18n import install_translators
-
-    from PySide6.QtCore import QTimer
+    from .ui.main_window import create_main_window
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CCS Desktop")
@@ -64,28 +64,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_crash_dialog()
     window = create_main_window(db)
     window.show()
-    smoke = bool(os.environ.get("CCS_EXIT_AFTER_START"))
-    if not smoke:
-        QTimer.singleShot(0, lambda: after_start(window))
-    from .ui.exchange_dialogs import on_close_auto_backup, on_start_auto_backup
-
-    if not smoke and not args.demo:
-        # a local copy a day, and one at close when something changed (data folder, rotated)
-        QTimer.singleShot(2000, lambda: on_start_auto_backup(window.services.db))
-        app.aboutToQuit.connect(lambda: on_close_auto_backup(window.services.db))
-    if smoke:  # smoke tests: start, show, quit
+    if os.environ.get("CCS_EXIT_AFTER_START"):  # smoke tests: start, show, quit
         QTimer.singleShot(0, app.quit)
-    from PySide6.QtCore import QThreadPool
-
+    else:
+        QTimer.singleShot(0, lambda: after_start(window))
+        if not args.demo:
+            # a local copy a day, and one at close when something changed (data folder)
+            QTimer.singleShot(2000, lambda: on_start_auto_backup(window.services.db))
+            app.aboutToQuit.connect(lambda: on_close_auto_backup(window.services.db))
     app.aboutToQuit.connect(lambda: QThreadPool.globalInstance().waitForDone(5000))
     code = app.exec()
-    db = window.services.db
-    # widgets go before the interpreter finalises: left to the garbage collector at exit,
-    # PySide6 can abort ("none_dealloc") on a large window
+    db = window.services.db  # a restore may have reopened another one
+    # the widgets go first, while Qt and Python are both whole, rather than in whatever order
+    # the garbage collector picks at interpreter exit
     window.close()
     window.deleteLater()
-    from PySide6.QtCore import QCoreApplication, QEvent
-
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     del window
     db.close()
