@@ -17,7 +17,8 @@ KINDS = ("meetings", "threats", "vulnerabilities", "recommendations", "activitie
 def register(sub) -> None:  # noqa: ANN001
     p = sub.add_parser("demo", help="crée une base de démonstration (personnes fictives)")
     add_data_dir(p)
-    p.add_argument("--seed", type=int, default=1, help="graine : même graine, même contenu")
+    p.add_argument("--seed", type=_int_between(0, 2**31 - 1), default=1,
+                   help="graine : même graine, même contenu")
     p.add_argument("--committees", type=_int_between(1, DEMO_MAX_COMMITTEES), default=1,
                    metavar="N", help="nombre de comités, 1 à 2 000 (essais à grande échelle)")
     p.add_argument("--years", type=_int_between(1, DEMO_MAX_YEARS), default=2, metavar="A",

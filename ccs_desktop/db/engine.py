@@ -65,8 +65,11 @@ class DatabaseExists(DatabaseError):
 class DatabaseLocked(DatabaseError, DatabaseBusy):
     """Another program holds the database's lock for longer than the busy timeout."""
 
+    MESSAGE = ("La base de données est occupée par un autre programme (une autre fenêtre de "
+               "CCS Desktop ?). Fermez-le puis réessayez.")
+
     def __init__(self, message: str | None = None) -> None:
-        DatabaseBusy.__init__(self, message)
+        DatabaseBusy.__init__(self, message or self.MESSAGE)
 
 
 class DatabaseCorrupt(DatabaseError):
