@@ -17,10 +17,12 @@ KINDS = ("meetings", "threats", "vulnerabilities", "recommendations", "activitie
 def register(sub) -> None:  # noqa: ANN001
     p = sub.add_parser("demo", help="crée une base de démonstration (personnes fictives)")
     add_data_dir(p)
-    p.add_argument("--seed", type=int, default=1, help="graine : même graine, même contenu")
-    p.add_argument("--committees", type=int, default=1, metavar="N",
-                   help="nombre de comités (essais à grande échelle)")
-    p.add_argument("--years", type=int, default=2, metavar="A", help="années d'historique")
+    p.add_argument("--seed", type=_int_between(0, 2**31 - 1), default=1,
+                   help="graine : même graine, même contenu")
+    p.add_argument("--committees", type=_int_between(1, DEMO_MAX_COMMITTEES), default=1,
+                   metavar="N", help="nombre de comités, 1 à 2 000 (essais à grande échelle)")
+    p.add_argument("--years", type=_int_between(1, DEMO_MAX_YEARS), default=2, metavar="A",
+                   help="années d'historique, 1 à 30")
     p.set_defaults(handler=cmd_demo)
 
     p = sub.add_parser("init", help="configure le comité d'une nouvelle base, sans l'interface")
@@ -53,27 +55,54 @@ def register(sub) -> None:  # noqa: ANN001
     p.set_defaults(handler=cmd_info)
 
 
+DEMO_MAX_COMMITTEES = 2000
+DEMO_MAX_YEARS = 30
+
+
+def _int_between(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from low to high, refused in French otherwise."""
+    def parse(text: str) -> int:
+        import argparse
+
+        try:
+            value = int(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"« {text} » n'est pas un nombre entier (de {low} à {high:,})."
+                .replace(",", "\u202f")) from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                f"{value} est hors limites : de {low} à {high:,}.".replace(",", "\u202f"))
+        return value
+
+    parse.__name__ = "nombre"
+    return parse
+
+
 def cmd_demo(args: Any) -> int:
-    from ..db.engine import database_exists, open_database
+    from ..db.engine import DatabaseExists, create_database, database_exists
     from ..services.demo import generate_demo
 
+    exists_message = ("Ce dossier contient déjà une base de données : choisissez un dossier "
+                      "vide pour la démonstration.")
     if database_exists(args.data_dir):
-        raise CliError("Ce dossier contient déjà une base de données : choisissez un dossier "
-                       "vide pour la démonstration.")
-    if args.committees < 1 or args.years < 1:
-        raise CliError("--committees et --years doivent valoir au moins 1.")
+        raise CliError(exists_message)
     started = time.perf_counter()
-    db = open_database(args.data_dir)
 
     def progress(done: int, total: int) -> None:
         if total >= 20 and (done % max(1, total // 20) == 0 or done == total):
             print(f"  {done}/{total} comités", file=sys.stderr)
 
-    try:
-        generate_demo(db, seed=args.seed, committees=args.committees, years=args.years,
+    def fill(building: Any) -> None:
+        generate_demo(building, seed=args.seed, committees=args.committees, years=args.years,
                       progress=progress)
-    finally:
-        db.close()
+
+    # built in a temporary file and renamed when complete: a kill leaves no half database
+    try:
+        db = create_database(args.data_dir, fill=fill)
+    except DatabaseExists:
+        raise CliError(exists_message) from None
+    db.close()
     size = db.path.stat().st_size
     print(f"Base de démonstration créée : {db.path} ({size / 1e6:.1f} Mo, "
           f"{time.perf_counter() - started:.1f} s)", file=sys.stderr)
@@ -82,12 +111,11 @@ def cmd_demo(args: Any) -> int:
 
 
 def cmd_init(args: Any) -> int:
-    from ..db.engine import open_database
+    from ..db.engine import DatabaseExists, create_database, database_exists, open_database
     from ..services.errors import UserError
     from ..services.hub import Services
 
-    db = open_database(args.data_dir)
-    try:
+    def configure(db: Any) -> Any:
         sv = Services(db)
         if sv.committee.is_configured():
             raise CliError("Cette base a déjà un comité configuré.")
@@ -105,8 +133,27 @@ def cmd_init(args: Any) -> int:
                 sv.committee.update(chair_id=chair.id)
         except UserError as exc:
             raise CliError(str(exc)) from None
-    finally:
-        db.close()
+        return committee
+
+    made: list[Any] = []
+    db = None
+    if not database_exists(args.data_dir):
+        # a new folder: the schema and the committee are built in a temporary file and
+        # renamed together, so a kill leaves no database or a configured one
+        try:
+            db = create_database(args.data_dir, fill=lambda b: made.append(configure(b)))
+        except DatabaseExists:
+            db = None  # made by another process meanwhile: configure it below
+    if db is None:
+        # an existing database without a committee (the application was opened, its
+        # set-up assistant not finished)
+        db = open_database(args.data_dir)
+        try:
+            made.append(configure(db))
+        finally:
+            db.close()
+    db.close()
+    committee = made[0]
     print(f"Comité configuré : {committee.name} ({committee.code}) dans {db.path}",
           file=sys.stderr)
     print(str(db.path.resolve()))

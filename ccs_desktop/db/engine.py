@@ -1,30 +1,52 @@
 """The one way to open a CCS database: engine, pragmas, migrations, sessions.
 
-Every caller (GUI, CLI, services, tests) goes through `open_database`.
+Every caller (GUI, CLI, services, tests) goes through `open_database`; a new database is made
+by `create_database` (which `open_database(create=True)` uses too).
+
+Atomicity (a power cut or a kill at any instant leaves the old state or the new one whole):
+- a new database is built in a temporary file next to the target (schema at head and whatever
+  the caller fills in), synced, then given its name with one atomic link/rename; a temporary
+  file left by a killed first start is removed at the next start;
+- a migration runs all its revisions and the alembic_version stamp in ONE transaction on a
+  connection whose driver does not manage transactions (`isolation_level=None` plus an explicit
+  `BEGIN IMMEDIATE`: SQLAlchemy's pysqlite recipe). Python 3.11's sqlite3 otherwise commits
+  every DDL statement on its own, so a rollback would keep half a migration.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
+import os
+import secrets
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, select
+from sqlalchemy import create_engine, event, exc as sa_exc, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from .. import paths
+from ..fileio import french_os_error
+from ..services.errors import DatabaseBusy, UserError
 from . import events  # noqa: F401  (registers the session hooks)
 from .base import utcnow
 
 log = logging.getLogger(__name__)
 
+# How long a statement waits for another program's lock before giving up (milliseconds).
+BUSY_TIMEOUT_MS = 5000
+# Files being built next to the database (first start, copies aside): `<prefix><pid>-<random>`.
+BUILDING_PREFIX = ".ccs-en-cours-"
+_SIDE_SUFFIXES = ("-journal", "-wal", "-shm")
 
-class DatabaseError(Exception):
+
+class DatabaseError(UserError):
     """A database that cannot be opened; the message is French and meant for the user."""
 
 
@@ -34,6 +56,28 @@ class DatabaseTooNew(DatabaseError):
 
 class NoDatabase(DatabaseError):
     pass
+
+
+class DatabaseExists(DatabaseError):
+    """create_database on a folder that already has a database."""
+
+
+class DatabaseLocked(DatabaseError, DatabaseBusy):
+    """Another program holds the database's lock for longer than the busy timeout."""
+
+    MESSAGE = ("La base de données est occupée par un autre programme (une autre fenêtre de "
+               "CCS Desktop ?). Fermez-le puis réessayez.")
+
+    def __init__(self, message: str | None = None) -> None:
+        DatabaseBusy.__init__(self, message or self.MESSAGE)
+
+
+class DatabaseCorrupt(DatabaseError):
+    """The file is not an SQLite database, is damaged, or is not a CCS database."""
+
+
+class DatabaseUnreadable(DatabaseError):
+    """The file or its folder cannot be read or written (permissions, disk full, I/O)."""
 
 
 def sqlite_has_wal_fix(version: tuple[int, int, int] | None = None) -> bool:
@@ -53,20 +97,105 @@ def journal_mode_for_this_sqlite() -> str:
     return "wal" if sqlite_has_wal_fix() else "delete"
 
 
-def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+# ---------------------------------------------------------------------------------------------
+# French errors from SQLite's
+
+
+def _sqlite_error(exc: BaseException) -> BaseException | None:
+    if isinstance(exc, sa_exc.DBAPIError):
+        return exc.orig
+    if isinstance(exc, sqlite3.Error):
+        return exc
+    return None
+
+
+def translate_error(exc: BaseException, db_path: Path | None = None) -> UserError | None:
+    """The French error for an SQLite failure the user can act on, else None."""
+    err = _sqlite_error(exc)
+    if err is None or not isinstance(err, sqlite3.Error):
+        return None
+    name = getattr(err, "sqlite_errorname", "") or ""
+    text = str(err).lower()
+    where = f" « {db_path} »" if db_path else ""
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text \
+            or "database table is locked" in text:
+        return DatabaseBusy()
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text \
+            or "not a database" in text:
+        return DatabaseCorrupt(
+            f"Le fichier de base de données{where} est endommagé ou n'est pas une base CCS "
+            "Desktop. Restaurez une sauvegarde (menu Fichier ou « ccs backup restore ») ou "
+            "choisissez un autre dossier de données ; le fichier n'a pas été modifié.")
+    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+        return DatabaseUnreadable(
+            f"Plus de place sur le disque pour la base de données{where}. Libérez de la place "
+            "puis réessayez ; rien n'a été enregistré.")
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_READONLY", "SQLITE_AUTH")) \
+            or "unable to open" in text or "readonly" in text:
+        return DatabaseUnreadable(
+            f"Impossible d'ouvrir la base de données{where} en lecture et écriture (droits "
+            "d'accès, support en lecture seule ou dossier introuvable). Vérifiez les droits "
+            "du dossier de données ou choisissez-en un autre.")
+    if name.startswith("SQLITE_IOERR") or "disk i/o error" in text:
+        return DatabaseUnreadable(
+            f"Erreur de lecture ou d'écriture du support de la base de données{where}. "
+            "Vérifiez le disque (ou la clé USB) puis réessayez.")
+    return None
+
+
+def _on_error(context: Any) -> None:
+    """Every DBAPI error of every engine passes here: the ones the user can act on become
+    French UserErrors (raised, which SQLAlchemy then propagates in place of its own)."""
+    french = translate_error(context.original_exception)
+    if french is not None:
+        raise french from context.original_exception
+
+
+# ---------------------------------------------------------------------------------------------
+# Engines
+
+
+def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any, *, foreign_keys: bool = True,
+                driver_transactions: bool = True) -> None:
     cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys = ON")
+    # first, so that the pragmas below wait for a lock like everything else
+    cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
+    cur.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
     cur.execute(f"PRAGMA journal_mode = {journal_mode_for_this_sqlite()}")
     cur.execute("PRAGMA synchronous = FULL")
     # deleted content is overwritten, not left in free pages of the file
     cur.execute("PRAGMA secure_delete = ON")
-    cur.execute("PRAGMA busy_timeout = 10000")
     cur.close()
+    if not driver_transactions:
+        # SQLAlchemy's pysqlite recipe: the driver issues no BEGIN/COMMIT of its own (it
+        # would commit DDL statement by statement); the "begin" event below issues BEGIN
+        dbapi_conn.isolation_level = None
 
 
-def make_engine(db_path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{db_path}", future=True)
-    event.listen(engine, "connect", _on_connect)
+def _begin_immediate(conn: Any) -> None:
+    # takes the write lock at the start: a second writer waits (busy timeout) instead of
+    # failing in the middle of its transaction, and reads inside see a stable database
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(db_path: Path, *, transactional: bool = False,
+                foreign_keys: bool = True) -> Engine:
+    """The engine of one database file.
+
+    transactional=False (ordinary sessions): the driver's own transaction handling, reads
+    outside any lock. transactional=True: every SQLAlchemy transaction is one real SQLite
+    transaction started with BEGIN IMMEDIATE, DDL included (migrations, write sessions); no
+    pool, so the connection is closed when the work is done.
+    """
+    if transactional:
+        engine = create_engine(f"sqlite:///{db_path}", poolclass=NullPool)
+    else:
+        engine = create_engine(f"sqlite:///{db_path}")
+    event.listen(engine, "connect", functools.partial(
+        _on_connect, foreign_keys=foreign_keys, driver_transactions=not transactional))
+    event.listen(engine, "handle_error", _on_error)
+    if transactional:
+        event.listen(engine, "begin", _begin_immediate)
     return engine
 
 
@@ -78,6 +207,7 @@ class Database:
     engine: Engine
     _factory: sessionmaker[Session] = field(repr=False, default=None)  # type: ignore[assignment]
     _generation: int | None = field(default=None, repr=False)
+    _writer: sessionmaker[Session] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
@@ -104,15 +234,27 @@ class Database:
     def invalidate_cache(self) -> None:
         self._generation = None
 
-    def new_session(self) -> Session:
-        s = self._factory()
+    def new_session(self, *, immediate: bool = False) -> Session:
+        """A session; immediate=True takes the write lock at its first statement (BEGIN
+        IMMEDIATE), so that a read-then-write (allocating a number...) is serialised with
+        other writers, in this process and others."""
+        if immediate:
+            if self._writer is None:
+                self._writer = sessionmaker(make_engine(self.path, transactional=True),
+                                            expire_on_commit=False)
+            s = self._writer()
+        else:
+            s = self._factory()
         s.info["generation"] = self.generation
         return s
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session for one action: committed on success, rolled back on error."""
-        s = self.new_session()
+    def session(self, *, immediate: bool = False) -> Iterator[Session]:
+        """A session for one action: committed on success, rolled back on error.
+
+        A lock held by another program for longer than the busy timeout raises DatabaseBusy
+        (French, nothing written), wherever it happens (see `_on_error`)."""
+        s = self.new_session(immediate=immediate)
         try:
             yield s
             s.commit()
@@ -128,10 +270,223 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._writer is not None:
+            self._writer.kw["bind"].dispose()
+            self._writer = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Files next to the database
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def fsync_dir(folder: Path) -> None:
+    if hasattr(os, "O_DIRECTORY"):  # POSIX: make a rename durable
+        try:
+            fd = os.open(folder, os.O_DIRECTORY)
+        except OSError:
+            return
+        try:
+            os.fsync(fd)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+
+
+def _remove_with_side_files(path: Path) -> None:
+    for p in [path] + [path.with_name(path.name + s) for s in _SIDE_SUFFIXES]:
+        try:
+            p.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def _building_path(folder: Path, label: str) -> Path:
+    return folder / f"{BUILDING_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-{label}"
+
+
+def _owner_is_running(name: str) -> bool:
+    try:
+        pid = int(name[len(BUILDING_PREFIX):].split("-", 1)[0])
+    except ValueError:
+        return False
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":
+        # os.kill would terminate the process there; a file in use cannot be deleted on
+        # Windows, so the removal attempt itself tells
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, another user's
+        return True
+    return True
+
+
+def clean_leftovers(folder: Path) -> list[Path]:
+    """Remove what a killed first start or copy left next to the database; returns them."""
+    removed: list[Path] = []
+    try:
+        candidates = list(folder.glob(BUILDING_PREFIX + "*"))
+    except OSError:
+        return removed
+    for path in candidates:
+        if _owner_is_running(path.name):
+            continue
+        try:
+            path.unlink()
+            removed.append(path)
+        except FileNotFoundError:
+            pass
+        except OSError:  # in use (Windows) or not ours to remove: leave it
+            continue
+    if removed:
+        log.info("restes d'une opération interrompue supprimés : %s", removed)
+    return removed
+
+
+def _ccs_table_names() -> set[str]:
+    from . import models  # noqa: F401  (fills the metadata)
+    from . import models_exchange  # noqa: F401
+    from .base import Base
+    from .search import FTS_TABLES
+
+    return set(Base.metadata.tables) | set(FTS_TABLES) | {"alembic_version"}
+
+
+def _is_unfinished(con: sqlite3.Connection) -> bool:
+    """A database whose first start was interrupted by an older version of the application:
+    no revision stamped, only CCS tables, and no row in them but the seeded threat types."""
+    names = {r[0] for r in con.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+    if "alembic_version" in names and con.execute(
+            "SELECT 1 FROM alembic_version LIMIT 1").fetchone():
+        return False
+    known = _ccs_table_names()
+    if any(not (n in known or n.split("_", 1)[0] == "fts" or n.startswith("_alembic_tmp_"))
+           for n in names):
+        return False
+    for n in names - {"threat_types", "alembic_version"}:
+        if n.split("_")[0] == "fts" and n not in known:
+            continue  # fts5 shadow tables (fts_people_data...) follow their main table
+        if con.execute(f'SELECT 1 FROM "{n}" LIMIT 1').fetchone():
+            return False
+    return True
+
+
+def _state(db_path: Path) -> str:
+    """'absent', 'unfinished' (can be rebuilt, nothing to lose) or 'present'."""
+    if not os.path.lexists(db_path):
+        return "absent"
+    if not db_path.is_file():
+        return "present"  # a folder or a broken link: open_database says what is wrong
+    try:
+        if db_path.stat().st_size == 0 and not any(
+                os.path.lexists(str(db_path) + s) for s in _SIDE_SUFFIXES):
+            return "unfinished"
+        con = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            return "unfinished" if _is_unfinished(con) else "present"
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        if isinstance(translate_error(exc), DatabaseBusy):
+            raise DatabaseLocked() from None  # waited once already: do not wait again
+        return "present"  # open_database reports it in French
+    except OSError:
+        return "present"
 
 
 def database_exists(data_dir: str | Path | None) -> bool:
-    return paths.database_path(data_dir).is_file()
+    """True if the folder holds a database (an interrupted first start does not count)."""
+    return _state(paths.database_path(data_dir)) == "present"
+
+
+# ---------------------------------------------------------------------------------------------
+# Creating and opening
+
+
+def _publish(built: Path, target: Path, *, replace: bool) -> None:
+    """Give the complete, synced `built` file the database's name, atomically."""
+    # a journal without its database is stale: SQLite would apply it to the new file
+    for s in _SIDE_SUFFIXES:
+        side = target.with_name(target.name + s)
+        if os.path.lexists(side) and (replace or not os.path.lexists(target)):
+            side.unlink()
+    if replace:
+        os.replace(built, target)
+    else:
+        try:
+            os.link(built, target)  # fails if the name exists: never replaces a database
+        except FileExistsError:
+            raise DatabaseExists(
+                f"Le dossier « {target.parent} » contient déjà une base de données.") from None
+        except OSError:  # no hard links on this file system (FAT, some network shares)
+            if os.path.lexists(target):
+                raise DatabaseExists(
+                    f"Le dossier « {target.parent} » contient déjà une base de données."
+                ) from None
+            os.replace(built, target)
+        else:
+            built.unlink()
+    fsync_dir(target.parent)
+
+
+def create_database(data_dir: str | Path | None,
+                    fill: Callable[[Database], None] | None = None) -> Database:
+    """Create the database of a folder atomically and return it open.
+
+    The schema at head and whatever `fill` writes (committee, demo rows...) are built in a
+    temporary file next to the target, synced, then renamed onto `ccs.sqlite3`: killed at any
+    instant, the folder has no database (and the next start creates one) or the complete one.
+    `fill` receives the database being built: it must write through its sessions only (its
+    path is the temporary file's). A folder with a database already is refused
+    (DatabaseExists); one left half-made by an older version is rebuilt.
+    """
+    db_path = paths.database_path(data_dir)
+    folder = db_path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseUnreadable(
+            f"Impossible de créer le dossier de données « {folder} » : "
+            f"{french_os_error(exc)}. Choisissez un autre dossier.") from None
+    clean_leftovers(folder)
+    state = _state(db_path)
+    if state == "present":
+        raise DatabaseExists(f"Le dossier « {folder} » contient déjà une base de données.")
+    built = _building_path(folder, paths.DB_FILENAME)
+    try:
+        _build(built, fill)
+        _publish(built, db_path, replace=state == "unfinished")
+    except BaseException as exc:
+        _remove_with_side_files(built)
+        if isinstance(exc, OSError):
+            raise DatabaseUnreadable(
+                f"Impossible de créer la base de données dans « {folder} » : "
+                f"{french_os_error(exc)}.") from None
+        raise
+    return open_database(data_dir, create=False)
+
+
+def _build(path: Path, fill: Callable[[Database], None] | None) -> None:
+    from .migrate import migrate_file
+
+    migrate_file(path, "head")
+    if fill is not None:
+        db = Database(path, make_engine(path))
+        try:
+            fill(db)
+        finally:
+            db.close()
+    _fsync_file(path)
 
 
 def open_database(
@@ -143,47 +498,93 @@ def open_database(
     """Open (and create, and migrate) the database of a data folder.
 
     - create=False: a folder without a database is refused (NoDatabase), nothing created.
-    - A database made by a newer application is refused (DatabaseTooNew).
-    - Before an upgrade the file is copied aside next to it.
+    - A new database is made by `create_database` (atomic).
+    - A database made by a newer application is refused (DatabaseTooNew); a damaged file or
+      another program's database (DatabaseCorrupt), one that cannot be read or written
+      (DatabaseUnreadable) and one locked by another program (DatabaseLocked) too, all with
+      a French message saying what to do.
+    - Before an upgrade the file is copied aside next to it; the upgrade is one transaction.
     """
-    from .migrate import upgrade
-
     db_path = paths.database_path(data_dir)
-    if not db_path.is_file():
+    if db_path.parent.is_dir():
+        clean_leftovers(db_path.parent)
+    state = _state(db_path)
+    if state != "present":
         if not create:
             raise NoDatabase(
                 f"Aucune base de données CCS dans le dossier « {db_path.parent} ». "
                 "Créez-en une avec « ccs init » ou « ccs demo »."
             )
-        db_path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            return create_database(data_dir)
+        except DatabaseExists:
+            pass  # another process made it meanwhile: open that one
+    if not db_path.is_file():
+        raise DatabaseUnreadable(
+            f"« {db_path} » n'est pas un fichier de base de données (dossier ou lien "
+            "cassé). Déplacez-le ou choisissez un autre dossier de données.")
     engine = make_engine(db_path)
     db = Database(db_path, engine)
-    if migrate:
-        try:
+    try:
+        if migrate:
+            from .migrate import upgrade
+
             upgrade(db)
-        except BaseException:
-            engine.dispose()
-            raise
+        else:
+            with engine.connect() as conn:  # reads the header: refuses a non-database now
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+    except BaseException as exc:
+        engine.dispose()
+        raise _open_error(exc, db_path) from None
     return db
 
 
+def _open_error(exc: BaseException, db_path: Path) -> BaseException:
+    if isinstance(exc, DatabaseBusy) and not isinstance(exc, DatabaseLocked):
+        return DatabaseLocked()
+    if isinstance(exc, DatabaseError):
+        return exc
+    if isinstance(exc, UserError):
+        return exc
+    french = translate_error(exc, db_path)
+    if isinstance(french, DatabaseBusy):
+        return DatabaseLocked()
+    if french is not None:
+        return french
+    if isinstance(exc, OSError):
+        return DatabaseUnreadable(
+            f"Impossible d'ouvrir la base de données « {db_path} » : "
+            f"{french_os_error(exc)}.")
+    return exc
+
+
 def copy_aside(db_path: Path, label: str) -> Path:
-    """Copy the database file next to itself before a risky operation; returns the copy."""
+    """Copy the database file next to itself before a risky operation; returns the copy.
+
+    The copy is made under a temporary name and renamed when complete, so that a kill leaves
+    no half copy under a name that looks like a good one."""
     stamp = utcnow().strftime("%Y%m%d-%H%M%S")
     target = db_path.with_name(f"{db_path.stem}.{label}-{stamp}{db_path.suffix}")
     n = 1
     while target.exists():
         target = db_path.with_name(f"{db_path.stem}.{label}-{stamp}-{n}{db_path.suffix}")
         n += 1
+    building = _building_path(db_path.parent, target.name)
     # the sqlite3 backup API gives a consistent copy even if another connection writes
-    src = sqlite3.connect(db_path)
     try:
-        dst = sqlite3.connect(target)
+        src = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
-            src.backup(dst)
+            dst = sqlite3.connect(building)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
+            src.close()
+        _fsync_file(building)
+        os.replace(building, target)
+    except BaseException:
+        _remove_with_side_files(building)
+        raise
+    fsync_dir(db_path.parent)
     return target
-

@@ -44,39 +44,69 @@ def upgrade(db: "Database") -> None:
     with db.engine.connect() as conn:
         try:
             stamped = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-        except Exception:  # noqa: BLE001  (a new file: no table yet)
+        except Exception as exc:  # noqa: BLE001  (a new file: no table yet)
+            from .engine import translate_error
+
+            if translate_error(exc) is not None:
+                raise  # locked, damaged, unreadable: said in French by open_database
             stamped = None
     if stamped == HEAD_REVISION:
         return
-    from alembic import command
     from alembic.script import ScriptDirectory
     from alembic.util.exc import CommandError
 
-    cfg = alembic_config()
-    script = ScriptDirectory.from_config(cfg)
+    script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
     current = current_revision(db)
     if current == head:
         return
-    if current is not None:
-        try:
-            script.get_revision(current)
-        except CommandError:
-            raise DatabaseTooNew(
-                "Cette base de données a été créée par une version plus récente de CCS Desktop "
-                f"(révision {current}). Installez la dernière version de l'application pour "
-                "l'ouvrir ; la base n'a pas été modifiée."
-            ) from None
-        saved = copy_aside(db.path, f"avant-migration-{current}")
-        log.info("base copiée avant migration : %s", saved)
-    with db.engine.connect() as conn:
-        # batch migrations recreate tables: foreign keys must be off, outside a transaction
-        conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
-        conn.commit()
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
-        conn.commit()
-        problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-        conn.exec_driver_sql("PRAGMA foreign_keys = ON")
-        if problems:
-            log.warning("clés étrangères incohérentes après migration : %s", problems[:10])
+    if current is None:
+        from .engine import DatabaseCorrupt
+
+        # open_database rebuilds an interrupted first start; anything else without a
+        # revision is another program's database: never add CCS tables to it
+        raise DatabaseCorrupt(
+            f"Le fichier « {db.path} » est une base SQLite qui n'a pas été créée par CCS "
+            "Desktop. Choisissez un autre dossier de données ou restaurez une sauvegarde ; "
+            "le fichier n'a pas été modifié.")
+    try:
+        script.get_revision(current)
+    except CommandError:
+        raise DatabaseTooNew(
+            "Cette base de données a été créée par une version plus récente de CCS Desktop "
+            f"(révision {current}). Installez la dernière version de l'application pour "
+            "l'ouvrir ; la base n'a pas été modifiée."
+        ) from None
+    saved = copy_aside(db.path, f"avant-migration-{current}")
+    log.info("base copiée avant migration : %s", saved)
+    migrate_file(db.path, "head")
+
+
+def migrate_file(path: Path, target: str, *, downgrade: bool = False) -> None:
+    """Upgrade (or downgrade) a database file to `target` in ONE transaction.
+
+    All the revisions and the alembic_version stamp commit together or not at all: the
+    connection's driver leaves transactions to us (isolation_level=None, see
+    engine.make_engine(transactional=True)) and BEGIN IMMEDIATE opens one around everything;
+    foreign keys are switched off when connecting, before that BEGIN (batch migrations
+    recreate tables; the pragma is a no-op inside a transaction). Killed at any instant, the
+    next open rolls the journal back to the previous revision.
+    """
+    from alembic import command
+
+    from .engine import make_engine
+
+    engine = make_engine(path, transactional=True, foreign_keys=False)
+    cfg = alembic_config()
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            if downgrade:
+                command.downgrade(cfg, target)
+            else:
+                command.upgrade(cfg, target)
+            problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                log.warning("clés étrangères incohérentes après migration : %s", problems[:10])
+    finally:
+        engine.dispose()

@@ -23,3 +23,14 @@ class NotFound(UserError):
 
 class ReadOnly(UserError):
     """An adopted PV no longer changes: a correction is an amendment."""
+
+
+class DatabaseBusy(UserError):
+    """The database is locked by another program (or another window) for longer than the busy
+    timeout; nothing of the refused action was written."""
+
+    MESSAGE = ("La base de données est occupée par un autre programme (une autre fenêtre de "
+               "CCS Desktop ?). Fermez-le puis réessayez ; rien n'a été enregistré.")
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or self.MESSAGE)
