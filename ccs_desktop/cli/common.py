@@ -21,6 +21,22 @@ class CliError(Exception):
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):
+    """argparse in French: usage, section titles, the -h option and the errors."""
+
+    def __init__(self, *args, add_help: bool = True, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "arguments"
+        self._optionals.title = "options"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help="affiche cette aide et quitte")
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage: ", "utilisation : ", 1)
+
+    def format_help(self) -> str:
+        return super().format_help().replace("usage: ", "utilisation : ", 1)
+
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         translations = {
@@ -30,10 +46,15 @@ class FrenchArgumentParser(argparse.ArgumentParser):
             "expected one argument": "une valeur est attendue",
             "choose from": "valeurs possibles :",
             "the following arguments are required:": "arguments obligatoires :",
+            "invalid int value": "nombre entier invalide",
+            "ignored explicit argument": "valeur inattendue",
+            "not allowed with argument": "incompatible avec l'argument",
+            "ambiguous option": "option ambiguë",
+            "could match": "peut désigner",
         }
         for en, fr in translations.items():
             message = message.replace(en, fr)
-        self.exit(2, f"{self.prog} : erreur : {message}\n")
+        self.exit(2, printable(f"{self.prog} : erreur : {message}") + "\n")
 
 
 def add_data_dir(parser: argparse.ArgumentParser) -> None:
