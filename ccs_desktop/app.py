@@ -14,16 +14,32 @@ from pathlib import Path
 log = logging.getLogger("ccs_desktop")
 
 
+# Seconds before the daily automatic copy starts (the window shows first).
+AUTO_COPY_DELAY_MS = 2000
+# Seconds the end of main() waits for a daily copy still running before it closes the
+# database under it (the copy is consistent either way: it is the sqlite3 backup API).
+AUTO_COPY_JOIN_S = 20.0
+DEBUG_ENV = "CCS_DEBUG"
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="ccs-desktop",
-                                     description="CCS Desktop : registres des CCS.")
+    """The options of `ccs-desktop`; anything else is refused in French (exit 2).
+
+    Qt's own command-line options (-platform, -style, -reverse...) are not accepted: main()
+    gives QApplication only the program name, so they would be silently ignored, which is
+    exactly what must not happen to a mistyped option. Qt reads the same settings from the
+    environment (QT_QPA_PLATFORM, QT_STYLE_OVERRIDE, QT_SCALE_FACTOR...), which is how the
+    tests and a packager set them."""
+    from .cli.common import FrenchArgumentParser
+
+    parser = FrenchArgumentParser(prog="ccs-desktop",
+                                  description="CCS Desktop : registres des CCS.")
     parser.add_argument("--data-dir", default=None, metavar="DOSSIER",
                         help="dossier de données (par défaut : le dossier de l'utilisateur)")
     parser.add_argument("--demo", action="store_true",
                         help="ouvre une base de démonstration neuve dans un dossier temporaire")
     parser.add_argument("--lang", default=None, choices=("fr", "en"), help="langue")
-    args, _qt_args = parser.parse_known_args(argv)
-    return args
+    return parser.parse_args(argv)
 
 
 def prepare_database(args: argparse.Namespace):  # noqa: ANN201
@@ -39,16 +55,62 @@ def prepare_database(args: argparse.Namespace):  # noqa: ANN201
     return open_database(args.data_dir)
 
 
+def open_error_message(exc: BaseException, data_dir: str | None) -> str:
+    """What the start-up says, in French, when the database cannot be opened (any cause)."""
+    import sqlite3
+
+    from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+    from . import paths
+    from .db.engine import DatabaseError
+    from .fileio import french_os_error
+    from .services.errors import UserError
+
+    try:
+        where = str(paths.database_path(data_dir))
+    except Exception:  # noqa: BLE001  (no usable default folder either)
+        where = str(data_dir or "")
+    what_to_do = ("Vérifiez que c'est le bon dossier de données (option --data-dir) ; sinon "
+                  "restaurez la dernière sauvegarde ou copie automatique (commande « ccs "
+                  "backup restore »).")
+    if isinstance(exc, (DatabaseError, UserError)):
+        return str(exc)  # already French, and says what to do
+    if isinstance(exc, (FileExistsError, NotADirectoryError)):
+        return (f"« {exc.filename or where} » n'est pas un dossier : le dossier de données "
+                f"doit en être un. {what_to_do}")
+    if isinstance(exc, OSError):
+        return (f"Le dossier de données ou la base « {where} » n'est pas accessible : "
+                f"{french_os_error(exc)}. {what_to_do}")
+    original = exc.orig if isinstance(exc, DBAPIError) else exc
+    if isinstance(original, sqlite3.DatabaseError):
+        text = str(original).lower()
+        if "locked" in text or "busy" in text:
+            return (f"La base de données « {where} » est utilisée par un autre programme "
+                    "(CCS Desktop déjà ouvert, ou une commande ccs en cours). Fermez-le, "
+                    "puis relancez CCS Desktop.")
+        return (f"La base de données « {where} » ne peut pas être ouverte : le fichier est "
+                f"endommagé, n'est pas une base CCS Desktop ou n'est pas un fichier. "
+                f"{what_to_do}")
+    if isinstance(exc, SQLAlchemyError):
+        return f"La base de données « {where} » ne peut pas être ouverte. {what_to_do}"
+    return (f"CCS Desktop n'a pas pu ouvrir la base de données « {where} » (erreur interne "
+            f"inattendue). {what_to_do} Pour le détail technique, lancez le programme avec "
+            f"la variable d'environnement {DEBUG_ENV}=1.")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Start the GUI and return its exit code. Everything main() sets up it also takes down
+    before it returns (signal connections, timers, the window, the database), so nothing of a
+    finished run fires later and main() can run again in the same process."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
-    from .db.engine import DatabaseError
-
     try:
         db = prepare_database(args)
-    except DatabaseError as exc:
-        return _fatal(str(exc))
+    except Exception as exc:  # noqa: BLE001  (any cause: a French message, never a crash)
+        log.log(logging.ERROR if os.environ.get(DEBUG_ENV) else logging.DEBUG,
+                "database could not be opened", exc_info=True)
+        return _fatal(open_error_message(exc, args.data_dir))
 
     from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
@@ -63,25 +125,52 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_translators(app, args.lang)
     install_crash_dialog()
     window = create_main_window(db)
+    copies: list = []  # the daily copy's thread, joined before the database closes
+
+    def start_copy() -> None:
+        copies.append(on_start_auto_backup(window.services.db))
+
+    # Timers are children of the window: destroyed with it, they can never fire on a
+    # window (or a database) that is gone, whatever event loop runs after main() returned.
+    timers: list[QTimer] = []
+
+    def later(msec: int, slot) -> None:  # noqa: ANN001
+        timer = QTimer(window)
+        timer.setSingleShot(True)
+        timer.timeout.connect(slot)
+        timer.start(msec)
+        timers.append(timer)
+
+    quit_hooks = [lambda: QThreadPool.globalInstance().waitForDone(5000)]
     window.show()
     if os.environ.get("CCS_EXIT_AFTER_START"):  # smoke tests: start, show, quit
-        QTimer.singleShot(0, app.quit)
+        later(0, app.quit)
     else:
-        QTimer.singleShot(0, lambda: after_start(window))
+        later(0, lambda: after_start(window))
         if not args.demo:
             # a local copy a day, and one at close when something changed (data folder)
-            QTimer.singleShot(2000, lambda: on_start_auto_backup(window.services.db))
-            app.aboutToQuit.connect(lambda: on_close_auto_backup(window.services.db))
-    app.aboutToQuit.connect(lambda: QThreadPool.globalInstance().waitForDone(5000))
-    code = app.exec()
-    db = window.services.db  # a restore may have reopened another one
-    # the widgets go first, while Qt and Python are both whole, rather than in whatever order
-    # the garbage collector picks at interpreter exit
-    window.close()
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    del window
-    db.close()
+            later(AUTO_COPY_DELAY_MS, start_copy)
+            quit_hooks.insert(0, lambda: on_close_auto_backup(window.services.db))
+    for hook in quit_hooks:
+        app.aboutToQuit.connect(hook)
+    try:
+        code = app.exec()
+    finally:
+        for hook in quit_hooks:  # a second main() must not run this run's hooks
+            app.aboutToQuit.disconnect(hook)
+        for timer in timers:
+            timer.stop()
+        db = window.services.db  # a restore may have reopened another one
+        # the widgets go first, while Qt and Python are both whole, rather than in whatever
+        # order the garbage collector picks at interpreter exit
+        window.close()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        del window
+        for thread in copies:
+            if thread is not None:
+                thread.join(AUTO_COPY_JOIN_S)
+        db.close()
     return code
 
 

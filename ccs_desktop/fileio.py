@@ -9,8 +9,15 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Temp file in the same folder, flush, fsync, rename, then fsync the folder."""
+def write_atomically(path: str | os.PathLike[str], data: bytes, *,
+                     overwrite: bool = True) -> Path:
+    """Temp file in the same folder, flush, fsync, rename, then fsync the folder.
+
+    overwrite=False never replaces an existing file, even one created by another program
+    between a check and the write: the temp file is hard-linked to its name (which fails if
+    the name exists) instead of renamed over it; FileExistsError then. Where the file system
+    has no hard links (FAT USB sticks), an existence check just before the rename is the
+    best there is."""
     path = Path(path)
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
@@ -20,7 +27,10 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            _publish_without_overwrite(tmp, path)
     except BaseException:
         try:
             os.unlink(tmp)
@@ -41,6 +51,22 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
     return path
 
 
+def _publish_without_overwrite(tmp: str, path: Path) -> None:
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV,
+                             errno.EMLINK, errno.ENOSYS, errno.EACCES):
+            raise
+        if os.path.lexists(path):
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
+        os.replace(tmp, path)
+        return
+    os.unlink(tmp)
+
+
 _ERRNO_FR = {
     errno.ENOENT: "fichier ou dossier introuvable",
     errno.EACCES: "accès refusé",
@@ -50,6 +76,9 @@ _ERRNO_FR = {
     errno.EISDIR: "c'est un dossier, pas un fichier",
     errno.ENOTDIR: "ce n'est pas un dossier",
     errno.EIO: "erreur de lecture ou d'écriture du support",
+    errno.EEXIST: "le fichier existe déjà",
+    errno.ENAMETOOLONG: "nom de fichier trop long",
+    errno.EBUSY: "fichier ou périphérique occupé",
 }
 
 

@@ -2,6 +2,8 @@
 
 Each module named in COMMAND_MODULES adds its subcommands through `register(subparsers)`;
 handlers raise CliError with a French message (exit 1); argparse usage errors exit 2.
+Whatever else goes wrong is said in French without a traceback (CCS_DEBUG=1 prints it), and
+every message passes through common.printable (no raw terminal control characters).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -44,6 +47,44 @@ def _utf8_streams() -> None:
             pass
 
 
+DEBUG_ENV = "CCS_DEBUG"
+
+UNEXPECTED = ("ccs : erreur interne inattendue, la commande s'est arrêtée. Ce qui était déjà "
+              "enregistré dans la base reste intact. Pour le détail technique à transmettre "
+              "au support, relancez la même commande avec la variable d'environnement "
+              f"{DEBUG_ENV}=1.")
+LOCKED = ("ccs : la base de données est occupée par un autre programme (CCS Desktop ouvert, "
+          "ou une autre commande ccs en cours). Fermez-le ou attendez la fin de l'autre "
+          "commande, puis recommencez.")
+DAMAGED = ("ccs : la base de données ne peut pas être lue : le fichier est endommagé ou n'est "
+           "pas une base CCS Desktop. Restaurez la dernière sauvegarde (« ccs backup restore ») "
+           "ou une copie automatique.")
+
+
+def _say(message: object) -> None:
+    from .common import printable
+
+    print(printable(message), file=sys.stderr)
+
+
+def _database_message(exc: BaseException) -> str | None:
+    """A French message for an SQLite failure that reached the top (raw SQLite or
+    SQLAlchemy text is never shown)."""
+    import sqlite3
+
+    try:
+        from sqlalchemy.exc import DBAPIError
+    except ImportError:  # pragma: no cover
+        DBAPIError = ()  # type: ignore[assignment]  # noqa: N806
+    original = exc.orig if isinstance(exc, DBAPIError) else exc
+    if not isinstance(original, sqlite3.DatabaseError):
+        return None
+    text = str(original).lower()
+    if "locked" in text or "busy" in text:
+        return LOCKED
+    return DAMAGED
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
     parser = build_parser()
@@ -53,26 +94,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except CliError as exc:
-        print(f"ccs : {exc}", file=sys.stderr)
+        _say(f"ccs : {exc}")
         return exc.exit_code
     except KeyboardInterrupt:
-        print("ccs : interrompu.", file=sys.stderr)
+        _say("ccs : interrompu.")
         return 130
-    except Exception as exc:  # never a traceback for the user
+    except Exception as exc:  # never a traceback, never English, for the user
         from ..services.errors import UserError
 
         if isinstance(exc, UserError):
-            print(f"ccs : {exc}", file=sys.stderr)
+            _say(f"ccs : {exc}")
             return 1
         if isinstance(exc, OSError):
             from .common import french_os_error
 
             where = f" « {exc.filename} »" if getattr(exc, "filename", None) else ""
-            print(f"ccs : erreur d'accès au disque{where} : {french_os_error(exc)}.",
-                  file=sys.stderr)
+            _say(f"ccs : erreur d'accès au disque{where} : {french_os_error(exc)}.")
             return 1
-        logging.getLogger("ccs").debug("erreur inattendue", exc_info=True)
-        print(f"ccs : erreur inattendue : {exc}", file=sys.stderr)
+        if os.environ.get(DEBUG_ENV):  # the technical detail, only when asked for
+            import traceback
+
+            _say(traceback.format_exc().rstrip())
+        message = _database_message(exc)
+        _say(message or UNEXPECTED)
         return 1
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import unicodedata
 from pathlib import Path
 from typing import NoReturn
 
@@ -19,6 +21,22 @@ class CliError(Exception):
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):
+    """argparse in French: usage, section titles, the -h option and the errors."""
+
+    def __init__(self, *args, add_help: bool = True, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "arguments"
+        self._optionals.title = "options"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help="affiche cette aide et quitte")
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage: ", "utilisation : ", 1)
+
+    def format_help(self) -> str:
+        return super().format_help().replace("usage: ", "utilisation : ", 1)
+
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         translations = {
@@ -28,10 +46,15 @@ class FrenchArgumentParser(argparse.ArgumentParser):
             "expected one argument": "une valeur est attendue",
             "choose from": "valeurs possibles :",
             "the following arguments are required:": "arguments obligatoires :",
+            "invalid int value": "nombre entier invalide",
+            "ignored explicit argument": "valeur inattendue",
+            "not allowed with argument": "incompatible avec l'argument",
+            "ambiguous option": "option ambiguë",
+            "could match": "peut désigner",
         }
         for en, fr in translations.items():
             message = message.replace(en, fr)
-        self.exit(2, f"{self.prog} : erreur : {message}\n")
+        self.exit(2, printable(f"{self.prog} : erreur : {message}") + "\n")
 
 
 def add_data_dir(parser: argparse.ArgumentParser) -> None:
@@ -61,3 +84,98 @@ def read_passphrase_file(path: str | Path) -> str:
                        f"{french_os_error(exc)}.") from None
     return line.rstrip("\r\n")
 
+
+
+# --- what the command line prints -----------------------------------------------------------
+
+# Bidirectional controls: an RLO (U+202E) in a name makes the terminal show text reversed
+# ("fdp.exe" shown as "exe.pdf"); the isolates and marks do the same more quietly.
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                           "\u2066\u2067\u2068\u2069")
+_LINE_SEPARATORS = frozenset("\u2028\u2029\x85")
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def printable(text: object, keep: str = "\n\t") -> str:
+    """Text from the data (names, file names, manifests, messages quoting them) made safe
+    for a terminal: C0 and C1 control characters (ESC starts the ANSI sequences that move
+    the cursor, change colours or the window title), DEL, line separators and the
+    bidirectional controls are written as visible escapes (\\x1b, \\u202e). The characters
+    in `keep` (by default newline and tab) stay as they are."""
+    text = str(text)
+    out = []
+    for ch in text:
+        if ch in keep:
+            out.append(ch)
+        elif (unicodedata.category(ch) == "Cc" or ch in _BIDI_CONTROLS
+              or ch in _LINE_SEPARATORS):
+            out.append(_escape(ch))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def printable_field(text: object) -> str:
+    """One field of a tab-separated line: newlines and tabs escaped too, so that each
+    record stays on one line and in its columns."""
+    return printable("" if text is None else text, keep="")
+
+
+# --- files a command writes -----------------------------------------------------------------
+
+def add_force(parser: argparse.ArgumentParser) -> None:
+    """--force for a command that writes a file named by --out."""
+    parser.add_argument("--force", action="store_true",
+                        help="remplacer le fichier de sortie s'il existe déjà (jamais un "
+                             "fichier du dossier de données)")
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def check_output_path(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | None,
+                      force: bool) -> Path:
+    """The resolved path a command may write its output to, or a CliError in French.
+
+    Never the live database, its journal, its copies or anything else in the data folder,
+    even with --force: the path, the data folder and the database are compared after
+    resolving symbolic links (and `..`), and an existing file is compared by identity too
+    (a hard link to the database is the database). An existing file is replaced only with
+    --force. Callers then write with fileio.write_atomically(..., overwrite=force), which
+    also refuses a file created in between."""
+    from .. import paths
+
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise CliError(f"« {printable(target)} » est un dossier : donnez un nom de fichier "
+                       "avec --out.")
+    target = target.resolve()
+    folder = paths.resolve_data_dir(data_dir).resolve()
+    database = paths.database_path(data_dir).resolve()
+    protected = [database] + [database.with_name(database.name + suffix)
+                              for suffix in ("-wal", "-shm", "-journal")]
+    if (_inside(target, folder) or target in protected
+            or any(_same_file(target, p) for p in protected)):
+        raise CliError(
+            f"« {printable(target)} » est dans le dossier de données de CCS Desktop "
+            f"(« {printable(folder)} ») ou désigne sa base de données : aucune commande n'y "
+            "écrit, même avec --force, pour ne jamais abîmer la base ou ses copies. "
+            "Choisissez un fichier dans un autre dossier avec --out.")
+    if not target.parent.is_dir():
+        raise CliError(f"Le dossier « {printable(target.parent)} » n'existe pas.")
+    if os.path.lexists(target) and not force:
+        raise CliError(f"Le fichier « {printable(target)} » existe déjà. Choisissez un autre "
+                       "nom avec --out, ou ajoutez --force pour le remplacer.")
+    return target

@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from .common import CliError, add_data_dir, open_existing
+from .common import CliError, add_data_dir, open_existing, printable, printable_field
 
 KINDS = ("meetings", "threats", "vulnerabilities", "recommendations", "activities", "people")
 
@@ -207,20 +207,32 @@ def _row_person(p: Any) -> dict[str, Any]:
             "function": p.function, "is_member": p.is_member, "is_active": p.is_active}
 
 
-ROWS: dict[str, tuple[str, Callable[[Any], dict[str, Any]], Callable[[Any], str]]] = {
+# the text output: one record per line, tab-separated fields (each made printable: a tab,
+# a newline or a terminal control character in the data never breaks a line or the terminal)
+ROWS: dict[str, tuple[str, Callable[[Any], dict[str, Any]], Callable[[Any], tuple]]] = {
     "meetings": ("meetings", _row_meeting,
-                 lambda x: f"{x.reference}\t{x.date:%d/%m/%Y}\t{x.status}\t{x.place}"),
+                 lambda x: (x.reference, f"{x.date:%d/%m/%Y}", x.status, x.place)),
     "threats": ("threats", _row_threat,
-                lambda t: f"{t.title}\t{t.level}\t{t.score}\t{t.place_name}"),
+                lambda t: (t.title, t.level, t.score, t.place_name)),
     "vulnerabilities": ("vulnerabilities", _row_vulnerability,
-                        lambda v: f"{v.title}\t{v.status}\t{v.place_name}"),
+                        lambda v: (v.title, v.status, v.place_name)),
     "recommendations": ("recommendations", _row_recommendation,
-                        lambda r: f"{r.text}\t{r.status}\t{r.deadline or ''}"),
+                        lambda r: (r.text, r.status, r.deadline or "")),
     "activities": ("activities", _row_activity,
-                   lambda a: f"{a.date:%d/%m/%Y}\t{a.title}\t{a.place}"),
+                   lambda a: (f"{a.date:%d/%m/%Y}", a.title, a.place)),
     "people": ("people", _row_person,
-               lambda p: f"{p.display_name}\t{p.sex}\t{p.category}\t{p.function}"),
+               lambda p: (p.display_name, p.sex, p.category, p.function)),
 }
+
+
+def _line(fields: tuple) -> str:
+    return "\t".join(printable_field(f) for f in fields)
+
+
+def _json_printable(text: str) -> str:
+    """JSON already escapes C0 controls; C1 controls, line separators and bidirectional
+    controls become \\uXXXX escapes too (the same JSON value, safe on a terminal)."""
+    return "".join(f"\\u{ord(ch):04x}" if printable(ch) != ch else ch for ch in text)
 
 
 def cmd_list(args: Any) -> int:
@@ -236,11 +248,11 @@ def cmd_list(args: Any) -> int:
     finally:
         db.close()
     if args.json:
-        json.dump([to_json(r) for r in rows], sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        text = json.dumps([to_json(r) for r in rows], ensure_ascii=False, indent=1)
+        sys.stdout.write(_json_printable(text) + "\n")
     else:
         for r in rows:
-            print(to_line(r))
+            print(_line(to_line(r)))
         print(f"{len(rows)} enregistrement(s).", file=sys.stderr)
     return 0
 
@@ -255,14 +267,14 @@ def cmd_info(args: Any) -> int:
         if committee is None:
             print("Aucun comité configuré.")
         else:
-            print(f"{committee.name} ({committee.code})")
-            print(f"Région : {committee.region} ; cercle : {committee.cercle} ; "
-                  f"commune : {committee.commune}")
+            print(printable(f"{committee.name} ({committee.code})"))
+            print(printable(f"Région : {committee.region} ; cercle : {committee.cercle} ; "
+                            f"commune : {committee.commune}"))
         for kind in KINDS:
             print(f"{kind}: {getattr(sv, ROWS[kind][0]).count()}")
         warning = sv.committee.clock_warning()
         if warning:
-            print(warning, file=sys.stderr)
+            print(printable(warning), file=sys.stderr)
     finally:
         db.close()
     return 0

@@ -1,5 +1,6 @@
 """`ccs minutes|annex|convocation|attendance-sheet MEETING --out FICHIER.pdf`: printed
-documents of a meeting, written atomically; the absolute path is printed."""
+documents of a meeting, written atomically; the absolute path is printed. An existing file
+is replaced only with --force; nothing is ever written into the data folder."""
 
 from __future__ import annotations
 
@@ -7,40 +8,46 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from .common import CliError, add_data_dir, open_existing
+from .common import (
+    CliError, add_data_dir, add_force, check_output_path, open_existing, printable,
+)
 
 MEETING_HELP = "la réunion : son identifiant, son UUID ou « numéro/année » (ex. 3/2024)"
 
 
-def _output_path(out: str | None, default_name: str) -> Path:
+def _output_path(out: str | None, default_name: str, data_dir: str | None,
+                 force: bool) -> Path:
     path = Path(out).expanduser() if out else Path.cwd() / default_name
     if path.is_dir():
         path = path / default_name
-    path = path.resolve()
-    if not path.parent.is_dir():
-        raise CliError(f"Le dossier « {path.parent} » n'existe pas.")
-    return path
+    return check_output_path(path, data_dir, force)
 
 
 def _run(args: argparse.Namespace, produce: Callable, stem: str) -> int:
+    from ..fileio import french_os_error, write_atomically
     from ..services import documents
-    from ..fileio import write_atomically
 
     db = open_existing(args.data_dir)
     try:
         meeting_id = documents.resolve_meeting(db, args.meeting)
-        pdf = produce(db, meeting_id)
         default_name = f"{stem}_{_meeting_label(db, meeting_id)}.pdf"
-        path = _output_path(args.out, default_name)
+        # refused before the document is made: a refusal costs nothing
+        path = _output_path(args.out, default_name, args.data_dir, args.force)
+        pdf = produce(db, meeting_id)
         try:
-            write_atomically(path, pdf)
+            write_atomically(path, pdf, overwrite=args.force)
+        except FileExistsError:
+            raise CliError(f"Le fichier « {printable(path)} » existe déjà (créé pendant la "
+                           "commande). Choisissez un autre nom avec --out, ou ajoutez "
+                           "--force pour le remplacer.") from None
         except OSError as exc:
-            raise CliError(f"Impossible d'écrire « {path} » : {exc.strerror or exc}.") from None
+            raise CliError(f"Impossible d'écrire « {printable(path)} » : "
+                           f"{french_os_error(exc)}.") from None
     finally:
         close = getattr(db, "close", None)
         if close:
             close()
-    print(path)
+    print(printable(path))
     return 0
 
 
@@ -82,7 +89,9 @@ def _add(sub, name: str, help_text: str, handler: Callable) -> argparse.Argument
     parser.add_argument("meeting", metavar="REUNION", help=MEETING_HELP)
     add_data_dir(parser)
     parser.add_argument("--out", "-o", metavar="FICHIER.pdf", default=None,
-                        help="fichier PDF à écrire (par défaut : dans le dossier courant)")
+                        help="fichier PDF à écrire (par défaut : dans le dossier courant) ; "
+                             "jamais dans le dossier de données")
+    add_force(parser)
     parser.set_defaults(handler=handler)
     return parser
 

@@ -8,6 +8,7 @@ system's PDF viewer.
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 from collections.abc import Callable
@@ -68,6 +69,11 @@ def render_document(db, kind: str, meeting_id: int, with_phone: bool = False) ->
     raise ValueError(kind)
 
 
+# French as the service errors are (never the exception's own, often English, text)
+RENDER_FAILED = ("Le document n'a pas pu être préparé (erreur inattendue). Réessayez ; si "
+                 "l'erreur revient, faites une sauvegarde et signalez le problème.")
+
+
 class _RenderSignals(QObject):
     done = Signal(int, bytes)
     failed = Signal(int, str)
@@ -78,13 +84,17 @@ def _render_in_pool(token: int, work: Callable[[], bytes], signals: _RenderSigna
     (A plain function rather than a QRunnable subclass: no Python wrapper is collected on a
     worker thread at exit.)"""
     try:
-        pdf = work()
-    except UserError as exc:
-        signals.failed.emit(token, str(exc))
-    except Exception as exc:  # noqa: BLE001 - shown to the user, never a crash
-        signals.failed.emit(token, f"{type(exc).__name__}: {exc}")
-    else:
-        signals.done.emit(token, pdf)
+        try:
+            pdf = work()
+        except UserError as exc:
+            signals.failed.emit(token, str(exc))
+        except Exception:  # noqa: BLE001 - shown to the user in French, never a crash
+            logging.getLogger(__name__).exception("document rendering failed")
+            signals.failed.emit(token, RENDER_FAILED)
+        else:
+            signals.done.emit(token, pdf)
+    except RuntimeError:  # the view and its signals were destroyed meanwhile: no one waits
+        pass
 
 
 class DocumentsView(QWidget):
@@ -188,7 +198,9 @@ class DocumentsView(QWidget):
         self.status.setText(self.tr("Preparing the document…"))
         db, kind, meeting_id = self.db, self.kind, self.meeting_id
         with_phone = self.phone_box.isChecked()
-        signals = _RenderSignals()
+        # a child of the view: never destroyed by the pool thread that drops the last
+        # Python reference to it (issue 19); deleted by Qt once it has reported
+        signals = _RenderSignals(self)
         signals.done.connect(self._on_done)
         signals.failed.connect(self._on_failed)
         token = self._token
@@ -198,7 +210,9 @@ class DocumentsView(QWidget):
 
     @Slot(int, bytes)
     def _on_done(self, token: int, pdf: bytes) -> None:
-        self._tasks.pop(token, None)
+        signals = self._tasks.pop(token, None)
+        if signals is not None:
+            signals.deleteLater()
         if token != self._token:
             return  # an older request: the user chose something else since
         self.pdf = bytes(pdf)
@@ -217,7 +231,9 @@ class DocumentsView(QWidget):
 
     @Slot(int, str)
     def _on_failed(self, token: int, message: str) -> None:
-        self._tasks.pop(token, None)
+        signals = self._tasks.pop(token, None)
+        if signals is not None:
+            signals.deleteLater()
         if token != self._token:
             return
         self.status.setText(message)

@@ -230,9 +230,12 @@ class PersonFields(QWidget):
         form.addRow(self.tr("Given names:"), self.given)
         form.addRow(self.tr("Family name:"), self.family)
         form.addRow(self.tr("Sex:"), self.sex)
-        self.function = QLineEdit()
-        self.function.setObjectName(f"{prefix}_function")
+        # created only when it goes on the form: a widget with no parent is destroyed by
+        # whichever thread's garbage collection pass finds it (issue 19)
+        self.function: QLineEdit | None = None
         if with_function:
+            self.function = QLineEdit(self)
+            self.function.setObjectName(f"{prefix}_function")
             form.addRow(self.tr("Function:"), self.function)
 
     def is_filled(self) -> bool:
@@ -517,9 +520,14 @@ def run_setup_wizard(services: Any, parent: QWidget | None = None) -> bool:
     if services.committee.mode() == "crss":
         return False
     wizard = SetupWizard(services, parent)
-    done = wizard.exec() == QWizard.DialogCode.Accepted
-    if done and wizard.crss_created:
-        after_crss_setup(parent, wizard.crss_page.keygen.isChecked())
+    try:
+        done = wizard.exec() == QWizard.DialogCode.Accepted
+        crss, keygen = wizard.crss_created, wizard.crss_page.keygen.isChecked()
+    finally:
+        # destroyed by Qt on the GUI thread, not left to a garbage collection pass
+        wizard.deleteLater()
+    if done and crss:
+        after_crss_setup(parent, keygen)
     return done
 
 

@@ -63,9 +63,16 @@ def _load_first_page(service: Any, page: ListQuery, full: ListQuery, generation:
         rows = service.list(page)
         total = service.count(full)
     except Exception as exc:  # noqa: BLE001  (reported to the GUI, never lost)
-        delivery.failed.emit(generation, str(exc))
+        _emit(delivery.failed, generation, str(exc))
         return
-    delivery.done.emit(generation, rows, total)
+    _emit(delivery.done, generation, rows, total)
+
+
+def _emit(signal: Any, *values: Any) -> None:
+    try:
+        signal.emit(*values)
+    except RuntimeError:  # the model (and its delivery) was destroyed meanwhile: no one waits
+        pass
 
 
 @dataclass
@@ -104,7 +111,9 @@ class RecordTableModel(QAbstractTableModel):
         # searches typed by the user run in a worker: typing never waits for SQL
         self._generation = 0
         self.loading = False
-        self._delivery = _Delivery()
+        # a child of the model: destroyed with it by Qt, never by a garbage collection pass
+        # on a worker thread (issue 19)
+        self._delivery = _Delivery(self)
         self._delivery.done.connect(self._deliver)
         self._delivery.failed.connect(self._deliver_failure)
         self.reload()

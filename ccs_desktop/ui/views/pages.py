@@ -47,14 +47,10 @@ class PageCounts(QObject):
         raise KeyError(kind)
 
 
-_COUNTS: PageCounts | None = None
-
-
 def count_text(kind: str, n: int) -> str:
-    global _COUNTS
-    if _COUNTS is None:
-        _COUNTS = PageCounts()
-    return _COUNTS.text(kind, n)
+    # a short-lived object freed at once by its reference count, on the calling (GUI)
+    # thread: a module-level one outlived the QApplication, left to the last collection
+    return PageCounts().text(kind, n)
 
 
 def new_text(kind: str) -> str:
