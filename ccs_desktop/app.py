@@ -43,15 +43,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def prepare_database(args: argparse.Namespace):  # noqa: ANN201
-    from .db.engine import open_database
+    from .db.engine import create_database, open_database
 
     if args.demo:
         from .services.demo import generate_demo
 
+        # built in a temporary file and renamed: a kill never leaves a half-filled demo
         folder = Path(tempfile.mkdtemp(prefix="ccs-demo-"))
-        db = open_database(folder)
-        generate_demo(db, seed=1)
-        return db
+        return create_database(folder, fill=lambda db: generate_demo(db, seed=1))
     return open_database(args.data_dir)
 
 
