@@ -276,3 +276,77 @@ def test_control_characters_never_reach_the_summary(forge, crss, tmp_path: Path)
         assert "\\x1b" in text
     for e in importer.import_log(crss):
         assert "\x1b" not in e.file_name + e.committee_code + e.message + e.details
+
+
+def test_taking_an_invalid_incoming_version_of_a_conflict_is_refused(forge, crss) -> None:
+    """A conflict recorded by an earlier version (unchecked incoming row) cannot write an
+    invalid value when a person takes it."""
+    from ccs_desktop.db.models_exchange import ImportConflict
+    from ccs_desktop.services.crss import conflicts
+    from ccs_desktop.services.errors import UserError
+
+    assert importer.import_file(crss, forge.original, forge.identities).ok
+    with crss.session() as s:
+        meeting = s.query(m.Meeting).order_by(m.Meeting.id).first()
+        log_id = importer.import_log(crss)[0].id
+        c = ImportConflict(import_id=log_id, table_name="meetings", row_uuid=meeting.uuid,
+                           generation=meeting.generation, version=meeting.version,
+                           incoming=json.dumps({"date": "pas-une-date", "place": "X"}))
+        s.add(c)
+        s.flush()
+        cid = c.id
+    with pytest.raises(UserError):
+        conflicts.settle(crss, cid, conflicts.TAKE)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.run([sys.executable, "-m", "ccs_desktop.cli", "list", "meetings",
+                           "--data-dir", str(crss.data_dir)], capture_output=True,
+                          text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_check_row_rules_from_the_metadata() -> None:
+    from ccs_desktop.services.rowcheck import check_row
+
+    ok = {"committee_id": 1, "meeting_id": 1, "title": "Point", "position": 0,
+          "discussion": "", "decisions": "", "is_standing": 0, "id": 1,
+          "uuid": str(uuid.uuid4()), "created_at": "2024-01-01 10:00:00.000000",
+          "updated_at": "2024-01-01 10:00:00", "version": 1, "generation": 0,
+          "deleted_at": None}
+    assert check_row("agenda_items", ok) == []
+    assert check_row("agenda_items", {**ok, "title": None})  # NOT NULL
+    assert check_row("agenda_items", {**ok, "title": "x" * 501})  # String(500)
+    assert check_row("agenda_items", {**ok, "surprise": 1})  # unknown column
+    assert check_row("agenda_items", {**ok, "is_standing": True}) == []
+    assert check_row("agenda_items", {**ok, "position": 2**63})  # int64
+    assert check_row("nope", {})
+
+
+@pytest.mark.parametrize("name", ["", "..", "/", "\\\\", " . ", "\x00\x1b", "C:", "C:\\"])
+def test_safe_base_name_refuses_what_cannot_be_a_name(name) -> None:
+    from ccs_desktop.services.rowcheck import safe_base_name
+
+    with pytest.raises(ValueError):
+        safe_base_name(name)
+
+
+def test_safe_base_name_properties() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from ccs_desktop.services.rowcheck import safe_base_name
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.text(max_size=300))
+    def prop(name: str) -> None:
+        try:
+            safe = safe_base_name(name)
+        except ValueError:
+            return
+        assert safe and safe not in (".", "..") and "/" not in safe and "\\" not in safe
+        assert not (len(safe) > 1 and safe[1] == ":") and ":" not in safe
+        assert all(ord(ch) >= 32 and ch != "\x7f" for ch in safe)
+        assert len(safe.encode("utf-8")) <= 240
+        assert safe_base_name(safe) == safe  # idempotent
+        assert Path("/base", safe).resolve().parent == Path("/base")
+
+    prop()
