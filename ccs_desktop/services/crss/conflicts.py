@@ -24,6 +24,7 @@ from ...db import search
 from ...db.engine import Database
 from ...db.models_exchange import ImportConflict, ImportLogEntry
 from ..errors import NotFound, UserError, ValidationError
+from ..rowcheck import check_row, one_line
 
 KEEP, TAKE = "keep", "take"
 RESOLUTIONS = {KEEP: "kept", TAKE: "replaced"}
@@ -221,6 +222,13 @@ def _take_incoming(s, conflict: ImportConflict) -> None:  # noqa: ANN001
     values = {k: v for k, v in incoming.items() if k in columns and k not in skip}
     if not values:
         return
+    # the incoming row was checked at import; a conflict recorded by an earlier version was
+    # not: the row as it would be stored is checked again (rowcheck)
+    problems = check_row(model.__table__, {**current, **values})
+    if problems:
+        raise UserError("La version reçue n'est pas valide (" + one_line("; ".join(problems[:3]),
+                                                                        300)
+                        + ") : gardez la version du CRSS.")
     sets = ", ".join(f'"{k}" = ?' for k in values)
     s.connection().exec_driver_sql(f'UPDATE "{conflict.table_name}" SET {sets} WHERE id = ?',
                                    (*values.values(), current["id"]))

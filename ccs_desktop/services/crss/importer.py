@@ -28,8 +28,10 @@ from ...db import models as m
 from ...db.engine import Database, open_database
 from ...db.migrate import head_revision
 from ...db.models_exchange import ImportLogEntry
-from ...db.search import rebuild
+from ...db.search import SEARCHABLE, index_rows
+from ...fileio import french_os_error
 from ..errors import UserError
+from ..rowcheck import FILE_NAME_COLUMNS, check_row, is_uuid, one_line, safe_base_name
 from ..exchange import backup as bk
 from ..exchange import snapshot as sn
 from . import register
@@ -68,12 +70,43 @@ class ImportReport:
         return self.status == "ok"
 
     def summary(self) -> str:
+        """One line for this file, its data escaped (no control character reaches a
+        terminal)."""
+        name = one_line(self.file.name, 120)
         if not self.ok:
-            return f"{self.file.name} : refusé — {self.message}"
+            return f"{name} : refusé — {one_line(self.message, 600)}"
         c = self.counts
-        return (f"{self.file.name} ({self.committee_code}) : {c['new']} nouveaux, "
+        return (f"{name} ({one_line(self.committee_code, 40)}) : {c['new']} nouveaux, "
                 f"{c['updated']} mis à jour, {c['unchanged']} inchangés, {c['deleted']} "
                 f"supprimés, {c['refused']} refusés, {c['conflicts']} conflits")
+
+
+class InvalidFile(UserError):
+    """A file refused whole, with its reasons (rows that break the structural rules...)."""
+
+    def __init__(self, message: str, reasons: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.reasons = reasons or []
+
+
+@dataclass
+class _Manifest:
+    kind: str
+    committee_uuid: str
+    committee_code: str
+    share_names: bool
+    created_at: dt.datetime | None
+
+
+def _walk(p: Path) -> list[Path]:
+    found = []
+    for x in p.rglob("*"):
+        try:
+            if x.suffix.lower() == bk.SUFFIX and not x.name.startswith(".") and x.is_file():
+                found.append(x)
+        except OSError:
+            continue
+    return sorted(found)
 
 
 def find_files(paths_: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -83,12 +116,15 @@ def find_files(paths_: Iterable[str | os.PathLike[str]]) -> list[Path]:
     for p in paths_:
         p = Path(p)
         if p.is_dir():
-            found = sorted(x for x in p.rglob("*") if x.suffix.lower() == bk.SUFFIX
-                           and x.is_file() and not x.name.startswith("."))
+            try:
+                found = _walk(p)
+            except OSError as exc:
+                raise UserError(f"Impossible de parcourir « {one_line(p, 200)} » : "
+                                f"{french_os_error(exc)}.") from None
         elif p.exists():
             found = [p]
         else:
-            raise UserError(f"Fichier ou dossier introuvable : « {p} ».")
+            raise UserError(f"Fichier ou dossier introuvable : « {one_line(p, 200)} ».")
         for f in found:
             r = f.resolve()
             if r not in seen:
@@ -111,19 +147,22 @@ def open_crss_database(data_dir: str | os.PathLike[str] | None) -> Database:
 
 def import_paths(db: Database, paths_: Iterable[str | os.PathLike[str]], identities: list,
                  progress: Progress | None = None) -> list[ImportReport]:
+    """Import every file of `paths_` (files, or folders searched recursively), each in its
+    own transaction: a file that fails is refused and logged, the next ones are imported.
+    A path that does not exist is reported as a refused file too. One report per file."""
     progress = progress or bk._noop
     bk.cleanup_leftovers(db.data_dir)
-    files = find_files(paths_)
-    reports = []
+    files: list[Path] = []
+    missing: list[ImportReport] = []
+    for p in paths_:
+        try:
+            files += [f for f in find_files([p]) if f not in files]
+        except UserError as exc:
+            missing.append(ImportReport(Path(p), "refused", str(exc)))
+    reports = list(missing)
     for i, f in enumerate(files):
-        progress(i, len(files), f"Import de {f.name}…")
-        reports.append(import_file(db, f, identities, rebuild_index=False))
-    if any(r.ok and (r.counts["new"] or r.counts["updated"] or r.counts["deleted"])
-           for r in reports):
-        progress(len(files), len(files), "Index de recherche…")
-        with db.session() as s:
-            s.info["preserve_versions"] = True
-            rebuild(s)
+        progress(i, len(files), f"Import de {one_line(f.name, 120)}…")
+        reports.append(import_file(db, f, identities))
     progress(len(files), len(files), "Import terminé.")
     return reports
 
@@ -140,69 +179,174 @@ def _file_hash(path: Path) -> tuple[str, int]:
     return h.hexdigest(), n
 
 
-def _log(db: Database, report: ImportReport, sha: str, size: int,
-         manifest: dict | None) -> int:
-    snap_at = None
-    if manifest and isinstance(manifest.get("created_at"), str):
-        try:
-            snap_at = dt.datetime.fromisoformat(manifest["created_at"]).replace(tzinfo=None)
-        except ValueError:
-            pass
-    with db.session() as s:
-        e = ImportLogEntry(file_name=report.file.name[:255], file_sha256=sha, file_size=size,
-                           kind=report.kind, committee_uuid=report.committee_uuid,
-                           committee_code=report.committee_code[:40], snapshot_at=snap_at,
-                           status=report.status, message=report.message,
-                           details=json.dumps({"refused": report.refused_rows[:200]},
-                                              ensure_ascii=False),
-                           **report.counts)
-        s.add(e)
-        s.flush()
-        return e.id
+def _log_refusal(db: Database, report: ImportReport, sha: str, size: int,
+                 snapshot_at: dt.datetime | None, reasons: list[str]) -> int | None:
+    """The import log entry of a refused file (its own transaction: nothing else of the
+    file was written). Never raises: a log that cannot be written is reported in the
+    application log, the file stays refused."""
+    try:
+        with db.session() as s:
+            e = ImportLogEntry(
+                file_name=one_line(report.file.name, 255), file_sha256=sha[:64],
+                file_size=size, kind=report.kind[:16],
+                committee_uuid=report.committee_uuid[:36],
+                committee_code=one_line(report.committee_code, 40), snapshot_at=snapshot_at,
+                status=report.status, message=report.message,
+                details=json.dumps({"raisons": reasons[:MAX_REASONS],
+                                    "refused": report.refused_rows[:200]},
+                                   ensure_ascii=False, default=str),
+                **report.counts)
+            s.add(e)
+            s.flush()
+            return e.id
+    except Exception:  # noqa: BLE001 - the refusal stands; the log is best effort
+        log.exception("import log entry of a refused file not written")
+        return None
+
+
+MAX_REASONS = 50
+CRASH_ENV = "CCS_TEST_IMPORT_CRASH"  # tests: kill the process at this point of an import
+
+
+def _crash_point(name: str) -> None:
+    if os.environ.get(CRASH_ENV) == name:  # pragma: no cover - the process dies here
+        import signal
+
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def import_file(db: Database, path: str | os.PathLike[str], identities: list,
                 rebuild_index: bool = True) -> ImportReport:
+    """Import one file in one transaction (merged rows, import log, register and search
+    index together), or refuse it whole and log why. Never raises for a bad file: whatever
+    goes wrong (a damaged or hostile file, an unexpected error) is this file's refusal.
+
+    `rebuild_index` is kept for callers; the search index of the file's committee is always
+    brought up to date in the import's own transaction."""
+    del rebuild_index
     path = Path(path)
     report = ImportReport(path, "refused")
-    manifest = None
-    sha, size = "", 0
-    bk.cleanup_leftovers(db.data_dir)
+    state: dict = {"sha": "", "size": 0, "snapshot_at": None}
+    reasons: list[str] = []
     try:
-        # decrypted into a hidden folder of the CRSS data folder (never the system temp);
-        # the `with` deletes it, reduced or not, whatever happens
-        with bk.open_file(path, identities, work_dir=db.data_dir) as opened:
-            manifest = opened.manifest
-            sha, size = opened.file_sha256, opened.file_size
-            committee = manifest.get("committee")
-            if not isinstance(committee, dict) or not isinstance(committee.get("uuid"), str):
-                raise UserError("Ce fichier ne vient pas d'un comité (base CRSS ?) : il n'est "
-                                "pas importé.")
-            report.kind = manifest["kind"]
-            report.committee_uuid = committee["uuid"]
-            report.committee_code = str(committee.get("code") or "")
-            snap = _prepare_source(opened, committee["uuid"])
-            _merge(db, snap, manifest, report, sha, size)
+        bk.cleanup_leftovers(db.data_dir)
+        _import_one(db, path, identities, report, state)
+    except InvalidFile as exc:
+        reasons = [one_line(r, 300) for r in exc.reasons]
+        report.message = one_line(str(exc), 300)
+        if reasons:
+            report.message += " " + " ; ".join(reasons[:5])
+            if len(reasons) > 5:
+                report.message += f" ; … ({len(reasons)} problèmes, voir le journal des imports)"
     except UserError as exc:
-        report.status, report.message = "refused", str(exc)
-    if report.log_id is None:
-        if not sha:
-            sha, size = _file_hash(path)
-        report.log_id = _log(db, report, sha, size, manifest)
-    if report.ok and rebuild_index:
-        with db.session() as s:
-            s.info["preserve_versions"] = True
-            rebuild(s)
+        report.message = one_line(str(exc), 1000)
+    except RecursionError:
+        report.message = ("Fichier refusé : sa structure est imbriquée trop profondément pour "
+                          "être lue. Rien n'a été modifié. Demandez au comité un nouveau "
+                          "fichier.")
+    except MemoryError:
+        report.message = ("Fichier refusé : il demande plus de mémoire que cet ordinateur n'en "
+                          "a. Rien n'a été modifié.")
+    except sqlite3.OperationalError as exc:
+        log.exception("import of %s failed", path)
+        busy = "locked" in str(exc) or "busy" in str(exc)
+        report.message = (
+            "La base du CRSS est occupée par un autre programme : fermez-le et importez ce "
+            "fichier de nouveau. Rien n'a été modifié." if busy else
+            "Erreur de la base de données pendant l'import de ce fichier : il est refusé, "
+            "rien n'a été modifié. Vérifiez la place sur le disque et réessayez.")
+    except Exception as exc:  # noqa: BLE001 - one bad file never stops the batch
+        log.exception("import of %s failed", path)
+        report.message = ("Erreur inattendue pendant l'import de ce fichier "
+                          f"({type(exc).__name__}) : il est refusé, rien n'a été modifié. "
+                          "Le détail est dans le journal de l'application.")
+    if not report.ok:
+        report.status = "refused"
+        report.counts = dict.fromkeys(COUNT_KEYS, 0)
+        report.counts["refused"] = len(report.refused_rows)
+        if not state["sha"]:
+            state["sha"], state["size"] = _file_hash(path)
+        report.log_id = _log_refusal(db, report, state["sha"], state["size"],
+                                     state["snapshot_at"], reasons)
     return report
 
 
-def _prepare_source(opened: bk.OpenedFile, own_uuid: str) -> Path:
+def _import_one(db: Database, path: Path, identities: list, report: ImportReport,
+                state: dict) -> None:
+    # decrypted into a hidden folder of the CRSS data folder (never the system temp);
+    # the `with` deletes it, reduced or not, whatever happens
+    with bk.open_file(path, identities, work_dir=db.data_dir) as opened:
+        state["sha"], state["size"] = opened.file_sha256, opened.file_size
+        info = check_manifest(opened.manifest)
+        report.kind, report.committee_uuid = info.kind, info.committee_uuid
+        report.committee_code = info.committee_code
+        state["snapshot_at"] = info.created_at
+        snap = _prepare_source(opened, info)
+        _merge(db, snap, info, report, state["sha"], state["size"])
+
+
+def _bad_manifest(detail: str) -> InvalidFile:
+    return InvalidFile(f"Manifeste du fichier invalide ({detail}) : fichier refusé, rien "
+                       "n'a été modifié.")
+
+
+def check_manifest(manifest: object) -> _Manifest:
+    """What the import uses of a manifest, every field type-checked before anything is
+    written (the container checked its size and format already)."""
+    if not isinstance(manifest, dict):
+        raise _bad_manifest("pas un objet")
+    kind = manifest.get("kind")
+    if kind not in (bk.KIND_BACKUP, bk.KIND_TRANSMISSION):
+        raise _bad_manifest("type de fichier inconnu")
+    committee = manifest.get("committee")
+    if committee is None:
+        raise UserError("Ce fichier ne vient pas d'un comité (base CRSS ?) : il n'est "
+                        "pas importé.")
+    if not isinstance(committee, dict):
+        raise _bad_manifest("comité illisible")
+    cuuid = committee.get("uuid")
+    if not isinstance(cuuid, str) or not is_uuid(cuuid):
+        raise _bad_manifest("identifiant du comité invalide")
+    code = committee.get("code")
+    if code is None:
+        code = ""
+    if not isinstance(code, str) or len(code) > 40:
+        raise _bad_manifest("code du comité invalide")
+    for key in ("name", "level", "region", "cercle", "commune"):
+        v = committee.get(key)
+        if v is not None and (not isinstance(v, str) or len(v) > 200):
+            raise _bad_manifest(f"champ « {key} » du comité invalide")
+    share = committee.get("share_names")
+    if share is not None and not (isinstance(share, bool) or share in (0, 1)):
+        raise _bad_manifest("partage des noms invalide")
+    gen = committee.get("restore_generation")
+    if gen is not None and (not isinstance(gen, int) or isinstance(gen, bool)):
+        raise _bad_manifest("génération invalide")
+    created = manifest.get("created_at")
+    snap_at = None
+    if created is not None:
+        if not isinstance(created, str) or len(created) > 40:
+            raise _bad_manifest("date de création invalide")
+        try:
+            snap_at = dt.datetime.fromisoformat(created)
+        except ValueError:
+            raise _bad_manifest("date de création invalide") from None
+        if snap_at.tzinfo is not None:
+            snap_at = snap_at.astimezone(dt.UTC)
+        snap_at = snap_at.replace(tzinfo=None)
+    return _Manifest(kind, cuuid, code, bool(share), snap_at)
+
+
+def _prepare_source(opened: bk.OpenedFile, info: _Manifest) -> Path:
     """Migrate an older snapshot, then reduce it before anything is merged: a backup as a
     transmission (pseudonyms included); every file, a transmission too, loses again what
     must never reach the CRSS (restricted notes, attachments, restricted threats become
-    tombstones, phone numbers), whatever application made it. Returns the file, in the
-    opened file's folder (deleted with it)."""
+    tombstones, phone numbers), whatever application made it; a file that says names are
+    not shared has its people pseudonymised again, whatever it carries; file names are
+    reduced to safe base names. Then every row is checked (`_validate_source`). Returns
+    the file, in the opened file's folder (deleted with it)."""
     snap = opened.snapshot
+    own_uuid = info.committee_uuid
     if opened.revision != head_revision():
         staged = opened.folder / "migration"
         staged.mkdir()
@@ -226,14 +370,73 @@ def _prepare_source(opened: bk.OpenedFile, own_uuid: str) -> Path:
         conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("BEGIN")
+        row = conn.execute("SELECT share_names FROM committees WHERE uuid = ?",
+                           (own_uuid,)).fetchone()
+        if row is None:
+            raise InvalidFile("Le comité annoncé par le fichier est absent de son contenu : "
+                              "fichier refusé, rien n'a été modifié.")
         if opened.kind == bk.KIND_BACKUP:
             sn.reduce_to_transmission(conn, own_uuid)
         else:
             sn.strip_private(conn)
+        if not (info.share_names and row[0] == 1):
+            sn.pseudonymise_again(conn)
+        sn.delete_orphan_links(conn)
+        _safe_file_names(conn)
         conn.execute("COMMIT")
+        _validate_source(conn)
     finally:
         conn.close()
     return snap
+
+
+def _safe_file_names(conn: sqlite3.Connection) -> None:
+    """File names reduced to a safe base name (a name that cannot be reduced stays and its
+    row is refused by the checks)."""
+    for table in SYNC_TABLES:
+        for col in table.columns:
+            if col.name not in FILE_NAME_COLUMNS:
+                continue
+            q = sn._q(col.name)
+            for rid, name in conn.execute(f"SELECT id, {q} FROM {sn._q(table.name)} "
+                                          f"WHERE {q} != ''").fetchall():
+                if not isinstance(name, str):
+                    continue
+                try:
+                    safe = safe_base_name(name)
+                except ValueError:
+                    continue
+                if safe != name:
+                    conn.execute(f"UPDATE {sn._q(table.name)} SET {q} = ? WHERE id = ?",
+                                 (safe, rid))
+
+
+def _validate_source(conn: sqlite3.Connection) -> None:
+    """Every row the merge may write, checked by the structural rules (rowcheck), and the
+    references of the file: one invalid row refuses the file whole, with the reasons."""
+    reasons: list[str] = []
+    invalid = 0
+    for table in [*SYNC_TABLES, m.ThreatType.__table__]:
+        cols = [c.name for c in table.columns]
+        for r in conn.execute(f"SELECT {', '.join(sn._q(c) for c in cols)} "
+                              f"FROM {sn._q(table.name)}"):
+            values = dict(zip(cols, r, strict=True))
+            problems = check_row(table, values)
+            if problems:
+                invalid += 1
+                if len(reasons) < MAX_REASONS:
+                    ident = values.get("uuid") or values.get("code") or values.get("id")
+                    reasons.append(f"{table.name} {one_line(ident, 40)} : "
+                                   + " ; ".join(problems[:3]))
+    dangling = conn.execute("PRAGMA foreign_key_check").fetchmany(MAX_REASONS)
+    for tbl, rowid, parent, _fk in dangling:
+        invalid += 1
+        reasons.append(f"{one_line(tbl, 40)} (ligne {rowid}) : référence vers "
+                       f"{one_line(parent, 40)} absente du fichier")
+    if invalid:
+        raise InvalidFile(f"{invalid} ligne(s) invalide(s) : fichier refusé en entier, rien "
+                          "n'a été modifié. Demandez au comité de corriger et de renvoyer "
+                          "son fichier.", reasons)
 
 
 def _fk_columns(table) -> dict[str, str]:  # noqa: ANN001
@@ -261,62 +464,97 @@ def _json_safe(row: dict) -> dict:
     return out
 
 
-def _merge(db: Database, snap: Path, manifest: dict, report: ImportReport, sha: str,
+def _merge(db: Database, snap: Path, info: _Manifest, report: ImportReport, sha: str,
            size: int) -> None:
-    committee = manifest["committee"]
-    snap_at = None
-    try:
-        snap_at = dt.datetime.fromisoformat(str(manifest.get("created_at"))).replace(
-            tzinfo=None)
-    except ValueError:
-        pass
+    """Merge the checked file in ONE transaction: import log entry, rows, links, names
+    withdrawn, register entry and the search index of the committee's rows commit together
+    or not at all (a kill at any moment leaves the database as it was; importing the file
+    again then does the whole import)."""
+    snap_at = info.created_at
+    committee = {"uuid": info.committee_uuid, "share_names": info.share_names}
     src = sn.open_foreign(snap)  # checked already; read-only, no schema code runs
-    raw = db.engine.raw_connection()
+    s = db.new_session()
+    s.info["preserve_versions"] = True
+    s.info["skip_search_index"] = True
     try:
-        tgt: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
+        conn = s.connection()
+        tgt: sqlite3.Connection = conn.connection.driver_connection  # type: ignore[assignment]
         tgt.execute("BEGIN IMMEDIATE")
+        tgt.execute("PRAGMA defer_foreign_keys = ON")
+        cur = tgt.execute(
+            "INSERT INTO crss_import_log (imported_at, file_name, file_sha256, file_size, "
+            "kind, committee_uuid, committee_code, snapshot_at, status, message, new, "
+            "updated, unchanged, deleted, refused, conflicts, details) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, 'ok', '', 0, 0, 0, 0, 0, 0, '')",
+            (m.utcnow().isoformat(sep=" "), one_line(report.file.name, 255), sha, size,
+             report.kind, report.committee_uuid, one_line(report.committee_code, 40),
+             snap_at.isoformat(sep=" ") if snap_at else None))
+        log_id = cur.lastrowid
+        _crash_point("log")
+        tgt_own_id = _merge_rows(src, tgt, committee, report, log_id)
+        _crash_point("rows")
+        c = report.counts
+        tgt.execute("UPDATE crss_import_log SET new = ?, updated = ?, unchanged = ?, "
+                    "deleted = ?, refused = ?, conflicts = ?, details = ? WHERE id = ?",
+                    (c["new"], c["updated"], c["unchanged"], c["deleted"], c["refused"],
+                     c["conflicts"], json.dumps({"refused": report.refused_rows},
+                                                ensure_ascii=False), log_id))
+        place = tgt.execute("SELECT uuid, level, region, cercle, commune FROM committees "
+                            "WHERE id = ?", (tgt_own_id,)).fetchone()
+        register.record_received(s, dict(zip(("uuid", "level", "region", "cercle",
+                                              "commune"), place, strict=True)),
+                                 one_line(report.file.name, 255), sha, snap_at)
+        s.flush()
+        _crash_point("register")
+        _reindex_committee(s, tgt_own_id)
+        _crash_point("index")
         try:
-            tgt.execute("PRAGMA defer_foreign_keys = ON")
-            cur = tgt.execute(
-                "INSERT INTO crss_import_log (imported_at, file_name, file_sha256, file_size, "
-                "kind, committee_uuid, committee_code, snapshot_at, status, message, new, "
-                "updated, unchanged, deleted, refused, conflicts, details) VALUES "
-                "(?, ?, ?, ?, ?, ?, ?, ?, 'ok', '', 0, 0, 0, 0, 0, 0, '')",
-                (m.utcnow().isoformat(sep=" "), report.file.name[:255], sha, size,
-                 report.kind, report.committee_uuid, report.committee_code[:40],
-                 snap_at.isoformat(sep=" ") if snap_at else None))
-            log_id = cur.lastrowid
-            _merge_rows(src, tgt, committee, report, log_id)
-            c = report.counts
-            tgt.execute("UPDATE crss_import_log SET new = ?, updated = ?, unchanged = ?, "
-                        "deleted = ?, refused = ?, conflicts = ?, details = ? WHERE id = ?",
-                        (c["new"], c["updated"], c["unchanged"], c["deleted"], c["refused"],
-                         c["conflicts"], json.dumps({"refused": report.refused_rows},
-                                                    ensure_ascii=False), log_id))
-            tgt.commit()
-        except sqlite3.IntegrityError as exc:
-            tgt.rollback()
-            raise UserError("Le fichier laisse des références incohérentes : import annulé, "
-                            f"rien n'a été modifié ({exc}).") from None
-        except BaseException:
-            tgt.rollback()
-            raise
+            s.commit()
+        except sqlite3.IntegrityError:
+            raise InvalidFile("Le fichier laisse des références incohérentes ou des doublons "
+                              "(une réunion ou une présence déjà connue sous un autre "
+                              "identifiant) : import annulé, rien n'a été modifié.") from None
+        _crash_point("commit")
+    except sqlite3.IntegrityError:
+        s.rollback()
+        raise InvalidFile("Le fichier laisse des références incohérentes ou des doublons "
+                          "(une réunion ou une présence déjà connue sous un autre "
+                          "identifiant) : import annulé, rien n'a été modifié.") from None
+    except BaseException:
+        s.rollback()
+        raise
     finally:
-        raw.close()
+        s.close()
         src.close()
     report.status, report.log_id = "ok", log_id
-    with db.session() as s:
-        register.record_received(s, committee, report.file.name, sha, snap_at)
+
+
+def _reindex_committee(s, committee_id: int) -> None:  # noqa: ANN001
+    """The search index of every row of the committee, rebuilt from the rows (in the
+    import's transaction): what an interrupted import of an older version left is repaired
+    by importing the file again."""
+    conn = s.connection()
+    for model in SEARCHABLE:
+        last = 0
+        while True:
+            rows = s.scalars(select(model).where(model.committee_id == committee_id,
+                                                 model.id > last)
+                             .order_by(model.id).limit(2000)).all()
+            if not rows:
+                break
+            index_rows(conn, model, rows)
+            last = rows[-1].id
+            s.expunge_all()
 
 
 def _merge_rows(src: sqlite3.Connection, tgt: sqlite3.Connection, committee: dict,
-                report: ImportReport, log_id: int) -> None:
+                report: ImportReport, log_id: int) -> int:
     counts = report.counts
     own_uuid = committee["uuid"]
     row = src.execute("SELECT id FROM committees WHERE uuid = ?", (own_uuid,)).fetchone()
     if row is None:
-        raise UserError("Le comité annoncé par le fichier est absent de son contenu : "
-                        "fichier refusé, rien n'a été modifié.")
+        raise InvalidFile("Le comité annoncé par le fichier est absent de son contenu : "
+                          "fichier refusé, rien n'a été modifié.")
     src_own_id = row[0]
     names_off, named = _names_withdrawn(src, tgt, committee, src_own_id)
     src_uuid: dict[str, dict[int, str]] = {}
@@ -435,9 +673,13 @@ def _merge_rows(src: sqlite3.Connection, tgt: sqlite3.Connection, committee: dic
         # only rows of this file are linked: a reference never reaches another committee
         tgt.execute(f"UPDATE {name} SET {sn._q(col)} = ? WHERE id = ?",
                     (tgt_id.get(ref, {}).get(ref_uuid), row_id))
+    if tgt_own_id is None:
+        raise InvalidFile("Le comité du fichier n'a pas pu être enregistré : fichier refusé, "
+                          "rien n'a été modifié.")
     _merge_links(src, tgt, src_uuid, tgt_id, changed)
-    if named and tgt_own_id is not None:
+    if named:
         _withdraw_names(tgt, tgt_own_id, named)
+    return tgt_own_id
 
 
 PERSON_TEXT = tuple(c for c in m.Person.__sync_content__)
@@ -449,38 +691,37 @@ def _names_withdrawn(src: sqlite3.Connection, tgt: sqlite3.Connection, committee
     """(names off?, people of this committee at the CRSS whose names must go).
 
     When the file says the committee does not share names (its manifest or its committee
-    row), the people rows the CRSS received earlier under their real uuids (while names
-    were shared) are not in the file (its people carry pseudonymous uuids): their names are
-    blanked after the merge and removed from the committee's free text."""
+    row), every people row the CRSS holds for it with a name (received while names were
+    shared, under their real uuids, or sent by a faulty application) loses it: the file's
+    people were pseudonymised (again) before the merge; the rows the merge does not replace
+    are blanked after it, and their names removed from the committee's free text."""
     row = src.execute("SELECT share_names FROM committees WHERE id = ?",
                       (src_own_id,)).fetchone()
-    names_off = not (committee.get("share_names") and row and row[0])
+    names_off = not (committee.get("share_names") and row and row[0] == 1)
     if not names_off:
         return False, {}
     own = tgt.execute("SELECT id FROM committees WHERE uuid = ?",
                       (committee["uuid"],)).fetchone()
     if own is None:
         return True, {}
-    file_people = {r[0] for r in src.execute("SELECT uuid FROM people")}
     named: dict[int, tuple[str, str, str]] = {}
-    cond = " OR ".join(f"COALESCE({sn._q(c)}, '') != ''" for c in PERSON_TEXT)
-    for pid, puuid, title, given, family in tgt.execute(
-            f"SELECT id, uuid, title, given_names, family_name FROM people "
-            f"WHERE committee_id = ? AND ({cond})", (own[0],)):
-        if puuid not in file_people:
-            named[pid] = (title or "", given or "", family or "")
+    for pid, title, given, family in tgt.execute(
+            "SELECT id, title, given_names, family_name FROM people "
+            f"WHERE committee_id = ? AND {sn.NOT_PSEUDONYMOUS_SQL}", (own[0],)):
+        named[pid] = (title or "", given or "", family or "")
     return True, named
 
 
 def _withdraw_names(tgt: sqlite3.Connection, committee_id: int,
                     named: dict[int, tuple[str, str, str]]) -> None:
-    """Blank the names of `named` people and remove them from the committee's free text
-    (rows the file did not replace); versions and references stay as they are."""
+    """Blank the names of the `named` people that still carry one after the merge (rows the
+    file did not replace) and remove every `named` name from the committee's free text;
+    versions and references stay as they are."""
     sets = ", ".join(f"{sn._q(c)} = ''" for c in PERSON_TEXT)
     ids = list(named)
     for part in _chunks(ids):
-        tgt.execute(f"UPDATE people SET {sets} WHERE id IN ({','.join('?' * len(part))})",
-                    part)
+        tgt.execute(f"UPDATE people SET {sets} WHERE id IN ({','.join('?' * len(part))}) "
+                    f"AND {sn.NOT_PSEUDONYMOUS_SQL}", part)
     replacements = []
     for title, given, family in named.values():
         for weight, pattern in sn._name_patterns(given, family, title):

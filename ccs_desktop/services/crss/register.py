@@ -107,7 +107,7 @@ def record_received(s, committee: dict, file_name: str, file_sha256: str,  # noq
     if snapshot_at is not None and (entry.last_snapshot_at is None
                                     or snapshot_at > entry.last_snapshot_at):
         entry.last_snapshot_at = snapshot_at
-    if entry.status == "inconnu":
+    if entry.status in (None, "inconnu"):  # None: an entry added just now
         entry.status = "installe"
 
 

@@ -74,6 +74,16 @@ def drop_fts(conn: sqlite3.Connection) -> None:
         conn.execute(f"DROP TABLE IF EXISTS {_q(table)}")
 
 
+def drop_statistics(conn: sqlite3.Connection) -> None:
+    """Drop the planner statistics (`sqlite_stat1`, `sqlite_stat4`... left by ANALYZE or
+    `PRAGMA optimize` on the live database and copied by VACUUM INTO): a snapshot carries
+    none, and a foreign one that does is refused by `check_schema`."""
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                        "AND name LIKE 'sqlite\\_stat%' ESCAPE '\\'")]
+    for name in names:
+        conn.execute(f"DROP TABLE {_q(name)}")
+
+
 def create_fts(conn: sqlite3.Connection) -> None:
     for table in FTS_TABLES:
         conn.execute(create_sql(table))
@@ -215,6 +225,21 @@ def strip_private(conn: sqlite3.Connection) -> None:
         conn.execute(f"DELETE FROM {table}")
 
 
+LINK_TABLES = ("meeting_threats", "meeting_vulnerabilities", "recommendation_threats",
+               "recommendation_vulnerabilities")
+
+
+def delete_orphan_links(conn: sqlite3.Connection) -> None:
+    """Links (meeting/recommendation to threat/vulnerability) whose side is gone: rows are
+    deleted here with foreign keys off, so the cascade of the schema does not run."""
+    for table in LINK_TABLES:
+        fks = conn.execute(f"PRAGMA foreign_key_list({_q(table)})").fetchall()
+        for f in fks:
+            parent, col, ref = f[2], f[3], f[4] or "id"
+            conn.execute(f"DELETE FROM {_q(table)} WHERE {_q(col)} NOT IN "
+                         f"(SELECT {_q(ref)} FROM {_q(parent)})")
+
+
 def reduce_to_transmission(conn: sqlite3.Connection, own_uuid: str) -> None:
     """Keep what the CRSS needs and no more (DOMAIN.md, last section). In place, on a snapshot.
 
@@ -242,6 +267,7 @@ def reduce_to_transmission(conn: sqlite3.Connection, own_uuid: str) -> None:
     conn.execute("DELETE FROM committees WHERE id != ?", (own_id,))
     conn.execute("UPDATE threat_types SET committee_id = NULL WHERE committee_id IS NOT NULL "
                  "AND committee_id != ?", (own_id,))
+    delete_orphan_links(conn)
     if not share_names:
         people = conn.execute("SELECT id, uuid, title, given_names, family_name FROM people"
                               ).fetchall()
@@ -256,6 +282,64 @@ def reduce_to_transmission(conn: sqlite3.Connection, own_uuid: str) -> None:
                 replacements.append((weight, pattern, code))
         if replacements:
             scrub_names(conn, replacements)
+
+
+# a person's code as `pseudonym` writes it, and the same in a sort key
+PSEUDONYM_CODE = re.compile(r"P-[A-Z2-7]{4}-[A-Z2-7]{4}")
+# codes given at the CRSS to people a file should have pseudonymised and did not: derived
+# from the row's uuid with a fixed key, so that the same row gets the same code at every
+# import (no secret is needed: the code hides a name, and the uuid carries none)
+CRSS_PSEUDONYM_KEY = hashlib.sha256(b"ccs-desktop/crss/pseudonymise-again").hexdigest()
+PERSON_NAME_COLUMNS = ("title", "given_names", "family_name", "organisation", "function",
+                       "phone", "sort_key")
+
+
+def is_pseudonymous(title: object, given: object, family: object, organisation: object,
+                    function: object, phone: object, sort_key: object) -> bool:
+    """True when a people row carries no name: only a code (or nothing, a tombstone)."""
+    if any(v not in (None, "") for v in (title, given, organisation, function, phone)):
+        return False
+    if family not in (None, "") and not (isinstance(family, str)
+                                         and PSEUDONYM_CODE.fullmatch(family)):
+        return False
+    return sort_key in (None, "") or (isinstance(sort_key, str)
+                                      and PSEUDONYM_CODE.fullmatch(sort_key.upper()) is not None)
+
+
+NOT_PSEUDONYMOUS_SQL = (
+    "(COALESCE(title, '') != '' OR COALESCE(given_names, '') != '' OR "
+    "COALESCE(organisation, '') != '' OR COALESCE(function, '') != '' OR "
+    "COALESCE(phone, '') != '' OR (COALESCE(family_name, '') != '' AND "
+    "family_name NOT GLOB 'P-[A-Z2-7][A-Z2-7][A-Z2-7][A-Z2-7]-[A-Z2-7][A-Z2-7][A-Z2-7][A-Z2-7]')"
+    " OR (COALESCE(sort_key, '') != '' AND UPPER(sort_key) NOT GLOB "
+    "'P-[A-Z2-7][A-Z2-7][A-Z2-7][A-Z2-7]-[A-Z2-7][A-Z2-7][A-Z2-7][A-Z2-7]'))")
+
+
+def pseudonymise_again(conn: sqlite3.Connection) -> int:
+    """For a file that says its committee does not share names, whatever it carries: every
+    people row that still holds a name (title, given names, organisation, function, phone,
+    or a family name that is not a code) gets a code instead, and its names are replaced by
+    that code in the free text of the file. Rows already reduced (codes only) are left as
+    they are. In place; returns how many people were pseudonymised here."""
+    rows = conn.execute("SELECT id, uuid, title, given_names, family_name, deleted_at "
+                        f"FROM people WHERE {NOT_PSEUDONYMOUS_SQL}").fetchall()
+    replacements: list[tuple[int, str, str]] = []
+    for pid, puuid, title, given, family, deleted_at in rows:
+        digest = hmac.new(bytes.fromhex(CRSS_PSEUDONYM_KEY), str(puuid).encode("utf-8"),
+                          hashlib.sha256).digest()
+        import base64
+
+        b32 = base64.b32encode(digest[16:26]).decode("ascii")
+        code = f"P-{b32[:4]}-{b32[4:8]}"
+        conn.execute("UPDATE people SET title = '', given_names = '', family_name = ?, "
+                     "organisation = '', function = '', phone = '', sort_key = ? WHERE id = ?",
+                     ("" if deleted_at is not None else code, code.lower(), pid))
+        texts = [v if isinstance(v, str) else "" for v in (given, family, title)]
+        for weight, pattern in _name_patterns(*texts):
+            replacements.append((weight, pattern, code))
+    if replacements:
+        scrub_names(conn, replacements)
+    return len(rows)
 
 
 def _text_columns(model) -> list[str]:  # noqa: ANN001
@@ -363,6 +447,7 @@ def make_snapshot(db_path: Path, dest: Path, *, transmission: bool, own_uuid: st
             conn.execute("PRAGMA foreign_keys = OFF")
             conn.execute("BEGIN")
             drop_fts(conn)
+            drop_statistics(conn)
             clear_tombstones(conn)
             if transmission:
                 if not own_uuid:
@@ -413,29 +498,98 @@ def open_foreign(path: Path, *, readonly: bool = True) -> sqlite3.Connection:
     return conn
 
 
-def schema_signature(conn: sqlite3.Connection, skip_fts: bool = False) -> dict:
-    """Tables, columns, indexes, triggers and views (FTS tables left out only when asked:
-    a snapshot never carries them, so one that does is refused)."""
-    sig: dict = {}
-    objects = conn.execute("SELECT type, name, tbl_name FROM sqlite_master "
-                           "ORDER BY type, name").fetchall()
-    for type_, name, tbl in objects:
-        if name.startswith("sqlite_stat") or name == "sqlite_sequence":
+def _normalise_sql(text: str | None) -> str:
+    """SQL text compared without case, spacing or identifier quotes (string literals kept)."""
+    out, i, n = [], 0, len(text or "")
+    text = text or ""
+    while i < n:
+        ch = text[i]
+        if ch == "'":
+            j = i + 1
+            while j < n:
+                if text[j] == "'":
+                    if j + 1 < n and text[j + 1] == "'":
+                        j += 2
+                        continue
+                    break
+                j += 1
+            out.append(text[i:j + 1])
+            i = j + 1
             continue
+        if not ch.isspace() and ch not in '"`[]':
+            out.append(ch.lower())
+        i += 1
+    return "".join(out)
+
+
+def _check_clauses(sql: str | None) -> list[str]:
+    """The CHECK (...) expressions of a CREATE TABLE statement, normalised and sorted."""
+    norm = _normalise_sql(sql)
+    out, pos = [], 0
+    while True:
+        k = norm.find("check(", pos)
+        if k < 0:
+            break
+        depth, j = 0, k + 5
+        while j < len(norm):
+            if norm[j] == "'":
+                j = norm.find("'", j + 1)
+                if j < 0:
+                    j = len(norm)
+            elif norm[j] == "(":
+                depth += 1
+            elif norm[j] == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+            j += 1
+        out.append(norm[k + 5:j + 1])
+        pos = j + 1
+    return sorted(out)
+
+
+def _where_clause(sql: str | None) -> str:
+    norm = _normalise_sql(sql)
+    k = norm.rfind(")where")
+    return norm[k + 6:] if k >= 0 else ""
+
+
+def schema_signature(conn: sqlite3.Connection, skip_fts: bool = False) -> dict:
+    """Tables (columns with hidden and generated ones, types, defaults, keys, foreign keys
+    and their actions, CHECK constraints, STRICT / WITHOUT ROWID), indexes (columns, order,
+    collation, uniqueness, partial WHERE clause), triggers and views, and any other object,
+    `sqlite_stat*` and `sqlite_sequence` included (FTS tables left out only when asked: a
+    snapshot never carries them, so one that does is refused)."""
+    sig: dict = {}
+    objects = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master "
+                           "ORDER BY type, name").fetchall()
+    flags: dict[str, tuple] = {}
+    try:
+        for row in conn.execute("PRAGMA table_list"):
+            if row[0] == "main":
+                flags[row[1]] = (row[2], row[4], row[5])  # type, without rowid, strict
+    except sqlite3.Error:  # SQLite before 3.37: no table_list
+        pass
+    for type_, name, tbl, sql in objects:
         if skip_fts and (is_fts_table(name) or is_fts_table(tbl)):
             continue
         if type_ == "table":
-            cols = conn.execute(f"PRAGMA table_info({_q(name)})").fetchall()
+            cols = conn.execute(f"PRAGMA table_xinfo({_q(name)})").fetchall()
             fks = conn.execute(f"PRAGMA foreign_key_list({_q(name)})").fetchall()
+            idx = conn.execute(f"PRAGMA index_list({_q(name)})").fetchall()
             sig[f"table:{name}"] = (
-                [(c[1], (c[2] or "").upper(), c[3], c[5]) for c in cols],
-                sorted((f[2], f[3], f[4]) for f in fks),
+                [(c[1], (c[2] or "").upper(), c[3], c[4], c[5], c[6]) for c in cols],
+                sorted((f[2], f[3], f[4], f[5], f[6], f[7]) for f in fks),
+                _check_clauses(sql),
+                flags.get(name),
+                sorted((i[1], i[2], i[3], i[4]) for i in idx),
             )
         elif type_ == "index":
-            cols = conn.execute(f"PRAGMA index_info({_q(name)})").fetchall()
-            sig[f"index:{name}"] = (tbl, [c[2] for c in cols])
-        else:  # triggers and views: none expected; compare by name and table
-            sig[f"{type_}:{name}"] = tbl
+            cols = conn.execute(f"PRAGMA index_xinfo({_q(name)})").fetchall()
+            sig[f"index:{name}"] = (tbl, [(c[2], c[3], c[4], c[5]) for c in cols],
+                                    _where_clause(sql))
+        else:  # triggers and views: none expected; compared with their text
+            sig[f"{type_}:{name}"] = (tbl, _normalise_sql(sql))
     return sig
 
 
@@ -498,8 +652,24 @@ def check_schema(conn: sqlite3.Connection) -> str:
     if actual != expected:
         diff = sorted(set(actual) ^ set(expected)) or sorted(
             k for k in actual if actual[k] != expected.get(k))
-        raise _bad_snapshot("schéma inattendu : " + ", ".join(diff[:5]))
+        raise _bad_snapshot("schéma inattendu : " + ", ".join(_printable(d) for d in diff[:5]))
+    try:
+        # links whose other side is gone are meaningless and ignored by every reader: the
+        # transmissions of earlier versions carry those of the other committees' rows
+        dangling = [r for r in conn.execute("PRAGMA foreign_key_check")
+                    if r[0] not in LINK_TABLES][:5]
+    except sqlite3.Error as exc:
+        raise _bad_snapshot(str(exc)) from None
+    if dangling:
+        tables = sorted({_printable(r[0]) for r in dangling})
+        raise _bad_snapshot("références vers des lignes absentes dans : " + ", ".join(tables))
     return revision
+
+
+def _printable(text: object) -> str:
+    from ..rowcheck import one_line
+
+    return one_line(text, 80)
 
 
 class NewerSnapshot(SnapshotError):

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from .common import CrssKeyBox, DestinationPicker, Prompts, error_text, set_message, \
     wrapping_label
+from ...services.rowcheck import one_line, printable
 from .dialogs import TaskDialog
 
 translate = QCoreApplication.translate
@@ -140,8 +141,8 @@ class ImportLogModel(RowsModel):
         refused = translate("ExchangeTables", "refused")
         self.columns = (
             (translate("ExchangeTables", "Imported on"), lambda r: r.imported_at),
-            (translate("ExchangeTables", "File"), lambda r: r.file_name),
-            (translate("ExchangeTables", "Committee"), lambda r: r.committee_code),
+            (translate("ExchangeTables", "File"), lambda r: one_line(r.file_name, 120)),
+            (translate("ExchangeTables", "Committee"), lambda r: one_line(r.committee_code, 40)),
             (translate("ExchangeTables", "Result"),
              lambda r: imported if r.status == "ok" else refused),
             (translate("ExchangeTables", "New"), lambda r: r.new),
@@ -150,7 +151,7 @@ class ImportLogModel(RowsModel):
             (translate("ExchangeTables", "Deleted"), lambda r: r.deleted),
             (translate("ExchangeTables", "Refused"), lambda r: r.refused),
             (translate("ExchangeTables", "Conflicts"), lambda r: r.conflicts),
-            (translate("ExchangeTables", "Message"), lambda r: r.message),
+            (translate("ExchangeTables", "Message"), lambda r: one_line(r.message, 600)),
         )
 
     def extra(self, row: Any, column: int, role: int) -> Any:
@@ -169,8 +170,8 @@ class ImportReportModel(RowsModel):
         imported = translate("ExchangeTables", "imported")
         refused = translate("ExchangeTables", "refused")
         self.columns = (
-            (translate("ExchangeTables", "File"), lambda r: r.file.name),
-            (translate("ExchangeTables", "Committee"), lambda r: r.committee_code),
+            (translate("ExchangeTables", "File"), lambda r: one_line(r.file.name, 120)),
+            (translate("ExchangeTables", "Committee"), lambda r: one_line(r.committee_code, 40)),
             (translate("ExchangeTables", "Result"), lambda r: imported if r.ok else refused),
             (translate("ExchangeTables", "New"), lambda r: r.counts["new"]),
             (translate("ExchangeTables", "Updated"), lambda r: r.counts["updated"]),
@@ -178,14 +179,14 @@ class ImportReportModel(RowsModel):
             (translate("ExchangeTables", "Deleted"), lambda r: r.counts["deleted"]),
             (translate("ExchangeTables", "Refused"), lambda r: r.counts["refused"]),
             (translate("ExchangeTables", "Conflicts"), lambda r: r.counts["conflicts"]),
-            (translate("ExchangeTables", "Message"), lambda r: r.message),
+            (translate("ExchangeTables", "Message"), lambda r: one_line(r.message, 600)),
         )
 
     def extra(self, row: Any, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and not row.ok:
             return QBrush(QColor("#b71c1c"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.message or str(row.file)
+            return printable(row.message or str(row.file), 2000)
         return None
 
 

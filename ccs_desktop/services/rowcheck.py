@@ -1,0 +1,340 @@
+"""Structural checks of a row that comes from elsewhere (a committee's file at the CRSS).
+
+The rules are built from the SQLAlchemy table metadata (db.models, db.models_exchange):
+column types (integers, booleans, dates, times, timestamps, text and its length, blobs),
+nullability, the CHECK constraints of the table (evaluated by SQLite itself on the row),
+the code columns (their domain enum) and a few ranges (versions, generations, counts).
+
+These are the rules the services apply when a secretary types a value: a row that breaks
+one would make the application fail when it reads it back (a meeting dated `pas-une-date`
+breaks every listing of meetings). They are not the coherence warnings (a meeting held
+before its convocation...), which older files may well carry.
+
+`safe_base_name` reduces a file name to a name that stays inside a folder.
+`printable` escapes the control characters of a text before it reaches a terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import sqlite3
+import threading
+import unicodedata
+import uuid as uuidlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+    Time,
+)
+
+from ..db import models as m
+from ..domain import enums
+
+INT64 = (-(2**63), 2**63 - 1)
+COUNTER = (0, 2**31 - 1)
+MAX_TEXT = 2_000_000  # a Text column: far above any minutes, far below a memory bomb
+
+# code columns: (table, column) -> the domain enum of the allowed codes
+CODES: dict[tuple[str, str], type[enums.Labelled]] = {
+    ("committees", "level"): enums.CommitteeLevel,
+    ("committees", "commune_kind"): enums.CommuneKind,
+    ("committees", "quorum_rule"): enums.QuorumRule,
+    ("people", "sex"): enums.Sex,
+    ("people", "category"): enums.Category,
+    ("people", "fds_corps"): enums.FdsCorps,
+    ("meetings", "kind"): enums.MeetingKind,
+    ("meetings", "status"): enums.MeetingStatus,
+    ("meetings", "not_held_reason"): enums.NotHeldReason,
+    ("attendance", "status"): enums.AttendanceStatus,
+    ("threats", "place_kind"): enums.PlaceKind,
+    ("threats", "level"): enums.RiskLevel,
+    ("threats", "trend"): enums.Trend,
+    ("threats", "status"): enums.ThreatStatus,
+    ("threats", "source_category"): enums.SourceCategory,
+    ("threat_assessments", "trend"): enums.Trend,
+    ("vulnerabilities", "place_kind"): enums.PlaceKind,
+    ("vulnerabilities", "status"): enums.VulnerabilityStatus,
+    ("recommendations", "priority"): enums.Priority,
+    ("recommendations", "status"): enums.RecommendationStatus,
+    ("recommendation_followups", "status"): enums.RecommendationStatus,
+    ("activities", "kind"): enums.ActivityKind,
+    ("attachments", "kind"): enums.AttachmentKind,
+    ("stored_documents", "kind"): enums.DocumentKind,
+}
+# integer ranges beyond int64, by column name (every table) or (table, column)
+RANGES: dict[str | tuple[str, str], tuple[int, int]] = {
+    "version": (1, COUNTER[1]),
+    "generation": COUNTER,
+    "restore_generation": COUNTER,
+    "quorum_value": (0, 10_000),
+    "position": (0, COUNTER[1]),
+    "size": (0, INT64[1]),
+    "reached_men": (0, 1_000_000),
+    "reached_women": (0, 1_000_000),
+    "reached_young_men": (0, 1_000_000),
+    "reached_young_women": (0, 1_000_000),
+    ("meetings", "number"): (1, 999),
+    ("meetings", "year"): (1900, 2999),
+}
+# columns holding a file name written to disk when the record is opened
+FILE_NAME_COLUMNS = frozenset({"filename"})
+UUID_COLUMNS = frozenset({"uuid"})
+
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TIME_RE = re.compile(r"\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?")
+_DATETIME_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?")
+
+
+def _tables() -> dict[str, Table]:
+    return dict(m.Base.metadata.tables)
+
+
+@dataclass(frozen=True)
+class _Column:
+    name: str
+    kind: str  # int / bool / date / time / datetime / text / blob / other
+    nullable: bool
+    length: int | None
+    codes: frozenset[str] | None
+    bounds: tuple[int, int] | None
+
+
+def _kind(col) -> str:  # noqa: ANN001
+    t = col.type
+    if isinstance(t, Boolean):
+        return "bool"
+    if isinstance(t, Integer):
+        return "int"
+    if isinstance(t, DateTime):
+        return "datetime"
+    if isinstance(t, Date):
+        return "date"
+    if isinstance(t, Time):
+        return "time"
+    if isinstance(t, LargeBinary):
+        return "blob"
+    if isinstance(t, (String, Text)):
+        return "text"
+    return "other"
+
+
+@functools.cache
+def _rules(table_name: str) -> tuple[tuple[_Column, ...], tuple[str, ...]]:
+    table = _tables()[table_name]
+    cols = []
+    for col in table.columns:
+        kind = _kind(col)
+        length = getattr(col.type, "length", None) if kind == "text" else None
+        enum = CODES.get((table_name, col.name))
+        bounds = None
+        if kind == "int":
+            bounds = RANGES.get((table_name, col.name)) or RANGES.get(col.name) or INT64
+        cols.append(_Column(col.name, kind, bool(col.nullable) and not col.primary_key,
+                            length, frozenset(enum.codes()) if enum else None, bounds))
+    checks = []
+    for c in table.constraints:
+        if isinstance(c, CheckConstraint):
+            checks.append(str(c.sqltext))
+    return tuple(cols), tuple(checks)
+
+
+def printable(value: object, limit: int = 200) -> str:
+    """The text with its control and format characters escaped (\\x1b, \\u202e...), cut to
+    `limit` characters: safe to print on a terminal or to show in a table."""
+    text = value if isinstance(value, str) else str(value)
+    out = []
+    for ch in text[: limit * 2]:
+        cat = unicodedata.category(ch)
+        if cat in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp") and ch not in "\n\t":
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    text = "".join(out)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def one_line(value: object, limit: int = 200) -> str:
+    """`printable`, and newlines and tabs escaped too (one line of a summary)."""
+    return printable(value, limit).replace("\n", "\\n").replace("\t", "\\t")
+
+
+def _show(v: object) -> str:
+    if isinstance(v, bytes):
+        return f"<{len(v)} octets>"
+    return "« " + one_line(v, 40) + " »"
+
+
+def _check_value(table: str, col: _Column, v: object) -> str | None:
+    where = f"{table}.{col.name}"
+    if v is None:
+        return None if col.nullable else f"{where} : valeur obligatoire absente"
+    kind = col.kind
+    if kind in ("int", "bool"):
+        if not isinstance(v, int):
+            return f"{where} : {_show(v)} n'est pas un nombre entier"
+        if kind == "bool":
+            return None if v in (0, 1) else f"{where} : {_show(v)} n'est pas 0 ou 1 (oui/non)"
+        lo, hi = col.bounds or INT64
+        if not lo <= v <= hi:
+            return f"{where} : {_show(v)} hors des limites ({lo} à {hi})"
+        return None
+    if kind == "blob":
+        return None if isinstance(v, bytes) else f"{where} : contenu binaire attendu"
+    if not isinstance(v, str):
+        return f"{where} : texte attendu, reçu {_show(v)}"
+    if kind == "text":
+        limit = col.length or MAX_TEXT
+        if len(v) > limit:
+            return f"{where} : {len(v)} caractères, au plus {limit}"
+        if col.codes is not None and v not in col.codes:
+            return f"{where} : code inconnu {_show(v)}"
+        if col.name in UUID_COLUMNS and not is_uuid(v):
+            return f"{where} : identifiant {_show(v)} invalide"
+        if col.name in FILE_NAME_COLUMNS and v:
+            try:
+                safe = safe_base_name(v)
+            except ValueError:
+                safe = None
+            if safe != v:
+                return f"{where} : nom de fichier dangereux ou invalide {_show(v)}"
+        return None
+    if kind == "date":
+        return None if _parses(v, _DATE_RE, dt.date.fromisoformat) else (
+            f"{where} : {_show(v)} n'est pas une date (AAAA-MM-JJ)")
+    if kind == "time":
+        return None if _parses(v, _TIME_RE, dt.time.fromisoformat) else (
+            f"{where} : {_show(v)} n'est pas une heure (HH:MM)")
+    if kind == "datetime":
+        return None if _parses(v, _DATETIME_RE, dt.datetime.fromisoformat) else (
+            f"{where} : {_show(v)} n'est pas une date et heure (AAAA-MM-JJ HH:MM:SS)")
+    return None
+
+
+def _parses(v: str, shape: re.Pattern, parse) -> bool:  # noqa: ANN001
+    if not shape.fullmatch(v):
+        return False
+    try:
+        value = parse(v)
+    except ValueError:
+        return False
+    return getattr(value, "tzinfo", None) is None
+
+
+def is_uuid(v: str) -> bool:
+    if len(v) != 36:
+        return False
+    try:
+        uuidlib.UUID(v)
+    except ValueError:
+        return False
+    return True
+
+
+_local = threading.local()
+
+
+def _sqlite() -> sqlite3.Connection:
+    conn = getattr(_local, "conn", None)
+    if conn is None:
+        conn = sqlite3.connect(":memory:")
+        _local.conn = conn
+    return conn
+
+
+def _check_constraints(table: str, checks: tuple[str, ...], values: Mapping[str, object],
+                       cols: tuple[_Column, ...]) -> list[str]:
+    """The table's CHECK constraints, evaluated by SQLite on the row (as the database would:
+    NULL passes)."""
+    if not checks:
+        return []
+    names = [c.name for c in cols]
+    params = [values.get(n) for n in names]
+    inner = ", ".join(f'? AS "{n}"' for n in names)
+    out = []
+    conn = _sqlite()
+    for expr in checks:
+        try:
+            row = conn.execute(f"SELECT ({expr}) FROM (SELECT {inner})", params).fetchone()
+        except sqlite3.Error:
+            row = (0,)
+        if row is not None and row[0] is not None and not row[0]:
+            out.append(f"{table} : règle non respectée ({one_line(expr, 80)})")
+    return out
+
+
+def check_row(table: Table | str, values: Mapping[str, object]) -> list[str]:
+    """The reasons (French) why `values` (column -> value as SQLite returns it) cannot be
+    stored in `table`; an empty list when the row is valid. Every column of the table is
+    checked (a missing one counts as NULL)."""
+    name = table if isinstance(table, str) else table.name
+    if name not in _tables():
+        return [f"table inconnue « {one_line(name, 40)} »"]
+    cols, checks = _rules(name)
+    known = {c.name for c in cols}
+    reasons = [f"{name} : colonne inconnue « {one_line(k, 40)} »" for k in values
+               if k not in known]
+    for col in cols:
+        reason = _check_value(name, col, values.get(col.name))
+        if reason:
+            reasons.append(reason)
+    if not reasons:
+        reasons += _check_constraints(name, checks, values, cols)
+    return reasons
+
+
+# --------------------------------------------------------------------------- file names
+
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", "conin$", "conout$",
+                     *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+_FORBIDDEN = set('<>:"|?*')
+MAX_NAME_BYTES = 240
+
+
+def safe_base_name(name: str) -> str:
+    """A file name that stays inside the folder it is written to, on Windows as on Linux:
+    no directory part (the last one of `/` or `\\`), no drive letter, no `..`, no control or
+    invisible format character, none of `<>:"|?*`, no leading or trailing dot or space, no
+    Windows device name (CON, NUL, COM1...), at most 240 bytes (extension kept).
+
+    Raises ValueError when nothing usable is left (empty, `..`, `/`...). Idempotent."""
+    if not isinstance(name, str):
+        raise ValueError("nom de fichier absent")
+    text = unicodedata.normalize("NFC", name)
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in
+                   ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
+    text = text.replace("\\", "/").rsplit("/", 1)[-1]
+    if len(text) >= 2 and text[1] == ":" and text[0].isascii() and text[0].isalpha():
+        text = text[2:]
+    text = "".join("_" if ch in _FORBIDDEN else ch for ch in text)
+    text = text.strip(" .")
+    if not text:
+        raise ValueError("nom de fichier vide ou réduit à un chemin")
+    stem = text.split(".", 1)[0].rstrip(" ").casefold()
+    if stem in _WINDOWS_RESERVED:
+        text = "_" + text
+    if len(text.encode("utf-8")) > MAX_NAME_BYTES:
+        base, dot, ext = text.rpartition(".")
+        if not dot or len(ext.encode("utf-8")) > 16:
+            base, ext = text, ""
+        keep = MAX_NAME_BYTES - (len(ext.encode("utf-8")) + 1 if ext else 0)
+        base = base.encode("utf-8")[:keep].decode("utf-8", "ignore").rstrip(" .")
+        text = f"{base}.{ext}" if ext else base
+        if not base:
+            raise ValueError("nom de fichier inutilisable")
+    return text
+
+
+__all__ = ["check_row", "safe_base_name", "printable", "one_line", "is_uuid", "CODES", "RANGES"]
