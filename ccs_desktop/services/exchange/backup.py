@@ -544,7 +544,7 @@ def describe(manifest: dict) -> str:
     label = KIND_LABELS.get(manifest.get("kind", ""), manifest.get("kind", "?"))
     lines = [f"Type : {label}",
              f"Comité : {c.get('name') or '(base CRSS)'} ({c.get('code') or '-'})",
-             "Authenticité : " + (AUTHENTIC_LABEL if manifest.get("_authenticated", True)
+             "Authenticité : " + (AUTHENTIC_LABEL if manifest.get("_authenticated") is True
                                   else LOCAL_COPY_LABEL),
              f"Créé le : {manifest.get('created_local', manifest.get('created_at', '?'))}",
              f"Schéma : révision {manifest.get('schema_revision')}"]
@@ -710,7 +710,9 @@ def open_file(path: str | os.PathLike[str], identities: list, *, work_dir: Path 
         total = os.fstat(fh.fileno()).st_size
         h = _HashingReader(fh)
         reader = ct.ContainerReader(h, identities)
-        manifest = reader.manifest
+        # keys starting with "_" are set by this module (authenticity, revision): a file
+        # cannot bring its own
+        manifest = {k: v for k, v in reader.manifest.items() if not k.startswith("_")}
         check_manifest(manifest)
         check_free_space(work, manifest["body_size"])
         wf = WorkFolder(work, ".ccs-ouverture-")
@@ -735,6 +737,7 @@ def open_file(path: str | os.PathLike[str], identities: list, *, work_dir: Path 
             security = _security_values(conn)
         finally:
             conn.close()
+        manifest["_authenticated"] = True
         return OpenedFile(manifest, snap, revision, folder, h.hexdigest(), h.count,
                           authenticated=True, security=security, work=wf)
     except BaseException:
@@ -1121,7 +1124,7 @@ def _open_plain_snapshot(src: Path, work_dir: Path) -> OpenedFile:
         when = dt.datetime.fromtimestamp(real.stat().st_mtime).replace(microsecond=0)
         manifest = {"ccsbak": ct.FORMAT_VERSION, "kind": KIND_BACKUP, "committee": info,
                     "schema_revision": revision, "created_local": when.isoformat(),
-                    "authenticity": LOCAL_COPY_LABEL}
+                    "_authenticated": False}
         return OpenedFile(manifest, snap, revision, folder, authenticated=False,
                           security=security, work=wf)
     except OSError as exc:
