@@ -319,7 +319,9 @@ def cleanup_leftovers(folder: Path, older_than: float | None = None) -> list[Pat
                     shutil.rmtree(p, ignore_errors=True)
                     removed.append(p)
             elif name.startswith(PREP_PREFIX) and p.is_dir() and not p.is_symlink():
-                if now - p.stat().st_mtime >= LEGACY_GRACE and _folder_is_free(p, now):
+                # a folder being created lives for two system calls: unless its lock is
+                # held, its process died (or, at worst, fails its rename with a message)
+                if _folder_is_free(p, now + LEGACY_GRACE):
                     shutil.rmtree(p, ignore_errors=True)
                     removed.append(p)
             elif (name.startswith(".") and name.endswith((".partial", ".partial.work"))
