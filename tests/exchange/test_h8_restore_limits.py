@@ -348,10 +348,21 @@ def test_body_larger_than_declared_is_refused_without_writing_the_excess(rich_db
             yield data
 
     monkeypatch.setattr(ct.ContainerReader, "iter_body", spy)
+    # what the body reader asks the decompressor for, after the manifest
+    asked: list[int] = []
+    real_take = ct.ContainerReader._take
+
+    def take(self, n: int) -> bytes:  # noqa: ANN001
+        if hasattr(self, "manifest"):
+            asked.append(n)
+        return real_take(self, n)
+
+    monkeypatch.setattr(ct.ContainerReader, "_take", take)
     before = rich_db.path.read_bytes()
     with pytest.raises(UserError, match="endommagé"):
         bk.restore(f, rich_db.data_dir, IDENT)
     assert sum(written) <= declared
+    assert sum(asked) <= declared + 1  # never inflates a piece past the declared size
     assert rich_db.path.read_bytes() == before
     assert not [p for p in rich_db.data_dir.iterdir() if p.name.startswith(".ccs-")]
 
