@@ -19,7 +19,7 @@ from pathlib import Path
 from ...fileio import french_os_error
 from ... import paths
 from ...db import models as m
-from ...db.engine import Database, copy_aside, open_database
+from ...db.engine import Database, open_database
 from ...db.search import rebuild
 from ..errors import UserError
 from . import container as ct
