@@ -102,10 +102,15 @@ def _backup_verify(args: argparse.Namespace) -> int:
     from ..paths import resolve_data_dir
 
     # the file is decrypted into a hidden folder of the data folder, then deleted
-    manifest = bk.verify_file(args.file, _identities(args),
-                              work_dir=resolve_data_dir(args.data_dir))
+    from ..services.exchange import container as ct
+
+    identities = [] if not ct.peek_is_container(args.file) else _identities(args)
+    manifest = bk.verify_file(args.file, identities, work_dir=resolve_data_dir(args.data_dir))
     print(bk.describe(manifest))
-    print("Fichier vérifié : complet, authentique et lisible.")
+    if manifest.get("_authenticated"):
+        print("Fichier vérifié : complet, authentique et lisible.")
+    else:
+        print(bk.LOCAL_COPY_NOTICE)
     return 0
 
 
@@ -115,8 +120,24 @@ def _backup_restore(args: argparse.Namespace) -> int:
 
     identities = [] if not ct.peek_is_container(args.file) else _identities(args)
     result = bk.restore(args.file, args.data_dir, identities,
-                        progress=_progress_printer(args.quiet))
-    print(bk.describe(result.manifest))
+                        progress=_progress_printer(args.quiet),
+                        replace_security_settings=args.replace_security_settings)
+    manifest = dict(result.manifest, _authenticated=result.authenticated)
+    print(bk.describe(manifest))
+    if not result.authenticated:
+        print(bk.LOCAL_COPY_NOTICE)
+    if result.security_kept:
+        print("Réglages de sécurité de la base actuelle conservés (la sauvegarde en avait "
+              "d'autres) :")
+        for change in result.security_kept:
+            print(f"  - {change.describe()} → conservé(e) : valeur actuelle")
+        print("Pour prendre ceux de la sauvegarde, relancez avec "
+              "--replace-security-settings.")
+    if result.security_replaced:
+        print("Réglages de sécurité remplacés par ceux de la sauvegarde "
+              "(--replace-security-settings) :")
+        for change in result.security_replaced:
+            print(f"  - {change.describe()} → remplacé(e)")
     if result.saved_copy:
         print(f"Ancienne base mise de côté : {result.saved_copy}")
     print("Restauration terminée.")
@@ -275,6 +296,10 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("file", metavar="FICHIER")
     add_data_dir(p)
     p.add_argument("--identity", metavar="crss.key", help="clé privée du CRSS")
+    p.add_argument("--replace-security-settings", action="store_true",
+                   help="prend aussi les réglages de sécurité de la sauvegarde (clé du CRSS "
+                        "de confiance, secret des pseudonymes) ; sans cette option, ceux de "
+                        "la base actuelle sont gardés")
     _common(p)
     p.set_defaults(handler=_backup_restore)
 

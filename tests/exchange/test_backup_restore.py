@@ -267,8 +267,13 @@ def test_auto_backup_rotates_and_restores(committee_db, tmp_path: Path) -> None:
     assert bk.auto_backup(committee_db, keep=2) is None  # the last one is recent
     files = sorted((committee_db.data_dir / bk.AUTO_FOLDER).glob("ccs-*.sqlite3"))
     assert len(files) == 2
-    result = bk.restore(files[-1], tmp_path / "neuf", [])
-    assert result.database.is_file()
+    # a plain copy is restored only from the automatic-copies folder of the data folder
+    # being restored (it is not authenticated)
+    committee_db.close()
+    result = bk.restore(files[-1], committee_db.data_dir, [])
+    assert result.database.is_file() and not result.authenticated
+    with pytest.raises(UserError, match="non chiffrée"):
+        bk.restore(files[-1], tmp_path / "neuf", [])
 
 
 def test_drive_listing_does_not_fail() -> None:

@@ -59,6 +59,15 @@ def test_verify_and_import_leave_no_clear_database(rich_db, pair, tmp_path: Path
         return path
 
     monkeypatch.setattr(tempfile, "mkdtemp", mkdtemp)
+    # work folders are made under a ".ccs-prep-" name, locked, then renamed: record the
+    # final names
+    real_init = bk.WorkFolder.__init__
+
+    def init(self, parent, prefix) -> None:  # noqa: ANN001
+        real_init(self, parent, prefix)
+        made.append(self.path)
+
+    monkeypatch.setattr(bk.WorkFolder, "__init__", init)
     with rich_db.session() as s:
         s.add(m.Setting(key=CRSS_KEY_SETTING, value=keys.public_line(pair.public_key)))
     stick = tmp_path / "stick"

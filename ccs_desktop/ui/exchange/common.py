@@ -69,6 +69,17 @@ class Prompts:
         return box.clickedButton() is ok
 
     @staticmethod
+    def yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+        """A yes/no question; "No" is the default (and what closing the box answers)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+        yes = box.addButton(QMessageBox.StandardButton.Yes)
+        box.addButton(QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        box.exec()
+        return box.clickedButton() is yes
+
+    @staticmethod
     def run_dialog(dialog: QWidget, modal: bool = True) -> int:
         """Show one of our dialogs: modal (exec) or not (show)."""
         if modal:

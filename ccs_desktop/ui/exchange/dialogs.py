@@ -555,18 +555,21 @@ class RestoreDialog(TaskDialog):
         path, work_dir = self.path, self.data_dir
 
         def work(progress: Callable) -> dict:
-            if not ct.peek_is_container(path):
-                work_dir.mkdir(parents=True, exist_ok=True)
-                with bk._open_plain_snapshot(Path(path), work_dir) as opened:
-                    return dict(opened.manifest)
-            # decrypted inside the data folder (never the system temp), deleted at once
-            return bk.verify_file(path, identities(), progress=progress, work_dir=work_dir)
+            # decrypted inside the data folder (never the system temp), deleted at once; a
+            # plain SQLite file only from this data folder's automatic copies
+            ids = identities() if ct.peek_is_container(path) else []
+            return bk.verify_file(path, ids, progress=progress, work_dir=work_dir)
 
         self.manifest = None
         self.run(work, self._opened)
 
     def _opened(self, manifest: dict) -> None:
-        self.step.setText(self.tr("File checked: complete, authentic and readable."))
+        from ...services.exchange import backup as bk
+
+        if manifest.get("_authenticated") is True:
+            self.step.setText(self.tr("File checked: complete, authentic and readable."))
+        else:  # an automatic copy of this PC: never called authentic
+            self.step.setText(bk.LOCAL_COPY_NOTICE)
         if manifest.get("kind") != "backup":
             self.manifest = None
             self.contents.setText(describe(manifest))
@@ -576,7 +579,10 @@ class RestoreDialog(TaskDialog):
             self._sync_buttons()
             return
         self.manifest = manifest
-        self.contents.setText(describe(manifest))
+        text = describe(manifest)
+        if manifest.get("_authenticated") is not True:
+            text += "\n" + bk.LOCAL_COPY_NOTICE
+        self.contents.setText(text)
         set_message(self.result, self.tr("The file is complete and readable. Check the "
                                          "committee and the date above, then restore."), "ok")
         self._sync_buttons()
@@ -595,6 +601,15 @@ class RestoreDialog(TaskDialog):
         if identities is None:
             return
         path, data_dir = self.path, self.data_dir
+        # the trusted CRSS key, the pseudonym secret...: never replaced without asking
+        replace_security = False
+        try:
+            changes = bk.security_changes(data_dir, self.manifest.get("_security") or {})
+        except Exception:  # noqa: BLE001 - unreadable current database: nothing to keep
+            changes = []
+        if changes:
+            replace_security = Prompts.yes_no(self, self.tr("Restore a backup"),
+                                              bk.describe_security_changes(changes))
         if self.before_replace is not None and self.before_replace() is False:
             # an editor still open was not closed (the user cancelled): nothing was touched
             set_message(self.result, self.tr("The current database was not changed."),
@@ -602,7 +617,8 @@ class RestoreDialog(TaskDialog):
             return
 
         def work(progress: Callable) -> Any:
-            return bk.restore(path, data_dir, identities(), progress=progress)
+            return bk.restore(path, data_dir, identities(), progress=progress,
+                              replace_security_settings=replace_security)
 
         self.run(work, self._restored, self._restore_failed)
 
@@ -621,6 +637,14 @@ class RestoreDialog(TaskDialog):
         if result.saved_copy:
             lines.append(self.tr("The previous database was copied aside: {path}").format(
                 path=result.saved_copy))
+        if not result.authenticated:
+            from ...services.exchange import backup as bk
+
+            lines.append(bk.LOCAL_COPY_NOTICE)
+        for change in result.security_kept:
+            lines.append("Réglage de sécurité conservé : " + change.describe())
+        for change in result.security_replaced:
+            lines.append("Réglage de sécurité remplacé : " + change.describe())
         set_message(self.result, "\n".join(lines), "ok")
         self.step.setText(self.tr("Done."))
         self._sync_buttons()
