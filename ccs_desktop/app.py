@@ -51,6 +51,10 @@ def prepare_database(args: argparse.Namespace):  # noqa: ANN201
         # built in a temporary file and renamed: a kill never leaves a half-filled demo
         folder = Path(tempfile.mkdtemp(prefix="ccs-demo-"))
         return create_database(folder, fill=lambda db: generate_demo(db, seed=1))
+    from .services.exchange.backup import clean_leftovers_at_start
+
+    # what a killed restore, verify or import left in clear goes before anything else
+    clean_leftovers_at_start(args.data_dir)
     return open_database(args.data_dir)
 
 

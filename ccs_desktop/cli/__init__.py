@@ -85,13 +85,39 @@ def _database_message(exc: BaseException) -> str | None:
     return DAMAGED
 
 
+def _safe_streams() -> tuple:
+    """Route stdout and stderr through common.SafeStream for the time of one command (the
+    progress line on stderr keeps its carriage return)."""
+    from .common import SafeStream
+
+    saved = (sys.stdout, sys.stderr)
+    if sys.stdout is not None:
+        sys.stdout = SafeStream(sys.stdout, keep="\n\t")
+    if sys.stderr is not None:
+        sys.stderr = SafeStream(sys.stderr, keep="\n\t\r")
+    return saved
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
+    saved = _safe_streams()
+    try:
+        return _run(argv)
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
     try:
+        if hasattr(args, "data_dir"):
+            # what a killed restore, verify or import left in clear goes first
+            from ..services.exchange.backup import clean_leftovers_at_start
+
+            clean_leftovers_at_start(args.data_dir)
         return int(args.handler(args) or 0)
     except CliError as exc:
         _say(f"ccs : {exc}")

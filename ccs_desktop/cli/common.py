@@ -179,3 +179,41 @@ def check_output_path(path: str | os.PathLike[str], data_dir: str | os.PathLike[
         raise CliError(f"Le fichier « {printable(target)} » existe déjà. Choisissez un autre "
                        "nom avec --out, ou ajoutez --force pour le remplacer.")
     return target
+
+
+def check_output_folder(folder: str | os.PathLike[str],
+                        data_dir: str | os.PathLike[str] | None) -> Path:
+    """The resolved folder a command writes new files into (backups, transmissions; it is
+    created if missing), or a CliError in French: it must lie outside the data folder
+    (symbolic links resolved), since nothing but the application itself writes there."""
+    from .. import paths
+
+    target = Path(folder).expanduser()
+    if target.exists() and not target.is_dir():
+        raise CliError(f"« {printable(target)} » n'est pas un dossier : donnez le dossier de "
+                       "destination (la clé USB) avec --out.")
+    target = target.resolve()
+    data = paths.resolve_data_dir(data_dir).resolve()
+    if _inside(target, data):
+        raise CliError(
+            f"« {printable(target)} » est dans le dossier de données de CCS Desktop "
+            f"(« {printable(data)} ») : une sauvegarde doit aller ailleurs, de préférence sur "
+            "une clé USB. Choisissez un autre dossier avec --out.")
+    return target
+
+
+class SafeStream:
+    """A text stream that writes everything through `printable`: whatever a command prints
+    (names, file names, manifests, log lines, messages quoting them) reaches the terminal
+    without raw control characters. `keep` lists the controls left as they are."""
+
+    def __init__(self, stream, keep: str) -> None:  # noqa: ANN001
+        self._stream = stream
+        self._keep = keep
+
+    def write(self, text: str) -> int:
+        self._stream.write(printable(text, keep=self._keep))
+        return len(text)
+
+    def __getattr__(self, name: str):  # noqa: ANN204  (flush, encoding, isatty, fileno...)
+        return getattr(self._stream, name)

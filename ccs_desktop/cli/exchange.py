@@ -11,7 +11,8 @@ import argparse
 import getpass
 import sys
 
-from .common import CliError, add_data_dir, open_existing, read_passphrase_file
+from .common import (CliError, add_data_dir, check_output_folder, open_existing,
+                     read_passphrase_file)
 
 
 def _passphrase(args: argparse.Namespace, prompt: str, confirm: bool = False) -> str:
@@ -67,12 +68,13 @@ def _progress_printer(quiet: bool):  # noqa: ANN202
 def _backup_create(args: argparse.Namespace) -> int:
     from ..services.exchange import backup as bk
 
+    out = check_output_folder(args.out, args.data_dir)
     passphrase = _passphrase(args, "Phrase secrète de sauvegarde (12 caractères au moins) : ",
                              confirm=True)
     recipient = _recipient(args)
     db = open_existing(args.data_dir)
     try:
-        written = bk.create_backup(db, args.out, passphrase, crss_public=recipient,
+        written = bk.create_backup(db, out, passphrase, crss_public=recipient,
                                    keep=args.keep, progress=_progress_printer(args.quiet))
     finally:
         db.close()
@@ -85,10 +87,11 @@ def _backup_create(args: argparse.Namespace) -> int:
 def _transmit(args: argparse.Namespace) -> int:
     from ..services.exchange import backup as bk
 
+    out = check_output_folder(args.out, args.data_dir)
     recipient = _recipient(args)
     db = open_existing(args.data_dir)
     try:
-        written = bk.create_transmission(db, args.out, crss_public=recipient, keep=args.keep,
+        written = bk.create_transmission(db, out, crss_public=recipient, keep=args.keep,
                                          progress=_progress_printer(args.quiet))
     finally:
         db.close()
