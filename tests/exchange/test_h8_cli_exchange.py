@@ -94,6 +94,7 @@ def test_the_application_start_cleans_what_a_killed_operation_left(
     left = d / "sauvegardes-auto" / ".ccs-tmp-xyz"
     left.mkdir(parents=True)
     (left / "copie.sqlite3").write_bytes(b"SQLite format 3\x00")
+    (left / ".verrou").write_bytes(b"")  # its lock, held by no process
     db = app.prepare_database(app.parse_args(["--data-dir", str(d)]))
     db.close()
     assert not left.exists()
