@@ -43,6 +43,8 @@ class FakePrompts:
         self.many: list[list[str]] = []
         self.folders: list[str] = []
         self.confirms: list[str] = []
+        self.questions: list[str] = []
+        self.answers: list[bool] = []  # for yes_no, in order; a question not expected fails
         self.drivers: list[Callable[[QWidget], None]] = []
         self.shown: list[QWidget] = []
 
@@ -52,6 +54,7 @@ class FakePrompts:
         mp.setattr(P, "open_files", staticmethod(lambda *a, **k: self.many.pop(0)))
         mp.setattr(P, "directory", staticmethod(lambda *a, **k: self.folders.pop(0)))
         mp.setattr(P, "confirm", staticmethod(self._confirm))
+        mp.setattr(P, "yes_no", staticmethod(self._yes_no))
         mp.setattr(P, "info", staticmethod(lambda *a, **k: None))
         mp.setattr(P, "error", staticmethod(lambda *a, **k: None))
         mp.setattr(P, "run_dialog", staticmethod(self._run))
@@ -59,6 +62,11 @@ class FakePrompts:
     def _confirm(self, parent, title, text, ok_text) -> bool:  # noqa: ANN001
         self.confirms.append(text)
         return True
+
+    def _yes_no(self, parent, title, text) -> bool:  # noqa: ANN001
+        self.questions.append(text)
+        assert self.answers, f"unexpected question: {text}"
+        return self.answers.pop(0)
 
     def _run(self, dialog: QWidget, modal: bool = True) -> int:
         self.shown.append(dialog)

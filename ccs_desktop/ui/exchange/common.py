@@ -121,23 +121,32 @@ class _TaskSignals(QObject):
 class Task:
     """Runs `fn(progress)` off the GUI thread; the result or a French error comes back
     through `signals`. (A plain object whose `run` the pool calls: a QRunnable subclass can
-    be collected on a worker thread and crash the interpreter at exit.)"""
+    be collected on a worker thread and crash the interpreter at exit.) The signals object
+    is a child of the owner, so Qt owns it: no garbage-collection pass can destroy it while
+    the worker emits; it is deleted on the GUI thread once its outcome has been delivered."""
 
-    def __init__(self, fn: Callable[[Callable[[int, int, str], None]], Any]) -> None:
+    def __init__(self, fn: Callable[[Callable[[int, int, str], None]], Any],
+                 owner: QObject | None = None) -> None:
         self.fn = fn
-        self.signals = _TaskSignals()
+        self.signals = _TaskSignals(owner)
         self.done = False
+
+    def _emit(self, signal_name: str, *args: object) -> None:
+        try:
+            getattr(self.signals, signal_name).emit(*args)
+        except RuntimeError:  # the owner (and so the signals object) is gone: nobody listens
+            pass
 
     def run(self) -> None:
         try:
-            result = self.fn(lambda d, t, msg: self.signals.progress.emit(int(d), int(t),
-                                                                          str(msg)))
+            result = self.fn(lambda d, t, msg: self._emit("progress", int(d), int(t),
+                                                          str(msg)))
         except Exception as exc:  # noqa: BLE001 - shown to the user, never lost
+            self._emit("failed", error_text(exc))
             self.done = True
-            self.signals.failed.emit(error_text(exc))
             return
+        self._emit("finished", result)
         self.done = True
-        self.signals.finished.emit(result)
 
 
 _pool: QThreadPool | None = None
@@ -154,7 +163,7 @@ def pool() -> QThreadPool:
 def start_task(owner: QObject, fn: Callable, *, on_done: Callable[[Any], None],
                on_fail: Callable[[str], None],
                on_progress: Callable[[int, int, str], None] | None = None) -> Task:
-    task = Task(fn)
+    task = Task(fn, owner)
     tasks = owner.__dict__.setdefault("_exchange_tasks", [])
     tasks[:] = [t for t in tasks if not t.done]
     tasks.append(task)  # the runnable and its signals live as long as the owner needs them
@@ -162,6 +171,9 @@ def start_task(owner: QObject, fn: Callable, *, on_done: Callable[[Any], None],
         task.signals.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
     task.signals.finished.connect(on_done, Qt.ConnectionType.QueuedConnection)
     task.signals.failed.connect(on_fail, Qt.ConnectionType.QueuedConnection)
+    # connected last, so it runs after on_done / on_fail, on the GUI thread
+    for signal in (task.signals.finished, task.signals.failed):
+        signal.connect(task.signals.deleteLater, Qt.ConnectionType.QueuedConnection)
     pool().start(task.run)
     return task
 
@@ -174,9 +186,9 @@ def error_text(exc: BaseException) -> str:
         where = f" « {exc.filename} »" if getattr(exc, "filename", None) else ""
         return (f"Erreur d'accès au disque{where} : {french_os_error(exc)}. "
                 "Vérifiez la clé USB ou le dossier, puis recommencez.")
-    log.exception("exchange task failed", exc_info=exc)
-    return ("Une erreur inattendue s'est produite ; rien n'a été modifié. Détails pour "
-            f"l'assistance : {type(exc).__name__}: {exc}")
+    log.error("exchange task failed", exc_info=exc)  # the detail, for the support only
+    return ("Une erreur inattendue s'est produite ; rien n'a été modifié. Recommencez ; si "
+            "l'erreur revient, notez l'heure et prévenez l'assistance.")
 
 
 def human_size(n: int) -> str:
