@@ -135,12 +135,14 @@ class MeetingsService(RecordService):
         year = as_int(year_given, "Année", errors, "year", 2000, 2100)
         out["year"] = year
         number = get("number")
+        allocated = False
         if (number is None or (isinstance(number, str) and not number.strip())) and year \
                 and committee_id is not None:
             top = session.scalar(select(func.max(m.Meeting.number)).where(
                 m.Meeting.committee_id == committee_id, m.Meeting.year == year,
                 m.Meeting.deleted_at.is_(None)))
             number = int(top or 0) + 1
+            allocated = True
         number = as_int(number, "Numéro", errors, "number", 1, 999)
         out["number"] = number
         if number and year and "number" not in errors and committee_id is not None:
@@ -148,6 +150,10 @@ class MeetingsService(RecordService):
                 m.Meeting.committee_id == committee_id, m.Meeting.year == year,
                 m.Meeting.number == number, m.Meeting.deleted_at.is_(None),
                 m.Meeting.id != (existing.id if existing is not None else -1)))
+            if clash is not None and allocated:
+                # another writer took it since our read: the caller takes the next one
+                raise v.NumberTaken(f"Une autre réunion vient de prendre le numéro {number} "
+                                    f"en {year} : réessayez.")
             if clash is not None:
                 errors["number"] = (f"Une réunion porte déjà le numéro {number} en {year} : "
                                     "choisissez un autre numéro.")
