@@ -498,6 +498,8 @@ def _inputs(args: tuple, kwargs: dict) -> list[str]:
     def walk(v: Any) -> None:
         if isinstance(v, str):
             out.append(v.strip())
+            # as a message quotes it: unprintable characters shown as "?"
+            out.append("".join(ch if ch.isprintable() else "?" for ch in v.strip()))
         elif isinstance(v, (list, tuple)):
             for x in v:
                 walk(x)
