@@ -9,9 +9,10 @@ from sqlalchemy.orm import Session
 
 from ..db import models as m
 from ..domain import enums
+from . import validation as v
 from .errors import ValidationError
 from .records import (
-    RecordService, as_date, as_int, check_code, clean_text, iter_fields, require_text,
+    RecordService, as_date, as_int, check_code, iter_fields, optional_text, require_text,
 )
 
 FIELDS = ("date", "kind", "title", "description", "place", "reached_men", "reached_women",
@@ -36,6 +37,9 @@ class ActivitiesService(RecordService):
         errors: dict[str, str] = {}
         out: dict[str, Any] = {}
         new = existing is None
+        cid = self.committee_of(values, existing, session, errors)
+        if new:
+            out["committee_id"] = cid
         if new or "title" in values:
             out["title"] = require_text(values.get("title"), "Intitulé de l'activité", errors,
                                         "title", 300)
@@ -44,16 +48,17 @@ class ActivitiesService(RecordService):
             if out["date"] is None and "date" not in errors:
                 errors["date"] = "Date : ce champ est obligatoire."
         if new or "kind" in values:
-            out["kind"] = check_code(values.get("kind") or "awareness", enums.ActivityKind,
+            out["kind"] = check_code(v.or_default(values.get("kind"), "awareness"), enums.ActivityKind,
                                      "Type d'activité", errors, "kind")
         for name, label in REACHED:
             if name in values:
                 out[name] = as_int(values[name], label, errors, name, 0, 1_000_000) or 0
-        for name in ("description", "place", "partner"):
+        if "description" in values:
+            out["description"] = optional_text(values["description"], "Description", errors,
+                                               "description", multiline=True)
+        for name, label in (("place", "Lieu"), ("partner", "Partenaire")):
             if name in values:
-                out[name] = clean_text(values[name])
-        if "committee_id" in values:
-            out["committee_id"] = values["committee_id"]
+                out[name] = optional_text(values[name], label, errors, name, 200)
         if errors:
             raise ValidationError(errors)
         return out

@@ -2,44 +2,111 @@
 
 from __future__ import annotations
 
+import getpass
 import hashlib
 import mimetypes
+import tempfile
+import unicodedata
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, undefer
 
-from ..fileio import french_os_error
 from ..db import models as m
-from ..domain import enums
 from ..db.engine import Database
-from .errors import ValidationError
-from .records import tombstone
+from ..domain import enums
+from ..fileio import french_os_error, write_atomically
+from . import validation as v
+from .errors import NotFound, ReadOnly, ValidationError
+from .records import own_committee, tombstone
 
 MAX_SIZE = 50 * 1024 * 1024
+NAME_MAX = 150  # characters of a file name, extension included
+DEFAULT_NAME = "piece-jointe"
+
+# Names Windows keeps for devices, whatever the extension ("NUL.pdf" is the null device).
+_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "CLOCK$"} | {
+    f"{dev}{n}" for dev in ("COM", "LPT") for n in (*"123456789", "¹", "²", "³")}
+_FORBIDDEN = set('<>:"/\\|?*')
+
+
+def safe_base_name(name: object) -> str:
+    """A file name that stays where it is written, on Windows and Linux: no folder, no
+    drive, no UNC prefix, no `..`, no device name (CON, NUL...), no control or forbidden
+    character, at most NAME_MAX characters; the extension is kept; never empty."""
+    text = name if isinstance(name, str) else ""
+    text = unicodedata.normalize("NFC", text)
+    # every separator of either system: only the last part is a name
+    text = text.replace("\\", "/").rsplit("/", 1)[-1]
+    if len(text) >= 2 and text[1] == ":" and text[0].isalpha():  # "C:x.pdf"
+        text = text[2:]
+    text = "".join("_" if ch in _FORBIDDEN or not ch.isprintable() else ch for ch in text)
+    # Windows drops trailing dots and spaces; leading ones make hidden or odd files
+    text = text.strip(" .")
+    stem, dot, ext = text.rpartition(".")
+    if not dot:
+        stem, ext = text, ""
+    ext = ext[:16]
+    stem = stem.strip(" .")
+    if stem.split(".")[0].upper().rstrip() in _RESERVED:
+        stem = f"_{stem}"
+    if not stem:
+        stem = DEFAULT_NAME
+    room = NAME_MAX - (len(ext) + 1 if ext else 0)
+    stem = stem[:room].rstrip(" .") or DEFAULT_NAME
+    return f"{stem}.{ext}" if ext else stem
+
+
+def attachments_temp_dir() -> Path:
+    """The application's own folder for attachments opened in the system's viewer: one per
+    user (not shared with other accounts), created private."""
+    try:
+        user = getpass.getuser()
+    except Exception:  # noqa: BLE001  (no user name in the environment)
+        user = "utilisateur"
+    folder = Path(tempfile.gettempdir()) / f"ccs-desktop-{safe_base_name(user)}" / \
+        "pieces-jointes"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder
+
+
+def _inside(folder: Path, target: Path) -> bool:
+    try:
+        return target.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):
+        return False
 
 
 def add_attachment_in(s: Session, *, filename: str, data: bytes, kind: str = "other",
                       meeting_id: int | None = None, activity_id: int | None = None,
                       description: str = "") -> m.Attachment:
-    if kind not in enums.AttachmentKind.codes():
-        raise ValidationError({"kind": f"Type de pièce jointe inconnu : « {kind} »."})
+    errors: dict[str, str] = {}
+    kind = v.as_code(kind, enums.AttachmentKind, "Type de pièce jointe", errors, "kind")
+    description = v.as_text(description, "Description", errors, "description",
+                            multiline=True)
+    v.raise_if(errors)
     if (meeting_id is None) == (activity_id is None):
         raise ValidationError("Une pièce jointe se rattache à une réunion ou à une activité.")
-    if not data:
+    if not isinstance(data, (bytes, bytearray)) or not data:
         raise ValidationError("Le fichier est vide.")
     if len(data) > MAX_SIZE:
         raise ValidationError(f"Le fichier dépasse {MAX_SIZE // (1024 * 1024)} Mo : "
                               "réduisez la résolution du scan.")
-    parent = s.get(m.Meeting, meeting_id) if meeting_id else s.get(m.Activity, activity_id)
-    if parent is None or parent.deleted_at is not None:
-        raise ValidationError("Réunion ou activité introuvable.")
+    own = own_committee(s)
+    committee_id = own.id if own is not None else None
+    if meeting_id is not None:
+        parent = v.find(s, m.Meeting, meeting_id, "Réunion", committee_id=committee_id)
+    else:
+        parent = v.find(s, m.Activity, activity_id, "Activité", committee_id=committee_id)
+    name = safe_base_name(filename)
     row = m.Attachment(
-        meeting_id=meeting_id, activity_id=activity_id, committee_id=parent.committee_id,
-        kind=kind, filename=Path(filename).name,
-        mime_type=mimetypes.guess_type(filename)[0] or "application/octet-stream",
+        meeting_id=parent.id if meeting_id is not None else None,
+        activity_id=parent.id if activity_id is not None else None,
+        committee_id=parent.committee_id, kind=kind, filename=name,
+        mime_type=mimetypes.guess_type(name)[0] or "application/octet-stream",
         description=description, size=len(data), sha256=hashlib.sha256(data).hexdigest(),
-        data=data)
+        data=bytes(data))
     s.add(row)
     s.flush()
     return row
@@ -51,19 +118,34 @@ class AttachmentsService:
 
     def add_file(self, path: str | Path, *, kind: str = "other", meeting_id: int | None = None,
                  activity_id: int | None = None, description: str = "") -> m.Attachment:
-        path = Path(path)
+        if isinstance(path, str) and path.strip():
+            path = Path(path)
+        if not isinstance(path, Path):
+            raise ValidationError("Choisissez le fichier à joindre.")
         try:
+            if path.stat().st_size > MAX_SIZE:
+                raise ValidationError(f"Le fichier dépasse {MAX_SIZE // (1024 * 1024)} Mo : "
+                                      "réduisez la résolution du scan.")
             data = path.read_bytes()
         except OSError as exc:
-            raise ValidationError(f"Impossible de lire « {path.name} » : "
+            raise ValidationError(f"Impossible de lire {v.shown(path.name)} : "
                                   f"{french_os_error(exc)}.") from None
-        with self.db.session() as s:
+        except ValueError:  # a NUL character in the path
+            raise ValidationError("Ce nom de fichier est illisible : choisissez le fichier "
+                                  "à nouveau.") from None
+        with v.write_session(self.db) as s:
             return add_attachment_in(s, filename=path.name, data=data, kind=kind,
                                      meeting_id=meeting_id, activity_id=activity_id,
                                      description=description)
 
     def list_for(self, *, meeting_id: int | None = None,
                  activity_id: int | None = None) -> list[m.Attachment]:
+        errors: dict[str, str] = {}
+        if meeting_id is not None:
+            meeting_id = v.as_id(meeting_id, "Réunion", errors, "meeting_id")
+        if activity_id is not None:
+            activity_id = v.as_id(activity_id, "Activité", errors, "activity_id")
+        v.raise_if(errors)
         with self.db.session() as s:
             stmt = select(m.Attachment).where(m.Attachment.deleted_at.is_(None))
             if meeting_id is not None:
@@ -72,26 +154,56 @@ class AttachmentsService:
                 stmt = stmt.where(m.Attachment.activity_id == activity_id)
             return list(s.scalars(stmt.order_by(m.Attachment.id)).all())
 
+    def _row(self, s: Session, attachment_id: Any) -> m.Attachment:
+        number = v.as_id(attachment_id, "Pièce jointe")
+        row = s.scalar(select(m.Attachment).options(undefer(m.Attachment.data))
+                       .where(m.Attachment.id == number))
+        if row is None or row.deleted_at is not None or row.data is None:
+            raise NotFound("Pièce jointe introuvable.")
+        own = own_committee(s)
+        if own is not None and row.committee_id != own.id:
+            raise NotFound("Pièce jointe introuvable.")
+        return row
+
     def data(self, attachment_id: int) -> bytes:
         with self.db.session() as s:
-            row = s.scalar(select(m.Attachment).options(undefer(m.Attachment.data))
-                           .where(m.Attachment.id == attachment_id))
-            if row is None or row.deleted_at is not None or row.data is None:
-                raise ValidationError("Pièce jointe introuvable.")
+            row = self._row(s, attachment_id)
             if hashlib.sha256(row.data).hexdigest() != row.sha256:
                 raise ValidationError("La pièce jointe est endommagée (empreinte différente).")
             return row.data
 
-    def remove(self, attachment_id: int) -> None:
+    def open_copy(self, attachment_id: int, folder: str | Path | None = None) -> Path:
+        """Write the attachment out to be opened by the system's viewer: under its stored
+        name made safe again (a restored backup or an import can carry `../../x` or
+        `/etc/x`), in a new private folder inside the application's attachments folder,
+        atomically; the resolved target is checked to be inside that folder."""
         with self.db.session() as s:
-            row = s.get(m.Attachment, attachment_id)
-            if row is None:
-                return
+            row = self._row(s, attachment_id)
+            name = safe_base_name(row.filename)
+            data = row.data
+            if hashlib.sha256(data).hexdigest() != row.sha256:
+                raise ValidationError("La pièce jointe est endommagée (empreinte différente).")
+        base = Path(folder) if folder is not None else attachments_temp_dir()
+        try:
+            base.mkdir(parents=True, exist_ok=True, mode=0o700)
+            own = Path(tempfile.mkdtemp(prefix="piece-", dir=base))
+            target = own / name
+            if not (_inside(own, target) and _inside(base, own)
+                    and target.resolve().parent == own.resolve()):
+                raise ValidationError("Le nom de cette pièce jointe sortirait du dossier de "
+                                      "l'application : elle n'est pas ouverte.")
+            write_atomically(target, data)
+        except OSError as exc:
+            raise ValidationError(f"Impossible de préparer la pièce jointe pour l'ouvrir : "
+                                  f"{french_os_error(exc)}.") from None
+        return target
+
+    def remove(self, attachment_id: int) -> None:
+        with v.write_session(self.db) as s:
+            row = self._row(s, attachment_id)
             meeting = s.get(m.Meeting, row.meeting_id) if row.meeting_id else None
             if meeting is not None and meeting.status == enums.MeetingStatus.ADOPTED.value \
                     and row.kind == enums.AttachmentKind.SIGNED_PV.value:
-                from .errors import ReadOnly
-
                 raise ReadOnly(f"Le scan signé du procès-verbal adopté {meeting.reference} "
                                "fait foi : il ne peut pas être retiré.")
             tombstone(row)

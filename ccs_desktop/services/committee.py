@@ -17,7 +17,8 @@ from ..db.engine import Database
 from ..domain import enums
 from ..domain.text import fold
 from .errors import ValidationError
-from .records import check_code, clean_text, get_setting, own_committee, set_setting
+from . import validation as v
+from .records import check_code, get_setting, lookup_person, own_committee, set_setting
 
 PROFILE_FIELDS = ("level", "region", "cercle", "commune", "commune_kind", "code", "name",
                   "chair_title", "chair_id", "secretary_id", "quorum_rule", "quorum_value",
@@ -98,27 +99,49 @@ class CommitteeService:
         with self.db.session() as s:
             return own_committee(s) is not None
 
-    def _validate(self, values: dict[str, Any]) -> dict[str, Any]:
+    def _validate(self, values: dict[str, Any], s: Any = None) -> dict[str, Any]:
         unknown = set(values) - set(PROFILE_FIELDS)
         if unknown:
-            raise ValidationError(f"Champs inconnus : {', '.join(sorted(unknown))}.")
+            names = ", ".join(sorted(v.shown(str(name)) for name in unknown))
+            raise ValidationError(f"Champs inconnus : {names}.")
         errors: dict[str, str] = {}
-        out = dict(values)
+        out: dict[str, Any] = {}
         if "level" in values:
             out["level"] = check_code(values["level"], enums.CommitteeLevel, "Niveau", errors,
                                       "level")
         if "commune_kind" in values:
-            out["commune_kind"] = check_code(values["commune_kind"] or "rurale",
+            out["commune_kind"] = check_code(v.or_default(values["commune_kind"], "rurale"),
                                              enums.CommuneKind, "Type de commune", errors,
                                              "commune_kind")
         if "quorum_rule" in values:
-            out["quorum_rule"] = check_code(values["quorum_rule"] or "majority",
+            out["quorum_rule"] = check_code(v.or_default(values["quorum_rule"], "majority"),
                                             enums.QuorumRule, "Règle de quorum", errors,
                                             "quorum_rule")
-        for name in ("region", "cercle", "commune", "code", "name", "chair_title",
-                     "creation_decision"):
+        labels = {"region": "Région", "cercle": "Cercle", "commune": "Commune", "code": "Code",
+                  "name": "Nom du comité", "chair_title": "Titre du président",
+                  "creation_decision": "Décision de création"}
+        for name, label in labels.items():
             if name in values:
-                out[name] = clean_text(values[name])
+                out[name] = v.as_text(values[name], label, errors, name,
+                                      max_len=v.max_len_of(getattr(m.Committee, name)))
+        if "quorum_value" in values:
+            out["quorum_value"] = v.as_int(values["quorum_value"], "Quorum (nombre fixe)",
+                                           errors, "quorum_value", 1, 500)
+        if "installed_on" in values:
+            out["installed_on"] = v.as_date(values["installed_on"], "Date d'installation",
+                                            errors, "installed_on")
+        for name, label in (("is_demo", "Données de démonstration"),
+                            ("share_names", "Partager les noms")):
+            if name in values:
+                out[name] = v.as_bool(values[name], label, errors, name)
+        for name, label in (("chair_id", "Président(e)"), ("secretary_id", "Secrétaire")):
+            if name in values:
+                if s is None:
+                    errors[name] = f"{label} : choisissez-le après la création du comité."
+                    continue
+                own = own_committee(s)
+                out[name] = lookup_person(s, values[name], label, errors, name,
+                                          own.id if own is not None else None)
         if errors:
             raise ValidationError(errors)
         return out
@@ -131,6 +154,8 @@ class CommitteeService:
                                      commune_kind=commune_kind, code=code, name=name,
                                      chair_title=chair_title, **extra))
         errors: dict[str, str] = {}
+        if values.get("level") is None:
+            errors["level"] = "Niveau : valeur obligatoire."
         if not values["region"]:
             errors["region"] = "Région : ce champ est obligatoire."
         if values["level"] == "commune" and not values["commune"]:
@@ -148,7 +173,7 @@ class CommitteeService:
                                      "region": f"Gouverneur de la Région {_de(values['region'])}",
                                      "cercle": f"Préfet du Cercle {_de(values['cercle'])}"
                                      }[values["level"]]
-        with self.db.session() as s:
+        with v.write_session(self.db) as s:
             if own_committee(s) is not None:
                 raise ValidationError("Cette base a déjà un comité configuré ; modifiez-le "
                                       "dans les Paramètres.")
@@ -161,13 +186,13 @@ class CommitteeService:
         return committee
 
     def update(self, **values: Any) -> m.Committee:
-        clean = self._validate(values)
-        with self.db.session() as s:
+        with v.write_session(self.db) as s:
             committee = own_committee(s)
             if committee is None:
                 raise ValidationError("Aucun comité n'est configuré.")
-            for k, v in clean.items():
-                setattr(committee, k, v)
+            clean = self._validate(values, s)
+            for k, value in clean.items():
+                setattr(committee, k, value)
             s.flush()
         return committee
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import random
+import time
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -14,13 +16,16 @@ from sqlalchemy.orm import Session
 from ..db import models as m
 from ..domain import enums
 from ..domain.french import de
+from . import validation as v
 from .errors import ReadOnly, ValidationError
 from .records import (
-    RecordService, as_date, as_int, as_time, check_code, clean_text, iter_fields,
-    lookup_person, own_committee,
+    RecordService, as_date, as_int, as_time, check_code, iter_fields,
+    lookup_person, optional_text, own_committee, own_committee_id, tombstone,
 )
 
 log = logging.getLogger(__name__)
+
+NUMBER_ATTEMPTS = 50  # concurrent writers: how often a create takes the next free number
 
 FIELDS = ("number", "year", "kind", "status", "not_held_reason", "not_held_reason_text", "date",
           "start_time", "end_time", "place", "chair_id", "secretary_id", "convened_by",
@@ -80,8 +85,10 @@ class MeetingsService(RecordService):
 
     # numbering -------------------------------------------------------------------------------
     def next_number(self, year: int, committee_id: int | None = None) -> int:
+        year = v.as_int(year, "Année", None, "year", 2000, 2100)
         with self.db.session() as s:
-            cid = committee_id or own_committee(s).id
+            cid = (v.as_committee_id(s, committee_id, None) if committee_id is not None
+                   else own_committee_id(s))
             top = s.scalar(select(func.max(m.Meeting.number)).where(
                 m.Meeting.committee_id == cid, m.Meeting.year == year,
                 m.Meeting.deleted_at.is_(None)))
@@ -93,6 +100,8 @@ class MeetingsService(RecordService):
         errors: dict[str, str] = {}
         out: dict[str, Any] = {}
         get = (lambda k: values[k] if k in values else getattr(existing, k, None))
+        committee_id = self.committee_of(values, existing, session, errors)
+        out["committee_id"] = committee_id
         date = as_date(get("date"), "Date de la réunion", errors, "date")
         if date is None and "date" not in errors:
             errors["date"] = "Date de la réunion : ce champ est obligatoire."
@@ -103,45 +112,62 @@ class MeetingsService(RecordService):
             errors["end_time"] = (f"La réunion ne peut pas finir ({end:%H} h {end:%M}) avant "
                                   f"d'avoir commencé ({start:%H} h {start:%M}).")
         out["start_time"], out["end_time"] = start, end
-        out["kind"] = check_code(get("kind") or "ordinary", enums.MeetingKind, "Type de réunion",
-                                 errors, "kind")
-        out["status"] = check_code(get("status") or "planned", enums.MeetingStatus, "Statut",
-                                   errors, "status")
+        out["kind"] = check_code(v.or_default(get("kind"), "ordinary"), enums.MeetingKind,
+                                 "Type de réunion", errors, "kind")
+        out["status"] = check_code(v.or_default(get("status"), "planned"), enums.MeetingStatus,
+                                   "Statut", errors, "status")
+        if out["status"] == enums.MeetingStatus.ADOPTED.value and (
+                existing is None or existing.status != out["status"]):
+            errors["status"] = ("Statut : un procès-verbal s'adopte par « Adopter le PV », "
+                                "pas en changeant le statut.")
         if out["status"] == enums.MeetingStatus.NOT_HELD.value:
             out["not_held_reason"] = check_code(get("not_held_reason"), enums.NotHeldReason,
                                                 "Motif de non-tenue", errors, "not_held_reason")
         elif "not_held_reason" in values:
             out["not_held_reason"] = None
         if "not_held_reason_text" in values:
-            out["not_held_reason_text"] = clean_text(values["not_held_reason_text"])
-        year = as_int(get("year") or (date.year if date else None), "Année", errors, "year",
-                      2000, 2100)
+            out["not_held_reason_text"] = optional_text(
+                values["not_held_reason_text"], "Motif de non-tenue (précisions)", errors,
+                "not_held_reason_text", multiline=True)
+        year_given = get("year")
+        if year_given is None or (isinstance(year_given, str) and not year_given.strip()):
+            year_given = date.year if date else None
+        year = as_int(year_given, "Année", errors, "year", 2000, 2100)
         out["year"] = year
-        committee_id = get("committee_id") or own_committee(session).id
-        out["committee_id"] = committee_id
         number = get("number")
-        if number in (None, "") and year:
+        allocated = False
+        if (number is None or (isinstance(number, str) and not number.strip())) and year \
+                and committee_id is not None:
             top = session.scalar(select(func.max(m.Meeting.number)).where(
                 m.Meeting.committee_id == committee_id, m.Meeting.year == year,
                 m.Meeting.deleted_at.is_(None)))
             number = int(top or 0) + 1
+            allocated = True
         number = as_int(number, "Numéro", errors, "number", 1, 999)
         out["number"] = number
-        if number and year and "number" not in errors:
+        if number and year and "number" not in errors and committee_id is not None:
             clash = session.scalar(select(m.Meeting.id).where(
                 m.Meeting.committee_id == committee_id, m.Meeting.year == year,
                 m.Meeting.number == number, m.Meeting.deleted_at.is_(None),
                 m.Meeting.id != (existing.id if existing is not None else -1)))
+            if clash is not None and allocated:
+                # another writer took it since our read: the caller takes the next one
+                raise v.NumberTaken(f"Une autre réunion vient de prendre le numéro {number} "
+                                    f"en {year} : réessayez.")
             if clash is not None:
                 errors["number"] = (f"Une réunion porte déjà le numéro {number} en {year} : "
                                     "choisissez un autre numéro.")
-        for name in ("place", "convened_by", "notes"):
+        for name, label in (("place", "Lieu"), ("convened_by", "Convoquée par")):
             if name in values:
-                out[name] = clean_text(values[name])
+                out[name] = optional_text(values[name], label, errors, name, 200)
+        if "notes" in values:
+            out["notes"] = optional_text(values["notes"], "Notes", errors, "notes",
+                                         multiline=True)
         for name, label in (("chair_id", "Président(e) de séance"),
                             ("secretary_id", "Secrétaire de séance")):
             if name in values:
-                out[name] = lookup_person(session, values[name], label, errors, name)
+                out[name] = lookup_person(session, values[name], label, errors, name,
+                                          committee_id)
         if "convocation_date" in values:
             conv = as_date(values["convocation_date"], "Date de convocation", errors,
                            "convocation_date")
@@ -152,7 +178,8 @@ class MeetingsService(RecordService):
         if errors:
             raise ValidationError(errors)
         if existing is not None:
-            out = {k: v for k, v in out.items() if k in values}
+            out = {k: v for k, v in out.items()
+                   if k in values}
         return out
 
     def before_write(self, obj: m.Meeting, session: Session) -> None:
@@ -189,47 +216,86 @@ class MeetingsService(RecordService):
             raise ReadOnly(f"Le procès-verbal {obj.reference} est adopté : il ne change plus. "
                            "Pour le corriger, ajoutez un rectificatif.")
 
-    # creation with the standing agenda -----------------------------------------------------------
+    # creation: the number is allocated inside the inserting transaction ------------------------
+    def _allocating(self, values: dict[str, Any], action: Any) -> Any:
+        """Run `action(session)` in one transaction; when another writer (another process on
+        the same database) took the allocated number between our read and our insert, the
+        unique index refuses it and the whole action runs again with the next number."""
+        auto = v.or_default(values.get("number"), None) is None
+        for attempt in range(NUMBER_ATTEMPTS):
+            try:
+                with v.write_session(self.db) as s:
+                    return action(s)
+            except v.NumberTaken:
+                if not auto or attempt == NUMBER_ATTEMPTS - 1:
+                    raise
+                time.sleep(random.uniform(0.005, 0.05) * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def create(self, **values: Any) -> m.Meeting:
+        return self._allocating(values, lambda s: self.create_in(s, **values))
+
     def create_with_agenda(self, *, extra_items: list[str] | None = None,
                            include_open_recommendations: bool = True, **values: Any) -> m.Meeting:
         """A new meeting prefilled as a secretary expects: the next number, the profile's place
         and chair, the standing agenda items and the recommendations still open."""
-        with self.db.session() as s:
+        errors: dict[str, str] = {}
+        if extra_items is None:
+            extra_items = []
+        if not isinstance(extra_items, (list, tuple)):
+            errors["extra_items"] = "Points supplémentaires : une liste d'intitulés est attendue."
+            extra_items = []
+        extra = [v.as_text(item, "Point de l'ordre du jour", errors, "extra_items",
+                           required=True, max_len=500) for item in extra_items]
+        include = v.as_bool(include_open_recommendations, "Recommandations en suivi", errors,
+                            "include_open_recommendations")
+        v.raise_if(errors)
+        return self._allocating(values, lambda s: self._create_with_agenda_in(
+            s, [str(x) for x in extra], bool(include), dict(values)))
+
+    def _create_with_agenda_in(self, s: Session, extra_items: list[str],
+                               include_open_recommendations: bool,
+                               values: dict[str, Any]) -> m.Meeting:
+        if values.get("committee_id") is not None:
+            committee = v.find(s, m.Committee, values["committee_id"], "Comité", None,
+                               "committee_id")
+        else:
             committee = own_committee(s)
-            if committee is not None:
-                values.setdefault("chair_id", committee.chair_id)
-                values.setdefault("secretary_id", committee.secretary_id)
-                values.setdefault("place", "Salle de réunion de la mairie "
-                                  + de(committee.commune) if committee.commune else "")
-            meeting = self.create_in(s, **values)
-            titles = [STANDING_ITEMS[0], STANDING_ITEMS[1], STANDING_ITEMS[2]]
-            titles += list(extra_items or [])
-            titles.append(STANDING_ITEMS[3])
-            follow = None
-            for pos, title in enumerate(titles, start=1):
-                item = m.AgendaItem(meeting_id=meeting.id, committee_id=meeting.committee_id,
-                                    position=pos, title=title,
-                                    is_standing=title in STANDING_ITEMS)
-                s.add(item)
-                if title == STANDING_ITEMS[2]:
-                    follow = item
-            if include_open_recommendations and follow is not None:
-                recs = s.scalars(select(m.Recommendation).where(
-                    m.Recommendation.committee_id == meeting.committee_id,
-                    m.Recommendation.deleted_at.is_(None),
-                    m.Recommendation.status.in_(enums.RecommendationStatus.open_codes()),
-                ).order_by(m.Recommendation.deadline, m.Recommendation.id)).all()
-                if recs:
-                    follow.discussion = "Recommandations en suivi :\n" + "\n".join(
-                        f"- {r.text} ({enums.RecommendationStatus.label_of(r.status)})"
-                        for r in recs)
-            s.flush()
-            s.refresh(meeting)
-            meeting.agenda_items  # noqa: B018  (load before the session closes)
+        if committee is not None:
+            values.setdefault("chair_id", committee.chair_id)
+            values.setdefault("secretary_id", committee.secretary_id)
+            values.setdefault("place", "Salle de réunion de la mairie "
+                              + de(committee.commune) if committee.commune else "")
+        meeting = self.create_in(s, **values)
+        titles = [STANDING_ITEMS[0], STANDING_ITEMS[1], STANDING_ITEMS[2]]
+        titles += list(extra_items)
+        titles.append(STANDING_ITEMS[3])
+        follow = None
+        for pos, title in enumerate(titles, start=1):
+            item = m.AgendaItem(meeting_id=meeting.id, committee_id=meeting.committee_id,
+                                position=pos, title=title,
+                                is_standing=title in STANDING_ITEMS)
+            s.add(item)
+            if title == STANDING_ITEMS[2]:
+                follow = item
+        if include_open_recommendations and follow is not None:
+            recs = s.scalars(select(m.Recommendation).where(
+                m.Recommendation.committee_id == meeting.committee_id,
+                m.Recommendation.deleted_at.is_(None),
+                m.Recommendation.status.in_(enums.RecommendationStatus.open_codes()),
+            ).order_by(m.Recommendation.deadline, m.Recommendation.id)).all()
+            if recs:
+                follow.discussion = "Recommandations en suivi :\n" + "\n".join(
+                    f"- {r.text} ({enums.RecommendationStatus.label_of(r.status)})"
+                    for r in recs)
+        s.flush()
+        s.refresh(meeting)
+        meeting.agenda_items  # noqa: B018  (load before the session closes)
         return meeting
 
     # agenda -----------------------------------------------------------------------------------
     def agenda(self, meeting_id: int) -> list[m.AgendaItem]:
+        meeting_id = v.as_id(meeting_id, "Réunion")
         with self.db.session() as s:
             return list(s.scalars(select(m.AgendaItem).where(
                 m.AgendaItem.meeting_id == meeting_id, m.AgendaItem.deleted_at.is_(None))
@@ -240,65 +306,79 @@ class MeetingsService(RecordService):
         self.check_writable(meeting, s)
         return meeting
 
+    def _agenda_item(self, s: Session, item_id: Any) -> m.AgendaItem:
+        item = v.find(s, m.AgendaItem, item_id, "Point de l'ordre du jour")
+        self._writable_meeting(s, item.meeting_id)
+        return item
+
+    def _agenda_values(self, values: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if "title" in values:
+            out["title"] = v.as_text(values["title"], "Intitulé du point", errors, "title",
+                                     required=True, max_len=500)
+        for name, label in (("discussion", "Discussion"), ("decisions", "Décisions")):
+            if name in values:
+                out[name] = optional_text(values[name], label, errors, name, multiline=True)
+        if "position" in values:
+            out["position"] = v.as_int(values["position"], "Position", errors, "position",
+                                       0, 10_000)
+        return out
+
     def add_agenda_item(self, meeting_id: int, title: str, discussion: str = "",
                         decisions: str = "", position: int | None = None) -> m.AgendaItem:
-        title = clean_text(title)
-        if not title:
-            raise ValidationError({"title": "Intitulé du point : ce champ est obligatoire."})
-        with self.db.session() as s:
+        errors: dict[str, str] = {}
+        given = {"title": title, "discussion": discussion, "decisions": decisions}
+        if position is not None:
+            given["position"] = position
+        clean = self._agenda_values(given, errors)
+        v.raise_if(errors)
+        with v.write_session(self.db) as s:
             meeting = self._writable_meeting(s, meeting_id)
-            if position is None:
+            if clean.get("position") is None:
                 top = s.scalar(select(func.max(m.AgendaItem.position)).where(
                     m.AgendaItem.meeting_id == meeting.id, m.AgendaItem.deleted_at.is_(None)))
-                position = int(top or 0) + 1
+                clean["position"] = int(top or 0) + 1
             item = m.AgendaItem(meeting_id=meeting.id, committee_id=meeting.committee_id,
-                                position=position, title=title, discussion=discussion,
-                                decisions=decisions)
+                                **clean)
             s.add(item)
             s.flush()
         return item
 
     def update_agenda_item(self, item_id: int, **values: Any) -> m.AgendaItem:
         iter_fields(values, ("title", "discussion", "decisions", "position"))
-        with self.db.session() as s:
-            item = s.get(m.AgendaItem, item_id)
-            if item is None or item.deleted_at is not None:
-                raise ValidationError("Point de l'ordre du jour introuvable.")
-            self._writable_meeting(s, item.meeting_id)
-            if "title" in values and not clean_text(values["title"]):
-                raise ValidationError({"title": "Intitulé du point : ce champ est obligatoire."})
-            for k, v in values.items():
-                setattr(item, k, v if k == "position" else clean_text(v) if k == "title" else
-                        (v or ""))
+        errors: dict[str, str] = {}
+        clean = self._agenda_values(values, errors)
+        if clean.get("position", 0) is None:
+            errors.setdefault("position", "Position : ce champ est obligatoire.")
+        v.raise_if(errors)
+        with v.write_session(self.db) as s:
+            item = self._agenda_item(s, item_id)
+            for k, value in clean.items():
+                setattr(item, k, value)
             s.flush()
         return item
 
     def delete_agenda_item(self, item_id: int) -> None:
-        from .records import tombstone
-
-        with self.db.session() as s:
-            item = s.get(m.AgendaItem, item_id)
-            if item is None:
-                return
-            self._writable_meeting(s, item.meeting_id)
-            tombstone(item)
+        with v.write_session(self.db) as s:
+            tombstone(self._agenda_item(s, item_id))
 
     # attendance -------------------------------------------------------------------------------
     def set_attendance(self, meeting_id: int, person_id: int, status: str,
                        is_guest: bool | None = None) -> m.Attendance:
         errors: dict[str, str] = {}
         code = check_code(status, enums.AttendanceStatus, "Présence", errors, "status")
+        if is_guest is not None:
+            is_guest = v.as_bool(is_guest, "Invité(e)", errors, "is_guest")
         if errors:
             raise ValidationError(errors)
-        with self.db.session() as s:
+        with v.write_session(self.db) as s:
             meeting = self._writable_meeting(s, meeting_id)
-            person = s.get(m.Person, person_id)
-            if person is None or person.deleted_at is not None:
-                raise ValidationError("Personne introuvable.")
+            person = v.find(s, m.Person, person_id, "Personne",
+                            committee_id=meeting.committee_id)
             row = s.scalar(select(m.Attendance).where(m.Attendance.meeting_id == meeting.id,
-                                                      m.Attendance.person_id == person_id))
+                                                      m.Attendance.person_id == person.id))
             if row is None:
-                row = m.Attendance(meeting_id=meeting.id, person_id=person_id,
+                row = m.Attendance(meeting_id=meeting.id, person_id=person.id,
                                    committee_id=meeting.committee_id, status=code,
                                    is_guest=(not person.is_member) if is_guest is None
                                    else is_guest)
@@ -312,6 +392,7 @@ class MeetingsService(RecordService):
         return row
 
     def attendance(self, meeting_id: int) -> list[m.Attendance]:
+        meeting_id = v.as_id(meeting_id, "Réunion")
         with self.db.session() as s:
             rows = s.scalars(select(m.Attendance).where(
                 m.Attendance.meeting_id == meeting_id, m.Attendance.deleted_at.is_(None))
@@ -365,7 +446,13 @@ class MeetingsService(RecordService):
         """Record "adopté en séance du ...": the PV then no longer changes."""
         errors: dict[str, str] = {}
         on = as_date(adopted_on, "Date d'adoption", errors, "adopted_on")
-        with self.db.session() as s:
+        amended = v.as_bool(with_amendments, "Adopté avec amendements", errors,
+                            "with_amendments")
+        if scan is not None and not (isinstance(scan, (tuple, list)) and len(scan) == 2
+                                     and isinstance(scan[1], (bytes, bytearray))):
+            errors["scan"] = "Scan du PV signé : fichier illisible."
+        v.raise_if(errors)
+        with v.write_session(self.db) as s:
             meeting = self.get(meeting_id, session=s)
             self.check_writable(meeting, s)
             if meeting.status not in (enums.MeetingStatus.HELD.value,):
@@ -373,10 +460,9 @@ class MeetingsService(RecordService):
                                     "adopté.")
             by = None
             if adopted_by_meeting_id is not None:
-                by = s.get(m.Meeting, adopted_by_meeting_id)
-                if by is None or by.deleted_at is not None:
-                    errors["adopted_by"] = "Réunion d'adoption introuvable."
-                elif by.date < meeting.date:
+                by = v.find(s, m.Meeting, adopted_by_meeting_id, "Réunion d'adoption", errors,
+                            "adopted_by", committee_id=meeting.committee_id)
+                if by is not None and by.date < meeting.date:
                     errors["adopted_by"] = ("Un procès-verbal est adopté lors d'une réunion "
                                             "postérieure.")
             if errors:
@@ -384,11 +470,12 @@ class MeetingsService(RecordService):
             meeting.status = enums.MeetingStatus.ADOPTED.value
             meeting.adopted_by_meeting_id = by.id if by else None
             meeting.adopted_on = on or (by.date if by else dt.date.today())
-            meeting.adopted_with_amendments = bool(with_amendments)
+            meeting.adopted_with_amendments = bool(amended)
             if scan is not None:
                 from .attachments import add_attachment_in
 
-                add_attachment_in(s, meeting_id=meeting.id, filename=scan[0], data=scan[1],
+                add_attachment_in(s, meeting_id=meeting.id, filename=scan[0],
+                                  data=bytes(scan[1]),
                                   kind=enums.AttachmentKind.SIGNED_PV.value)
             s.flush()
         self._freeze(meeting.id, None)
@@ -414,49 +501,49 @@ class MeetingsService(RecordService):
         d = as_date(date, "Date du rectificatif", errors, "date")
         if d is None and "date" not in errors:
             errors["date"] = "Date du rectificatif : ce champ est obligatoire."
-        if not clean_text(reason):
-            errors["reason"] = "Motif du rectificatif : ce champ est obligatoire."
-        if not clean_text(text):
-            errors["text"] = "Texte du rectificatif : ce champ est obligatoire."
+        reason = v.as_text(reason, "Motif du rectificatif", errors, "reason", required=True,
+                           multiline=True)
+        text = v.as_text(text, "Texte du rectificatif", errors, "text", required=True,
+                         multiline=True)
         if errors:
             raise ValidationError(errors)
-        with self.db.session() as s:
+        with v.write_session(self.db) as s:
             meeting = self.get(meeting_id, session=s)
             if meeting.status != enums.MeetingStatus.ADOPTED.value:
                 raise ValidationError("Un rectificatif ne concerne qu'un procès-verbal adopté ; "
                                       "modifiez directement ce projet.")
             amendment = m.Amendment(meeting_id=meeting.id, committee_id=meeting.committee_id,
-                                    date=d, reason=clean_text(reason), text=clean_text(text))
+                                    date=d, reason=reason, text=text)
             s.add(amendment)
             s.flush()
         self._freeze(meeting.id, amendment.id)
         return amendment
 
     # links ---------------------------------------------------------------------------------
-    def link_threat(self, meeting_id: int, threat_id: int) -> None:
-        with self.db.session() as s:
+    def _link(self, meeting_id: Any, model: Any, target_id: Any, label: str,
+              attr: str, add: bool) -> None:
+        with v.write_session(self.db) as s:
             meeting = self._writable_meeting(s, meeting_id)
-            threat = s.get(m.Threat, threat_id)
-            if threat is not None and threat not in meeting.threats:
-                meeting.threats.append(threat)
+            target = v.find(s, model, target_id, label, committee_id=meeting.committee_id)
+            linked = getattr(meeting, attr)
+            if add and target not in linked:
+                linked.append(target)
+            elif not add:
+                linked[:] = [x for x in linked if x.id != target.id]
+
+    def link_threat(self, meeting_id: int, threat_id: int) -> None:
+        self._link(meeting_id, m.Threat, threat_id, "Menace", "threats", True)
 
     def link_vulnerability(self, meeting_id: int, vulnerability_id: int) -> None:
-        with self.db.session() as s:
-            meeting = self._writable_meeting(s, meeting_id)
-            vuln = s.get(m.Vulnerability, vulnerability_id)
-            if vuln is not None and vuln not in meeting.vulnerabilities:
-                meeting.vulnerabilities.append(vuln)
+        self._link(meeting_id, m.Vulnerability, vulnerability_id, "Vulnérabilité",
+                   "vulnerabilities", True)
 
     def unlink_threat(self, meeting_id: int, threat_id: int) -> None:
-        with self.db.session() as s:
-            meeting = self._writable_meeting(s, meeting_id)
-            meeting.threats[:] = [t for t in meeting.threats if t.id != threat_id]
+        self._link(meeting_id, m.Threat, threat_id, "Menace", "threats", False)
 
     def unlink_vulnerability(self, meeting_id: int, vulnerability_id: int) -> None:
-        with self.db.session() as s:
-            meeting = self._writable_meeting(s, meeting_id)
-            meeting.vulnerabilities[:] = [v for v in meeting.vulnerabilities
-                                          if v.id != vulnerability_id]
+        self._link(meeting_id, m.Vulnerability, vulnerability_id, "Vulnérabilité",
+                   "vulnerabilities", False)
 
     def previous_unadopted(self, meeting_id: int) -> m.Meeting | None:
         """The latest held meeting before this one whose PV awaits adoption."""
@@ -467,5 +554,3 @@ class MeetingsService(RecordService):
                 m.Meeting.deleted_at.is_(None), m.Meeting.date < meeting.date,
                 m.Meeting.status == enums.MeetingStatus.HELD.value,
             ).order_by(m.Meeting.date.desc()).limit(1))
-
-

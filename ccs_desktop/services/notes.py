@@ -5,9 +5,14 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from ..db import models as m
+from typing import Any
+
+from sqlalchemy.orm import Session
+
 from ..db.engine import Database
+from . import validation as v
 from .errors import ValidationError
-from .records import clean_text, own_committee_id, tombstone
+from .records import own_committee_id, tombstone
 
 
 class RestrictedNotesService:
@@ -16,45 +21,67 @@ class RestrictedNotesService:
 
     def add(self, text: str, *, meeting_id: int | None = None, agenda_item_id: int | None = None,
             threat_id: int | None = None) -> m.RestrictedNote:
-        text = clean_text(text)
-        if not text:
-            raise ValidationError({"text": "Note restreinte : le texte est vide."})
+        errors: dict[str, str] = {}
+        text = v.as_text(text, "Note restreinte", errors, "text", multiline=True)
+        if text == "" and "text" not in errors:
+            errors["text"] = "Note restreinte : le texte est vide."
+        v.raise_if(errors)
         if meeting_id is None and agenda_item_id is None and threat_id is None:
             raise ValidationError("Une note restreinte se rattache à une réunion, un point "
                                   "de l'ordre du jour ou une menace.")
-        with self.db.session() as s:
-            if agenda_item_id is not None and meeting_id is None:
-                item = s.get(m.AgendaItem, agenda_item_id)
-                meeting_id = item.meeting_id if item else None
-            note = m.RestrictedNote(text=text, meeting_id=meeting_id,
-                                    agenda_item_id=agenda_item_id, threat_id=threat_id,
-                                    committee_id=own_committee_id(s))
+        with v.write_session(self.db) as s:
+            committee_id = own_committee_id(s)
+            item = meeting = threat = None
+            if agenda_item_id is not None:
+                item = v.find(s, m.AgendaItem, agenda_item_id, "Point de l'ordre du jour",
+                              errors, "agenda_item_id", committee_id=committee_id)
+            if meeting_id is not None:
+                meeting = v.find(s, m.Meeting, meeting_id, "Réunion", errors, "meeting_id",
+                                 committee_id=committee_id)
+            if threat_id is not None:
+                threat = v.find(s, m.Threat, threat_id, "Menace", errors, "threat_id",
+                                committee_id=committee_id)
+            if item is not None and meeting is not None and item.meeting_id != meeting.id:
+                errors["agenda_item_id"] = ("Ce point de l'ordre du jour appartient à une "
+                                            "autre réunion.")
+            v.raise_if(errors)
+            note = m.RestrictedNote(
+                text=text, meeting_id=meeting.id if meeting else (item.meeting_id if item
+                                                                  else None),
+                agenda_item_id=item.id if item else None, threat_id=threat.id if threat else None,
+                committee_id=committee_id)
             s.add(note)
             s.flush()
         return note
 
+    def _note(self, s: Session, note_id: Any) -> m.RestrictedNote:
+        return v.find(s, m.RestrictedNote, note_id, "Note", committee_id=own_committee_id(s))
+
     def update(self, note_id: int, text: str) -> m.RestrictedNote:
-        with self.db.session() as s:
-            note = s.get(m.RestrictedNote, note_id)
-            if note is None or note.deleted_at is not None:
-                raise ValidationError("Note introuvable.")
-            note.text = clean_text(text)
+        errors: dict[str, str] = {}
+        text = v.as_text(text, "Note restreinte", errors, "text", required=True,
+                         multiline=True)
+        v.raise_if(errors)
+        with v.write_session(self.db) as s:
+            note = self._note(s, note_id)
+            note.text = text
         return note
 
     def for_meeting(self, meeting_id: int) -> list[m.RestrictedNote]:
+        meeting_id = v.as_id(meeting_id, "Réunion")
         with self.db.session() as s:
             return list(s.scalars(select(m.RestrictedNote).where(
                 m.RestrictedNote.meeting_id == meeting_id,
                 m.RestrictedNote.deleted_at.is_(None)).order_by(m.RestrictedNote.id)).all())
 
     def for_threat(self, threat_id: int) -> list[m.RestrictedNote]:
+        threat_id = v.as_id(threat_id, "Menace")
         with self.db.session() as s:
             return list(s.scalars(select(m.RestrictedNote).where(
                 m.RestrictedNote.threat_id == threat_id,
                 m.RestrictedNote.deleted_at.is_(None)).order_by(m.RestrictedNote.id)).all())
 
     def remove(self, note_id: int) -> None:
-        with self.db.session() as s:
-            note = s.get(m.RestrictedNote, note_id)
-            if note is not None:
-                tombstone(note)
+        with v.write_session(self.db) as s:
+            tombstone(self._note(s, note_id))
+

@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session
 from ..db import models as m
 from ..domain import enums
 from ..domain.text import fold, sort_key
+from . import validation as v
 from .records import (
-    RecordService, check_code, clean_text, iter_fields, own_committee, require_text,
+    RecordService, check_code, iter_fields, optional_text, own_committee, require_text,
 )
 from .errors import ValidationError
 
@@ -54,16 +55,22 @@ class PeopleService(RecordService):
     def validate(self, values: dict[str, Any], existing: Any, session: Session) -> dict[str, Any]:
         iter_fields(values, FIELDS)
         errors: dict[str, str] = {}
-        out = {k: v for k, v in values.items()}
+        out: dict[str, Any] = {}
+        cid = self.committee_of(values, existing, session, errors)
+        if existing is None:
+            out["committee_id"] = cid
         merged = {f: getattr(existing, f) for f in FIELDS if existing is not None}
         merged.update(values)
+        length = v.max_len_of
         if "family_name" in values or existing is None:
             out["family_name"] = require_text(merged.get("family_name"), "Nom de famille",
                                               errors, "family_name", 120)
         if "given_names" in values or existing is None:
-            out["given_names"] = clean_text(merged.get("given_names"))
-            if not out["given_names"]:
+            given = v.as_text(merged.get("given_names"), "Prénom(s)", errors, "given_names",
+                              max_len=120)
+            if given == "" and "given_names" not in errors:
                 errors["given_names"] = "Prénom(s) : ce champ est obligatoire."
+            out["given_names"] = given or ""
         if "sex" in values or existing is None:
             out["sex"] = check_code(merged.get("sex"), enums.Sex, "Sexe", errors, "sex")
         if "category" in values or existing is None:
@@ -71,17 +78,20 @@ class PeopleService(RecordService):
                                          errors, "category")
         if "fds_corps" in values or "category" in values:
             corps = merged.get("fds_corps")
-            if merged.get("category") == enums.Category.FDS.value:
+            if out.get("category", merged.get("category")) == enums.Category.FDS.value:
                 out["fds_corps"] = check_code(corps, enums.FdsCorps, "Corps", errors,
                                               "fds_corps", required=False)
             else:
                 out["fds_corps"] = None
-        for name in ("title", "organisation", "function", "phone"):
+        for name, label in (("title", "Titre"), ("organisation", "Organisation"),
+                            ("function", "Fonction"), ("phone", "Téléphone")):
             if name in values:
-                out[name] = clean_text(values[name])
-        for name in ("is_youth", "is_member", "is_active"):
+                out[name] = optional_text(values[name], label, errors, name,
+                                          length(getattr(m.Person, name)))
+        for name, label in (("is_youth", "Jeune"), ("is_member", "Membre"),
+                            ("is_active", "Actif")):
             if name in values:
-                out[name] = bool(values[name])
+                out[name] = v.as_bool(values[name], label, errors, name)
         if errors:
             raise ValidationError(errors)
         return out
@@ -106,6 +116,12 @@ class PeopleService(RecordService):
     def likely_duplicates(self, given_names: str, family_name: str,
                           exclude_id: int | None = None) -> list[m.Person]:
         """People already recorded whose name looks the same (Mahamadou / Mohamed, Maïga / Maiga)."""
+        errors: dict[str, str] = {}
+        given_names = v.as_text(given_names, "Prénom(s)", errors, "given_names") or ""
+        family_name = v.as_text(family_name, "Nom de famille", errors, "family_name") or ""
+        if exclude_id is not None:
+            exclude_id = v.as_id(exclude_id, "Personne", errors, "exclude_id")
+        v.raise_if(errors)
         key = name_key(given_names, family_name)
         family = name_key("", family_name)
         with self.db.session() as s:

@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session
 
 from ..db import models as m
 from ..domain import enums
+from . import validation as v
 from .errors import ReadOnly, ValidationError
 from .records import (
-    RecordService, as_date, check_code, clean_text, iter_fields, require_text,
+    RecordService, as_date, check_code, iter_fields, optional_text, require_text,
 )
 
 FIELDS = ("text", "meeting_id", "addressee", "responsible", "deadline", "priority", "status",
@@ -43,36 +44,49 @@ class RecommendationsService(RecordService):
         errors: dict[str, str] = {}
         out: dict[str, Any] = {}
         new = existing is None
+        cid = self.committee_of(values, existing, session, errors)
+        if new:
+            out["committee_id"] = cid
         if new or "text" in values:
             out["text"] = require_text(values.get("text"), "Texte de la recommandation", errors,
-                                       "text")
+                                       "text", multiline=True)
         if new or "priority" in values:
-            out["priority"] = check_code(values.get("priority") or "normal", enums.Priority,
-                                         "Priorité", errors, "priority")
+            out["priority"] = check_code(v.or_default(values.get("priority"), "normal"),
+                                         enums.Priority, "Priorité", errors, "priority")
         if new or "status" in values:
-            out["status"] = check_code(values.get("status") or "formulated",
+            out["status"] = check_code(v.or_default(values.get("status"), "formulated"),
                                        enums.RecommendationStatus, "Statut", errors, "status")
-        for name in ("addressee", "responsible"):
+        for name, label in (("addressee", "Destinataire"), ("responsible", "Responsable")):
             if name in values:
-                out[name] = clean_text(values[name])
+                out[name] = optional_text(values[name], label, errors, name, 200)
         if "deadline" in values:
             out["deadline"] = as_date(values["deadline"], "Échéance", errors, "deadline")
-        if "meeting_id" in values and values["meeting_id"] is not None:
-            meeting = session.get(m.Meeting, int(values["meeting_id"]))
-            if meeting is None or meeting.deleted_at is not None:
-                errors["meeting_id"] = "Réunion introuvable."
-            elif new and meeting.status == enums.MeetingStatus.ADOPTED.value:
-                errors["meeting_id"] = (f"Le procès-verbal {meeting.reference} est adopté : "
-                                        "on ne lui ajoute plus de recommandation.")
-            out["meeting_id"] = int(values["meeting_id"])
-        if "threat_ids" in values:
-            out["threats"] = [t for t in (session.get(m.Threat, int(i))
-                                          for i in values["threat_ids"] or []) if t]
-        if "vulnerability_ids" in values:
-            out["vulnerabilities"] = [v for v in (session.get(m.Vulnerability, int(i))
-                                                  for i in values["vulnerability_ids"] or []) if v]
-        if "committee_id" in values:
-            out["committee_id"] = values["committee_id"]
+        if "meeting_id" in values:
+            meeting = None
+            if values["meeting_id"] is not None:
+                meeting = v.find(session, m.Meeting, values["meeting_id"], "Réunion", errors,
+                                 "meeting_id", committee_id=cid)
+            if meeting is not None and meeting.status == enums.MeetingStatus.ADOPTED.value \
+                    and (new or meeting.id != existing.meeting_id):
+                message = (f"Le procès-verbal {meeting.reference} est adopté : on ne lui "
+                           "ajoute plus de recommandation.")
+                if not new:
+                    raise ReadOnly(message)
+                errors["meeting_id"] = message
+            out["meeting_id"] = meeting.id if meeting is not None else None
+        for name, model, label, attr in (
+                ("threat_ids", m.Threat, "Menace", "threats"),
+                ("vulnerability_ids", m.Vulnerability, "Vulnérabilité", "vulnerabilities")):
+            if name in values:
+                given = values[name]
+                if given is None:
+                    given = []
+                if not isinstance(given, (list, tuple, set, frozenset)):
+                    errors[name] = f"{label} : une liste de numéros est attendue."
+                    continue
+                found = [v.find(session, model, i, label, errors, name, committee_id=cid)
+                         for i in given]
+                out[attr] = list({obj.id: obj for obj in found if obj is not None}.values())
         if errors:
             raise ValidationError(errors)
         return out
@@ -100,11 +114,6 @@ class RecommendationsService(RecordService):
     def update_in(self, s: Session, key: int | str, **values: Any) -> Any:
         obj = self.get(key, session=s)
         meeting = s.get(m.Meeting, obj.meeting_id) if obj.meeting_id else None
-        if "meeting_id" in values and values["meeting_id"] not in (None, obj.meeting_id):
-            target = s.get(m.Meeting, int(values["meeting_id"]))
-            if target is not None and target.status == enums.MeetingStatus.ADOPTED.value:
-                raise ReadOnly(f"Le procès-verbal {target.reference} est adopté : on ne lui "
-                               "ajoute plus de recommandation.")
         if meeting is not None and meeting.status == enums.MeetingStatus.ADOPTED.value:
             frozen = {"text", "addressee", "responsible", "deadline", "meeting_id",
                       "threat_ids", "vulnerability_ids"} & set(values)
@@ -120,16 +129,26 @@ class RecommendationsService(RecordService):
         code = check_code(status, enums.RecommendationStatus, "Statut", errors, "status")
         d = as_date(date, "Date", errors, "date") or (dt.date.today() if "date" not in errors
                                                       else None)
-        if code == enums.RecommendationStatus.TRANSMITTED.value and not clean_text(sent_to):
+        note = optional_text(note, "Note", errors, "note", multiline=True)
+        letter_number = optional_text(letter_number, "Numéro de lettre", errors,
+                                      "letter_number", 80)
+        sent_to = optional_text(sent_to, "Transmise à", errors, "sent_to", 200)
+        if code == enums.RecommendationStatus.TRANSMITTED.value and not sent_to \
+                and "sent_to" not in errors:
             errors["sent_to"] = "Transmise à : indiquez le destinataire de la lettre."
         if errors:
             raise ValidationError(errors)
-        with self.db.session() as s:
+        with v.write_session(self.db) as s:
             rec = self.get(recommendation_id, session=s)
+            meeting = None
+            if meeting_id is not None:
+                meeting = v.find(s, m.Meeting, meeting_id, "Réunion", errors, "meeting_id",
+                                 committee_id=rec.committee_id)
+                v.raise_if(errors)
             row = m.RecommendationFollowup(
-                recommendation_id=rec.id, committee_id=rec.committee_id, meeting_id=meeting_id,
-                date=d, status=code, note=clean_text(note),
-                letter_number=clean_text(letter_number), sent_to=clean_text(sent_to))
+                recommendation_id=rec.id, committee_id=rec.committee_id,
+                meeting_id=meeting.id if meeting else None, date=d, status=code, note=note,
+                letter_number=letter_number, sent_to=sent_to)
             s.add(row)
             rec.status = code
             rec.status_date = d
@@ -142,6 +161,7 @@ class RecommendationsService(RecordService):
                                  letter_number=letter_number, sent_to=sent_to, note=note)
 
     def followups(self, recommendation_id: int) -> list[m.RecommendationFollowup]:
+        recommendation_id = v.as_id(recommendation_id, "Recommandation")
         with self.db.session() as s:
             return list(s.scalars(select(m.RecommendationFollowup).where(
                 m.RecommendationFollowup.recommendation_id == recommendation_id,

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import LargeBinary, Select, func, select
 from sqlalchemy.orm import Session
 
 from ..db import models as m
@@ -22,6 +22,7 @@ from ..db.base import utcnow
 from ..db.engine import Database
 from ..domain import enums
 from ..domain.text import sort_key
+from . import validation as v
 from .errors import NotFound, ValidationError
 
 
@@ -39,85 +40,40 @@ class ListQuery:
 
 
 # --- value coercion ---------------------------------------------------------------------------
+# The helpers live in .validation (one layer for every service); these names stay for the
+# services' existing calls.
 
 def as_date(value: Any, label: str, errors: dict[str, str], key: str) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        errors[key] = f"{label} : date invalide « {value} » (attendu : AAAA-MM-JJ)."
-        return None
+    return v.as_date(value, label, errors, key)
 
 
 def as_time(value: Any, label: str, errors: dict[str, str], key: str) -> dt.time | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.time):
-        return value
-    text = str(value).strip().lower().replace(" ", "").replace("h", ":")
-    if text.endswith(":"):
-        text += "00"
-    try:
-        return dt.time.fromisoformat(text if len(text.split(":")[0]) == 2 else "0" + text)
-    except ValueError:
-        errors[key] = f"{label} : heure invalide « {value} » (attendu : 10 h 00)."
-        return None
+    return v.as_time(value, label, errors, key)
 
 
 def as_int(value: Any, label: str, errors: dict[str, str], key: str,
            lo: int | None = None, hi: int | None = None) -> int | None:
-    if value in (None, ""):
-        return None
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        errors[key] = f"{label} : nombre entier attendu, pas « {value} »."
-        return None
-    if (lo is not None and number < lo) or (hi is not None and number > hi):
-        if lo is not None and hi is not None:
-            errors[key] = f"{label} : {number} est hors limites ({lo} à {hi})."
-        elif lo is not None:
-            errors[key] = f"{label} : {number} doit être au moins {lo}."
-        else:
-            errors[key] = f"{label} : {number} doit être au plus {hi}."
-        return None
-    return number
+    return v.as_int(value, label, errors, key, lo, hi)
 
 
 def check_code(value: Any, enum: type[enums.Labelled], label: str, errors: dict[str, str],
                key: str, required: bool = True) -> str | None:
-    if value in (None, ""):
-        if required:
-            errors[key] = f"{label} : valeur obligatoire."
-        return None
-    code = str(value)
-    if code in enum.codes():
-        return code
-    # accept the French label as well as the code
-    for member in enum:
-        if member.label.casefold() == code.casefold():
-            return member.value
-    allowed = ", ".join(member.label for member in enum)
-    errors[key] = f"{label} : valeur inconnue « {value} » (valeurs possibles : {allowed})."
-    return None
+    return v.as_code(value, enum, label, errors, key, required=required)
 
 
 def require_text(value: Any, label: str, errors: dict[str, str], key: str,
-                 max_len: int | None = None) -> str:
-    text = (value or "").strip() if isinstance(value, str) or value is None else str(value)
-    if not text:
-        errors[key] = f"{label} : ce champ est obligatoire."
-    elif max_len and len(text) > max_len:
-        errors[key] = f"{label} : {len(text)} caractères, au plus {max_len}."
-    return text
+                 max_len: int | None = None, multiline: bool = False) -> str:
+    return v.as_text(value, label, errors, key, required=True, max_len=max_len,
+                     multiline=multiline) or ""
+
+
+def optional_text(value: Any, label: str, errors: dict[str, str], key: str,
+                  max_len: int | None = None, multiline: bool = False) -> str:
+    return v.as_text(value, label, errors, key, max_len=max_len, multiline=multiline) or ""
 
 
 def clean_text(value: Any) -> str:
+    """A text already checked (or written by the application itself), stripped."""
     return "" if value is None else str(value).strip()
 
 
@@ -230,13 +186,23 @@ class RecordService:
     def _find(self, s: Session, key: int | str, *, deleted: bool = False) -> Any:
         """The record with this id (an integer) or UUID; NotFound (French) otherwise.
         A tombstone counts only with deleted=True (undoing a delete)."""
-        if isinstance(key, int) or str(key).isdigit():
-            obj = s.get(self.model, int(key))
-        else:
-            obj = s.scalar(select(self.model).where(self.model.uuid == key))
-        if obj is None or (obj.deleted_at is not None and not deleted):
-            raise NotFound(f"{self.label.capitalize()} introuvable : {key}.")
-        return obj
+        return v.find(s, self.model, key, self.label.capitalize(), None, "id",
+                      deleted=deleted, uuid=True)
+
+    def committee_of(self, values: Mapping[str, Any], existing: Any | None, session: Session,
+                     errors: dict[str, str]) -> int | None:
+        """The committee the record belongs to: its own (a record never changes committee),
+        the one given (a CRSS or the demo writes for several), else this database's."""
+        if existing is not None:
+            if "committee_id" in values:
+                given = v.as_id(values["committee_id"], "Comité", errors, "committee_id")
+                if given is not None and given != existing.committee_id:
+                    errors["committee_id"] = ("Un enregistrement ne change pas de comité : "
+                                              "créez-le plutôt dans l'autre comité.")
+            return existing.committee_id
+        if values.get("committee_id") is not None:
+            return v.as_committee_id(session, values["committee_id"], errors)
+        return own_committee_id(session)
 
     def get(self, key: int | str, session: Session | None = None) -> Any:
         if session is not None:
@@ -257,7 +223,7 @@ class RecordService:
         """Refuse writes to a record that no longer changes (an adopted PV)."""
 
     def create(self, **values: Any) -> Any:
-        with self.db.session() as s:
+        with v.write_session(self.db) as s:
             obj = self.create_in(s, **values)
         return obj
 
@@ -272,7 +238,7 @@ class RecordService:
         return obj
 
     def update(self, key: int | str, **values: Any) -> Any:
-        with self.db.session() as s:
+        with v.write_session(self.db) as s:
             obj = self.update_in(s, key, **values)
         return obj
 
@@ -302,7 +268,7 @@ class RecordService:
         """Delete as a tombstone, with the records that depend on it (agenda items,
         attendance, follow-ups...): none of their text stays live or travels. Returns what
         undo needs to put everything back."""
-        with self.db.session() as s:
+        with v.write_session(self.db) as s:
             obj = self.get(key, session=s)
             self.check_deletable(obj, s)
             children = [c for c in self.dependents(obj, s) if c.deleted_at is None]
@@ -319,11 +285,12 @@ class RecordService:
 
     def undelete(self, key: int | str, saved: Mapping[str, Any]) -> Any:
         """Undo a delete: the content comes back and the version goes on increasing."""
-        saved = dict(saved)
-        children = saved.pop("__children__", [])
-        links = saved.pop("__links__", [])
-        with self.db.session() as s:
+        with v.write_session(self.db) as s:
             obj = self._find(s, key, deleted=True)
+            if obj.deleted_at is None:
+                raise ValidationError(f"{self.label.capitalize()} n'est pas supprimé(e) : "
+                                      "rien à rétablir.")
+            saved, children, links = self._check_saved(s, obj, saved)
             self.check_undeletable(obj, s)
             for name, value in saved.items():
                 setattr(obj, name, value)
@@ -345,6 +312,51 @@ class RecordService:
     def check_undeletable(self, obj: Any, session: Session) -> None:
         """Refuse an undo that would clash with what was recorded since (French message)."""
 
+    def _check_saved(self, s: Session, obj: Any, saved: Any) -> tuple[dict, list, list]:
+        """What `delete` returned, checked before anything is put back: its content fields,
+        the dependents (same committee, deleted) and the association rows of this record."""
+        bad = ValidationError("Annulation impossible : les données à rétablir sont "
+                              "incomplètes ou altérées.")
+        if not isinstance(saved, Mapping):
+            raise bad
+        saved = dict(saved)
+        children = saved.pop("__children__", [])
+        links = saved.pop("__links__", [])
+        _check_content(type(obj), saved, bad)
+        if not isinstance(children, (list, tuple)) or not isinstance(links, (list, tuple)):
+            raise bad
+        models = {model.__name__: model for model in m.SYNCABLE_MODELS}
+        checked_children = []
+        for entry in children:
+            if not isinstance(entry, (list, tuple)) or len(entry) != 3:
+                raise bad
+            name, child_id, content = entry
+            model = models.get(name) if isinstance(name, str) else None
+            if model is None or v.as_id(child_id, "Élément", {}, "id") is None:
+                raise bad
+            _check_content(model, content, bad)
+            child = s.get(model, child_id)
+            if child is not None and getattr(child, "committee_id", None) != obj.committee_id:
+                raise bad
+            checked_children.append((name, child_id, dict(content)))
+        allowed = {(table.name, column) for table, column in self.links(obj)}
+        checked_links = []
+        for entry in links:
+            if not isinstance(entry, (list, tuple)) or len(entry) != 2:
+                raise bad
+            table_name, rows = entry
+            match = [c for t, c in allowed if t == table_name]
+            if not match or not isinstance(rows, (list, tuple)):
+                raise bad
+            table = m.Base.metadata.tables[table_name]
+            for row in rows:
+                if (not isinstance(row, Mapping) or set(row) != set(table.c.keys())
+                        or row.get(match[0]) != obj.id
+                        or any(v.as_id(x, "Élément", {}, "id") is None for x in row.values())):
+                    raise bad
+            checked_links.append((table_name, [dict(r) for r in rows]))
+        return saved, checked_children, checked_links
+
 
 def tombstone(obj: m.Syncable) -> dict[str, Any]:
     saved = {name: getattr(obj, name) for name in type(obj).__sync_content__}
@@ -353,6 +365,22 @@ def tombstone(obj: m.Syncable) -> dict[str, Any]:
         setattr(obj, name, None if column.nullable else "")
     obj.deleted_at = utcnow()
     return saved
+
+
+def _check_content(model: Any, content: Any, bad: ValidationError) -> None:
+    """Content fields of a tombstone: known names, values of the column's type and length."""
+    if not isinstance(content, Mapping) or not set(content) <= set(model.__sync_content__):
+        raise bad
+    for name, value in content.items():
+        column = model.__table__.columns[name]
+        if value is None:
+            if not column.nullable:
+                raise bad
+        elif isinstance(column.type, LargeBinary):
+            if not isinstance(value, bytes):
+                raise bad
+        elif not isinstance(value, str) or len(value) > (v.max_len_of(column) or 10**7):
+            raise bad
 
 
 def _as_day(value: Any) -> dt.date:
@@ -411,25 +439,22 @@ def own_committee_id(s: Session) -> int:
 
 
 def lookup_person(s: Session, value: Any, label: str, errors: dict[str, str],
-                  key: str) -> int | None:
-    if value in (None, ""):
+                  key: str, committee_id: int | None = None) -> int | None:
+    """A live person of `committee_id` (by number, UUID or record), or None when empty."""
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, m.Person):
-        return value.id
-    if isinstance(value, int) or str(value).isdigit():
-        person = s.get(m.Person, int(value))
-    else:
-        person = s.scalar(select(m.Person).where(m.Person.uuid == str(value)))
-    if person is None or person.deleted_at is not None:
-        errors[key] = f"{label} : personne introuvable ({value})."
-        return None
-    return person.id
+        value = value.id
+    person = v.find(s, m.Person, value, label, errors, key, committee_id=committee_id,
+                    uuid=True)
+    return person.id if person is not None else None
 
 
 def iter_fields(values: Mapping[str, Any], allowed: Iterable[str]) -> None:
     unknown = set(values) - set(allowed)
     if unknown:
-        raise ValidationError(f"Champs inconnus : {', '.join(sorted(unknown))}.")
+        names = ", ".join(sorted(v.shown(str(name)) for name in unknown))
+        raise ValidationError(f"Champs inconnus : {names}.")
 
 
 __all__ = ["ListQuery", "RecordService", "tombstone", "own_committee", "own_committee_id",

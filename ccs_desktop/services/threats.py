@@ -10,9 +10,11 @@ from sqlalchemy.orm import Session
 
 from ..db import models as m
 from ..domain import enums, scoring
-from .errors import ValidationError
+from . import validation as v
+from .errors import ReadOnly, ValidationError
 from .records import (
-    RecordService, as_date, as_int, check_code, clean_text, iter_fields, require_text,
+    RecordService, as_date, as_int, check_code, iter_fields, optional_text,
+    require_text,
 )
 
 THREAT_FIELDS = ("title", "description", "type_code", "place_kind", "place_name",
@@ -25,13 +27,16 @@ VULN_FIELDS = ("title", "description", "place_kind", "place_name", "first_report
 def _score_value(value: Any, enum: type[enums.Labelled], label: str, errors: dict[str, str],
                  key: str) -> int | None:
     """Likelihood and impact come as 1-5 or as their French label ("Probable")."""
-    if isinstance(value, str) and not value.strip().isdigit():
+    if value is None or (isinstance(value, str) and not value.strip()):
+        errors[key] = f"{label} : ce champ est obligatoire."
+        return None
+    if isinstance(value, str) and not (value.strip().isascii() and value.strip().isdigit()):
         code = check_code(value, enum, label, errors, key)
         return int(code) if code else None
     words = ", ".join(f"{mm.value} = {mm.label}" for mm in enum)
     number = as_int(value, label, errors, key, 1, 5)
     if key in errors:
-        errors[key] = f"{label} : « {value} » n'existe pas ; choisissez parmi {words}."
+        errors[key] = f"{label} : {v.shown(value)} n'existe pas ; choisissez parmi {words}."
     return number
 
 
@@ -51,15 +56,19 @@ class ThreatsService(RecordService):
         errors: dict[str, str] = {}
         out: dict[str, Any] = {}
         new = existing is None
+        cid = self.committee_of(values, existing, session, errors)
+        if new:
+            out["committee_id"] = cid
         if new or "title" in values:
             out["title"] = require_text(values.get("title"), "Intitulé de la menace", errors,
                                         "title", 300)
         if new or "type_code" in values:
-            code = values.get("type_code")
-            if not code:
-                errors["type_code"] = "Type de menace : ce champ est obligatoire."
-            elif session.get(m.ThreatType, code) is None:
-                errors["type_code"] = f"Type de menace inconnu : « {code} »."
+            code = v.as_text(values.get("type_code"), "Type de menace", errors, "type_code",
+                             required=True, max_len=60)
+            if code:
+                row = session.get(m.ThreatType, code)
+                if row is None or (row.committee_id is not None and row.committee_id != cid):
+                    errors["type_code"] = f"Type de menace inconnu : {v.shown(code)}."
             out["type_code"] = code
         for name, enum, label in (("likelihood", enums.Likelihood, "Probabilité"),
                                   ("impact", enums.Impact, "Gravité")):
@@ -72,17 +81,19 @@ class ThreatsService(RecordService):
                   ("source_category", enums.SourceCategory, "Catégorie de source", "membre"))
         for name, enum, label, default in simple:
             if new or name in values:
-                out[name] = check_code(values.get(name) or default, enum, label, errors, name)
-        for name in ("description", "place_name"):
-            if name in values:
-                out[name] = clean_text(values[name])
+                out[name] = check_code(v.or_default(values.get(name), default), enum, label, errors, name)
+        if "description" in values:
+            out["description"] = optional_text(values["description"], "Description", errors,
+                                               "description", multiline=True)
+        if "place_name" in values:
+            out["place_name"] = optional_text(values["place_name"], "Lieu", errors,
+                                              "place_name", 200)
         if "first_reported" in values:
             out["first_reported"] = as_date(values["first_reported"], "Date de signalement",
                                             errors, "first_reported")
         if "is_restricted" in values:
-            out["is_restricted"] = bool(values["is_restricted"])
-        if "committee_id" in values:
-            out["committee_id"] = values["committee_id"]
+            out["is_restricted"] = v.as_bool(values["is_restricted"], "Diffusion restreinte",
+                                             errors, "is_restricted")
         if errors:
             raise ValidationError(errors)
         return out
@@ -107,26 +118,26 @@ class ThreatsService(RecordService):
         errors: dict[str, str] = {}
         lk = _score_value(likelihood, enums.Likelihood, "Probabilité", errors, "likelihood")
         im = _score_value(impact, enums.Impact, "Gravité", errors, "impact")
-        tr = check_code(trend or "stable", enums.Trend, "Tendance", errors, "trend")
+        tr = check_code(trend if trend is not None and trend != "" else "stable", enums.Trend,
+                        "Tendance", errors, "trend")
         d = as_date(date, "Date", errors, "date")
+        note = optional_text(note, "Note", errors, "note", multiline=True)
         if errors:
             raise ValidationError(errors)
-        with self.db.session() as s:
+        with v.write_session(self.db) as s:
             threat = self.get(threat_id, session=s)
             meeting = None
             if meeting_id is not None:
-                meeting = s.get(m.Meeting, meeting_id)
-                if meeting is None:
-                    raise ValidationError("Réunion introuvable.")
+                meeting = v.find(s, m.Meeting, meeting_id, "Réunion",
+                                 committee_id=threat.committee_id)
                 if meeting.status == enums.MeetingStatus.ADOPTED.value:
-                    from .errors import ReadOnly
-
                     raise ReadOnly(f"Le procès-verbal {meeting.reference} est adopté : il ne "
                                    "change plus.")
             when = d or (meeting.date if meeting else dt.date.today())
             row = m.ThreatAssessment(threat_id=threat.id, committee_id=threat.committee_id,
-                                     meeting_id=meeting_id, date=when, likelihood=lk, impact=im,
-                                     score=scoring.score(lk, im), trend=tr, note=clean_text(note))
+                                     meeting_id=meeting.id if meeting else None, date=when,
+                                     likelihood=lk, impact=im, score=scoring.score(lk, im),
+                                     trend=tr, note=note)
             s.add(row)
             threat.likelihood, threat.impact, threat.trend = lk, im, tr
             threat.rescore()
@@ -136,6 +147,7 @@ class ThreatsService(RecordService):
         return row
 
     def assessments(self, threat_id: int) -> list[m.ThreatAssessment]:
+        threat_id = v.as_id(threat_id, "Menace")
         with self.db.session() as s:
             return list(s.scalars(select(m.ThreatAssessment).where(
                 m.ThreatAssessment.threat_id == threat_id,
@@ -151,10 +163,12 @@ class ThreatsService(RecordService):
         from ..db.base import new_uuid
         from .records import own_committee
 
-        label = clean_text(label)
-        if not label:
-            raise ValidationError({"label": "Libellé : ce champ est obligatoire."})
-        with self.db.session() as s:
+        errors: dict[str, str] = {}
+        label = v.as_text(label, "Libellé", errors, "label", required=True, max_len=200)
+        national_code = v.as_text(national_code, "Type national", errors, "national_code",
+                                  required=True, max_len=60)
+        v.raise_if(errors)
+        with v.write_session(self.db) as s:
             national = s.get(m.ThreatType, national_code)
             if national is None or not national.is_national:
                 raise ValidationError({"national_code": "Choisissez le type national "
@@ -186,23 +200,27 @@ class VulnerabilitiesService(RecordService):
         errors: dict[str, str] = {}
         out: dict[str, Any] = {}
         new = existing is None
+        cid = self.committee_of(values, existing, session, errors)
+        if new:
+            out["committee_id"] = cid
         if new or "title" in values:
             out["title"] = require_text(values.get("title"), "Intitulé de la vulnérabilité",
                                         errors, "title", 300)
         if new or "place_kind" in values:
-            out["place_kind"] = check_code(values.get("place_kind") or "village", enums.PlaceKind,
+            out["place_kind"] = check_code(v.or_default(values.get("place_kind"), "village"), enums.PlaceKind,
                                            "Type de lieu", errors, "place_kind")
         if new or "status" in values:
-            out["status"] = check_code(values.get("status") or "open",
+            out["status"] = check_code(v.or_default(values.get("status"), "open"),
                                        enums.VulnerabilityStatus, "Statut", errors, "status")
-        for name in ("description", "place_name"):
-            if name in values:
-                out[name] = clean_text(values[name])
+        if "description" in values:
+            out["description"] = optional_text(values["description"], "Description", errors,
+                                               "description", multiline=True)
+        if "place_name" in values:
+            out["place_name"] = optional_text(values["place_name"], "Lieu", errors,
+                                              "place_name", 200)
         if "first_reported" in values:
             out["first_reported"] = as_date(values["first_reported"], "Date de signalement",
                                             errors, "first_reported")
-        if "committee_id" in values:
-            out["committee_id"] = values["committee_id"]
         if errors:
             raise ValidationError(errors)
         return out

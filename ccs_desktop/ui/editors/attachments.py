@@ -3,8 +3,6 @@ dialog), open, remove."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -137,16 +135,12 @@ class AttachmentsPanel(QWidget):
         if sel is None:
             return None
         try:
-            data = self.services.attachments.data(sel[0])
+            # written under its name made safe again, atomically, inside the application's
+            # own attachments folder (services.attachments.open_copy checks the target)
+            path = self.services.attachments.open_copy(sel[0])
         except UserError as exc:
             self.error.show_message(str(exc))
             return None
-        folder = Path(tempfile.mkdtemp(prefix="ccs-piece-"))
-        path = folder / sel[1]
-        with open(path, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
         open_url(QUrl.fromLocalFile(str(path)))
         return path
 
