@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+import unicodedata
 from pathlib import Path
 
 
@@ -85,3 +86,43 @@ _ERRNO_FR = {
 def french_os_error(exc: OSError) -> str:
     """The cause of a system error in French (the system's own text is often English)."""
     return _ERRNO_FR.get(exc.errno or -1, exc.strerror or str(exc))
+
+
+# --- file names from outside ------------------------------------------------------------
+
+NAME_MAX = 150  # characters of a file name, extension included
+DEFAULT_NAME = "piece-jointe"
+
+# Names Windows keeps for devices, whatever the extension ("NUL.pdf" is the null device).
+_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "CLOCK$"} | {
+    f"{dev}{n}" for dev in ("COM", "LPT") for n in (*"0123456789", "¹", "²", "³")}
+_FORBIDDEN = set('<>:"/\\|?*')
+
+
+def safe_base_name(name: object) -> str:
+    """A file name that stays where it is written, on Windows and Linux (the one reduction of
+    every file name that comes from outside: attachments created, opened, restored or
+    imported at the CRSS): no folder, no
+    drive, no UNC prefix, no `..`, no device name (CON, NUL...), no control or forbidden
+    character, at most NAME_MAX characters; the extension is kept; never empty."""
+    text = name if isinstance(name, str) else ""
+    text = unicodedata.normalize("NFC", text)
+    # every separator of either system: only the last part is a name
+    text = text.replace("\\", "/").rsplit("/", 1)[-1]
+    if len(text) >= 2 and text[1] == ":" and text[0].isalpha():  # "C:x.pdf"
+        text = text[2:]
+    text = "".join("_" if ch in _FORBIDDEN or not ch.isprintable() else ch for ch in text)
+    # Windows drops trailing dots and spaces; leading ones make hidden or odd files
+    text = text.strip(" .")
+    stem, dot, ext = text.rpartition(".")
+    if not dot:
+        stem, ext = text, ""
+    ext = ext[:16]
+    stem = stem.strip(" .")
+    if stem.split(".")[0].upper().rstrip() in _RESERVED:
+        stem = f"_{stem}"
+    if not stem:
+        stem = DEFAULT_NAME
+    room = NAME_MAX - (len(ext) + 1 if ext else 0)
+    stem = stem[:room].rstrip(" .") or DEFAULT_NAME
+    return f"{stem}.{ext}" if ext else stem

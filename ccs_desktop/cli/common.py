@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import unicodedata
 from pathlib import Path
 from typing import NoReturn
 
+from ..domain.text import printable
 from ..fileio import french_os_error
 
 
@@ -87,37 +87,7 @@ def read_passphrase_file(path: str | Path) -> str:
 
 
 # --- what the command line prints -----------------------------------------------------------
-
-# Bidirectional controls: an RLO (U+202E) in a name makes the terminal show text reversed
-# ("fdp.exe" shown as "exe.pdf"); the isolates and marks do the same more quietly.
-_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-                           "\u2066\u2067\u2068\u2069")
-_LINE_SEPARATORS = frozenset("\u2028\u2029\x85")
-
-
-def _escape(ch: str) -> str:
-    code = ord(ch)
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
-
-
-def printable(text: object, keep: str = "\n\t") -> str:
-    """Text from the data (names, file names, manifests, messages quoting them) made safe
-    for a terminal: C0 and C1 control characters (ESC starts the ANSI sequences that move
-    the cursor, change colours or the window title), DEL, line separators and the
-    bidirectional controls are written as visible escapes (\\x1b, \\u202e). The characters
-    in `keep` (by default newline and tab) stay as they are."""
-    text = str(text)
-    out = []
-    for ch in text:
-        if ch in keep:
-            out.append(ch)
-        elif (unicodedata.category(ch) == "Cc" or ch in _BIDI_CONTROLS
-              or ch in _LINE_SEPARATORS):
-            out.append(_escape(ch))
-        else:
-            out.append(ch)
-    return "".join(out)
-
+# (domain.text.printable: no raw control, format or bidirectional character on a terminal)
 
 def printable_field(text: object) -> str:
     """One field of a tab-separated line: newlines and tabs escaped too, so that each

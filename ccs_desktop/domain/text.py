@@ -1,4 +1,5 @@
-"""Text folding for search and sorting: accents, case and ligatures ignored."""
+"""Text folding for search and sorting (accents, case and ligatures ignored), and text from
+outside made safe to show."""
 
 from __future__ import annotations
 
@@ -43,3 +44,30 @@ def fts_query(user_text: str) -> str | None:
 def display_family_name(name: str | None) -> str:
     """Family names are written in capitals on documents, particles included (Ag, Ould, Walet)."""
     return (name or "").upper()
+
+
+# Control (Cc), format (Cf: bidirectional overrides, zero-width characters), surrogate,
+# private-use and unassigned characters, and the line/paragraph separators: an ESC in a name
+# starts an ANSI sequence (cursor moves, colours, the window title); an RLO (U+202E) shows
+# "fdp.exe" as "exe.pdf".
+_UNSAFE_CATEGORIES = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
+
+
+def printable(value: object, keep: str = "\n\t", limit: int | None = None) -> str:
+    """Text from the data (names, file names, manifests, messages quoting them) made safe for
+    a terminal or a table: every unsafe character is written as a visible escape (\\x1b,
+    \\u202e), except those in `keep`; cut to `limit` characters (with "…") when given."""
+    text = value if isinstance(value, str) else str(value)
+    if limit is not None:
+        text = text[: limit * 2]
+    out = []
+    for ch in text:
+        if ch not in keep and unicodedata.category(ch) in _UNSAFE_CATEGORIES:
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    text = "".join(out)
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text

@@ -40,7 +40,9 @@ from sqlalchemy import (
 )
 
 from ..db import models as m
+from ..fileio import safe_base_name
 from ..domain import enums
+from ..domain.text import printable as _printable
 
 INT64 = (-(2**63), 2**63 - 1)
 COUNTER = (0, 2**31 - 1)
@@ -151,19 +153,8 @@ def _rules(table_name: str) -> tuple[tuple[_Column, ...], tuple[str, ...]]:
 
 
 def printable(value: object, limit: int = 200) -> str:
-    """The text with its control and format characters escaped (\\x1b, \\u202e...), cut to
-    `limit` characters: safe to print on a terminal or to show in a table."""
-    text = value if isinstance(value, str) else str(value)
-    out = []
-    for ch in text[: limit * 2]:
-        cat = unicodedata.category(ch)
-        if cat in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp") and ch not in "\n\t":
-            code = ord(ch)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-        else:
-            out.append(ch)
-    text = "".join(out)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """domain.text.printable, cut to `limit` characters: safe to print or show in a table."""
+    return _printable(value, limit=limit)
 
 
 def one_line(value: object, limit: int = 200) -> str:
@@ -204,11 +195,7 @@ def _check_value(table: str, col: _Column, v: object) -> str | None:
         if col.name in UUID_COLUMNS and not is_uuid(v):
             return f"{where} : identifiant {_show(v)} invalide"
         if col.name in FILE_NAME_COLUMNS and v:
-            try:
-                safe = safe_base_name(v)
-            except ValueError:
-                safe = None
-            if safe != v:
+            if safe_base_name(v) != v:
                 return f"{where} : nom de fichier dangereux ou invalide {_show(v)}"
         return None
     if kind == "date":
@@ -295,46 +282,30 @@ def check_row(table: Table | str, values: Mapping[str, object]) -> list[str]:
     return reasons
 
 
-# --------------------------------------------------------------------------- file names
-
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", "conin$", "conout$",
-                     *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-_FORBIDDEN = set('<>:"|?*')
-MAX_NAME_BYTES = 240
-
-
-def safe_base_name(name: str) -> str:
-    """A file name that stays inside the folder it is written to, on Windows as on Linux:
-    no directory part (the last one of `/` or `\\`), no drive letter, no `..`, no control or
-    invisible format character, none of `<>:"|?*`, no leading or trailing dot or space, no
-    Windows device name (CON, NUL, COM1...), at most 240 bytes (extension kept).
-
-    Raises ValueError when nothing usable is left (empty, `..`, `/`...). Idempotent."""
-    if not isinstance(name, str):
-        raise ValueError("nom de fichier absent")
-    text = unicodedata.normalize("NFC", name)
-    text = "".join(ch for ch in text if unicodedata.category(ch) not in
-                   ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
-    text = text.replace("\\", "/").rsplit("/", 1)[-1]
-    if len(text) >= 2 and text[1] == ":" and text[0].isascii() and text[0].isalpha():
-        text = text[2:]
-    text = "".join("_" if ch in _FORBIDDEN else ch for ch in text)
-    text = text.strip(" .")
-    if not text:
-        raise ValueError("nom de fichier vide ou réduit à un chemin")
-    stem = text.split(".", 1)[0].rstrip(" ").casefold()
-    if stem in _WINDOWS_RESERVED:
-        text = "_" + text
-    if len(text.encode("utf-8")) > MAX_NAME_BYTES:
-        base, dot, ext = text.rpartition(".")
-        if not dot or len(ext.encode("utf-8")) > 16:
-            base, ext = text, ""
-        keep = MAX_NAME_BYTES - (len(ext.encode("utf-8")) + 1 if ext else 0)
-        base = base.encode("utf-8")[:keep].decode("utf-8", "ignore").rstrip(" .")
-        text = f"{base}.{ext}" if ext else base
-        if not base:
-            raise ValueError("nom de fichier inutilisable")
-    return text
+def reduce_file_names(conn: sqlite3.Connection) -> int:
+    """Every stored file name (FILE_NAME_COLUMNS) of a database from outside (a restored
+    backup, a file imported at the CRSS) reduced to fileio.safe_base_name, in place; returns
+    how many were changed. A name like `../../x` or `C:\\x` never reaches a folder."""
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    changed = 0
+    for table in m.Base.metadata.sorted_tables:
+        if table.name not in present:
+            continue
+        for col in table.columns:
+            if col.name not in FILE_NAME_COLUMNS:
+                continue
+            t, c = _quote(table.name), _quote(col.name)
+            for rid, name in conn.execute(f"SELECT rowid, {c} FROM {t} WHERE {c} != ''"
+                                          ).fetchall():
+                if isinstance(name, str) and safe_base_name(name) != name:
+                    conn.execute(f"UPDATE {t} SET {c} = ? WHERE rowid = ?",
+                                 (safe_base_name(name), rid))
+                    changed += 1
+    return changed
 
 
-__all__ = ["check_row", "safe_base_name", "printable", "one_line", "is_uuid", "CODES", "RANGES"]
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+__all__ = ["check_row", "reduce_file_names", "safe_base_name", "printable", "one_line", "is_uuid", "CODES", "RANGES"]

@@ -98,3 +98,31 @@ def test_the_application_start_cleans_what_a_killed_operation_left(
     db = app.prepare_database(app.parse_args(["--data-dir", str(d)]))
     db.close()
     assert not left.exists()
+
+
+def test_a_restored_backup_never_carries_a_path_as_a_file_name(rich_db, tmp_path: Path) -> None:
+    from ccs_desktop.services.exchange import backup as bk
+    from ccs_desktop.services.exchange import container as ct
+
+    hostile = ["../../../../tmp/evil.sh", "C:\\Windows\\win.ini", "/etc/passwd"]
+    con = sqlite3.connect(rich_db.path)
+    tables = [t for (t,) in con.execute(
+        "SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND EXISTS (SELECT 1 FROM "
+        "pragma_table_info(m.name) WHERE name = 'filename')")]
+    counts = {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+    assert "attachments" in tables and counts["attachments"]
+    with con:
+        for t in tables:
+            con.execute(f"UPDATE {t} SET filename = ? || '-' || rowid",
+                        (hostile[len(t) % 3],))
+    con.close()
+    written = bk.create_backup(rich_db, tmp_path / "usb", PASS)
+    rich_db.close()
+    result = bk.restore(written.path, tmp_path / "neuf", [ct.PassphraseIdentity(PASS)])
+    con = sqlite3.connect(result.database)
+    for t in tables:
+        names = [n for (n,) in con.execute(f"SELECT filename FROM {t}")]
+        assert len(names) == counts[t]
+        for n in names:
+            assert "/" not in n and "\\" not in n and ":" not in n and not n.startswith("."), n
+    con.close()

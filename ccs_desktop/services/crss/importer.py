@@ -31,7 +31,7 @@ from ...db.models_exchange import ImportLogEntry
 from ...db.search import SEARCHABLE, index_rows
 from ...fileio import french_os_error
 from ..errors import UserError
-from ..rowcheck import FILE_NAME_COLUMNS, check_row, is_uuid, one_line, safe_base_name
+from ..rowcheck import check_row, is_uuid, one_line, reduce_file_names
 from ..exchange import backup as bk
 from ..exchange import snapshot as sn
 from . import register
@@ -382,33 +382,12 @@ def _prepare_source(opened: bk.OpenedFile, info: _Manifest) -> Path:
         if not (info.share_names and row[0] == 1):
             sn.pseudonymise_again(conn)
         sn.delete_orphan_links(conn)
-        _safe_file_names(conn)
+        reduce_file_names(conn)
         conn.execute("COMMIT")
         _validate_source(conn)
     finally:
         conn.close()
     return snap
-
-
-def _safe_file_names(conn: sqlite3.Connection) -> None:
-    """File names reduced to a safe base name (a name that cannot be reduced stays and its
-    row is refused by the checks)."""
-    for table in SYNC_TABLES:
-        for col in table.columns:
-            if col.name not in FILE_NAME_COLUMNS:
-                continue
-            q = sn._q(col.name)
-            for rid, name in conn.execute(f"SELECT id, {q} FROM {sn._q(table.name)} "
-                                          f"WHERE {q} != ''").fetchall():
-                if not isinstance(name, str):
-                    continue
-                try:
-                    safe = safe_base_name(name)
-                except ValueError:
-                    continue
-                if safe != name:
-                    conn.execute(f"UPDATE {sn._q(table.name)} SET {q} = ? WHERE id = ?",
-                                 (safe, rid))
 
 
 def _validate_source(conn: sqlite3.Connection) -> None:

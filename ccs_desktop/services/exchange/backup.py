@@ -22,6 +22,7 @@ from ...db import models as m
 from ...db.engine import Database, open_database
 from ...db.search import rebuild
 from ..errors import UserError
+from ..rowcheck import reduce_file_names
 from . import container as ct
 from . import snapshot as sn
 
@@ -983,6 +984,7 @@ def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | Non
         conn = sqlite3.connect(staged_db, isolation_level=None)
         try:
             sn.create_fts(conn)  # the migration code expects them
+            reduce_file_names(conn)  # a backup from outside may carry "../../x" as a name
         finally:
             conn.close()
         db = open_database(staged, create=False)
