@@ -19,7 +19,7 @@ from ..domain.french import de
 from . import validation as v
 from .errors import ReadOnly, ValidationError
 from .records import (
-    RecordService, as_date, as_int, as_time, check_code, iter_fields,
+    RecordService, as_date, as_int, as_time, check_code, filter_year, iter_fields,
     lookup_person, optional_text, own_committee, own_committee_id, tombstone,
 )
 
@@ -77,7 +77,7 @@ class MeetingsService(RecordService):
     default_order = ("date", True)
     sort_columns = {"reference": m.Meeting.date}
     filters = {
-        "year": lambda stmt, v: stmt.where(m.Meeting.year == int(v)),
+        "year": lambda stmt, val: stmt.where(m.Meeting.year == filter_year(val)),
         "status": lambda stmt, v: stmt.where(
             m.Meeting.status.in_(list(v)) if isinstance(v, (list, tuple, set)) else
             m.Meeting.status == v),

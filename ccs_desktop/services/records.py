@@ -26,6 +26,9 @@ from . import validation as v
 from .errors import NotFound, ValidationError
 
 
+PAGE_MAX = 2**53  # the largest page size or start a table may ask for
+
+
 @dataclass
 class ListQuery:
     """What a table shows: search words, filters, order and the page."""
@@ -128,7 +131,7 @@ class RecordService:
                 else:
                     stmt = stmt.where(column == value)
             else:
-                raise ValueError(f"unknown filter {name!r} for {model.__name__}")
+                raise ValidationError({name: f"Cette liste ne se filtre pas par « {name} »."})
         return stmt
 
     def _order(self, stmt: Select, query: ListQuery) -> Select:
@@ -148,10 +151,12 @@ class RecordService:
     def list(self, query: ListQuery | None = None) -> list[Any]:
         query = query or ListQuery()
         stmt = self._order(self._apply(self.base_select(), query), query)
-        if query.limit is not None:
-            stmt = stmt.limit(query.limit)
-        if query.offset:
-            stmt = stmt.offset(query.offset)
+        limit = v.as_int(query.limit, "Nombre de lignes", None, "limit", 0, PAGE_MAX)
+        offset = v.as_int(query.offset, "Début de la page", None, "offset", 0, PAGE_MAX)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        if offset:
+            stmt = stmt.offset(offset)
         with self.db.session() as s:
             return list(s.scalars(stmt).unique().all())
 
@@ -383,15 +388,23 @@ def _check_content(model: Any, content: Any, bad: ValidationError) -> None:
             raise bad
 
 
-def _as_day(value: Any) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+def filter_year(value: Any) -> int:
+    """The year of a list filter, or a French ValidationError (a filter is input too)."""
+    return v.as_int(value, "Année", None, "year", 1900, 2100, required=True)
+
+
+def _filter_day(value: Any, label: str, key: str) -> dt.date:
+    return v.as_date(value, label, None, key, required=True)
 
 
 _DATE_FILTERS: dict[str, Callable[[Select, Any, Any], Select]] = {
-    "year": lambda stmt, model, v: stmt.where(model.date >= dt.date(int(v), 1, 1),
-                                              model.date <= dt.date(int(v), 12, 31)),
-    "date_from": lambda stmt, model, v: stmt.where(model.date >= _as_day(v)),
-    "date_to": lambda stmt, model, v: stmt.where(model.date <= _as_day(v)),
+    "year": lambda stmt, model, val: stmt.where(
+        model.date >= dt.date(filter_year(val), 1, 1),
+        model.date <= dt.date(filter_year(val), 12, 31)),
+    "date_from": lambda stmt, model, val: stmt.where(
+        model.date >= _filter_day(val, "Du", "date_from")),
+    "date_to": lambda stmt, model, val: stmt.where(
+        model.date <= _filter_day(val, "Au", "date_to")),
 }
 
 def _committee_place(column: Any) -> Callable[[Select, Any, Any], Select]:
