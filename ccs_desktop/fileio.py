@@ -38,18 +38,25 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *,
         except OSError:
             pass
         raise
-    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX)
-        try:
-            dir_fd = os.open(folder, os.O_DIRECTORY)
-        except OSError:
-            return path
-        try:
-            os.fsync(dir_fd)
-        except OSError:
-            pass
-        finally:
-            os.close(dir_fd)
+    fsync_dir(folder)
     return path
+
+
+def fsync_dir(folder: str | os.PathLike[str]) -> None:
+    """Make a rename (or a creation, a deletion) in `folder` durable: fsync the folder itself
+    (POSIX; Windows has no such call and NTFS journals the rename)."""
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    try:
+        fd = os.open(folder, os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _publish_without_overwrite(tmp: str, path: Path) -> None:

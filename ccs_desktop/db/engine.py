@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from .. import paths
-from ..fileio import french_os_error
+from ..fileio import french_os_error, fsync_dir
 from ..services.errors import DatabaseBusy, UserError
 from . import events  # noqa: F401  (registers the session hooks)
 from .base import utcnow
@@ -282,20 +282,6 @@ class Database:
 def _fsync_file(path: Path) -> None:
     with open(path, "rb+") as fh:
         os.fsync(fh.fileno())
-
-
-def fsync_dir(folder: Path) -> None:
-    if hasattr(os, "O_DIRECTORY"):  # POSIX: make a rename durable
-        try:
-            fd = os.open(folder, os.O_DIRECTORY)
-        except OSError:
-            return
-        try:
-            os.fsync(fd)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
 
 
 def _remove_with_side_files(path: Path) -> None:

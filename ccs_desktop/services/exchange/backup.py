@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ...fileio import french_os_error
+from ...fileio import french_os_error, fsync_dir
 from ... import paths
 from ...db import models as m
 from ...db.engine import Database, open_database
@@ -147,21 +147,6 @@ class WrittenFile:
     removed: list[Path] = field(default_factory=list)
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def write_atomically(folder: Path, name: str, fill: Callable[[object], bytes],
                      verify: Callable[[Path, bytes], None]) -> Path:
     """Write `folder/name` without ever overwriting: temporary name, fsync, read back and
@@ -188,7 +173,7 @@ def write_atomically(folder: Path, name: str, fill: Callable[[object], bytes],
         if final.exists():  # someone wrote the same name meanwhile: never overwrite
             raise FileExistsError(errno.EEXIST, "exists", str(final))
         os.replace(tmp, final)
-        _fsync_dir(folder)
+        fsync_dir(folder)
     except OSError as exc:
         raise UserError(os_error_message(exc, folder)) from None
     finally:
@@ -1032,7 +1017,7 @@ def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | Non
                 # lost if we are killed between this and the rename
                 _unlink_quietly(leftover)
         os.replace(staged_db, live)
-        _fsync_dir(folder)
+        fsync_dir(folder)
         prune_copies_aside(live, protect=saved)
         progress(100, 100, "Restauration terminée.")
         kept = changes if not replace_security_settings else []
@@ -1078,7 +1063,7 @@ def _copy_aside_atomically(live: Path, label: str, work: Path) -> Path:
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
-        _fsync_dir(live.parent)
+        fsync_dir(live.parent)
     except sqlite3.Error:
         _unlink_quietly(tmp)
         raise UserError("La base actuelle n'a pas pu être mise de côté (elle est peut-être "
@@ -1170,7 +1155,7 @@ def auto_backup(db: Database, *, keep: int = 7, min_interval: dt.timedelta | Non
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
-        _fsync_dir(folder)
+        fsync_dir(folder)
     except OSError as exc:
         raise UserError(os_error_message(exc, folder)) from None
     finally:
