@@ -1,7 +1,10 @@
-"""Translations: French is the default; Qt's own dialogs are translated too (qtbase).
+"""Translations in the interface: the one gettext catalog (ccs_desktop.i18n) behind Qt's
+`tr()`, and Qt's own catalog (qtbase) for its dialogs. French is the default.
 
-Source strings in the code are English and go through `tr()`; the French comes from
-resources/translations/ccs_desktop_fr.qm (see resources/translations/update.py).
+Source strings in the code are English and go through `tr()` (context: the class) or
+`translate(context, text)`; `CatalogTranslator` answers Qt from po/fr.po's compiled catalog and
+says nothing for a text it does not know, so that qtbase_fr still serves Qt's own strings (and
+our catalog supplies the few qtbase_fr lacks, QT_MISSING below).
 
 The core keeps French labels for its codes (domain.enums); the UI shows them through
 `label(enum, code)`, which looks the code up in `ENUM_LABELS` (English source strings marked
@@ -11,6 +14,7 @@ with QT_TRANSLATE_NOOP so that lupdate collects them) and translates it.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication
 
-from .. import paths
+from .. import i18n as core_i18n
 from ..domain import enums
 
 LANGUAGES = (("fr", "Français"), ("en", "English"))
@@ -30,10 +34,13 @@ _language = DEFAULT_LANGUAGE
 
 
 def current_language(explicit: str | None = None) -> str:
-    if explicit:
-        return explicit
-    value = str(QSettings().value(SETTINGS_KEY, DEFAULT_LANGUAGE) or DEFAULT_LANGUAGE)
-    return value if value in dict(LANGUAGES) else DEFAULT_LANGUAGE
+    """--lang, else CCS_LANG, else the choice saved in Settings, else French (never the
+    system's locale)."""
+    for value in (explicit, os.environ.get(core_i18n.ENV_LANG),
+                  QSettings().value(SETTINGS_KEY, None)):
+        if value and str(value) in dict(LANGUAGES):
+            return str(value)
+    return DEFAULT_LANGUAGE
 
 
 def active_language() -> str:
@@ -59,12 +66,41 @@ def install_translators(app: QApplication, language: str | None = None) -> str:
         if tr.load(f"{name}_{lang}", qt_dir):
             app.installTranslator(tr)
             _installed.append(tr)
-    own = QTranslator(app)
-    if own.load(f"ccs_desktop_{lang}", str(paths.resource_path("translations"))):
-        app.installTranslator(own)
+    core_i18n.set_language(lang)
+    if lang != "en":  # English is the source text itself
+        own = CatalogTranslator(lang, app)
+        app.installTranslator(own)  # installed last: asked first
         _installed.append(own)
     _language = lang
     return lang
+
+
+class CatalogTranslator(QTranslator):
+    """Qt's translator interface over the gettext catalog of one language."""
+
+    def __init__(self, lang: str, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.lang = lang
+
+    def isEmpty(self) -> bool:  # noqa: N802
+        return False
+
+    def language(self) -> str:
+        return self.lang
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        # None (a null QString) means "not here": Qt then asks the next translator (qtbase)
+        # or keeps the source text; an empty string would blank the text.
+        return core_i18n.lookup(context, source, n, self.lang)
+
+
+# Qt's own texts that qtbase_fr of Qt 6.11 lacks (its file dialog gained mnemonics): declared
+# here so that extraction keeps them in the catalog.
+QT_MISSING = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def locale_for(lang: str | None = None) -> QLocale:

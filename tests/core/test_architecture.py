@@ -16,3 +16,10 @@ def test_core_has_no_qt_import():
     offenders = [str(p.relative_to(root)) for sub in CORE for p in (root / sub).rglob("*.py")
                  if QT.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+def test_core_modules_at_the_top_have_no_qt_import():
+    root = Path(ccs_desktop.__file__).parent
+    offenders = [name for name in ("i18n.py", "fileio.py", "paths.py")
+                 if QT.search((root / name).read_text(encoding="utf-8"))]
+    assert offenders == []

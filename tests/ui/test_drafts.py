@@ -20,7 +20,7 @@ from ccs_desktop.ui import drafts
 from ccs_desktop.ui.editors import open_editor, pending_drafts
 from ccs_desktop.ui.editors.meeting import MeetingEditor
 from ccs_desktop.ui.editors.people import PersonEditor
-from ccs_desktop.ui.editors.translator import DictTranslator
+from ccs_desktop.ui import i18n
 
 
 @pytest.fixture
@@ -117,8 +117,7 @@ def test_killed_mid_edit_text_found_again(qtbot, services, qapp):
     # ...but the next start offers it back
     found = {(d.kind, d.record_id) for d in pending_drafts(data_dir)}
     assert found == {("threats", None), ("meetings", meeting.id)}
-    tr = DictTranslator()
-    qapp.installTranslator(tr)
+    i18n.install_translators(qapp, "fr")
     try:
         window = type("W", (), {"services": s, "undo_stack": QUndoStack()})()
         threat = open_editor("threats", None, window)
@@ -138,5 +137,4 @@ def test_killed_mid_edit_text_found_again(qtbot, services, qapp):
         assert ed.discussion.toPlainText() == "Le chef de village signale des tirs la nuit"
         assert drafts.load_draft(data_dir, "meetings", meeting.id) is None
     finally:
-        qapp.removeTranslator(tr)
         s.db.close()

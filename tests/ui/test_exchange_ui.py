@@ -25,7 +25,6 @@ from ccs_desktop.services.exchange import container as ct
 from ccs_desktop.services.hub import Services
 from ccs_desktop.ui import exchange as ex
 from ccs_desktop.ui.exchange import common
-from ccs_desktop.ui.exchange_fr_strings import FR
 
 PASS = "le marche de Ber ouvre le lundi"  # QTest types ASCII only
 KEYPASS = "phrase de la cle du CRSS 2024"
@@ -79,17 +78,15 @@ class FakePrompts:
 
 @pytest.fixture
 def prompts(monkeypatch: pytest.MonkeyPatch, qapp, tmp_path: Path):  # noqa: ANN001, ANN201
-    from ccs_desktop.ui.editors.translator import DictTranslator
+    from ccs_desktop.ui import i18n
 
     monkeypatch.setenv(ct.TEST_CHEAP_ENV, "1")
     monkeypatch.setenv("CCS_DATA_DIR", str(tmp_path / "default-data"))
     common.Session.clear()
     fake = FakePrompts()
     fake.install(monkeypatch)
-    french = DictTranslator(FR, qapp)
-    qapp.installTranslator(french)
+    i18n.install_translators(qapp, "fr")
     yield fake
-    qapp.removeTranslator(french)
     common.Session.clear()
     common.pool().waitForDone(10000)
 
@@ -523,40 +520,3 @@ def test_automatic_copies_on_start_and_close(demo_db, monkeypatch) -> None:  # n
     conn.close()
     # never raises, even on a broken database object
     assert ex.on_close_auto_backup(object()) is None
-
-
-def _tr_strings() -> dict[str, set[str]]:
-    """Every tr()/translate() string of the exchange screens, by translation context."""
-    out: dict[str, set[str]] = {}
-
-    def visit(node: ast.AST, cls: str | None) -> None:
-        for child in ast.iter_child_nodes(node):
-            ctx = child.name if isinstance(child, ast.ClassDef) else cls
-            if isinstance(child, ast.Call):
-                name = child.func.attr if isinstance(child.func, ast.Attribute) else \
-                    getattr(child.func, "id", "")
-                args = child.args
-                if name == "tr" and cls and args and isinstance(args[0], ast.Constant):
-                    out.setdefault(cls, set()).add(args[0].value)
-                if name == "translate" and len(args) >= 2 and all(
-                        isinstance(a, ast.Constant) for a in args[:2]):
-                    out.setdefault(args[0].value, set()).add(args[1].value)
-            visit(child, ctx)
-
-    for path in sorted(UI_DIR.glob("*.py")):
-        visit(ast.parse(path.read_text(encoding="utf-8")), None)
-    return out
-
-
-def test_every_string_has_its_french() -> None:
-    strings = _tr_strings()
-    assert sum(len(v) for v in strings.values()) > 150
-    missing = [(ctx, s) for ctx, texts in strings.items() for s in sorted(texts)
-               if not FR.get(ctx, {}).get(s)]
-    assert not missing, missing
-    # placeholders survive the translation
-    import re
-
-    for ctx, table in FR.items():
-        for en, fr in table.items():
-            assert set(re.findall(r"{\w+}", en)) == set(re.findall(r"{\w+}", fr)), (ctx, en)

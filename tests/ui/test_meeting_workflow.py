@@ -19,7 +19,7 @@ from ccs_desktop.services.errors import ReadOnly
 from ccs_desktop.services.hub import Services
 from ccs_desktop.ui import commands
 from ccs_desktop.ui.editors.meeting import MeetingEditor
-from ccs_desktop.ui.editors.translator import DictTranslator
+from ccs_desktop.ui import i18n
 
 # screenshots for a person to look at: only when CCS_SCREENSHOTS names a folder
 SCREENS = Path(os.environ["CCS_SCREENSHOTS"]) if os.environ.get("CCS_SCREENSHOTS") else None
@@ -60,10 +60,7 @@ def services(committee_services):
 
 @pytest.fixture
 def french(qapp):
-    tr = DictTranslator()
-    qapp.installTranslator(tr)
-    yield tr
-    qapp.removeTranslator(tr)
+    yield i18n.install_translators(qapp, "fr")
 
 
 def type_text(qtbot, widget, text):

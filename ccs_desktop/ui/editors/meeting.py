@@ -641,14 +641,14 @@ class MeetingEditor(RecordEditor):
         if c.quorum_reached:
             self.quorum_label.setText(self.tr("Quorum reached: {present} members present, "
                                               "{needed} required ({active} active members). "
-                                              "Women: {share} % of the members present.").format(
+                                              "Women: {share}\u00a0%\u00a0of the members present.").format(
                 present=c.present, needed=c.quorum_needed, active=c.members_active,
                 share=share))
             self.quorum_label.setStyleSheet("color: #1b5e20; font-weight: bold;")
         else:
             self.quorum_label.setText(self.tr("Quorum NOT reached: {present} members present, "
                                               "{needed} required ({active} active members). "
-                                              "Women: {share} % of the members present.").format(
+                                              "Women: {share}\u00a0%\u00a0of the members present.").format(
                 present=c.present, needed=c.quorum_needed, active=c.members_active,
                 share=share))
             self.quorum_label.setStyleSheet("color: #b00020; font-weight: bold;")
