@@ -121,20 +121,19 @@ class _TaskSignals(QObject):
 class Task:
     """Runs `fn(progress)` off the GUI thread; the result or a French error comes back
     through `signals`. (A plain object whose `run` the pool calls: a QRunnable subclass can
-    be collected on a worker thread and crash the interpreter at exit.) The signals object
-    is a child of the owner, so Qt owns it: no garbage-collection pass can destroy it while
-    the worker emits; it is deleted on the GUI thread once its outcome has been delivered."""
+    be collected on a worker thread and crash the interpreter at exit.) The owner keeps the
+    task, and so its signals object, until the worker has finished emitting (`done` is set
+    after the last emit), so the object is never destroyed while the worker uses it."""
 
-    def __init__(self, fn: Callable[[Callable[[int, int, str], None]], Any],
-                 owner: QObject | None = None) -> None:
+    def __init__(self, fn: Callable[[Callable[[int, int, str], None]], Any]) -> None:
         self.fn = fn
-        self.signals = _TaskSignals(owner)
+        self.signals = _TaskSignals()
         self.done = False
 
     def _emit(self, signal_name: str, *args: object) -> None:
         try:
             getattr(self.signals, signal_name).emit(*args)
-        except RuntimeError:  # the owner (and so the signals object) is gone: nobody listens
+        except RuntimeError:  # the signals object is gone: nobody listens any more
             pass
 
     def run(self) -> None:
@@ -163,7 +162,7 @@ def pool() -> QThreadPool:
 def start_task(owner: QObject, fn: Callable, *, on_done: Callable[[Any], None],
                on_fail: Callable[[str], None],
                on_progress: Callable[[int, int, str], None] | None = None) -> Task:
-    task = Task(fn, owner)
+    task = Task(fn)
     tasks = owner.__dict__.setdefault("_exchange_tasks", [])
     tasks[:] = [t for t in tasks if not t.done]
     tasks.append(task)  # the runnable and its signals live as long as the owner needs them
@@ -171,9 +170,6 @@ def start_task(owner: QObject, fn: Callable, *, on_done: Callable[[Any], None],
         task.signals.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
     task.signals.finished.connect(on_done, Qt.ConnectionType.QueuedConnection)
     task.signals.failed.connect(on_fail, Qt.ConnectionType.QueuedConnection)
-    # connected last, so it runs after on_done / on_fail, on the GUI thread
-    for signal in (task.signals.finished, task.signals.failed):
-        signal.connect(task.signals.deleteLater, Qt.ConnectionType.QueuedConnection)
     pool().start(task.run)
     return task
 
