@@ -161,6 +161,9 @@ class AttachmentsService:
         except OSError as exc:
             raise ValidationError(f"Impossible de préparer la pièce jointe pour l'ouvrir : "
                                   f"{french_os_error(exc)}.") from None
+        except (ValueError, TypeError):  # a folder name no system accepts (NUL...)
+            raise ValidationError("Le dossier où ouvrir la pièce jointe n'est pas un nom de "
+                                  "dossier valable.") from None
         return target
 
     def remove(self, attachment_id: int) -> None:

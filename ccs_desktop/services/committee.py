@@ -205,6 +205,8 @@ class CommitteeService:
 
     def clock_warning(self, now: dt.datetime | None = None) -> str | None:
         """A French warning when the computer's clock reads earlier than the newest record."""
+        if now is not None and not isinstance(now, dt.datetime):
+            raise ValidationError({"now": "Horloge : une date et une heure sont attendues."})
         newest = self.newest_record_time()
         now = now or utcnow()
         if newest is not None and now < newest - dt.timedelta(minutes=5):

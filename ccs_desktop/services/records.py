@@ -102,6 +102,8 @@ class RecordService:
 
     def _search(self, query: ListQuery):  # noqa: ANN202
         """(search table, MATCH condition) when this query searches, else (None, None)."""
+        if query.search is not None and not isinstance(query.search, str):
+            raise ValidationError({"search": "Recherche : tapez des mots (du texte)."})
         if not query.search or self.model not in search.SEARCHABLE:
             return None, None
         return search.match(self.model, query.search) or (None, None)
@@ -115,21 +117,25 @@ class RecordService:
             # drive the query from the full-text index: a join streams, an IN list would
             # first materialise every match (half a million for a two-letter prefix)
             stmt = stmt.join(fts, fts.c.rowid == model.id).where(matches)
-        for name, value in query.filters.items():
-            if value in (None, "", [], ()):
+        for name, value in _filters_of(query).items():
+            if _empty(value):
                 continue
+            _check_plain(value, name)
             if name in self.filters:
                 stmt = self.filters[name](stmt, value)
             elif name in _COMMITTEE_FILTERS and hasattr(model, "committee_id"):
                 stmt = _COMMITTEE_FILTERS[name](stmt, model, value)
             elif name in _DATE_FILTERS and hasattr(model, "date"):
                 stmt = _DATE_FILTERS[name](stmt, model, value)
-            elif hasattr(model, name):
+            elif isinstance(name, str) and name in model.__table__.columns:
                 column = getattr(model, name)
                 if isinstance(value, (list, tuple, set, frozenset)):
-                    stmt = stmt.where(column.in_(list(value)))
+                    if len(value) > MAX_FILTER_VALUES:
+                        raise ValidationError({name: "Filtre : trop de valeurs à la fois."})
+                    stmt = stmt.where(column.in_([_filter_value(column, x, name)
+                                                  for x in value]))
                 else:
-                    stmt = stmt.where(column == value)
+                    stmt = stmt.where(column == _filter_value(column, value, name))
             else:
                 raise ValidationError({name: f"Cette liste ne se filtre pas par « {name} »."})
         return stmt
@@ -163,7 +169,7 @@ class RecordService:
     def count(self, query: ListQuery | None = None) -> int:
         """How many records match; answered from indexes alone in the common cases."""
         query = query or ListQuery()
-        filters = {k: v for k, v in query.filters.items() if v not in (None, "", [], ())}
+        filters = {k: v for k, v in _filters_of(query).items() if not _empty(v)}
         model = self.model
         with self.db.session() as s:
             if not filters and not query.include_deleted:
@@ -182,6 +188,9 @@ class RecordService:
 
     def distinct_values(self, column: str, limit: int = 500) -> list[Any]:
         """The values a filter offers (places, addressees...), from an index when there is one."""
+        if not isinstance(column, str) or column not in self.model.__table__.columns:
+            raise ValidationError({"column": "Cette liste n'a pas de colonne de ce nom."})
+        limit = v.as_int(limit, "Nombre de valeurs", None, "limit", 0, PAGE_MAX, required=True)
         col = getattr(self.model, column)
         stmt = (select(col).where(self.model.deleted_at.is_(None), col.is_not(None), col != "")
                 .group_by(col).order_by(col).limit(limit))
@@ -388,6 +397,64 @@ def _check_content(model: Any, content: Any, bad: ValidationError) -> None:
             raise bad
 
 
+MAX_FILTER_VALUES = 1000
+
+
+def _filters_of(query: ListQuery) -> Mapping[str, Any]:
+    filters = query.filters if query.filters is not None else {}
+    if not isinstance(filters, Mapping):
+        raise ValidationError({"filters": "Filtres : une liste de critères est attendue."})
+    return filters
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, (str, list, tuple, set, frozenset))
+                             and len(value) == 0)
+
+
+_PLAIN = (str, int, dt.date)  # bool is an int, datetime a date
+
+
+def _check_plain(value: Any, name: object) -> None:
+    """A filter's value is a plain value (text, number, date) or a short list of them."""
+    items = list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
+    label = f"Filtre « {name} »" if isinstance(name, str) else "Filtre"
+    if len(items) > MAX_FILTER_VALUES:
+        raise ValidationError({str(name): f"{label} : trop de valeurs à la fois."})
+    for item in items:
+        if not isinstance(item, _PLAIN) or (isinstance(item, int) and not isinstance(item, bool)
+                                            and not -2**63 <= item < 2**63) \
+                or (isinstance(item, str) and len(item) > 1000):
+            raise ValidationError({str(name): f"{label} : valeur {v.shown(item)} non reconnue."})
+
+
+def _filter_value(column: Any, value: Any, name: str) -> Any:
+    """A filter's value made the type of its column, or a French ValidationError (a filter
+    comes from a box the user chose or typed in, or from a script)."""
+    label = f"Filtre « {name} »"
+    try:
+        kind = column.type.python_type
+    except (AttributeError, NotImplementedError):
+        kind = None
+    if kind is bool:
+        return v.as_bool(value, label, None, name)
+    if kind is int:
+        return v.as_int(value, label, None, name, required=True)
+    if kind is dt.datetime:
+        if isinstance(value, dt.datetime):
+            return value
+        raise ValidationError({name: f"{label} : une date et une heure sont attendues."})
+    if kind is dt.date:
+        return v.as_date(value, label, None, name, required=True)
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValidationError({name: f"{label} : valeur {v.shown(value)} non reconnue."})
+    if isinstance(value, int):
+        value = str(v.as_int(value, label, None, name, required=True))
+    if len(value) > 1000:
+        raise ValidationError({name: f"{label} : texte trop long."})
+    return value
+
+
 def filter_year(value: Any) -> int:
     """The year of a list filter, or a French ValidationError (a filter is input too)."""
     return v.as_int(value, "Année", None, "year", 1900, 2100, required=True)
@@ -407,14 +474,21 @@ _DATE_FILTERS: dict[str, Callable[[Select, Any, Any], Select]] = {
         model.date <= _filter_day(val, "Au", "date_to")),
 }
 
+def _eq(column: Any, value: Any) -> Any:
+    """column = value, or column IN (values) for a list of them."""
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return column.in_(list(value))
+    return column == value
+
+
 def _committee_place(column: Any) -> Callable[[Select, Any, Any], Select]:
     # a subquery, not a join: region, cercle and commune can then be combined in one query
     return lambda stmt, model, v: stmt.where(model.committee_id.in_(
-        select(m.Committee.id).where(column == v)))
+        select(m.Committee.id).where(_eq(column, v))))
 
 
 _COMMITTEE_FILTERS: dict[str, Callable[[Select, Any, Any], Select]] = {
-    "committee_id": lambda stmt, model, v: stmt.where(model.committee_id == v),
+    "committee_id": lambda stmt, model, v: stmt.where(_eq(model.committee_id, v)),
     "region": _committee_place(m.Committee.region),
     "cercle": _committee_place(m.Committee.cercle),
     "commune": _committee_place(m.Committee.commune),

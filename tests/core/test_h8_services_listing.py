@@ -72,3 +72,48 @@ def test_a_year_filter_still_filters(services: Services) -> None:
     assert in_year == services.meetings.count(ListQuery(filters={"year": year}))
     with pytest.raises(UserError, match="Année"):
         services.meetings.count(ListQuery(filters={"year": "²"}))
+
+
+ODD_FILTER_VALUES = st.one_of(
+    ANY_VALUE, st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+    st.just(object()), st.binary(max_size=5), st.integers(min_value=2**63, max_value=2**80),
+    st.lists(st.integers(min_value=-(2**70), max_value=2**70), max_size=3))
+ODD_QUERIES = st.builds(
+    ListQuery,
+    search=st.one_of(st.text(max_size=10), st.none(), st.integers(), st.binary(max_size=4)),
+    filters=st.one_of(st.none(), st.lists(st.integers(), max_size=2),
+                      st.dictionaries(st.sampled_from(["status", "committee_id", "region",
+                                                       "date", "kind", "priority", "id",
+                                                       "sex", "is_active", "nope", "year"]),
+                                      ODD_FILTER_VALUES, max_size=2)))
+
+
+@pytest.mark.parametrize("name", LISTED)
+def test_odd_searches_and_filters_answer_or_refuse_in_french(services: Services,
+                                                             name: str) -> None:
+    service = getattr(services, name)
+
+    @settings(max_examples=150, deadline=None,
+              suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(ODD_QUERIES, st.one_of(st.text(max_size=12), st.integers(), st.none(),
+                                  st.sampled_from(["place", "title", "status", "²"])))
+    def prop(query: ListQuery, column: object) -> None:
+        for call in (lambda: service.list(query), lambda: service.count(query),
+                     lambda: service.distinct_values(column)):
+            try:
+                call()
+            except UserError as exc:
+                assert str(exc) and "Error" not in str(exc), str(exc)
+
+    prop()
+
+
+def test_odd_arguments_of_helpers_are_refused_in_french(services: Services, tmp_path) -> None:
+    with pytest.raises(UserError, match="Horloge"):
+        services.committee.clock_warning("x")
+    source = tmp_path / "scan.pdf"
+    source.write_bytes(b"%PDF-1.4 test")
+    meeting = services.meetings.list(ListQuery(limit=1))[0]
+    attachment = services.attachments.add_file(source, meeting_id=meeting.id)
+    with pytest.raises(UserError, match="dossier"):
+        services.attachments.open_copy(attachment.id, folder="\x00")
