@@ -7,7 +7,9 @@ whose method calls it. This one reads the syntax tree and yields
   (singular, or plural when a count is given);
 - `translate("Context", "Text")`, `QCoreApplication.translate(...)`,
   `QT_TRANSLATE_NOOP("Context", "Text")` with their explicit context;
-- the gettext calls of the core: `_`, `N_`, `gettext`, `ngettext`, `pgettext`, `npgettext`.
+- the gettext calls of the core: `_`, `N_`, `gettext`, `ngettext`, `pgettext`, `npgettext`;
+  an `N_("Label")` written directly in a class body (the enum labels of domain/enums.py) is
+  extracted in the context of that class, as `Labelled.label` translates it.
 Only literal strings are extracted.
 
 Used through po/babel.cfg:  PYTHONPATH=po pybabel extract -F po/babel.cfg ...
@@ -50,13 +52,23 @@ def _comments(node: ast.AST, lines: list[str]) -> list[str]:
 class _Visitor(ast.NodeVisitor):
     def __init__(self, lines: list[str]) -> None:
         self.classes: list[str] = []
+        self.in_function = False
         self.found: list[tuple[int, str, Any, list[str]]] = []
         self.lines = lines
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:  # noqa: N802
         self.classes.append(node.name)
+        saved, self.in_function = self.in_function, False
         self.generic_visit(node)
+        self.in_function = saved
         self.classes.pop()
+
+    def _function(self, node: ast.AST) -> None:
+        saved, self.in_function = self.in_function, True
+        self.generic_visit(node)
+        self.in_function = saved
+
+    visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = _function  # noqa: N815
 
     def _add(self, node: ast.Call, funcname: str, messages: Any) -> None:
         self.found.append((node.lineno, funcname, messages, _comments(node, self.lines)))
@@ -74,6 +86,9 @@ class _Visitor(ast.NodeVisitor):
                 self._add(node, "pgettext", (context, text[0]))
         elif name in QT_CONTEXT_CALLS and len(args) >= 2 and None not in text[:2]:
             self._add(node, "pgettext", (text[0], text[1]))
+        elif name == "N_" and self.classes and not self.in_function and len(args) == 1 \
+                and text[0] is not None:
+            self._add(node, "pgettext", (self.classes[-1], text[0]))
         elif name in GETTEXT and len(args) == 1 and text[0] is not None:
             self._add(node, "gettext", text[0])
         elif name == "ngettext" and len(args) >= 2 and None not in text[:2]:

@@ -22,33 +22,33 @@ from . import models as m
 
 def _person(p: m.Person) -> Iterable[str | None]:
     return (p.title, p.given_names, p.family_name, p.organisation, p.function,
-            enums.Category.label_of(p.category), enums.FdsCorps.label_of(p.fds_corps))
+            enums.Category.french_label_of(p.category), enums.FdsCorps.french_label_of(p.fds_corps))
 
 
 def _meeting(x: m.Meeting) -> Iterable[str | None]:
-    return (x.reference, x.place, enums.MeetingKind.label_of(x.kind),
-            enums.MeetingStatus.label_of(x.status), x.not_held_reason_text,
-            enums.NotHeldReason.label_of(x.not_held_reason), x.notes)
+    return (x.reference, x.place, enums.MeetingKind.french_label_of(x.kind),
+            enums.MeetingStatus.french_label_of(x.status), x.not_held_reason_text,
+            enums.NotHeldReason.french_label_of(x.not_held_reason), x.notes)
 
 
 def _threat(t: m.Threat) -> Iterable[str | None]:
-    return (t.title, t.description, t.place_name, enums.PlaceKind.label_of(t.place_kind),
-            enums.RiskLevel.label_of(t.level), enums.ThreatStatus.label_of(t.status),
-            enums.Trend.label_of(t.trend), t.type_code)
+    return (t.title, t.description, t.place_name, enums.PlaceKind.french_label_of(t.place_kind),
+            enums.RiskLevel.french_label_of(t.level), enums.ThreatStatus.french_label_of(t.status),
+            enums.Trend.french_label_of(t.trend), t.type_code)
 
 
 def _vulnerability(v: m.Vulnerability) -> Iterable[str | None]:
-    return (v.title, v.description, v.place_name, enums.PlaceKind.label_of(v.place_kind),
-            enums.VulnerabilityStatus.label_of(v.status))
+    return (v.title, v.description, v.place_name, enums.PlaceKind.french_label_of(v.place_kind),
+            enums.VulnerabilityStatus.french_label_of(v.status))
 
 
 def _recommendation(r: m.Recommendation) -> Iterable[str | None]:
-    return (r.text, r.addressee, r.responsible, enums.RecommendationStatus.label_of(r.status),
-            enums.Priority.label_of(r.priority))
+    return (r.text, r.addressee, r.responsible, enums.RecommendationStatus.french_label_of(r.status),
+            enums.Priority.french_label_of(r.priority))
 
 
 def _activity(a: m.Activity) -> Iterable[str | None]:
-    return (a.title, a.description, a.place, a.partner, enums.ActivityKind.label_of(a.kind))
+    return (a.title, a.description, a.place, a.partner, enums.ActivityKind.french_label_of(a.kind))
 
 
 # model -> (fts table, text fields). The fts table's rowid is the record's id.

@@ -169,7 +169,7 @@ class CommitteeService:
         values["name"] = values["name"] or committee_name(values["level"], values["region"],
                                                           values["cercle"], values["commune"])
         if not values["chair_title"]:
-            values["chair_title"] = {"commune": f"Maire de la {enums.CommuneKind.label_of(values['commune_kind'])} {_de(values['commune'])}",
+            values["chair_title"] = {"commune": f"Maire de la {enums.CommuneKind.french_label_of(values['commune_kind'])} {_de(values['commune'])}",
                                      "region": f"Gouverneur de la Région {_de(values['region'])}",
                                      "cercle": f"Préfet du Cercle {_de(values['cercle'])}"
                                      }[values["level"]]

@@ -286,7 +286,7 @@ class MeetingsService(RecordService):
             ).order_by(m.Recommendation.deadline, m.Recommendation.id)).all()
             if recs:
                 follow.discussion = "Recommandations en suivi :\n" + "\n".join(
-                    f"- {r.text} ({enums.RecommendationStatus.label_of(r.status)})"
+                    f"- {r.text} ({enums.RecommendationStatus.french_label_of(r.status)})"
                     for r in recs)
         s.flush()
         s.refresh(meeting)

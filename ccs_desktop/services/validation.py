@@ -258,7 +258,7 @@ def as_code(value: Any, enum: type[enums.Labelled], label: str,
     if code in enum.codes():
         return code
     for member in enum:
-        if member.label.casefold() == code.casefold():
+        if code.casefold() in (member.label.casefold(), member.french.casefold()):
             return member.value
     refuse(errors, key, f"{label} : valeur inconnue {shown(value)} "
                         f"(valeurs possibles : {allowed}).")

@@ -6,9 +6,8 @@ Source strings in the code are English and go through `tr()` (context: the class
 says nothing for a text it does not know, so that qtbase_fr still serves Qt's own strings (and
 our catalog supplies the few qtbase_fr lacks, QT_MISSING below).
 
-The core keeps French labels for its codes (domain.enums); the UI shows them through
-`label(enum, code)`, which looks the code up in `ENUM_LABELS` (English source strings marked
-with QT_TRANSLATE_NOOP so that lupdate collects them) and translates it.
+The labels of the core's codes are declared once, in domain.enums, and translated by the same
+catalog; `label(enum, code)` and `choices(enum)` show them in the interface's language.
 """
 
 from __future__ import annotations
@@ -142,119 +141,6 @@ def time_text(value: dt.time | None) -> str:
 # --- labels of the core's codes ---------------------------------------------------------------
 
 _C = "Labels"
-ENUM_LABELS: dict[type[enums.Labelled], dict[str, str]] = {
-    enums.CommitteeLevel: {
-        "commune": QT_TRANSLATE_NOOP("Labels", "Commune (CCSC)"),
-        "region": QT_TRANSLATE_NOOP("Labels", "Region (CCSR)"),
-        "cercle": QT_TRANSLATE_NOOP("Labels", "Cercle"),
-    },
-    enums.CommuneKind: {
-        "rurale": QT_TRANSLATE_NOOP("Labels", "Rural commune"),
-        "urbaine": QT_TRANSLATE_NOOP("Labels", "Urban commune"),
-    },
-    enums.Sex: {
-        "H": QT_TRANSLATE_NOOP("Labels", "Man"),
-        "F": QT_TRANSLATE_NOOP("Labels", "Woman"),
-    },
-    enums.Category: {
-        "admin": QT_TRANSLATE_NOOP("Labels", "Administrative authorities"),
-        "elus": QT_TRANSLATE_NOOP("Labels", "Elected councillors / Special delegation"),
-        "fds": QT_TRANSLATE_NOOP("Labels", "Defence and Security Forces"),
-        "justice": QT_TRANSLATE_NOOP("Labels", "Justice"),
-        "services": QT_TRANSLATE_NOOP("Labels", "Technical services"),
-        "traditionnels": QT_TRANSLATE_NOOP("Labels", "Traditional authorities"),
-        "religieux": QT_TRANSLATE_NOOP("Labels", "Religious leaders"),
-        "femmes": QT_TRANSLATE_NOOP("Labels", "Women's representatives (CAFO)"),
-        "jeunes": QT_TRANSLATE_NOOP("Labels", "Youth representatives (CNJ)"),
-        "osc": QT_TRANSLATE_NOOP("Labels", "Civil society organisations"),
-        "chasseurs": QT_TRANSLATE_NOOP("Labels", "Hunters"),
-        "autres": QT_TRANSLATE_NOOP("Labels", "Others"),
-    },
-    enums.FdsCorps: {
-        "fama": QT_TRANSLATE_NOOP("Labels", "FAMa (army)"),
-        "gendarmerie": QT_TRANSLATE_NOOP("Labels", "Gendarmerie"),
-        "garde": QT_TRANSLATE_NOOP("Labels", "National Guard"),
-        "police": QT_TRANSLATE_NOOP("Labels", "Police"),
-        "protection_civile": QT_TRANSLATE_NOOP("Labels", "Civil protection"),
-        "douanes": QT_TRANSLATE_NOOP("Labels", "Customs"),
-        "eaux_forets": QT_TRANSLATE_NOOP("Labels", "Water and Forests"),
-    },
-    enums.MeetingKind: {
-        "ordinary": QT_TRANSLATE_NOOP("Labels", "Ordinary"),
-        "extraordinary": QT_TRANSLATE_NOOP("Labels", "Extraordinary"),
-    },
-    enums.MeetingStatus: {
-        "planned": QT_TRANSLATE_NOOP("Labels", "Planned"),
-        "held": QT_TRANSLATE_NOOP("Labels", "Held"),
-        "not_held": QT_TRANSLATE_NOOP("Labels", "Not held"),
-        "adopted": QT_TRANSLATE_NOOP("Labels", "Minutes adopted"),
-    },
-    enums.NotHeldReason: {
-        "insecurite": QT_TRANSLATE_NOOP("Labels", "Insecurity"),
-        "blocus": QT_TRANSLATE_NOOP("Labels", "Blockade"),
-        "crue": QT_TRANSLATE_NOOP("Labels", "Flood"),
-        "quorum": QT_TRANSLATE_NOOP("Labels", "No quorum"),
-        "autre": QT_TRANSLATE_NOOP("Labels", "Other reason"),
-    },
-    enums.QuorumRule: {
-        "majority": QT_TRANSLATE_NOOP("Labels", "Majority of active members"),
-        "two_thirds": QT_TRANSLATE_NOOP("Labels", "Two thirds of active members"),
-        "fixed": QT_TRANSLATE_NOOP("Labels", "Fixed number of members"),
-    },
-    enums.RiskLevel: {
-        "low": QT_TRANSLATE_NOOP("Labels", "Low"),
-        "medium": QT_TRANSLATE_NOOP("Labels", "Medium"),
-        "high": QT_TRANSLATE_NOOP("Labels", "High"),
-        "critical": QT_TRANSLATE_NOOP("Labels", "Critical"),
-    },
-    enums.Trend: {
-        "up": QT_TRANSLATE_NOOP("Labels", "Rising"),
-        "stable": QT_TRANSLATE_NOOP("Labels", "Stable"),
-        "down": QT_TRANSLATE_NOOP("Labels", "Falling"),
-    },
-    enums.ThreatStatus: {
-        "active": QT_TRANSLATE_NOOP("Labels", "Active"),
-        "watched": QT_TRANSLATE_NOOP("Labels", "Watched"),
-        "resolved": QT_TRANSLATE_NOOP("Labels", "Resolved"),
-    },
-    enums.VulnerabilityStatus: {
-        "open": QT_TRANSLATE_NOOP("Labels", "Not addressed"),
-        "in_progress": QT_TRANSLATE_NOOP("Labels", "Being addressed"),
-        "addressed": QT_TRANSLATE_NOOP("Labels", "Addressed"),
-    },
-    enums.PlaceKind: {
-        "village": QT_TRANSLATE_NOOP("Labels", "Village"),
-        "fraction": QT_TRANSLATE_NOOP("Labels", "Fraction"),
-        "quartier": QT_TRANSLATE_NOOP("Labels", "Quarter"),
-        "axe": QT_TRANSLATE_NOOP("Labels", "Road axis"),
-        "site_deplaces": QT_TRANSLATE_NOOP("Labels", "Displaced people's site"),
-        "mare": QT_TRANSLATE_NOOP("Labels", "Pond / bourgoutière"),
-        "autre": QT_TRANSLATE_NOOP("Labels", "Other place"),
-    },
-    enums.RecommendationStatus: {
-        "formulated": QT_TRANSLATE_NOOP("Labels", "Formulated"),
-        "transmitted": QT_TRANSLATE_NOOP("Labels", "Transmitted"),
-        "in_progress": QT_TRANSLATE_NOOP("Labels", "In progress"),
-        "implemented": QT_TRANSLATE_NOOP("Labels", "Implemented"),
-        "partial": QT_TRANSLATE_NOOP("Labels", "Partly implemented"),
-        "not_implemented": QT_TRANSLATE_NOOP("Labels", "Not implemented"),
-        "abandoned": QT_TRANSLATE_NOOP("Labels", "Abandoned"),
-    },
-    enums.Priority: {
-        "high": QT_TRANSLATE_NOOP("Labels", "High priority"),
-        "normal": QT_TRANSLATE_NOOP("Labels", "Normal priority"),
-        "low": QT_TRANSLATE_NOOP("Labels", "Low priority"),
-    },
-    enums.ActivityKind: {
-        "training": QT_TRANSLATE_NOOP("Labels", "Training"),
-        "awareness": QT_TRANSLATE_NOOP("Labels", "Awareness raising"),
-        "social_cohesion": QT_TRANSLATE_NOOP("Labels", "Social cohesion"),
-        "cleanup": QT_TRANSLATE_NOOP("Labels", "Clean-up day"),
-        "road_safety": QT_TRANSLATE_NOOP("Labels", "Road safety"),
-        "radio": QT_TRANSLATE_NOOP("Labels", "Radio programme"),
-        "other": QT_TRANSLATE_NOOP("Labels", "Other activity"),
-    },
-}
 
 
 def translate(context: str, text: str) -> str:
@@ -262,19 +148,16 @@ def translate(context: str, text: str) -> str:
 
 
 def label(enum: type[enums.Labelled], code: Any) -> str:
-    """The translated label of a stored code ("" for None, the code itself if unknown)."""
+    """The label of a stored code in the interface's language ("" for None, the code itself
+    if unknown); the labels are declared once, in domain.enums."""
     if code is None or code == "":
         return ""
-    code = str(code)
-    source = ENUM_LABELS.get(enum, {}).get(code)
-    if source is None:
-        return enum.label_of(code)
-    return QCoreApplication.translate(_C, source)
+    return enum.label_of(str(code))
 
 
 def choices(enum: type[enums.Labelled]) -> list[tuple[str, str]]:
     """(code, translated label) in the enum's order, for combo boxes."""
-    return [(member.value, label(enum, member.value)) for member in enum]
+    return enum.choices()
 
 
 def yes_no(value: bool) -> str:

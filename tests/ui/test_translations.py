@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLabe
 
 from ccs_desktop import i18n as core_i18n
 from ccs_desktop import paths
+from ccs_desktop.domain import enums
 from ccs_desktop.ui import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -106,7 +107,8 @@ def test_french_is_the_default_and_qt_buttons_are_french(qapp, monkeypatch):
     monkeypatch.delenv("CCS_LANG", raising=False)
     assert i18n.install_translators(qapp) == "fr"
     assert QCoreApplication.translate("Pages", "Meetings") == "Réunions"
-    assert QCoreApplication.translate("Labels", "Critical") == "Critique"
+    assert i18n.label(enums.RiskLevel, "critical") == "Critique"
+    assert enums.Likelihood.UNLIKELY.label == "Peu probable"
     assert QCoreApplication.translate("Pages", "A text nobody wrote") == "A text nobody wrote"
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuler"
@@ -138,4 +140,10 @@ def test_english_on_request(qapp):
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
     assert isinstance(QApplication.instance(), QApplication)
     assert core_i18n.language() == "en"
+    # labels declared once in the core follow the interface; documents stay French
+    assert enums.Likelihood.UNLIKELY.label == "Unlikely"
+    assert i18n.label(enums.ThreatStatus, "watched") == "Watched"
+    assert [label for _code, label in i18n.choices(enums.Priority)][0] == "High priority"
+    assert enums.Category.ELUS.french == "Élus communaux / Délégation spéciale"
+    assert enums.Trend.french_label_of("up") == "En hausse"
     i18n.install_translators(qapp, "fr")

@@ -41,14 +41,14 @@ class PersonRow:
 
     @property
     def category_label(self) -> str:
-        return enums.Category.label_of(self.category)
+        return enums.Category.french_label_of(self.category)
 
     @classmethod
     def of(cls, person: m.Person, is_guest: bool = False) -> PersonRow:
         structure = " – ".join(p for p in ((person.organisation or "").strip(),
                                             (person.function or "").strip()) if p)
         if person.category == "fds" and person.fds_corps and not structure:
-            structure = enums.FdsCorps.label_of(person.fds_corps)
+            structure = enums.FdsCorps.french_label_of(person.fds_corps)
         return cls(full_name=person.full_name, title=(person.title or "").strip(),
                    sex=person.sex, is_youth=bool(person.is_youth), category=person.category,
                    structure=structure, phone=(person.phone or "").strip(),
@@ -177,12 +177,12 @@ def header_for(session: Session, meeting: m.Meeting) -> HeaderData:
 
 def _threat_row(threat: m.Threat) -> ThreatRow:
     type_label = threat.threat_type.label if threat.threat_type else threat.type_code
-    place_kind = enums.PlaceKind.label_of(threat.place_kind)
+    place_kind = enums.PlaceKind.french_label_of(threat.place_kind)
     place = f"{threat.place_name} ({place_kind.lower()})" if threat.place_name else ""
     return ThreatRow(title=threat.title, type_label=type_label, place=place,
-                     level=enums.RiskLevel.label_of(threat.level), score=threat.score,
-                     trend=enums.Trend.label_of(threat.trend),
-                     status=enums.ThreatStatus.label_of(threat.status),
+                     level=enums.RiskLevel.french_label_of(threat.level), score=threat.score,
+                     trend=enums.Trend.french_label_of(threat.trend),
+                     status=enums.ThreatStatus.french_label_of(threat.status),
                      description=threat.description or "")
 
 
@@ -254,10 +254,10 @@ def load_meeting(session: Session, meeting_id: int, *, restricted: bool = False,
     data.vulnerabilities = [
         VulnerabilityRow(
             title=v.title,
-            place=(f"{v.place_name} ({enums.PlaceKind.label_of(v.place_kind).lower()})"
+            place=(f"{v.place_name} ({enums.PlaceKind.french_label_of(v.place_kind).lower()})"
                    if v.place_name else ""),
             description=v.description or "",
-            status=enums.VulnerabilityStatus.label_of(v.status))
+            status=enums.VulnerabilityStatus.french_label_of(v.status))
         for v in vulns
     ]
 
@@ -270,7 +270,7 @@ def load_meeting(session: Session, meeting_id: int, *, restricted: bool = False,
     data.recommendations = [
         RecommendationRow(text=r.text, addressee=r.addressee or "",
                           responsible=r.responsible or "", deadline=r.deadline,
-                          priority=enums.Priority.label_of(r.priority))
+                          priority=enums.Priority.french_label_of(r.priority))
         for r in recs
     ]
 

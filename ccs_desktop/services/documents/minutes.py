@@ -132,7 +132,7 @@ def attendance_table(people: list[PersonRow]) -> Flowable:
     for category, members in groupby(people, key=lambda p: p.category):
         members = list(members)
         groups.append(len(rows))
-        rows.append([f"{enums.Category.label_of(category)} ({len(members)})"])
+        rows.append([f"{enums.Category.french_label_of(category)} ({len(members)})"])
         for p in members:
             number += 1
             rows.append([str(number), p.display_name, p.structure,
@@ -301,7 +301,7 @@ def not_held_story(data: MeetingData) -> list[Flowable]:
     if data.start_time:
         when += f" à {hour_text(data.start_time)}"
     where = f" ({data.place})" if data.place else ""
-    reason = enums.NotHeldReason.label_of(data.not_held_reason) or "non précisée"
+    reason = enums.NotHeldReason.french_label_of(data.not_held_reason) or "non précisée"
     story.append(para(
         f"La réunion {data.kind_word} du {data.header.committee_words}, prévue {when}{where}, "
         f"n'a pas pu se tenir.", st.body))
