@@ -100,20 +100,25 @@ def _transmit(args: argparse.Namespace) -> int:
 
 
 def _backup_verify(args: argparse.Namespace) -> int:
-    from ..services.exchange import backup as bk
-
     from ..paths import resolve_data_dir
-
-    # the file is decrypted into a hidden folder of the data folder, then deleted
+    from ..services.exchange import backup as bk
     from ..services.exchange import container as ct
 
+    # the file is decrypted into a hidden folder of the data folder, then deleted; a command
+    # that only reads creates nothing: a data folder given with --data-dir must exist (the
+    # default one, the application's own, is made as at any start)
+    data = resolve_data_dir(args.data_dir)
+    if args.data_dir and not data.is_dir():
+        raise CliError(str(bk.missing_data_dir(data)))
     identities = [] if not ct.peek_is_container(args.file) else _identities(args)
-    manifest = bk.verify_file(args.file, identities, work_dir=resolve_data_dir(args.data_dir))
+    manifest = bk.verify_file(args.file, identities,
+                              work_dir=data if args.data_dir else None)
     print(bk.describe(manifest))
-    if manifest.get("_authenticated"):
+    how = bk.opened_with(manifest)
+    if how == bk.OPENED_PASSPHRASE:
         print("Fichier vérifié : complet, authentique et lisible.")
     else:
-        print(bk.LOCAL_COPY_NOTICE)
+        print(bk.notice(how, manifest.get("kind", "")))
     return 0
 
 
@@ -125,10 +130,12 @@ def _backup_restore(args: argparse.Namespace) -> int:
     result = bk.restore(args.file, args.data_dir, identities,
                         progress=_progress_printer(args.quiet),
                         replace_security_settings=args.replace_security_settings)
-    manifest = dict(result.manifest, _authenticated=result.authenticated)
+    manifest = dict(result.manifest, _authenticated=result.authenticated,
+                    _opened_with=result.opened_with)
     print(bk.describe(manifest))
-    if not result.authenticated:
-        print(bk.LOCAL_COPY_NOTICE)
+    warning = bk.notice(result.opened_with)
+    if warning:
+        print(warning)
     if result.security_kept:
         print("Réglages de sécurité de la base actuelle conservés (la sauvegarde en avait "
               "d'autres) :")
@@ -136,6 +143,14 @@ def _backup_restore(args: argparse.Namespace) -> int:
             print(f"  - {change.describe()} → conservé(e) : valeur actuelle")
         print("Pour prendre ceux de la sauvegarde, relancez avec "
               "--replace-security-settings.")
+    if result.security_dropped:
+        print("Réglages de sécurité du fichier NON installés (son auteur n'est pas prouvé et "
+              "il n'y avait pas de base à conserver) :")
+        for change in result.security_dropped:
+            print(f"  - {change.describe()} → non installé(e)")
+        print(bk.TRUST_AGAIN)
+        print("Pour installer ceux du fichier malgré tout (seulement si vous êtes certain de "
+              "son origine), relancez avec --replace-security-settings.")
     if result.security_replaced:
         print("Réglages de sécurité remplacés par ceux de la sauvegarde "
               "(--replace-security-settings) :")
@@ -302,7 +317,8 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("--replace-security-settings", action="store_true",
                    help="prend aussi les réglages de sécurité de la sauvegarde (clé du CRSS "
                         "de confiance, secret des pseudonymes) ; sans cette option, ceux de "
-                        "la base actuelle sont gardés")
+                        "la base actuelle sont gardés, et un fichier ouvert avec la clé du "
+                        "CRSS (auteur non prouvé) n'en installe aucun")
     _common(p)
     p.set_defaults(handler=_backup_restore)
 

@@ -45,10 +45,43 @@ SECURITY_SETTINGS: dict[str, str] = {
     sn.CRSS_KEY_SETTING: "clé publique du CRSS de confiance",
     sn.PSEUDONYM_SETTING: "secret des pseudonymes transmis au CRSS",
 }
-AUTHENTIC_LABEL = "authentique (phrase secrète ou clé du CRSS vérifiée)"
+# How a file was opened (`OpenedFile.opened_with`, manifest `_opened_with`). Only the
+# passphrase proves who wrote a file: anyone holding the CRSS PUBLIC key (every committee
+# has crss.pub) can write a file that the CRSS private key opens.
+OPENED_PASSPHRASE, OPENED_CRSS_KEY, OPENED_LOCAL_COPY = "passphrase", "crss-key", "local-copy"
+AUTHENTIC_LABEL = "authentique (phrase secrète vérifiée)"
+CRSS_KEY_LABEL = ("ouverte avec la clé du CRSS : lisible et complète, mais son auteur n'est "
+                  "pas prouvé (toute personne ayant la clé publique du CRSS peut fabriquer "
+                  "un tel fichier)")
+CRSS_KEY_OPENED = ("Fichier ouvert avec la clé du CRSS : lisible et complet, mais son auteur "
+                   "n'est pas prouvé (toute personne ayant la clé publique du CRSS peut "
+                   "fabriquer un tel fichier).")
+CRSS_KEY_NOTICE = (CRSS_KEY_OPENED + " Une restauration n'en prend pas les réglages de "
+                   "sécurité (clé du CRSS de confiance, secret des pseudonymes), sauf demande "
+                   "explicite.")
 LOCAL_COPY_LABEL = "copie locale, non authentifiée"
 LOCAL_COPY_NOTICE = ("Copie locale, non authentifiée : copie automatique de ce PC, lisible et "
                      "complète, mais rien ne prouve son origine (elle n'est pas chiffrée).")
+AUTHENTICITY_LABELS = {OPENED_PASSPHRASE: AUTHENTIC_LABEL, OPENED_CRSS_KEY: CRSS_KEY_LABEL,
+                       OPENED_LOCAL_COPY: LOCAL_COPY_LABEL}
+NOTICES = {OPENED_CRSS_KEY: CRSS_KEY_NOTICE, OPENED_LOCAL_COPY: LOCAL_COPY_NOTICE}
+
+
+def opened_with(manifest: dict) -> str:
+    """How the file of a manifest returned by `verify_file` was opened (OPENED_…); a
+    manifest without that key is a local copy unless it says it authenticated."""
+    how = manifest.get("_opened_with")
+    if how in AUTHENTICITY_LABELS:
+        return how
+    return OPENED_PASSPHRASE if manifest.get("_authenticated") is True else OPENED_LOCAL_COPY
+
+
+def notice(how: str, kind: str = KIND_BACKUP) -> str | None:
+    """The warning to show for a file that did not authenticate (None when it did); for a
+    transmission (never restored) without the note on restores."""
+    if how == OPENED_CRSS_KEY and kind != KIND_BACKUP:
+        return CRSS_KEY_OPENED
+    return NOTICES.get(how)
 
 # Hidden work folders and the lock each holds while it exists (see WorkFolder).
 WORK_PREFIXES = (".ccs-tmp-", ".ccs-ouverture-")
@@ -497,9 +530,10 @@ class OpenedFile:
     folder: Path
     file_sha256: str = ""
     file_size: int = 0
-    # True only for a container that authenticated (passphrase or CRSS key); False for a
-    # plain automatic copy of this PC ("copie locale, non authentifiée")
+    # True only for a container opened with its passphrase; False for one opened with the
+    # CRSS key (its author is not proven) and for a plain automatic copy of this PC
     authenticated: bool = True
+    opened_with: str = OPENED_PASSPHRASE
     # the snapshot's security settings (SECURITY_SETTINGS: value or None)
     security: dict = field(default_factory=dict)
     work: WorkFolder | None = field(default=None, repr=False)
@@ -512,7 +546,7 @@ class OpenedFile:
 
     @property
     def authenticity(self) -> str:
-        return AUTHENTIC_LABEL if self.authenticated else LOCAL_COPY_LABEL
+        return AUTHENTICITY_LABELS[self.opened_with]
 
     @property
     def kind(self) -> str:
@@ -532,8 +566,7 @@ def describe(manifest: dict) -> str:
     label = KIND_LABELS.get(manifest.get("kind", ""), manifest.get("kind", "?"))
     lines = [f"Type : {label}",
              f"Comité : {c.get('name') or '(base CRSS)'} ({c.get('code') or '-'})",
-             "Authenticité : " + (AUTHENTIC_LABEL if manifest.get("_authenticated") is True
-                                  else LOCAL_COPY_LABEL),
+             "Authenticité : " + AUTHENTICITY_LABELS[opened_with(manifest)],
              f"Créé le : {manifest.get('created_local', manifest.get('created_at', '?'))}",
              f"Schéma : révision {manifest.get('schema_revision')}"]
     names = {"people": "personnes", "meetings": "réunions", "threats": "menaces",
@@ -669,10 +702,21 @@ def check_free_space(folder: Path, size: int, what: str = "ouvrir ce fichier") -
                         "puis recommencez. Rien n'a été modifié.")
 
 
-def _work_dir(work_dir: str | os.PathLike[str] | None) -> Path:
+def missing_data_dir(folder: Path) -> UserError:
+    return UserError(f"Le dossier de données « {folder} » n'existe pas : rien n'a été créé. "
+                     "Indiquez le dossier de données existant de CCS Desktop avec "
+                     "--data-dir (le fichier y est déchiffré le temps de la vérification, "
+                     "puis effacé).")
+
+
+def _work_dir(work_dir: str | os.PathLike[str] | None, *, create: bool = True) -> Path:
     """Where a file is decrypted: a data folder (the one given, else the default one), never
-    the system's temporary folder, which other programs read and nobody cleans."""
+    the system's temporary folder, which other programs read and nobody cleans. A folder
+    given explicitly must exist when `create` is False (a command that only reads creates
+    nothing); the default data folder, the application's own, is created when missing."""
     folder = paths.resolve_data_dir(work_dir)
+    if not create and work_dir is not None and not folder.is_dir():
+        raise missing_data_dir(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -725,21 +769,30 @@ def open_file(path: str | os.PathLike[str], identities: list, *, work_dir: Path 
             security = _security_values(conn)
         finally:
             conn.close()
-        manifest["_authenticated"] = True
+        how = (OPENED_PASSPHRASE if reader.opened_with == ct.OPENED_WITH_PASSPHRASE
+               else OPENED_CRSS_KEY)
+        manifest["_authenticated"] = how == OPENED_PASSPHRASE
+        manifest["_opened_with"] = how
         return OpenedFile(manifest, snap, revision, folder, h.hexdigest(), h.count,
-                          authenticated=True, security=security, work=wf)
+                          authenticated=how == OPENED_PASSPHRASE, opened_with=how,
+                          security=security, work=wf)
     except BaseException:
         wf.remove()
         raise
 
 
-def _security_values(conn: sqlite3.Connection) -> dict[str, str | None]:
-    """The SECURITY_SETTINGS of a database (None when absent or unreadable)."""
+def _security_values(conn: sqlite3.Connection, *, strict: bool = False
+                     ) -> dict[str, str | None]:
+    """The SECURITY_SETTINGS of a database (None when absent). `strict`: an error reading
+    them is raised (the live database: a failed read must never pass for "absent"), else the
+    value is None (a snapshot being opened)."""
     out: dict[str, str | None] = {}
     for key in SECURITY_SETTINGS:
         try:
             row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         except sqlite3.Error:
+            if strict:
+                raise
             row = None
         out[key] = row[0] if row and isinstance(row[0], str) and row[0] else None
     return out
@@ -764,29 +817,38 @@ class _HashingReader:
 
 
 def verify_file(path: str | os.PathLike[str], identities: list,
-                progress: Progress | None = None, work_dir: Path | None = None) -> dict:
+                progress: Progress | None = None, work_dir: Path | None = None, *,
+                create_work_dir: bool = False) -> dict:
     """Decrypt and check a file completely; the clear copy (in a hidden folder of the data
     folder `work_dir`, the default one when None) is deleted before returning, error or not.
 
     A plain SQLite copy is accepted only from the automatic-copies folder of that data folder
-    (`open_any`). The returned manifest carries `_revision`, `_authenticated` (False for such a
+    (`open_any`). The returned manifest carries `_revision`, `_authenticated` (True only for a
+    file opened with its passphrase; False for one opened with the CRSS key and for such a
     local copy: "copie locale, non authentifiée") and `_security` (fingerprints of the
-    security settings, see `security_changes`)."""
-    work = _work_dir(work_dir)
+    security settings, see `security_changes`) and `_opened_with` (OPENED_…: only a
+    passphrase proves who wrote the file).
+
+    Nothing is created: a `work_dir` that does not exist is refused in French, unless
+    `create_work_dir` (the first step of a restore into that folder, whose job includes
+    creating it)."""
+    work = _work_dir(work_dir, create=create_work_dir)
     cleanup_leftovers(work)
     with open_any(path, identities, work_dir=work, progress=progress) as opened:
         manifest = dict(opened.manifest)
         manifest["_revision"] = opened.revision
         manifest["_authenticated"] = opened.authenticated
+        manifest["_opened_with"] = opened.opened_with
         manifest["_security"] = security_fingerprints(opened.security)
         return manifest
 
 
 def open_any(path: str | os.PathLike[str], identities: list, *, work_dir: Path,
              progress: Progress | None = None) -> OpenedFile:
-    """A `.ccsbak` (it must authenticate), or a plain SQLite snapshot ONLY when the file
-    really lies in the automatic-copies folder of `work_dir` (resolved paths, symlinks
-    followed); anything else is refused with the container reader's French reason."""
+    """A `.ccsbak` (it must open: passphrase, or CRSS key, see `OpenedFile.opened_with`), or
+    a plain SQLite snapshot ONLY when the file really lies in the automatic-copies folder of
+    `work_dir` (resolved paths, symlinks followed); anything else is refused with the
+    container reader's French reason."""
     src = Path(path)
     if ct.peek_is_container(src):
         return open_file(src, identities, work_dir=work_dir, progress=progress)
@@ -845,48 +907,105 @@ def security_fingerprints(values: dict[str, str | None]) -> dict[str, str | None
     return {k: _fingerprint(k, values.get(k)) for k in SECURITY_SETTINGS}
 
 
+LIVE_READ_TIMEOUT = 5.0  # seconds a read of the live database waits for another's lock
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return True
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def live_database_error(exc: sqlite3.Error, live: Path) -> UserError:
+    """The French refusal when the current database exists but cannot be read."""
+    if _is_busy(exc):
+        return UserError(f"La base actuelle (« {live} ») est utilisée par un autre programme "
+                         "(ou une autre fenêtre de CCS Desktop) : ses réglages de sécurité "
+                         "n'ont pas pu être lus, la restauration est donc refusée. Fermez cet "
+                         "autre programme puis recommencez. Rien n'a été modifié.")
+    return UserError(f"La base actuelle (« {live} ») est illisible (endommagée, ou ce n'est "
+                     "pas une base de CCS Desktop) : ses réglages de sécurité (clé du CRSS "
+                     "de confiance, secret des pseudonymes) n'ont pas pu être lus, la "
+                     "restauration est donc refusée. Rien n'a été modifié. Pour la remplacer "
+                     "quand même, déplacez d'abord ce fichier hors du dossier de données "
+                     "(gardez-le), puis recommencez.")
+
+
 def current_security(data_dir: str | os.PathLike[str] | None) -> dict[str, str | None] | None:
-    """The security settings of the database of `data_dir` (None when there is none to
-    keep: no database yet, a new PC)."""
+    """The security settings of the database of `data_dir`; None ONLY when there is no
+    database file there (a new PC: nothing to keep). A database that exists but cannot be
+    read (locked by another program for more than LIVE_READ_TIMEOUT seconds, damaged, not
+    ours) raises a French UserError: a failed read never passes for "nothing to keep"."""
     live = paths.database_path(paths.resolve_data_dir(data_dir))
-    if not live.is_file():
+    if not os.path.lexists(live):
         return None
     try:
-        conn = sqlite3.connect(f"{live.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return None
+        conn = sqlite3.connect(f"{live.resolve().as_uri()}?mode=ro", uri=True,
+                               timeout=LIVE_READ_TIMEOUT)
+    except sqlite3.Error as exc:
+        raise live_database_error(exc, live) from None
     try:
-        try:
-            conn.execute("SELECT 1 FROM settings LIMIT 1")
-        except sqlite3.Error:
-            return None  # not a database of ours (or empty): nothing to keep
-        return _security_values(conn)
+        return _security_values(conn, strict=True)
+    except sqlite3.Error as exc:
+        raise live_database_error(exc, live) from None
     finally:
         conn.close()
 
 
 def security_changes(data_dir: str | os.PathLike[str] | None,
-                     backup_fingerprints: dict[str, str | None]) -> list[SecurityChange]:
+                     backup_fingerprints: dict[str, str | None], *,
+                     authenticated: bool = True) -> list[SecurityChange]:
     """The security settings a restore of a backup (its `_security` from `verify_file`) into
-    `data_dir` would change; empty when they are equal or when there is no database there."""
+    `data_dir` would change (the GUI asks about them; default No). With no database there
+    (a new PC), an authenticated backup changes nothing to ask about (its settings are
+    taken), while a file that did not authenticate (`authenticated=False`: opened with the
+    CRSS key, or a local copy) would bring each setting it has: "No" drops them. Raises a
+    French UserError when the current database exists but cannot be read (`current_security`)."""
     live = current_security(data_dir)
     if live is None:
-        return []
+        if authenticated:
+            return []
+        return [SecurityChange(k, None, backup_fingerprints.get(k)) for k in SECURITY_SETTINGS
+                if backup_fingerprints.get(k) is not None]
     now = security_fingerprints(live)
     return [SecurityChange(k, now.get(k), backup_fingerprints.get(k))
             for k in SECURITY_SETTINGS if now.get(k) != backup_fingerprints.get(k)]
 
 
-def describe_security_changes(changes: list[SecurityChange]) -> str:
+TRUST_AGAIN = ("Faites de nouveau confiance à la clé du CRSS : importez le fichier crss.pub "
+               "remis par le CRSS (« ccs crss trust crss.pub », ou menu « Enregistrer la "
+               "clé du CRSS… ») et comparez son empreinte à voix haute avec le CRSS. Un "
+               "nouveau secret des pseudonymes sera créé à la prochaine sauvegarde ou "
+               "transmission.")
+
+
+def describe_security_changes(changes: list[SecurityChange], *,
+                              authenticated: bool = True) -> str:
     """The question the GUI asks before a restore that would change security settings."""
-    lines = ["Cette sauvegarde a des réglages de sécurité différents de ceux de la base "
+    bring_only = not authenticated and all(c.current is None for c in changes)
+    lines = ["Ce fichier apporte des réglages de sécurité que la base actuelle n'a pas (ou il "
+             "n'y a pas encore de base dans ce dossier) :" if bring_only else
+             "Cette sauvegarde a des réglages de sécurité différents de ceux de la base "
              "actuelle :"]
     lines += [f"• {c.describe()}" for c in changes]
     lines.append("")
-    lines.append("Remplacer ces réglages par ceux de la sauvegarde ? Répondez « Non » pour "
-                 "garder ceux de la base actuelle (conseillé si vous n'êtes pas sûr de "
-                 "l'origine du fichier) ; le reste de la sauvegarde est restauré dans les "
-                 "deux cas.")
+    if not authenticated:
+        lines.append("Attention : l'auteur de ce fichier n'est pas prouvé (ouvert avec la clé "
+                     "du CRSS, que toute personne ayant sa clé publique peut utiliser pour "
+                     "fabriquer un fichier, ou copie locale non chiffrée). Répondez « Non » "
+                     "sauf si vous êtes certain de son origine.")
+        lines.append("")
+    if bring_only:
+        lines.append("Installer ces réglages de la sauvegarde ? Répondez « Non » pour ne pas "
+                     "les prendre (conseillé) : le reste de la sauvegarde est restauré dans "
+                     "les deux cas. " + TRUST_AGAIN)
+    else:
+        lines.append("Remplacer ces réglages par ceux de la sauvegarde ? Répondez « Non » pour "
+                     "garder ceux de la base actuelle (conseillé si vous n'êtes pas sûr de "
+                     "l'origine du fichier) ; le reste de la sauvegarde est restauré dans les "
+                     "deux cas.")
     return "\n".join(lines)
 
 
@@ -902,6 +1021,10 @@ class RestoreResult:
     # security settings that differed: kept from the current database, or replaced
     security_kept: list[SecurityChange] = field(default_factory=list)
     security_replaced: list[SecurityChange] = field(default_factory=list)
+    # a file that did not authenticate, restored where there was no database: its security
+    # settings were not taken (see TRUST_AGAIN)
+    security_dropped: list[SecurityChange] = field(default_factory=list)
+    opened_with: str = OPENED_PASSPHRASE
 
 
 def _generation_floor() -> int:
@@ -911,18 +1034,25 @@ def _generation_floor() -> int:
 
 
 def _live_generation(db_path: Path, committee_uuid: str) -> int:
-    if not db_path.is_file():
+    """The restore generation of this committee in the current database (0 when there is no
+    database or no such committee); a database that cannot be read refuses the restore (a
+    generation read as 0 could go backwards)."""
+    if not os.path.lexists(db_path):
         return 0
     try:
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True,
+                               timeout=LIVE_READ_TIMEOUT)
         try:
             row = conn.execute("SELECT restore_generation FROM committees WHERE uuid = ?",
                                (committee_uuid,)).fetchone()
         finally:
             conn.close()
+    except sqlite3.Error as exc:
+        raise live_database_error(exc, db_path) from None
+    try:
         return int(row[0]) if row and row[0] is not None else 0
-    except sqlite3.Error:
-        return 0
+    except (TypeError, ValueError):
+        raise live_database_error(sqlite3.DatabaseError("bad generation"), db_path) from None
 
 
 def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | None,
@@ -930,12 +1060,16 @@ def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | Non
             replace_security_settings: bool = False) -> RestoreResult:
     """Replace the database of `data_dir` by the backup `path` (the folder may not exist yet).
 
-    Only a `.ccsbak` that authenticates, or a plain automatic copy from this data folder's
-    `sauvegardes-auto` (labelled "copie locale, non authentifiée"), is restored. The file is
-    decrypted and checked in a locked work folder beside the database, an older schema is
-    migrated, the search index rebuilt, the restore generation raised. The current
-    database's SECURITY_SETTINGS are kept (the result lists those that differed) unless
-    `replace_security_settings`; with no current database there is nothing to keep. Only
+    Only a `.ccsbak` that opens (with its passphrase, which authenticates it, or with the
+    CRSS private key, which does not prove its author), or a plain automatic copy from this
+    data folder's `sauvegardes-auto` (labelled "copie locale, non authentifiée"), is
+    restored. The file is decrypted and checked in a locked work folder beside the database,
+    an older schema is migrated, the search index rebuilt, the restore generation raised.
+    The current database's SECURITY_SETTINGS are kept (the result lists those that differed)
+    unless `replace_security_settings`; a current database that exists but cannot be read
+    (locked, damaged) refuses the restore. With no current database, a passphrase-
+    authenticated backup brings its settings; a file that did not authenticate brings none
+    unless `replace_security_settings` (`security_dropped` lists them). Only
     then is the current database copied aside (atomically) and replaced in one rename: a
     kill at any instant leaves either the old database or the new one, whole."""
     progress = progress or _noop
@@ -955,13 +1089,22 @@ def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | Non
                             "sans noms ni téléphones) : il ne peut pas servir à restaurer un "
                             "comité. Choisissez une sauvegarde.")
         progress(55, 100, "Mise à niveau et index de recherche…")
+        # refused here (French) if the current database exists but cannot be read: a failed
+        # read must never pass for "nothing to keep"
         live_security = current_security(folder)
+        file_fp = security_fingerprints(opened.security)
         changes: list[SecurityChange] = []
         if live_security is not None:
             now_fp = security_fingerprints(live_security)
-            file_fp = security_fingerprints(opened.security)
             changes = [SecurityChange(k, now_fp[k], file_fp[k]) for k in SECURITY_SETTINGS
                        if live_security.get(k) != opened.security.get(k)]
+        elif not opened.authenticated:
+            # nothing to keep, but the file's author is not proven (CRSS key, local copy):
+            # its security settings are not taken either, unless asked
+            live_security = {k: None for k in SECURITY_SETTINGS}
+            changes = [SecurityChange(k, None, file_fp[k]) for k in SECURITY_SETTINGS
+                       if opened.security.get(k) is not None]
+        new_pc = not os.path.lexists(live)
         staged = opened.folder / "restaure"
         staged.mkdir()
         staged_db = paths.database_path(staged)
@@ -1020,10 +1163,11 @@ def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | Non
         fsync_dir(folder)
         prune_copies_aside(live, protect=saved)
         progress(100, 100, "Restauration terminée.")
-        kept = changes if not replace_security_settings else []
+        kept = changes if not replace_security_settings and not new_pc else []
+        dropped = changes if not replace_security_settings and new_pc else []
         replaced = changes if replace_security_settings else []
         return RestoreResult(manifest, live, saved, generation, opened.authenticated,
-                             kept, replaced)
+                             kept, replaced, dropped, opened.opened_with)
     finally:
         opened.cleanup()
 
@@ -1113,9 +1257,9 @@ def _open_plain_snapshot(src: Path, work_dir: Path) -> OpenedFile:
         when = dt.datetime.fromtimestamp(real.stat().st_mtime).replace(microsecond=0)
         manifest = {"ccsbak": ct.FORMAT_VERSION, "kind": KIND_BACKUP, "committee": info,
                     "schema_revision": revision, "created_local": when.isoformat(),
-                    "_authenticated": False}
+                    "_authenticated": False, "_opened_with": OPENED_LOCAL_COPY}
         return OpenedFile(manifest, snap, revision, folder, authenticated=False,
-                          security=security, work=wf)
+                          opened_with=OPENED_LOCAL_COPY, security=security, work=wf)
     except OSError as exc:
         wf.remove()
         raise UserError(os_error_message(exc, work_dir)) from None

@@ -314,8 +314,17 @@ def _parse_header(raw: bytes) -> dict:
     return header
 
 
-def _unwrap(header: dict, identities: list) -> bytes:
-    """The file key, from the first identity that opens a recipient entry.
+OPENED_WITH_PASSPHRASE = "passphrase"
+OPENED_WITH_X25519 = "x25519"
+OPENED_WITH_FILE_KEY = "file-key"  # the writer's own read-back
+
+
+def _unwrap(header: dict, identities: list) -> tuple[bytes, str]:
+    """The file key, from the first identity that opens a recipient entry, and how it was
+    opened (OPENED_WITH_PASSPHRASE or OPENED_WITH_X25519).
+
+    Only a passphrase entry proves who wrote the file: an X25519 entry is made with the
+    recipient's PUBLIC key, which anyone holding crss.pub can do.
 
     Key derivations are bounded per file: at most KDF_MAX_ATTEMPTS Argon2 runs and a total
     cost of KDF_BUDGET (memory x iterations), whatever the number of identities and entries;
@@ -343,7 +352,8 @@ def _unwrap(header: dict, identities: list) -> bytes:
                     tried_pass = True
                     kek = _argon2(ident.passphrase, _unb64(entry["salt"]), kdf)
                     return ChaCha20Poly1305(kek).decrypt(
-                        _WRAP_NONCE, _unb64(entry["wrapped_key"]), b"ccsbak-v1 argon2id")
+                        _WRAP_NONCE, _unb64(entry["wrapped_key"]), b"ccsbak-v1 argon2id"
+                    ), OPENED_WITH_PASSPHRASE
                 if isinstance(ident, X25519Identity) and entry["type"] == "x25519":
                     tried_x = True
                     priv = X25519PrivateKey.from_private_bytes(ident.private_key)
@@ -353,7 +363,8 @@ def _unwrap(header: dict, identities: list) -> bytes:
                     shared = priv.exchange(X25519PublicKey.from_public_bytes(eph_pub))
                     kek = _x25519_wrap_key(shared, eph_pub, own_pub)
                     return ChaCha20Poly1305(kek).decrypt(
-                        _WRAP_NONCE, _unb64(entry["wrapped_key"]), b"ccsbak-v1 x25519")
+                        _WRAP_NONCE, _unb64(entry["wrapped_key"]), b"ccsbak-v1 x25519"
+                    ), OPENED_WITH_X25519
             except (InvalidTag, ValueError):
                 continue
     if tried_pass:
@@ -511,8 +522,11 @@ class ContainerReader:
             raise _truncated()
         header = _parse_header(raw)
         self.header = header
+        # how the file key was found: only OPENED_WITH_PASSPHRASE authenticates the author
+        # (an X25519 entry is written with a public key, see _unwrap)
+        self.opened_with = OPENED_WITH_FILE_KEY
         if file_key is None:
-            file_key = _unwrap(header, list(identities or []))
+            file_key, self.opened_with = _unwrap(header, list(identities or []))
         expect = hmac.new(_hkdf(file_key, None, b"ccsbak-v1 header"), head + raw,
                           hashlib.sha256).digest()
         if not hmac.compare_digest(mac, expect):

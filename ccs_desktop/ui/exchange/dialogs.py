@@ -556,9 +556,12 @@ class RestoreDialog(TaskDialog):
 
         def work(progress: Callable) -> dict:
             # decrypted inside the data folder (never the system temp), deleted at once; a
-            # plain SQLite file only from this data folder's automatic copies
+            # plain SQLite file only from this data folder's automatic copies. This is the
+            # first step of a restore into that folder (a new PC: the wizard's folder),
+            # which may create it
             ids = identities() if ct.peek_is_container(path) else []
-            return bk.verify_file(path, ids, progress=progress, work_dir=work_dir)
+            return bk.verify_file(path, ids, progress=progress, work_dir=work_dir,
+                                  create_work_dir=True)
 
         self.manifest = None
         self.run(work, self._opened)
@@ -566,10 +569,11 @@ class RestoreDialog(TaskDialog):
     def _opened(self, manifest: dict) -> None:
         from ...services.exchange import backup as bk
 
-        if manifest.get("_authenticated") is True:
+        warning = bk.notice(bk.opened_with(manifest), manifest.get("kind", ""))
+        if warning is None:  # opened with its passphrase: the only authentic case
             self.step.setText(self.tr("File checked: complete, authentic and readable."))
-        else:  # an automatic copy of this PC: never called authentic
-            self.step.setText(bk.LOCAL_COPY_NOTICE)
+        else:  # opened with the CRSS key, or a local copy: never called authentic
+            self.step.setText(warning)
         if manifest.get("kind") != "backup":
             self.manifest = None
             self.contents.setText(describe(manifest))
@@ -580,14 +584,15 @@ class RestoreDialog(TaskDialog):
             return
         self.manifest = manifest
         text = describe(manifest)
-        if manifest.get("_authenticated") is not True:
-            text += "\n" + bk.LOCAL_COPY_NOTICE
+        if warning is not None:
+            text += "\n" + warning
         self.contents.setText(text)
         set_message(self.result, self.tr("The file is complete and readable. Check the "
                                          "committee and the date above, then restore."), "ok")
         self._sync_buttons()
 
     def restore(self) -> None:
+        from ...services.errors import UserError
         from ...services.exchange import backup as bk
 
         if self.manifest is None:
@@ -602,14 +607,20 @@ class RestoreDialog(TaskDialog):
             return
         path, data_dir = self.path, self.data_dir
         # the trusted CRSS key, the pseudonym secret...: never replaced without asking
+        # (a file opened with the CRSS key or a local copy does not prove its author: even
+        # on a new PC its settings are only taken if the user says so)
         replace_security = False
+        authenticated = self.manifest.get("_authenticated") is True
         try:
-            changes = bk.security_changes(data_dir, self.manifest.get("_security") or {})
-        except Exception:  # noqa: BLE001 - unreadable current database: nothing to keep
-            changes = []
+            changes = bk.security_changes(data_dir, self.manifest.get("_security") or {},
+                                          authenticated=authenticated)
+        except UserError as exc:  # the current database exists but cannot be read: refuse
+            set_message(self.result, str(exc), "error")
+            return
         if changes:
-            replace_security = Prompts.yes_no(self, self.tr("Restore a backup"),
-                                              bk.describe_security_changes(changes))
+            replace_security = Prompts.yes_no(
+                self, self.tr("Restore a backup"),
+                bk.describe_security_changes(changes, authenticated=authenticated))
         if self.before_replace is not None and self.before_replace() is False:
             # an editor still open was not closed (the user cancelled): nothing was touched
             set_message(self.result, self.tr("The current database was not changed."),
@@ -637,12 +648,17 @@ class RestoreDialog(TaskDialog):
         if result.saved_copy:
             lines.append(self.tr("The previous database was copied aside: {path}").format(
                 path=result.saved_copy))
-        if not result.authenticated:
-            from ...services.exchange import backup as bk
+        from ...services.exchange import backup as bk
 
-            lines.append(bk.LOCAL_COPY_NOTICE)
+        warning = bk.notice(result.opened_with)
+        if warning:
+            lines.append(warning)
         for change in result.security_kept:
             lines.append("Réglage de sécurité conservé : " + change.describe())
+        for change in result.security_dropped:
+            lines.append("Réglage de sécurité du fichier non installé : " + change.describe())
+        if result.security_dropped:
+            lines.append(bk.TRUST_AGAIN)
         for change in result.security_replaced:
             lines.append("Réglage de sécurité remplacé : " + change.describe())
         set_message(self.result, "\n".join(lines), "ok")
