@@ -84,6 +84,7 @@ def test_import_many_transmissions(tmp_path: Path) -> None:
     crss = importer.open_crss_database(tmp_path / "crss")
     # baseline: only decrypting and checking every file (no merge), same run
     files = sorted(stick.glob("*.ccsbak"))
+    (tmp_path / "v").mkdir()  # verify decrypts into an existing folder and creates none
     t = time.perf_counter()
     for f in files:
         bk.verify_file(f, [ct.X25519Identity(pair.private_key)], work_dir=tmp_path / "v")
