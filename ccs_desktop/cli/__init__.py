@@ -98,11 +98,31 @@ def _safe_streams() -> tuple:
     return saved
 
 
+BROKEN_PIPE = 141  # what a shell reports for a command stopped by SIGPIPE (128 + 13)
+
+
+def _pipe_closed() -> int:
+    """The reader of standard output went away (`ccs info | head -1`): end quietly. Python's
+    advice (signal module, "Note on SIGPIPE"): point stdout at devnull, so that the final
+    flush at exit does not raise BrokenPipeError again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno())  # type: ignore[union-attr]
+    except (OSError, AttributeError, ValueError):
+        pass
+    return BROKEN_PIPE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
     saved = _safe_streams()
     try:
-        return _run(argv)
+        code = _run(argv)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a closed pipe is seen here, not at the interpreter's exit
+        return code
+    except BrokenPipeError:
+        return _pipe_closed()
     finally:
         sys.stdout, sys.stderr = saved
 
@@ -110,7 +130,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+    # the technical detail (DEBUG, with tracebacks) only when asked for with CCS_DEBUG=1
+    level = (logging.DEBUG if os.environ.get(DEBUG_ENV)
+             else logging.INFO if args.verbose else logging.WARNING)
+    logging.basicConfig(level=level,
                         stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
     try:
         if hasattr(args, "data_dir"):
@@ -125,6 +148,8 @@ def _run(argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt:
         _say("ccs : interrompu.")
         return 130
+    except BrokenPipeError:  # the reader of our output went away: main() ends quietly
+        raise
     except Exception as exc:  # never a traceback, never English, for the user
         from ..services.errors import UserError
 

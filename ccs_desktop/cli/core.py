@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -66,6 +67,8 @@ def _int_between(low: int, high: int) -> Callable[[str], int]:
 
         try:
             value = int(text.strip())
+            if not re.fullmatch(r"[+-]?[0-9]+", text.strip()):  # "²" or "١": ASCII only
+                raise ValueError(text)
         except ValueError:
             raise argparse.ArgumentTypeError(
                 f"« {text} » n'est pas un nombre entier (de {low} à {high:,})."
@@ -225,6 +228,12 @@ ROWS: dict[str, tuple[str, Callable[[Any], dict[str, Any]], Callable[[Any], tupl
 }
 
 
+# what `ccs info` calls each kind of record (the TYPE argument of `ccs list` stays English)
+LABELS = {"meetings": "Réunions", "threats": "Menaces", "vulnerabilities": "Vulnérabilités",
+          "recommendations": "Recommandations", "activities": "Activités",
+          "people": "Personnes"}
+
+
 def _line(fields: tuple) -> str:
     return "\t".join(printable_field(f) for f in fields)
 
@@ -271,7 +280,7 @@ def cmd_info(args: Any) -> int:
             print(printable(f"Région : {committee.region} ; cercle : {committee.cercle} ; "
                             f"commune : {committee.commune}"))
         for kind in KINDS:
-            print(f"{kind}: {getattr(sv, ROWS[kind][0]).count()}")
+            print(f"{LABELS[kind]} : {getattr(sv, ROWS[kind][0]).count()}")
         warning = sv.committee.clock_warning()
         if warning:
             print(printable(warning), file=sys.stderr)

@@ -258,13 +258,17 @@ def _crss_register(args: argparse.Namespace) -> int:
     return 0
 
 
+LOG_STATUS = {"ok": "importé", "refused": "refusé"}  # the import log's statuses, in French
+
+
 def _crss_log(args: argparse.Namespace) -> int:
     from ..services.crss import importer
 
     db = open_existing(args.data_dir)
     try:
         for e in importer.import_log(db, args.limit):
-            print(f"{e.imported_at:%d/%m/%Y %H:%M}\t{e.status}\t{e.committee_code or '-'}\t"
+            status = LOG_STATUS.get(e.status, e.status)
+            print(f"{e.imported_at:%d/%m/%Y %H:%M}\t{status}\t{e.committee_code or '-'}\t"
                   f"{e.file_name}\tnouveaux {e.new}, mis à jour {e.updated}, inchangés "
                   f"{e.unchanged}, supprimés {e.deleted}, refusés {e.refused}, conflits "
                   f"{e.conflicts}\t{e.message}")

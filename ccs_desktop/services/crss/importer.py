@@ -133,9 +133,40 @@ def find_files(paths_: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return out
 
 
+COMMITTEE_FOLDER = (
+    "Ce dossier est celui d'un comité ({who}) : l'import se fait dans le dossier du CRSS, "
+    "jamais dans celui d'un comité (ses registres seraient mêlés à ceux des autres). Rien "
+    "n'a été modifié. Indiquez le dossier de données du CRSS avec --data-dir (ou un dossier "
+    "vide pour en créer un).")
+
+
+def check_crss_target(db: Database) -> None:
+    """Refuse (UserError, nothing written) a database that is a committee's: its settings
+    say mode=committee, or it has an own committee. A database without a committee (new,
+    or whose set-up was never finished) may become the CRSS's."""
+    with db.session() as s:
+        mode = s.get(m.Setting, "mode")
+        own = s.get(m.Setting, "committee_uuid")
+        committee = None
+        if own is not None and own.value:
+            committee = s.scalar(select(m.Committee).where(m.Committee.uuid == own.value))
+        if (mode is not None and mode.value == "committee") or committee is not None:
+            who = "comité non configuré"
+            if committee is not None:
+                who = one_line(" ".join(x for x in (committee.code, committee.name) if x)
+                               or "sans nom", 120)
+            raise UserError(COMMITTEE_FOLDER.format(who=who))
+
+
 def open_crss_database(data_dir: str | os.PathLike[str] | None) -> Database:
-    """The consolidated database of data_dir, created (CRSS mode, register filled) if absent."""
+    """The consolidated database of data_dir, created (CRSS mode, register filled) if absent.
+    A committee's database is refused (UserError) before anything is written to it."""
     db = open_database(data_dir, create=True)
+    try:
+        check_crss_target(db)
+    except BaseException:
+        db.close()
+        raise
     with db.session() as s:
         mode = s.get(m.Setting, "mode")
         own = s.get(m.Setting, "committee_uuid")
@@ -151,6 +182,7 @@ def import_paths(db: Database, paths_: Iterable[str | os.PathLike[str]], identit
     own transaction: a file that fails is refused and logged, the next ones are imported.
     A path that does not exist is reported as a refused file too. One report per file."""
     progress = progress or bk._noop
+    check_crss_target(db)
     bk.cleanup_leftovers(db.data_dir)
     files: list[Path] = []
     missing: list[ImportReport] = []
@@ -200,7 +232,7 @@ def _log_refusal(db: Database, report: ImportReport, sha: str, size: int,
             s.flush()
             return e.id
     except Exception:  # noqa: BLE001 - the refusal stands; the log is best effort
-        log.exception("import log entry of a refused file not written")
+        log.debug("import log entry of a refused file not written", exc_info=True)
         return None
 
 
@@ -220,14 +252,19 @@ def import_file(db: Database, path: str | os.PathLike[str], identities: list,
     """Import one file in one transaction (merged rows, import log, register and search
     index together), or refuse it whole and log why. Never raises for a bad file: whatever
     goes wrong (a damaged or hostile file, an unexpected error) is this file's refusal.
+    Raises UserError only when `db` is a committee's database (nothing written).
+
+    The technical detail of an unexpected failure goes to the DEBUG log only (`ccs` shows it
+    with CCS_DEBUG=1): the user reads the French reason of the report, never a traceback.
 
     `rebuild_index` is kept for callers; the search index of the file's committee is always
     brought up to date in the import's own transaction."""
     del rebuild_index
     path = Path(path)
     report = ImportReport(path, "refused")
-    state: dict = {"sha": "", "size": 0, "snapshot_at": None}
+    state: dict = {"sha": "", "size": 0, "snapshot_at": None, "phase": "source"}
     reasons: list[str] = []
+    check_crss_target(db)
     try:
         bk.cleanup_leftovers(db.data_dir)
         _import_one(db, path, identities, report, state)
@@ -247,19 +284,9 @@ def import_file(db: Database, path: str | os.PathLike[str], identities: list,
     except MemoryError:
         report.message = ("Fichier refusé : il demande plus de mémoire que cet ordinateur n'en "
                           "a. Rien n'a été modifié.")
-    except sqlite3.OperationalError as exc:
-        log.exception("import of %s failed", path)
-        busy = "locked" in str(exc) or "busy" in str(exc)
-        report.message = (
-            "La base du CRSS est occupée par un autre programme : fermez-le et importez ce "
-            "fichier de nouveau. Rien n'a été modifié." if busy else
-            "Erreur de la base de données pendant l'import de ce fichier : il est refusé, "
-            "rien n'a été modifié. Vérifiez la place sur le disque et réessayez.")
     except Exception as exc:  # noqa: BLE001 - one bad file never stops the batch
-        log.exception("import of %s failed", path)
-        report.message = ("Erreur inattendue pendant l'import de ce fichier "
-                          f"({type(exc).__name__}) : il est refusé, rien n'a été modifié. "
-                          "Le détail est dans le journal de l'application.")
+        log.debug("import of %s failed", path, exc_info=True)
+        report.message = _unexpected_message(exc, state["phase"])
     if not report.ok:
         report.status = "refused"
         report.counts = dict.fromkeys(COUNT_KEYS, 0)
@@ -282,7 +309,52 @@ def _import_one(db: Database, path: Path, identities: list, report: ImportReport
         report.committee_code = info.committee_code
         state["snapshot_at"] = info.created_at
         snap = _prepare_source(opened, info)
+        state["phase"] = "merge"
         _merge(db, snap, info, report, state["sha"], state["size"])
+
+
+DAMAGED_FILE = ("Fichier refusé : sa base de données est endommagée ou n'est pas celle d'un "
+                "fichier CCS Desktop valide (elle ne se lit pas). Rien n'a été modifié. "
+                "Demandez au comité un nouveau fichier.")
+CRSS_BUSY = ("La base du CRSS est occupée par un autre programme : fermez-le et importez ce "
+             "fichier de nouveau. Rien n'a été modifié.")
+CRSS_WRITE = ("La base du CRSS n'a pas pu enregistrer ce fichier : il est refusé, rien n'a "
+              "été modifié. Vérifiez la place sur le disque du CRSS et réessayez.")
+
+
+def _sqlite_error(exc: BaseException) -> sqlite3.Error | None:
+    """The SQLite error behind `exc` (raw, or wrapped by SQLAlchemy), if any."""
+    from sqlalchemy.exc import DBAPIError
+
+    if isinstance(exc, DBAPIError):
+        exc = exc.orig  # type: ignore[assignment]
+    return exc if isinstance(exc, sqlite3.Error) else None
+
+
+def _unexpected_message(exc: BaseException, phase: str) -> str:
+    """The French reason of a file refused for an error nobody foresaw: an SQLite error
+    while the file's own database is read (phase "source", or a text SQLite cannot decode)
+    means the file is damaged; during the merge, a busy CRSS database or one that cannot
+    write; anything else, an unexpected error."""
+    error = _sqlite_error(exc)
+    if error is not None:
+        text = str(error).lower()
+        if phase == "source" or "decode" in text or "malformed" in text:
+            return DAMAGED_FILE
+        if "locked" in text or "busy" in text:
+            return CRSS_BUSY
+        if isinstance(error, sqlite3.OperationalError) and (
+                "full" in text or "disk" in text or "i/o" in text or "readonly" in text):
+            return CRSS_WRITE
+        return ("Erreur de la base de données du CRSS pendant l'import de ce fichier : il "
+                "est refusé, rien n'a été modifié. Réessayez ; si cela recommence, relancez "
+                "la commande avec la variable d'environnement CCS_DEBUG=1 et transmettez le "
+                "détail au support.")
+    if phase == "source" and isinstance(exc, UnicodeError):
+        return DAMAGED_FILE
+    return ("Erreur inattendue pendant l'import de ce fichier : il est refusé, rien n'a été "
+            "modifié. Pour le détail technique à transmettre au support, relancez la "
+            "commande avec la variable d'environnement CCS_DEBUG=1.")
 
 
 def _bad_manifest(detail: str) -> InvalidFile:
@@ -369,6 +441,7 @@ def _prepare_source(opened: bk.OpenedFile, info: _Manifest) -> Path:
         conn.execute("PRAGMA trusted_schema = OFF")
         conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute("PRAGMA secure_delete = ON")
+        _check_text_encoding(conn)
         conn.execute("BEGIN")
         row = conn.execute("SELECT share_names FROM committees WHERE uuid = ?",
                            (own_uuid,)).fetchone()
@@ -388,6 +461,51 @@ def _prepare_source(opened: bk.OpenedFile, info: _Manifest) -> Path:
     finally:
         conn.close()
     return snap
+
+
+def _check_text_encoding(conn: sqlite3.Connection) -> None:
+    """Every text value of every table the application knows, read as bytes and decoded:
+    a text that is not valid UTF-8 cannot be read back by the application, it is an
+    invalid row (the file is refused whole, each reason naming table.column and the row).
+    Runs before anything else reads the rows (the reduction, the checks, the merge)."""
+    present = {r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    columns = {t.name: {r[1] for r in conn.execute(f"PRAGMA table_info({sn._q(t.name)})")}
+               for t in m.Base.metadata.sorted_tables if t.name in present}
+    reasons: list[str] = []
+    invalid = 0
+    saved = conn.text_factory
+    conn.text_factory = bytes
+    try:
+        for table in m.Base.metadata.sorted_tables:
+            if table.name not in present:
+                continue
+            have = columns[table.name]
+            cols = [c.name for c in table.columns if c.name in have]
+            ident = next((c for c in ("uuid", "code", "key") if c in have), None)
+            id_sql = (f"CAST({sn._q(ident)} AS BLOB)" if ident else "rowid")
+            for col in cols:
+                q = sn._q(col)
+                for who, value in conn.execute(
+                        f"SELECT {id_sql}, CAST({q} AS BLOB) FROM {sn._q(table.name)} "
+                        f"WHERE typeof({q}) = 'text'"):
+                    try:
+                        value.decode("utf-8")
+                    except UnicodeDecodeError:
+                        invalid += 1
+                        if len(reasons) < MAX_REASONS:
+                            if isinstance(who, bytes):
+                                who = who.decode("utf-8", "replace")
+                            reasons.append(f"{table.name} {one_line(who, 40)} : "
+                                           f"{table.name}.{col} : texte qui n'est pas de "
+                                           "l'UTF-8 valide (caractères illisibles)")
+    finally:
+        conn.text_factory = saved
+    if invalid:
+        raise InvalidFile(f"{invalid} valeur(s) de texte illisible(s) (pas de l'UTF-8 "
+                          "valide) : fichier refusé en entier, rien n'a été modifié. "
+                          "Demandez au comité de corriger et de renvoyer son fichier.",
+                          reasons)
 
 
 def _validate_source(conn: sqlite3.Connection) -> None:

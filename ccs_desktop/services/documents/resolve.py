@@ -10,7 +10,10 @@ from ...db import models as m
 from ..errors import NotFound, UserError
 from .words import date_text
 
-_NUMBER_YEAR = re.compile(r"^\s*(\d{1,4})\s*/\s*(\d{4})\s*$")
+# ASCII digits only: str.isdigit() and \d accept "²" or "١" (int() refuses the first and
+# reads the second as 1)
+_ID = re.compile(r"[0-9]{1,18}")  # an id, never past SQLite's integers
+_NUMBER_YEAR = re.compile(r"\s*([0-9]{1,4})\s*/\s*([0-9]{4})\s*")
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
                    r"[0-9a-fA-F]{12}$")
 _LISTED = 15
@@ -49,11 +52,11 @@ def resolve_meeting(db, spec: str | int) -> int:  # noqa: ANN001
     text = str(spec).strip()
     with db.session() as session:
         meeting = None
-        if text.isdigit() and len(text) <= 18:  # an id, never past SQLite's integers
+        if _ID.fullmatch(text):
             meeting = session.get(m.Meeting, int(text))
-        elif _UUID.match(text):
+        elif _UUID.fullmatch(text):
             meeting = session.scalar(select(m.Meeting).where(m.Meeting.uuid == text.lower()))
-        elif match := _NUMBER_YEAR.match(text):
+        elif match := _NUMBER_YEAR.fullmatch(text):
             number, year = int(match.group(1)), int(match.group(2))
             rows = session.execute(
                 select(m.Meeting, m.Committee.code)

@@ -366,8 +366,10 @@ def clean_leftovers_at_start(data_dir: str | os.PathLike[str] | None) -> None:
             if where.is_dir():
                 for p in cleanup_leftovers(where):
                     log.info("reste d'une opération interrompue supprimé : %s", p)
-    except Exception:  # noqa: BLE001 - cleaning is best effort, never a reason not to start
-        log.warning("nettoyage des restes impossible", exc_info=True)
+    except Exception as exc:  # noqa: BLE001 - cleaning is best effort, never a reason not to start
+        # nothing for the user's terminal (the command that follows says in French what it
+        # cannot read); the detail for whoever runs with the debug log
+        log.debug("nettoyage des restes impossible : %s: %s", type(exc).__name__, exc)
 
 
 def _unlink_quietly(p: Path) -> None:
