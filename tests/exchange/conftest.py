@@ -78,3 +78,47 @@ def dump(path: Path, skip_fts: bool = True) -> dict[str, list[tuple]]:
         return out
     finally:
         conn.close()
+
+
+def read_setting(path: Path, key: str) -> str | None:
+    """A row of the settings table, read behind the application's back."""
+    conn = sqlite3.connect(path)
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    finally:
+        conn.close()
+    return row[0] if row else None
+
+
+def write_setting(path: Path, key: str, value: str) -> None:
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
+    conn.close()
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """`ccs ARGV` in this process: (exit code, stdout, stderr)."""
+    from ccs_desktop import cli
+
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def forge(rich_db, pair, tmp_path: Path):  # noqa: ANN001, ANN201
+    """Forges hostile files for the CRSS import (decrypt, raw SQL, re-encrypt)."""
+    from .test_h8_import_forge import Forge
+
+    return Forge(rich_db, pair, tmp_path / "forge")
+
+
+@pytest.fixture
+def crss(tmp_path: Path):  # noqa: ANN201
+    """An empty CRSS database."""
+    from ccs_desktop.services.crss import importer
+
+    db = importer.open_crss_database(tmp_path / "crss")
+    yield db
+    db.close()

@@ -12,13 +12,7 @@ import pytest
 from ccs_desktop import cli, paths
 from ccs_desktop.services.crss import importer
 
-from .conftest import PASS
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from .conftest import PASS, run_cli as _run
 
 
 @pytest.fixture

@@ -25,18 +25,6 @@ from .test_h8_import_forge import Forge
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def forge(rich_db, pair, tmp_path: Path) -> Forge:
-    return Forge(rich_db, pair, tmp_path / "forge")
-
-
-@pytest.fixture
-def crss(tmp_path: Path):
-    db = importer.open_crss_database(tmp_path / "crss")
-    yield db
-    db.close()
-
-
 def _invent_committee(conn: sqlite3.Connection, new_uuid: str) -> None:
     conn.execute("UPDATE committees SET uuid = ?, code = 'CCSC-INVENTE', name = 'Inventé'",
                  (new_uuid,))

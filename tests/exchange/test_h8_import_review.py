@@ -27,18 +27,6 @@ BAD_UTF8 = ("UPDATE meetings SET place = CAST(x'ff41' AS TEXT) "
             "WHERE id = (SELECT MIN(id) FROM meetings)")
 
 
-@pytest.fixture
-def forge(rich_db, pair, tmp_path: Path) -> Forge:
-    return Forge(rich_db, pair, tmp_path / "forge")
-
-
-@pytest.fixture
-def crss(tmp_path: Path):
-    db = importer.open_crss_database(tmp_path / "crss")
-    yield db
-    db.close()
-
-
 def _data(path: Path) -> dict:
     return {t: rows for t, rows in dump(path).items() if t != "crss_import_log"}
 

@@ -29,33 +29,11 @@ from ccs_desktop.services.exchange import container as ct
 from ccs_desktop.services.exchange import snapshot as sn
 from ccs_desktop.services.hub import Services
 
-from .conftest import PASS
+from .conftest import PASS, read_setting as _setting, write_setting as _set, run_cli as _run
 
 IDENT = [ct.PassphraseIdentity(PASS)]
 KEY_PASS = "phrase de la clé du CRSS assez longue"
 ATTACKER_PASS = "phrase de l'attaquant, bien longue"
-
-
-def _setting(path: Path, key: str) -> str | None:
-    conn = sqlite3.connect(path)
-    try:
-        row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-    finally:
-        conn.close()
-    return row[0] if row else None
-
-
-def _set(path: Path, key: str, value: str) -> None:
-    conn = sqlite3.connect(path)
-    with conn:
-        conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
-    conn.close()
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _file(tmp_path: Path, name: str, text: str) -> Path:
