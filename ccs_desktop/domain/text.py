@@ -60,6 +60,9 @@ def printable(value: object, keep: str = "\n\t", limit: int | None = None) -> st
     text = value if isinstance(value, str) else str(value)
     if limit is not None:
         text = text[: limit * 2]
+    if text.isprintable() and (limit is None or len(text) <= limit):
+        # the common case, checked in C: every unsafe category is non-printable for Python
+        return text
     out = []
     for ch in text:
         if ch not in keep and unicodedata.category(ch) in _UNSAFE_CATEGORIES:
