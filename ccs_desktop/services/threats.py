@@ -24,6 +24,21 @@ VULN_FIELDS = ("title", "description", "place_kind", "place_name", "first_report
                "committee_id")
 
 
+def _situation(values: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
+    """The fields a threat and a vulnerability share: description, place, first report."""
+    out: dict[str, Any] = {}
+    if "description" in values:
+        out["description"] = optional_text(values["description"], "Description", errors,
+                                           "description", multiline=True)
+    if "place_name" in values:
+        out["place_name"] = optional_text(values["place_name"], "Lieu", errors,
+                                          "place_name", 200)
+    if "first_reported" in values:
+        out["first_reported"] = as_date(values["first_reported"], "Date de signalement",
+                                        errors, "first_reported")
+    return out
+
+
 def _score_value(value: Any, enum: type[enums.Labelled], label: str, errors: dict[str, str],
                  key: str) -> int | None:
     """Likelihood and impact come as 1-5 or as their French label ("Probable")."""
@@ -82,15 +97,7 @@ class ThreatsService(RecordService):
         for name, enum, label, default in simple:
             if new or name in values:
                 out[name] = check_code(v.or_default(values.get(name), default), enum, label, errors, name)
-        if "description" in values:
-            out["description"] = optional_text(values["description"], "Description", errors,
-                                               "description", multiline=True)
-        if "place_name" in values:
-            out["place_name"] = optional_text(values["place_name"], "Lieu", errors,
-                                              "place_name", 200)
-        if "first_reported" in values:
-            out["first_reported"] = as_date(values["first_reported"], "Date de signalement",
-                                            errors, "first_reported")
+        out.update(_situation(values, errors))
         if "is_restricted" in values:
             out["is_restricted"] = v.as_bool(values["is_restricted"], "Diffusion restreinte",
                                              errors, "is_restricted")
@@ -212,15 +219,7 @@ class VulnerabilitiesService(RecordService):
         if new or "status" in values:
             out["status"] = check_code(v.or_default(values.get("status"), "open"),
                                        enums.VulnerabilityStatus, "Statut", errors, "status")
-        if "description" in values:
-            out["description"] = optional_text(values["description"], "Description", errors,
-                                               "description", multiline=True)
-        if "place_name" in values:
-            out["place_name"] = optional_text(values["place_name"], "Lieu", errors,
-                                              "place_name", 200)
-        if "first_reported" in values:
-            out["first_reported"] = as_date(values["first_reported"], "Date de signalement",
-                                            errors, "first_reported")
+        out.update(_situation(values, errors))
         if errors:
             raise ValidationError(errors)
         return out
