@@ -18,6 +18,28 @@ from ccs_desktop.db.engine import Database, open_database  # noqa: E402
 from ccs_desktop.paths import DB_FILENAME  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def _french_by_default(monkeypatch: pytest.MonkeyPatch):
+    """Every test starts in French (the default, whatever the machine's locale or CCS_LANG) and
+    leaves the language as it found it."""
+    from ccs_desktop import i18n
+
+    monkeypatch.delenv(i18n.ENV_LANG, raising=False)
+    i18n.set_language(None)
+    yield
+    i18n.set_language(None)
+
+
+@pytest.fixture
+def english():
+    """The core speaks English for this test (as `ccs --lang en` or Settings would choose)."""
+    from ccs_desktop import i18n
+
+    i18n.set_language("en")
+    yield
+    i18n.set_language(None)
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     d = tmp_path / "data"
