@@ -11,6 +11,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from .i18n import _
+
 log = logging.getLogger("ccs_desktop")
 
 
@@ -23,7 +25,7 @@ DEBUG_ENV = "CCS_DEBUG"
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    """The options of `ccs-desktop`; anything else is refused in French (exit 2).
+    """The options of `ccs-desktop`; anything else is refused (exit 2), in French by default.
 
     Qt's own command-line options (-platform, -style, -reverse...) are not accepted: main()
     gives QApplication only the program name, so they would be silently ignored, which is
@@ -33,13 +35,47 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     from .cli.common import FrenchArgumentParser
 
     parser = FrenchArgumentParser(prog="ccs-desktop",
-                                  description="CCS Desktop : registres des CCS.")
-    parser.add_argument("--data-dir", default=None, metavar="DOSSIER",
-                        help="dossier de données (par défaut : le dossier de l'utilisateur)")
+                                  description=_("CCS Desktop: the registers of the CCS."))
+    parser.add_argument("--data-dir", default=None, metavar=_("FOLDER"),
+                        help=_("data folder (default: the user's folder)"))
     parser.add_argument("--demo", action="store_true",
-                        help="ouvre une base de démonstration neuve dans un dossier temporaire")
-    parser.add_argument("--lang", default=None, choices=("fr", "en"), help="langue")
+                        help=_("opens a new demonstration database in a temporary folder"))
+    parser.add_argument("--lang", default=None, choices=("fr", "en"), help=_("language"))
     return parser.parse_args(argv)
+
+
+def _lang_option(argv: Sequence[str]) -> str | None:
+    """The value of --lang in the command line, read before argparse (so that its help and
+    its errors already follow it); None if absent or not given in full."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def choose_language(explicit: str | None) -> str:
+    """Set the core's language before anything can fail (the database's errors at start
+    come before Qt's translators): --lang, else CCS_LANG, else the choice saved in Settings,
+    else French, as the interface's translators will choose (ui.i18n.current_language)."""
+    from . import i18n
+
+    try:
+        from PySide6.QtCore import QCoreApplication
+
+        from .ui.i18n import current_language
+
+        # the names main() gives the application: QSettings() reads the same file
+        QCoreApplication.setOrganizationName("CCS-Desktop")
+        QCoreApplication.setApplicationName("CCS Desktop")
+        lang = current_language(explicit)
+    except Exception:  # noqa: BLE001  (no Qt or unreadable settings: the rest still holds)
+        log.debug("settings unreadable for the language", exc_info=True)
+        lang = explicit or os.environ.get(i18n.ENV_LANG)
+    return i18n.set_language(lang)
 
 
 def prepare_database(args: argparse.Namespace):  # noqa: ANN201
@@ -59,7 +95,8 @@ def prepare_database(args: argparse.Namespace):  # noqa: ANN201
 
 
 def open_error_message(exc: BaseException, data_dir: str | None) -> str:
-    """What the start-up says, in French, when the database cannot be opened (any cause)."""
+    """What the start-up says when the database cannot be opened (any cause), in the language
+    chosen (French by default)."""
     import sqlite3
 
     from sqlalchemy.exc import DBAPIError, SQLAlchemyError
@@ -73,44 +110,54 @@ def open_error_message(exc: BaseException, data_dir: str | None) -> str:
         where = str(paths.database_path(data_dir))
     except Exception:  # noqa: BLE001  (no usable default folder either)
         where = str(data_dir or "")
-    what_to_do = ("Vérifiez que c'est le bon dossier de données (option --data-dir) ; sinon "
-                  "restaurez la dernière sauvegarde ou copie automatique (commande « ccs "
-                  "backup restore »).")
+    what_to_do = _("Check that it is the right data folder (option --data-dir); otherwise "
+                   "restore the latest backup or automatic copy (command “ccs backup "
+                   "restore”).")
     if isinstance(exc, (DatabaseError, UserError)):
-        return str(exc)  # already French, and says what to do
+        return str(exc)  # already in the user's language, and says what to do
     if isinstance(exc, (FileExistsError, NotADirectoryError)):
-        return (f"« {exc.filename or where} » n'est pas un dossier : le dossier de données "
-                f"doit en être un. {what_to_do}")
+        return _("“{path}” is not a folder: the data folder must be one. {what_to_do}").format(
+            path=exc.filename or where, what_to_do=what_to_do)
     if isinstance(exc, OSError):
-        return (f"Le dossier de données ou la base « {where} » n'est pas accessible : "
-                f"{french_os_error(exc)}. {what_to_do}")
+        return _("The data folder or the database “{path}” cannot be accessed: {error}. "
+                 "{what_to_do}").format(path=where, error=french_os_error(exc),
+                                        what_to_do=what_to_do)
     original = exc.orig if isinstance(exc, DBAPIError) else exc
     if isinstance(original, sqlite3.DatabaseError):
         text = str(original).lower()
         if "locked" in text or "busy" in text:
-            return (f"La base de données « {where} » est utilisée par un autre programme "
-                    "(CCS Desktop déjà ouvert, ou une commande ccs en cours). Fermez-le, "
-                    "puis relancez CCS Desktop.")
-        return (f"La base de données « {where} » ne peut pas être ouverte : le fichier est "
-                f"endommagé, n'est pas une base CCS Desktop ou n'est pas un fichier. "
-                f"{what_to_do}")
+            return _("The database “{path}” is in use by another program (CCS Desktop "
+                     "already open, or a ccs command running). Close it, then start CCS "
+                     "Desktop again.").format(path=where)
+        return _("The database “{path}” cannot be opened: the file is damaged, is not a CCS "
+                 "Desktop database or is not a file. {what_to_do}").format(
+                     path=where, what_to_do=what_to_do)
     if isinstance(exc, SQLAlchemyError):
-        return f"La base de données « {where} » ne peut pas être ouverte. {what_to_do}"
-    return (f"CCS Desktop n'a pas pu ouvrir la base de données « {where} » (erreur interne "
-            f"inattendue). {what_to_do} Pour le détail technique, lancez le programme avec "
-            f"la variable d'environnement {DEBUG_ENV}=1.")
+        return _("The database “{path}” cannot be opened. {what_to_do}").format(
+            path=where, what_to_do=what_to_do)
+    return _("CCS Desktop could not open the database “{path}” (unexpected internal "
+             "error). {what_to_do} For the technical details, start the program with the "
+             "environment variable {variable}=1.").format(
+                 path=where, what_to_do=what_to_do, variable=DEBUG_ENV)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the GUI and return its exit code. Everything main() sets up it also takes down
     before it returns (signal connections, timers, the window, the database), so nothing of a
     finished run fires later and main() can run again in the same process."""
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
+    # before anything can fail: the help, the refusals and the database's errors at start
+    # (all before Qt's translators are installed) follow --lang / CCS_LANG / Settings
+    early = _lang_option(argv)
+    choose_language(early)
+    args = parse_args(argv)
+    if args.lang != early:  # given in a form only argparse reads (--lan en)
+        choose_language(args.lang)
     try:
         db = prepare_database(args)
-    except Exception as exc:  # noqa: BLE001  (any cause: a French message, never a crash)
+    except Exception as exc:  # noqa: BLE001  (any cause: a message, never a crash)
         log.log(logging.ERROR if os.environ.get(DEBUG_ENV) else logging.DEBUG,
                 "database could not be opened", exc_info=True)
         return _fatal(open_error_message(exc, args.data_dir))
@@ -248,7 +295,7 @@ def install_crash_dialog() -> None:
 
 
 def _fatal(message: str) -> int:
-    print(f"ccs-desktop : {message}", file=sys.stderr)
+    print(_("ccs-desktop: {message}").format(message=message), file=sys.stderr)
     try:
         from PySide6.QtWidgets import QApplication, QMessageBox
 

@@ -9,6 +9,8 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+from .i18n import N_, _
+
 
 def write_atomically(path: str | os.PathLike[str], data: bytes, *,
                      overwrite: bool = True) -> Path:
@@ -75,24 +77,26 @@ def _publish_without_overwrite(tmp: str, path: Path) -> None:
     os.unlink(tmp)
 
 
-_ERRNO_FR = {
-    errno.ENOENT: "fichier ou dossier introuvable",
-    errno.EACCES: "accès refusé",
-    errno.EPERM: "opération non permise",
-    errno.ENOSPC: "plus de place sur le disque",
-    errno.EROFS: "support en lecture seule",
-    errno.EISDIR: "c'est un dossier, pas un fichier",
-    errno.ENOTDIR: "ce n'est pas un dossier",
-    errno.EIO: "erreur de lecture ou d'écriture du support",
-    errno.EEXIST: "le fichier existe déjà",
-    errno.ENAMETOOLONG: "nom de fichier trop long",
-    errno.EBUSY: "fichier ou périphérique occupé",
+_ERRNO_TEXT = {
+    errno.ENOENT: N_("file or folder not found"),
+    errno.EACCES: N_("access denied"),
+    errno.EPERM: N_("operation not permitted"),
+    errno.ENOSPC: N_("no space left on the disk"),
+    errno.EROFS: N_("read-only medium"),
+    errno.EISDIR: N_("it is a folder, not a file"),
+    errno.ENOTDIR: N_("it is not a folder"),
+    errno.EIO: N_("error reading or writing the medium"),
+    errno.EEXIST: N_("the file already exists"),
+    errno.ENAMETOOLONG: N_("file name too long"),
+    errno.EBUSY: N_("file or device busy"),
 }
 
 
 def french_os_error(exc: OSError) -> str:
-    """The cause of a system error in French (the system's own text is often English)."""
-    return _ERRNO_FR.get(exc.errno or -1, exc.strerror or str(exc))
+    """The cause of a system error in the interface's language (French by default; the
+    system's own text is often English, and is the fallback for an unlisted errno)."""
+    text = _ERRNO_TEXT.get(exc.errno or -1)
+    return _(text) if text is not None else (exc.strerror or str(exc))
 
 
 # --- file names from outside ------------------------------------------------------------

@@ -30,9 +30,17 @@ def database_path(data_dir: str | os.PathLike[str] | None) -> Path:
 
 
 def resource_path(*parts: str) -> Path:
-    """A file shipped under resources/ (installed as the ccs_desktop.resources package)."""
+    """A file shipped under resources/ (installed as the ccs_desktop.resources package).
+
+    From a source checkout (resources/ and pyproject.toml next to the package), that
+    checkout's own resources: another checkout's editable install would otherwise answer
+    for `ccs_desktop.resources` (its finder maps the name), and this code would read that
+    checkout's catalogs and data instead of its own."""
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "resources").is_dir():
+        return (checkout / "resources").joinpath(*parts)
     try:
         base = Path(str(resources.files("ccs_desktop.resources")))
     except ModuleNotFoundError:  # running from a source checkout that is not installed
-        base = Path(__file__).resolve().parent.parent / "resources"
+        base = checkout / "resources"
     return base.joinpath(*parts)

@@ -33,6 +33,7 @@ from sqlalchemy.pool import NullPool
 
 from .. import paths
 from ..fileio import french_os_error, fsync_dir
+from ..i18n import N_, _
 from ..services.errors import DatabaseBusy, UserError
 from . import events  # noqa: F401  (registers the session hooks)
 from .base import utcnow
@@ -47,7 +48,8 @@ _SIDE_SUFFIXES = ("-journal", "-wal", "-shm")
 
 
 class DatabaseError(UserError):
-    """A database that cannot be opened; the message is French and meant for the user."""
+    """A database that cannot be opened; the message is meant for the user (French by
+    default, in the interface's language)."""
 
 
 class DatabaseTooNew(DatabaseError):
@@ -62,14 +64,18 @@ class DatabaseExists(DatabaseError):
     """create_database on a folder that already has a database."""
 
 
+# (outside the class: an N_ in a class body is extracted with the class as its context)
+_LOCKED = N_("The database is in use by another program (another CCS Desktop window?). "
+             "Close it, then try again.")
+
+
 class DatabaseLocked(DatabaseError, DatabaseBusy):
     """Another program holds the database's lock for longer than the busy timeout."""
 
-    MESSAGE = ("La base de données est occupée par un autre programme (une autre fenêtre de "
-               "CCS Desktop ?). Fermez-le puis réessayez.")
+    MESSAGE = _LOCKED  # the message id (English): translated when raised
 
     def __init__(self, message: str | None = None) -> None:
-        DatabaseBusy.__init__(self, message or self.MESSAGE)
+        DatabaseBusy.__init__(self, message or _(self.MESSAGE))
 
 
 class DatabaseCorrupt(DatabaseError):
@@ -98,7 +104,7 @@ def journal_mode_for_this_sqlite() -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# French errors from SQLite's
+# The user's errors (French by default) from SQLite's
 
 
 def _sqlite_error(exc: BaseException) -> BaseException | None:
@@ -110,42 +116,56 @@ def _sqlite_error(exc: BaseException) -> BaseException | None:
 
 
 def translate_error(exc: BaseException, db_path: Path | None = None) -> UserError | None:
-    """The French error for an SQLite failure the user can act on, else None."""
+    """The user's error (French by default) for an SQLite failure the user can act on, else
+    None. Each message exists whole with and without the file's path (never glued)."""
     err = _sqlite_error(exc)
     if err is None or not isinstance(err, sqlite3.Error):
         return None
     name = getattr(err, "sqlite_errorname", "") or ""
     text = str(err).lower()
-    where = f" « {db_path} »" if db_path else ""
+
+    def say(with_path: str, without_path: str) -> str:
+        return _(with_path).format(path=db_path) if db_path else _(without_path)
+
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text \
             or "database table is locked" in text:
         return DatabaseBusy()
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text \
             or "not a database" in text:
-        return DatabaseCorrupt(
-            f"Le fichier de base de données{where} est endommagé ou n'est pas une base CCS "
-            "Desktop. Restaurez une sauvegarde (menu Fichier ou « ccs backup restore ») ou "
-            "choisissez un autre dossier de données ; le fichier n'a pas été modifié.")
+        return DatabaseCorrupt(say(
+            N_("The database file “{path}” is damaged or is not a CCS Desktop database. "
+               "Restore a backup (File menu or “ccs backup restore”) or choose another data "
+               "folder; the file was not changed."),
+            N_("The database file is damaged or is not a CCS Desktop database. Restore a "
+               "backup (File menu or “ccs backup restore”) or choose another data folder; "
+               "the file was not changed.")))
     if name.startswith("SQLITE_FULL") or "disk is full" in text:
-        return DatabaseUnreadable(
-            f"Plus de place sur le disque pour la base de données{where}. Libérez de la place "
-            "puis réessayez ; rien n'a été enregistré.")
+        return DatabaseUnreadable(say(
+            N_("No space left on the disk for the database “{path}”. Free some space, then "
+               "try again; nothing was saved."),
+            N_("No space left on the disk for the database. Free some space, then try "
+               "again; nothing was saved.")))
     if name.startswith(("SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_READONLY", "SQLITE_AUTH")) \
             or "unable to open" in text or "readonly" in text:
-        return DatabaseUnreadable(
-            f"Impossible d'ouvrir la base de données{where} en lecture et écriture (droits "
-            "d'accès, support en lecture seule ou dossier introuvable). Vérifiez les droits "
-            "du dossier de données ou choisissez-en un autre.")
+        return DatabaseUnreadable(say(
+            N_("Cannot open the database “{path}” for reading and writing (access rights, "
+               "read-only medium or folder not found). Check the rights of the data folder "
+               "or choose another one."),
+            N_("Cannot open the database for reading and writing (access rights, read-only "
+               "medium or folder not found). Check the rights of the data folder or choose "
+               "another one.")))
     if name.startswith("SQLITE_IOERR") or "disk i/o error" in text:
-        return DatabaseUnreadable(
-            f"Erreur de lecture ou d'écriture du support de la base de données{where}. "
-            "Vérifiez le disque (ou la clé USB) puis réessayez.")
+        return DatabaseUnreadable(say(
+            N_("Error reading or writing the medium of the database “{path}”. Check the "
+               "disk (or the USB stick), then try again."),
+            N_("Error reading or writing the medium of the database. Check the disk (or the "
+               "USB stick), then try again.")))
     return None
 
 
 def _on_error(context: Any) -> None:
     """Every DBAPI error of every engine passes here: the ones the user can act on become
-    French UserErrors (raised, which SQLAlchemy then propagates in place of its own)."""
+    the user's UserErrors (raised, which SQLAlchemy then propagates in place of its own)."""
     french = translate_error(context.original_exception)
     if french is not None:
         raise french from context.original_exception
@@ -399,6 +419,10 @@ def database_exists(data_dir: str | Path | None) -> bool:
 # Creating and opening
 
 
+def _already_there(folder: Path) -> str:
+    return _("The folder “{folder}” already has a database.").format(folder=folder)
+
+
 def _publish(built: Path, target: Path, *, replace: bool) -> None:
     """Give the complete, synced `built` file the database's name, atomically."""
     # a journal without its database is stale: SQLite would apply it to the new file
@@ -412,13 +436,10 @@ def _publish(built: Path, target: Path, *, replace: bool) -> None:
         try:
             os.link(built, target)  # fails if the name exists: never replaces a database
         except FileExistsError:
-            raise DatabaseExists(
-                f"Le dossier « {target.parent} » contient déjà une base de données.") from None
+            raise DatabaseExists(_already_there(target.parent)) from None
         except OSError:  # no hard links on this file system (FAT, some network shares)
             if os.path.lexists(target):
-                raise DatabaseExists(
-                    f"Le dossier « {target.parent} » contient déjà une base de données."
-                ) from None
+                raise DatabaseExists(_already_there(target.parent)) from None
             os.replace(built, target)
         else:
             built.unlink()
@@ -442,12 +463,12 @@ def create_database(data_dir: str | Path | None,
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DatabaseUnreadable(
-            f"Impossible de créer le dossier de données « {folder} » : "
-            f"{french_os_error(exc)}. Choisissez un autre dossier.") from None
+            _("Cannot create the data folder “{folder}”: {error}. Choose another folder.")
+            .format(folder=folder, error=french_os_error(exc))) from None
     clean_leftovers(folder)
     state = _state(db_path)
     if state == "present":
-        raise DatabaseExists(f"Le dossier « {folder} » contient déjà une base de données.")
+        raise DatabaseExists(_already_there(folder))
     built = _building_path(folder, paths.DB_FILENAME)
     try:
         _build(built, fill)
@@ -456,8 +477,8 @@ def create_database(data_dir: str | Path | None,
         _remove_with_side_files(built)
         if isinstance(exc, OSError):
             raise DatabaseUnreadable(
-                f"Impossible de créer la base de données dans « {folder} » : "
-                f"{french_os_error(exc)}.") from None
+                _("Cannot create the database in “{folder}”: {error}.")
+                .format(folder=folder, error=french_os_error(exc))) from None
         raise
     return open_database(data_dir, create=False)
 
@@ -488,7 +509,7 @@ def open_database(
     - A database made by a newer application is refused (DatabaseTooNew); a damaged file or
       another program's database (DatabaseCorrupt), one that cannot be read or written
       (DatabaseUnreadable) and one locked by another program (DatabaseLocked) too, all with
-      a French message saying what to do.
+      a message saying what to do (French by default).
     - Before an upgrade the file is copied aside next to it; the upgrade is one transaction.
     """
     db_path = paths.database_path(data_dir)
@@ -498,17 +519,16 @@ def open_database(
     if state != "present":
         if not create:
             raise NoDatabase(
-                f"Aucune base de données CCS dans le dossier « {db_path.parent} ». "
-                "Créez-en une avec « ccs init » ou « ccs demo »."
-            )
+                _("No CCS database in the folder “{folder}”. Create one with “ccs init” or "
+                  "“ccs demo”.").format(folder=db_path.parent))
         try:
             return create_database(data_dir)
         except DatabaseExists:
             pass  # another process made it meanwhile: open that one
     if not db_path.is_file():
         raise DatabaseUnreadable(
-            f"« {db_path} » n'est pas un fichier de base de données (dossier ou lien "
-            "cassé). Déplacez-le ou choisissez un autre dossier de données.")
+            _("“{path}” is not a database file (a folder or a broken link). Move it or "
+              "choose another data folder.").format(path=db_path))
     engine = make_engine(db_path)
     db = Database(db_path, engine)
     try:
@@ -539,8 +559,8 @@ def _open_error(exc: BaseException, db_path: Path) -> BaseException:
         return french
     if isinstance(exc, OSError):
         return DatabaseUnreadable(
-            f"Impossible d'ouvrir la base de données « {db_path} » : "
-            f"{french_os_error(exc)}.")
+            _("Cannot open the database “{path}”: {error}.")
+            .format(path=db_path, error=french_os_error(exc)))
     return exc
 
 

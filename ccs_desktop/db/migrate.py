@@ -6,6 +6,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..i18n import _
+
 if TYPE_CHECKING:
     from .engine import Database
 
@@ -48,7 +50,7 @@ def upgrade(db: "Database") -> None:
             from .engine import translate_error
 
             if translate_error(exc) is not None:
-                raise  # locked, damaged, unreadable: said in French by open_database
+                raise  # locked, damaged, unreadable: said to the user by open_database
             stamped = None
     if stamped == HEAD_REVISION:
         return
@@ -66,17 +68,18 @@ def upgrade(db: "Database") -> None:
         # open_database rebuilds an interrupted first start; anything else without a
         # revision is another program's database: never add CCS tables to it
         raise DatabaseCorrupt(
-            f"Le fichier « {db.path} » est une base SQLite qui n'a pas été créée par CCS "
-            "Desktop. Choisissez un autre dossier de données ou restaurez une sauvegarde ; "
-            "le fichier n'a pas été modifié.")
+            _("The file “{path}” is an SQLite database that was not created by CCS Desktop. "
+              "Choose another data folder or restore a backup; the file was not changed.")
+            .format(path=db.path))
     try:
         script.get_revision(current)
     except CommandError:
         raise DatabaseTooNew(
-            "Cette base de données a été créée par une version plus récente de CCS Desktop "
-            f"(révision {current}). Installez la dernière version de l'application pour "
-            "l'ouvrir ; la base n'a pas été modifiée."
+            _("This database was created by a newer version of CCS Desktop (revision "
+              "{revision}). Install the latest version of the application to open it; the "
+              "database was not changed.").format(revision=current)
         ) from None
+    # data: French by design (the copy's file name)
     saved = copy_aside(db.path, f"avant-migration-{current}")
     log.info("base copiée avant migration : %s", saved)
     migrate_file(db.path, "head")

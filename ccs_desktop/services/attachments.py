@@ -16,6 +16,7 @@ from ..db import models as m
 from ..db.engine import Database
 from ..domain import enums
 from ..fileio import french_os_error, safe_base_name, write_atomically
+from ..i18n import _
 from . import validation as v
 from .errors import NotFound, ReadOnly, ValidationError
 from .records import own_committee, tombstone
@@ -29,7 +30,7 @@ def attachments_temp_dir() -> Path:
     try:
         user = getpass.getuser()
     except Exception:  # noqa: BLE001  (no user name in the environment)
-        user = "utilisateur"
+        user = "utilisateur"  # data: French by design (folder names)
     folder = Path(tempfile.gettempdir()) / f"ccs-desktop-{safe_base_name(user)}" / \
         "pieces-jointes"
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -43,27 +44,31 @@ def _inside(folder: Path, target: Path) -> bool:
         return False
 
 
+def _too_big() -> str:
+    return _("The file is larger than {size} MB: reduce the resolution of the scan.").format(
+        size=MAX_SIZE // (1024 * 1024))
+
+
 def add_attachment_in(s: Session, *, filename: str, data: bytes, kind: str = "other",
                       meeting_id: int | None = None, activity_id: int | None = None,
                       description: str = "") -> m.Attachment:
     errors: dict[str, str] = {}
-    kind = v.as_code(kind, enums.AttachmentKind, "Type de pièce jointe", errors, "kind")
-    description = v.as_text(description, "Description", errors, "description",
+    kind = v.as_code(kind, enums.AttachmentKind, _("Attachment type"), errors, "kind")
+    description = v.as_text(description, _("Description"), errors, "description",
                             multiline=True)
     v.raise_if(errors)
     if (meeting_id is None) == (activity_id is None):
-        raise ValidationError("Une pièce jointe se rattache à une réunion ou à une activité.")
+        raise ValidationError(_("An attachment belongs to a meeting or to an activity."))
     if not isinstance(data, (bytes, bytearray)) or not data:
-        raise ValidationError("Le fichier est vide.")
+        raise ValidationError(_("The file is empty."))
     if len(data) > MAX_SIZE:
-        raise ValidationError(f"Le fichier dépasse {MAX_SIZE // (1024 * 1024)} Mo : "
-                              "réduisez la résolution du scan.")
+        raise ValidationError(_too_big())
     own = own_committee(s)
     committee_id = own.id if own is not None else None
     if meeting_id is not None:
-        parent = v.find(s, m.Meeting, meeting_id, "Réunion", committee_id=committee_id)
+        parent = v.find(s, m.Meeting, meeting_id, _("Meeting"), committee_id=committee_id)
     else:
-        parent = v.find(s, m.Activity, activity_id, "Activité", committee_id=committee_id)
+        parent = v.find(s, m.Activity, activity_id, _("Activity"), committee_id=committee_id)
     name = safe_base_name(filename)
     row = m.Attachment(
         meeting_id=parent.id if meeting_id is not None else None,
@@ -86,18 +91,17 @@ class AttachmentsService:
         if isinstance(path, str) and path.strip():
             path = Path(path)
         if not isinstance(path, Path):
-            raise ValidationError("Choisissez le fichier à joindre.")
+            raise ValidationError(_("Choose the file to attach."))
         try:
             if path.stat().st_size > MAX_SIZE:
-                raise ValidationError(f"Le fichier dépasse {MAX_SIZE // (1024 * 1024)} Mo : "
-                                      "réduisez la résolution du scan.")
+                raise ValidationError(_too_big())
             data = path.read_bytes()
         except OSError as exc:
-            raise ValidationError(f"Impossible de lire {v.shown(path.name)} : "
-                                  f"{french_os_error(exc)}.") from None
+            raise ValidationError(_("Cannot read {name}: {error}.").format(
+                name=v.shown(path.name), error=french_os_error(exc))) from None
         except ValueError:  # a NUL character in the path
-            raise ValidationError("Ce nom de fichier est illisible : choisissez le fichier "
-                                  "à nouveau.") from None
+            raise ValidationError(_("This file name cannot be read: choose the file "
+                                    "again.")) from None
         with v.write_session(self.db) as s:
             return add_attachment_in(s, filename=path.name, data=data, kind=kind,
                                      meeting_id=meeting_id, activity_id=activity_id,
@@ -107,9 +111,9 @@ class AttachmentsService:
                  activity_id: int | None = None) -> list[m.Attachment]:
         errors: dict[str, str] = {}
         if meeting_id is not None:
-            meeting_id = v.as_id(meeting_id, "Réunion", errors, "meeting_id")
+            meeting_id = v.as_id(meeting_id, _("Meeting"), errors, "meeting_id")
         if activity_id is not None:
-            activity_id = v.as_id(activity_id, "Activité", errors, "activity_id")
+            activity_id = v.as_id(activity_id, _("Activity"), errors, "activity_id")
         v.raise_if(errors)
         with self.db.session() as s:
             stmt = select(m.Attachment).where(m.Attachment.deleted_at.is_(None))
@@ -120,21 +124,21 @@ class AttachmentsService:
             return list(s.scalars(stmt.order_by(m.Attachment.id)).all())
 
     def _row(self, s: Session, attachment_id: Any) -> m.Attachment:
-        number = v.as_id(attachment_id, "Pièce jointe")
+        number = v.as_id(attachment_id, _("Attachment"))
         row = s.scalar(select(m.Attachment).options(undefer(m.Attachment.data))
                        .where(m.Attachment.id == number))
         if row is None or row.deleted_at is not None or row.data is None:
-            raise NotFound("Pièce jointe introuvable.")
+            raise NotFound(_("Attachment not found."))
         own = own_committee(s)
         if own is not None and row.committee_id != own.id:
-            raise NotFound("Pièce jointe introuvable.")
+            raise NotFound(_("Attachment not found."))
         return row
 
     def data(self, attachment_id: int) -> bytes:
         with self.db.session() as s:
             row = self._row(s, attachment_id)
             if hashlib.sha256(row.data).hexdigest() != row.sha256:
-                raise ValidationError("La pièce jointe est endommagée (empreinte différente).")
+                raise ValidationError(_("The attachment is damaged (different fingerprint)."))
             return row.data
 
     def open_copy(self, attachment_id: int, folder: str | Path | None = None) -> Path:
@@ -147,23 +151,23 @@ class AttachmentsService:
             name = safe_base_name(row.filename)
             data = row.data
             if hashlib.sha256(data).hexdigest() != row.sha256:
-                raise ValidationError("La pièce jointe est endommagée (empreinte différente).")
+                raise ValidationError(_("The attachment is damaged (different fingerprint)."))
         base = Path(folder) if folder is not None else attachments_temp_dir()
         try:
             base.mkdir(parents=True, exist_ok=True, mode=0o700)
-            own = Path(tempfile.mkdtemp(prefix="piece-", dir=base))
+            own = Path(tempfile.mkdtemp(prefix="piece-", dir=base))  # data: French by design
             target = own / name
             if not (_inside(own, target) and _inside(base, own)
                     and target.resolve().parent == own.resolve()):
-                raise ValidationError("Le nom de cette pièce jointe sortirait du dossier de "
-                                      "l'application : elle n'est pas ouverte.")
+                raise ValidationError(_("The name of this attachment would leave the "
+                                        "application's folder: it is not opened."))
             write_atomically(target, data)
         except OSError as exc:
-            raise ValidationError(f"Impossible de préparer la pièce jointe pour l'ouvrir : "
-                                  f"{french_os_error(exc)}.") from None
+            raise ValidationError(_("Cannot prepare the attachment for opening: {error}.")
+                                  .format(error=french_os_error(exc))) from None
         except (ValueError, TypeError):  # a folder name no system accepts (NUL...)
-            raise ValidationError("Le dossier où ouvrir la pièce jointe n'est pas un nom de "
-                                  "dossier valable.") from None
+            raise ValidationError(_("The folder where the attachment would be opened is not "
+                                    "a valid folder name.")) from None
         return target
 
     def remove(self, attachment_id: int) -> None:
@@ -172,7 +176,8 @@ class AttachmentsService:
             meeting = s.get(m.Meeting, row.meeting_id) if row.meeting_id else None
             if meeting is not None and meeting.status == enums.MeetingStatus.ADOPTED.value \
                     and row.kind == enums.AttachmentKind.SIGNED_PV.value:
-                raise ReadOnly(f"Le scan signé du procès-verbal adopté {meeting.reference} "
-                               "fait foi : il ne peut pas être retiré.")
+                raise ReadOnly(_("The signed scan of the adopted minutes {ref} is the "
+                                 "authoritative record: it cannot be removed.")
+                               .format(ref=meeting.reference))
             tombstone(row)
             row.data = None
