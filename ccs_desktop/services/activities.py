@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from ..db import models as m
 from ..domain import enums
+from ..i18n import N_, _
 from . import validation as v
 from .errors import ValidationError
 from .records import (
@@ -17,15 +18,20 @@ from .records import (
 
 FIELDS = ("date", "kind", "title", "description", "place", "reached_men", "reached_women",
           "reached_young_men", "reached_young_women", "partner", "committee_id")
-REACHED = (("reached_men", "Hommes touchés"), ("reached_women", "Femmes touchées"),
-           ("reached_young_men", "Jeunes hommes touchés"),
-           ("reached_young_women", "Jeunes femmes touchées"))
+REACHED = (("reached_men", N_("Men reached")), ("reached_women", N_("Women reached")),
+           ("reached_young_men", N_("Young men reached")),
+           ("reached_young_women", N_("Young women reached")))
 
 
 class ActivitiesService(RecordService):
     model = m.Activity
-    label = "activité"
     default_order = ("date", True)
+
+    def _noun(self) -> str:
+        return _("Activity")
+
+    def _not_deleted_message(self) -> str:
+        return _("This activity is not deleted: nothing to restore.")
 
     def dependents(self, obj: m.Activity, session: Session) -> list[Any]:
         return list(session.scalars(select(m.Attachment).where(
@@ -41,22 +47,22 @@ class ActivitiesService(RecordService):
         if new:
             out["committee_id"] = cid
         if new or "title" in values:
-            out["title"] = require_text(values.get("title"), "Intitulé de l'activité", errors,
+            out["title"] = require_text(values.get("title"), _("Activity title"), errors,
                                         "title", 300)
         if new or "date" in values:
-            out["date"] = as_date(values.get("date"), "Date", errors, "date")
+            out["date"] = as_date(values.get("date"), _("Date"), errors, "date")
             if out["date"] is None and "date" not in errors:
-                errors["date"] = "Date : ce champ est obligatoire."
+                errors["date"] = _("Date: this field is required.")
         if new or "kind" in values:
             out["kind"] = check_code(v.or_default(values.get("kind"), "awareness"), enums.ActivityKind,
-                                     "Type d'activité", errors, "kind")
+                                     _("Kind of activity"), errors, "kind")
         for name, label in REACHED:
             if name in values:
-                out[name] = as_int(values[name], label, errors, name, 0, 1_000_000) or 0
+                out[name] = as_int(values[name], _(label), errors, name, 0, 1_000_000) or 0
         if "description" in values:
-            out["description"] = optional_text(values["description"], "Description", errors,
+            out["description"] = optional_text(values["description"], _("Description"), errors,
                                                "description", multiline=True)
-        for name, label in (("place", "Lieu"), ("partner", "Partenaire")):
+        for name, label in (("place", _("Place")), ("partner", _("Partner"))):
             if name in values:
                 out[name] = optional_text(values[name], label, errors, name, 200)
         if errors:

@@ -16,6 +16,7 @@ from ..db.base import utcnow
 from ..db.engine import Database
 from ..domain import enums
 from ..domain.text import fold
+from ..i18n import _
 from .errors import ValidationError
 from . import validation as v
 from .records import check_code, get_setting, lookup_person, own_committee, set_setting
@@ -75,6 +76,7 @@ def committee_code(level: str, region: str, cercle: str, commune: str) -> str:
 
 
 def committee_name(level: str, region: str, cercle: str, commune: str) -> str:
+    """The committee's name as stored and printed (data: French by design)."""
     from ..domain.french import de
 
     if level == enums.CommitteeLevel.REGION.value:
@@ -103,41 +105,43 @@ class CommitteeService:
         unknown = set(values) - set(PROFILE_FIELDS)
         if unknown:
             names = ", ".join(sorted(v.shown(str(name)) for name in unknown))
-            raise ValidationError(f"Champs inconnus : {names}.")
+            raise ValidationError(_("Unknown fields: {names}.").format(names=names))
         errors: dict[str, str] = {}
         out: dict[str, Any] = {}
         if "level" in values:
-            out["level"] = check_code(values["level"], enums.CommitteeLevel, "Niveau", errors,
-                                      "level")
+            out["level"] = check_code(values["level"], enums.CommitteeLevel, _("Level"),
+                                      errors, "level")
         if "commune_kind" in values:
             out["commune_kind"] = check_code(v.or_default(values["commune_kind"], "rurale"),
-                                             enums.CommuneKind, "Type de commune", errors,
+                                             enums.CommuneKind, _("Kind of commune"), errors,
                                              "commune_kind")
         if "quorum_rule" in values:
             out["quorum_rule"] = check_code(v.or_default(values["quorum_rule"], "majority"),
-                                            enums.QuorumRule, "Règle de quorum", errors,
+                                            enums.QuorumRule, _("Quorum rule"), errors,
                                             "quorum_rule")
-        labels = {"region": "Région", "cercle": "Cercle", "commune": "Commune", "code": "Code",
-                  "name": "Nom du comité", "chair_title": "Titre du président",
-                  "creation_decision": "Décision de création"}
+        labels = {"region": _("Region"), "cercle": _("Cercle"), "commune": _("Commune"),
+                  "code": _("Code"), "name": _("Name of the committee"),
+                  "chair_title": _("Title of the chair"),
+                  "creation_decision": _("Decision of creation")}
         for name, label in labels.items():
             if name in values:
                 out[name] = v.as_text(values[name], label, errors, name,
                                       max_len=v.max_len_of(getattr(m.Committee, name)))
         if "quorum_value" in values:
-            out["quorum_value"] = v.as_int(values["quorum_value"], "Quorum (nombre fixe)",
+            out["quorum_value"] = v.as_int(values["quorum_value"], _("Quorum (fixed number)"),
                                            errors, "quorum_value", 1, 500)
         if "installed_on" in values:
-            out["installed_on"] = v.as_date(values["installed_on"], "Date d'installation",
+            out["installed_on"] = v.as_date(values["installed_on"], _("Installation date"),
                                             errors, "installed_on")
-        for name, label in (("is_demo", "Données de démonstration"),
-                            ("share_names", "Partager les noms")):
+        for name, label in (("is_demo", _("Demonstration data")),
+                            ("share_names", _("Share the names"))):
             if name in values:
                 out[name] = v.as_bool(values[name], label, errors, name)
-        for name, label in (("chair_id", "Président(e)"), ("secretary_id", "Secrétaire")):
+        for name, label in (("chair_id", _("Chair")), ("secretary_id", _("Secretary"))):
             if name in values:
                 if s is None:
-                    errors[name] = f"{label} : choisissez-le après la création du comité."
+                    errors[name] = _("{label}: choose them once the committee is "
+                                     "created.").format(label=label)
                     continue
                 own = own_committee(s)
                 out[name] = lookup_person(s, values[name], label, errors, name,
@@ -155,28 +159,28 @@ class CommitteeService:
                                      chair_title=chair_title, **extra))
         errors: dict[str, str] = {}
         if values.get("level") is None:
-            errors["level"] = "Niveau : valeur obligatoire."
+            errors["level"] = _("Level: a value is required.")
         if not values["region"]:
-            errors["region"] = "Région : ce champ est obligatoire."
+            errors["region"] = _("Region: this field is required.")
         if values["level"] == "commune" and not values["commune"]:
-            errors["commune"] = "Commune : ce champ est obligatoire pour un CCSC."
+            errors["commune"] = _("Commune: this field is required for a CCSC.")
         if values["level"] in ("commune", "cercle") and not values["cercle"]:
-            errors["cercle"] = "Cercle : ce champ est obligatoire."
+            errors["cercle"] = _("Cercle: this field is required.")
         if errors:
             raise ValidationError(errors)
         values["code"] = values["code"] or committee_code(values["level"], values["region"],
                                                           values["cercle"], values["commune"])
         values["name"] = values["name"] or committee_name(values["level"], values["region"],
                                                           values["cercle"], values["commune"])
-        if not values["chair_title"]:
+        if not values["chair_title"]:  # data: French by design (printed on the minutes)
             values["chair_title"] = {"commune": f"Maire de la {enums.CommuneKind.french_label_of(values['commune_kind'])} {_de(values['commune'])}",
                                      "region": f"Gouverneur de la Région {_de(values['region'])}",
                                      "cercle": f"Préfet du Cercle {_de(values['cercle'])}"
                                      }[values["level"]]
         with v.write_session(self.db) as s:
             if own_committee(s) is not None:
-                raise ValidationError("Cette base a déjà un comité configuré ; modifiez-le "
-                                      "dans les Paramètres.")
+                raise ValidationError(_("This database already has a committee configured; "
+                                        "change it in the Settings."))
             committee = m.Committee(**values)
             s.add(committee)
             s.flush()
@@ -189,7 +193,7 @@ class CommitteeService:
         with v.write_session(self.db) as s:
             committee = own_committee(s)
             if committee is None:
-                raise ValidationError("Aucun comité n'est configuré.")
+                raise ValidationError(_("No committee is configured."))
             clean = self._validate(values, s)
             for k, value in clean.items():
                 setattr(committee, k, value)
@@ -206,14 +210,14 @@ class CommitteeService:
     def clock_warning(self, now: dt.datetime | None = None) -> str | None:
         """A French warning when the computer's clock reads earlier than the newest record."""
         if now is not None and not isinstance(now, dt.datetime):
-            raise ValidationError({"now": "Horloge : une date et une heure sont attendues."})
+            raise ValidationError({"now": _("Clock: a date and a time are expected.")})
         newest = self.newest_record_time()
         now = now or utcnow()
         if newest is not None and now < newest - dt.timedelta(minutes=5):
-            return (f"Attention : l'horloge de l'ordinateur indique le {now:%d/%m/%Y %H:%M} "
-                    f"(UTC), avant la dernière modification enregistrée "
-                    f"({newest:%d/%m/%Y %H:%M}). Une coupure de courant a peut-être remis "
-                    "l'horloge à zéro : corrigez la date et l'heure de l'ordinateur.")
+            return _("Warning: the computer's clock reads {now} (UTC), before the last "
+                     "recorded change ({newest}). A power cut may have reset the clock: "
+                     "correct the computer's date and time.").format(
+                now=f"{now:%d/%m/%Y %H:%M}", newest=f"{newest:%d/%m/%Y %H:%M}")
         return None
 
     def mode(self) -> str:

@@ -2,6 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from ..i18n import N_, _
+
+_BUSY = N_("The database is in use by another program (another CCS Desktop window?). "
+           "Close it and try again; nothing was saved.")
+
+
+class _Translated:
+    """A class attribute read in the language in force (a message declared once)."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def __get__(self, obj: Any, owner: Any = None) -> str:
+        return _(self.message)
+
 
 class UserError(Exception):
     """A refusal with a French message for the user."""
@@ -29,8 +46,7 @@ class DatabaseBusy(UserError):
     """The database is locked by another program (or another window) for longer than the busy
     timeout; nothing of the refused action was written."""
 
-    MESSAGE = ("La base de données est occupée par un autre programme (une autre fenêtre de "
-               "CCS Desktop ?). Fermez-le puis réessayez ; rien n'a été enregistré.")
+    MESSAGE = _Translated(_BUSY)
 
     def __init__(self, message: str | None = None) -> None:
         super().__init__(message or self.MESSAGE)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from ..db import models as m
 from ..domain import enums
 from ..domain.french import de
+from ..i18n import _
 from . import validation as v
 from .errors import ReadOnly, ValidationError
 from .records import (
@@ -31,7 +32,7 @@ FIELDS = ("number", "year", "kind", "status", "not_held_reason", "not_held_reaso
           "start_time", "end_time", "place", "chair_id", "secretary_id", "convened_by",
           "convocation_date", "notes", "committee_id")
 
-STANDING_ITEMS = (
+STANDING_ITEMS = (  # data: French by design (agenda items written into the minutes)
     "Lecture et adoption du procès-verbal de la réunion précédente",
     "Situation sécuritaire de la commune",
     "Suivi des recommandations",
@@ -73,7 +74,6 @@ def quorum_needed(committee: m.Committee, active_members: int) -> int:
 
 class MeetingsService(RecordService):
     model = m.Meeting
-    label = "réunion"
     default_order = ("date", True)
     sort_columns = {"reference": m.Meeting.date}
     filters = {
@@ -83,9 +83,15 @@ class MeetingsService(RecordService):
             m.Meeting.status == v),
     }
 
+    def _noun(self) -> str:
+        return _("Meeting")
+
+    def _not_deleted_message(self) -> str:
+        return _("This meeting is not deleted: nothing to restore.")
+
     # numbering -------------------------------------------------------------------------------
     def next_number(self, year: int, committee_id: int | None = None) -> int:
-        year = v.as_int(year, "Année", None, "year", 2000, 2100)
+        year = v.as_int(year, _("Year"), None, "year", 2000, 2100)
         with self.db.session() as s:
             cid = (v.as_committee_id(s, committee_id, None) if committee_id is not None
                    else own_committee_id(s))
@@ -102,37 +108,41 @@ class MeetingsService(RecordService):
         get = (lambda k: values[k] if k in values else getattr(existing, k, None))
         committee_id = self.committee_of(values, existing, session, errors)
         out["committee_id"] = committee_id
-        date = as_date(get("date"), "Date de la réunion", errors, "date")
+        date = as_date(get("date"), _("Meeting date"), errors, "date")
         if date is None and "date" not in errors:
-            errors["date"] = "Date de la réunion : ce champ est obligatoire."
+            errors["date"] = _("Meeting date: this field is required.")
         out["date"] = date
-        start = as_time(get("start_time"), "Heure de début", errors, "start_time")
-        end = as_time(get("end_time"), "Heure de fin", errors, "end_time")
+        start = as_time(get("start_time"), _("Start time"), errors, "start_time")
+        end = as_time(get("end_time"), _("End time"), errors, "end_time")
         if start and end and end <= start:
-            errors["end_time"] = (f"La réunion ne peut pas finir ({end:%H} h {end:%M}) avant "
-                                  f"d'avoir commencé ({start:%H} h {start:%M}).")
+            errors["end_time"] = _(
+                "The meeting cannot end ({end_hour}:{end_minute}) before it has started "
+                "({start_hour}:{start_minute}).").format(
+                end_hour=f"{end:%H}", end_minute=f"{end:%M}", start_hour=f"{start:%H}",
+                start_minute=f"{start:%M}")
         out["start_time"], out["end_time"] = start, end
         out["kind"] = check_code(v.or_default(get("kind"), "ordinary"), enums.MeetingKind,
-                                 "Type de réunion", errors, "kind")
+                                 _("Kind of meeting"), errors, "kind")
         out["status"] = check_code(v.or_default(get("status"), "planned"), enums.MeetingStatus,
-                                   "Statut", errors, "status")
+                                   _("Status"), errors, "status")
         if out["status"] == enums.MeetingStatus.ADOPTED.value and (
                 existing is None or existing.status != out["status"]):
-            errors["status"] = ("Statut : un procès-verbal s'adopte par « Adopter le PV », "
-                                "pas en changeant le statut.")
+            errors["status"] = _("Status: minutes are adopted with “Record the adoption”, "
+                                 "not by changing the status.")
         if out["status"] == enums.MeetingStatus.NOT_HELD.value:
             out["not_held_reason"] = check_code(get("not_held_reason"), enums.NotHeldReason,
-                                                "Motif de non-tenue", errors, "not_held_reason")
+                                                _("Reason not held"), errors,
+                                                "not_held_reason")
         elif "not_held_reason" in values:
             out["not_held_reason"] = None
         if "not_held_reason_text" in values:
             out["not_held_reason_text"] = optional_text(
-                values["not_held_reason_text"], "Motif de non-tenue (précisions)", errors,
+                values["not_held_reason_text"], _("Reason not held (details)"), errors,
                 "not_held_reason_text", multiline=True)
         year_given = get("year")
         if year_given is None or (isinstance(year_given, str) and not year_given.strip()):
             year_given = date.year if date else None
-        year = as_int(year_given, "Année", errors, "year", 2000, 2100)
+        year = as_int(year_given, _("Year"), errors, "year", 2000, 2100)
         out["year"] = year
         number = get("number")
         allocated = False
@@ -143,7 +153,7 @@ class MeetingsService(RecordService):
                 m.Meeting.deleted_at.is_(None)))
             number = int(top or 0) + 1
             allocated = True
-        number = as_int(number, "Numéro", errors, "number", 1, 999)
+        number = as_int(number, _("Meeting number"), errors, "number", 1, 999)
         out["number"] = number
         if number and year and "number" not in errors and committee_id is not None:
             clash = session.scalar(select(m.Meeting.id).where(
@@ -152,28 +162,29 @@ class MeetingsService(RecordService):
                 m.Meeting.id != (existing.id if existing is not None else -1)))
             if clash is not None and allocated:
                 # another writer took it since our read: the caller takes the next one
-                raise v.NumberTaken(f"Une autre réunion vient de prendre le numéro {number} "
-                                    f"en {year} : réessayez.")
+                raise v.NumberTaken(_("Another meeting has just taken number {number} in "
+                                      "{year}: try again.").format(number=number, year=year))
             if clash is not None:
-                errors["number"] = (f"Une réunion porte déjà le numéro {number} en {year} : "
-                                    "choisissez un autre numéro.")
-        for name, label in (("place", "Lieu"), ("convened_by", "Convoquée par")):
+                errors["number"] = _("A meeting already has number {number} in {year}: "
+                                     "choose another number.").format(number=number,
+                                                                      year=year)
+        for name, label in (("place", _("Place")), ("convened_by", _("Convened by"))):
             if name in values:
                 out[name] = optional_text(values[name], label, errors, name, 200)
         if "notes" in values:
-            out["notes"] = optional_text(values["notes"], "Notes", errors, "notes",
+            out["notes"] = optional_text(values["notes"], _("Notes"), errors, "notes",
                                          multiline=True)
-        for name, label in (("chair_id", "Président(e) de séance"),
-                            ("secretary_id", "Secrétaire de séance")):
+        for name, label in (("chair_id", _("Chair of the meeting")),
+                            ("secretary_id", _("Secretary of the meeting"))):
             if name in values:
                 out[name] = lookup_person(session, values[name], label, errors, name,
                                           committee_id)
         if "convocation_date" in values:
-            conv = as_date(values["convocation_date"], "Date de convocation", errors,
+            conv = as_date(values["convocation_date"], _("Convocation date"), errors,
                            "convocation_date")
             if conv and date and conv > date:
-                errors["convocation_date"] = ("La convocation ne peut pas être datée après "
-                                              "la réunion.")
+                errors["convocation_date"] = _("The convocation cannot be dated after the "
+                                               "meeting.")
             out["convocation_date"] = conv
         if errors:
             raise ValidationError(errors)
@@ -208,13 +219,15 @@ class MeetingsService(RecordService):
             m.Meeting.number == obj.number, m.Meeting.deleted_at.is_(None),
             m.Meeting.id != obj.id))
         if clash is not None:
-            raise ValidationError(f"Impossible de rétablir cette réunion : le numéro "
-                                  f"{obj.number} de {obj.year} est déjà pris ({clash}).")
+            raise ValidationError(_("This meeting cannot be restored: number {number} of "
+                                    "{year} is already taken ({reference}).").format(
+                number=obj.number, year=obj.year, reference=clash))
 
     def check_writable(self, obj: m.Meeting, session: Session) -> None:
         if obj.status == enums.MeetingStatus.ADOPTED.value:
-            raise ReadOnly(f"Le procès-verbal {obj.reference} est adopté : il ne change plus. "
-                           "Pour le corriger, ajoutez un rectificatif.")
+            raise ReadOnly(_("The minutes {reference} are adopted: they no longer change. "
+                             "To correct them, add an amendment.").format(
+                reference=obj.reference))
 
     # creation: the number is allocated inside the inserting transaction ------------------------
     def _allocating(self, values: dict[str, Any], action: Any) -> Any:
@@ -243,12 +256,12 @@ class MeetingsService(RecordService):
         if extra_items is None:
             extra_items = []
         if not isinstance(extra_items, (list, tuple)):
-            errors["extra_items"] = "Points supplémentaires : une liste d'intitulés est attendue."
+            errors["extra_items"] = _("Extra items: a list of titles is expected.")
             extra_items = []
-        extra = [v.as_text(item, "Point de l'ordre du jour", errors, "extra_items",
+        extra = [v.as_text(item, _("Agenda item"), errors, "extra_items",
                            required=True, max_len=500) for item in extra_items]
-        include = v.as_bool(include_open_recommendations, "Recommandations en suivi", errors,
-                            "include_open_recommendations")
+        include = v.as_bool(include_open_recommendations, _("Recommendations being followed"),
+                            errors, "include_open_recommendations")
         v.raise_if(errors)
         return self._allocating(values, lambda s: self._create_with_agenda_in(
             s, [str(x) for x in extra], bool(include), dict(values)))
@@ -257,13 +270,14 @@ class MeetingsService(RecordService):
                                include_open_recommendations: bool,
                                values: dict[str, Any]) -> m.Meeting:
         if values.get("committee_id") is not None:
-            committee = v.find(s, m.Committee, values["committee_id"], "Comité", None,
+            committee = v.find(s, m.Committee, values["committee_id"], _("Committee"), None,
                                "committee_id")
         else:
             committee = own_committee(s)
         if committee is not None:
             values.setdefault("chair_id", committee.chair_id)
             values.setdefault("secretary_id", committee.secretary_id)
+            # data: French by design (the place is written into the minutes)
             values.setdefault("place", "Salle de réunion de la mairie "
                               + de(committee.commune) if committee.commune else "")
         meeting = self.create_in(s, **values)
@@ -285,6 +299,7 @@ class MeetingsService(RecordService):
                 m.Recommendation.status.in_(enums.RecommendationStatus.open_codes()),
             ).order_by(m.Recommendation.deadline, m.Recommendation.id)).all()
             if recs:
+                # data: French by design (the discussion is written into the minutes)
                 follow.discussion = "Recommandations en suivi :\n" + "\n".join(
                     f"- {r.text} ({enums.RecommendationStatus.french_label_of(r.status)})"
                     for r in recs)
@@ -295,7 +310,7 @@ class MeetingsService(RecordService):
 
     # agenda -----------------------------------------------------------------------------------
     def agenda(self, meeting_id: int) -> list[m.AgendaItem]:
-        meeting_id = v.as_id(meeting_id, "Réunion")
+        meeting_id = v.as_id(meeting_id, _("Meeting"))
         with self.db.session() as s:
             return list(s.scalars(select(m.AgendaItem).where(
                 m.AgendaItem.meeting_id == meeting_id, m.AgendaItem.deleted_at.is_(None))
@@ -307,20 +322,20 @@ class MeetingsService(RecordService):
         return meeting
 
     def _agenda_item(self, s: Session, item_id: Any) -> m.AgendaItem:
-        item = v.find(s, m.AgendaItem, item_id, "Point de l'ordre du jour")
+        item = v.find(s, m.AgendaItem, item_id, _("Agenda item"))
         self._writable_meeting(s, item.meeting_id)
         return item
 
     def _agenda_values(self, values: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         if "title" in values:
-            out["title"] = v.as_text(values["title"], "Intitulé du point", errors, "title",
+            out["title"] = v.as_text(values["title"], _("Item title"), errors, "title",
                                      required=True, max_len=500)
-        for name, label in (("discussion", "Discussion"), ("decisions", "Décisions")):
+        for name, label in (("discussion", _("Discussion")), ("decisions", _("Decisions"))):
             if name in values:
                 out[name] = optional_text(values[name], label, errors, name, multiline=True)
         if "position" in values:
-            out["position"] = v.as_int(values["position"], "Position", errors, "position",
+            out["position"] = v.as_int(values["position"], _("Position"), errors, "position",
                                        0, 10_000)
         return out
 
@@ -349,7 +364,7 @@ class MeetingsService(RecordService):
         errors: dict[str, str] = {}
         clean = self._agenda_values(values, errors)
         if clean.get("position", 0) is None:
-            errors.setdefault("position", "Position : ce champ est obligatoire.")
+            errors.setdefault("position", _("Position: this field is required."))
         v.raise_if(errors)
         with v.write_session(self.db) as s:
             item = self._agenda_item(s, item_id)
@@ -366,14 +381,14 @@ class MeetingsService(RecordService):
     def set_attendance(self, meeting_id: int, person_id: int, status: str,
                        is_guest: bool | None = None) -> m.Attendance:
         errors: dict[str, str] = {}
-        code = check_code(status, enums.AttendanceStatus, "Présence", errors, "status")
+        code = check_code(status, enums.AttendanceStatus, _("Attendance"), errors, "status")
         if is_guest is not None:
-            is_guest = v.as_bool(is_guest, "Invité(e)", errors, "is_guest")
+            is_guest = v.as_bool(is_guest, _("Guest"), errors, "is_guest")
         if errors:
             raise ValidationError(errors)
         with v.write_session(self.db) as s:
             meeting = self._writable_meeting(s, meeting_id)
-            person = v.find(s, m.Person, person_id, "Personne",
+            person = v.find(s, m.Person, person_id, _("Person"),
                             committee_id=meeting.committee_id)
             row = s.scalar(select(m.Attendance).where(m.Attendance.meeting_id == meeting.id,
                                                       m.Attendance.person_id == person.id))
@@ -392,7 +407,7 @@ class MeetingsService(RecordService):
         return row
 
     def attendance(self, meeting_id: int) -> list[m.Attendance]:
-        meeting_id = v.as_id(meeting_id, "Réunion")
+        meeting_id = v.as_id(meeting_id, _("Meeting"))
         with self.db.session() as s:
             rows = s.scalars(select(m.Attendance).where(
                 m.Attendance.meeting_id == meeting_id, m.Attendance.deleted_at.is_(None))
@@ -445,26 +460,25 @@ class MeetingsService(RecordService):
               scan: tuple[str, bytes] | None = None) -> m.Meeting:
         """Record "adopté en séance du ...": the PV then no longer changes."""
         errors: dict[str, str] = {}
-        on = as_date(adopted_on, "Date d'adoption", errors, "adopted_on")
-        amended = v.as_bool(with_amendments, "Adopté avec amendements", errors,
+        on = as_date(adopted_on, _("Adoption date"), errors, "adopted_on")
+        amended = v.as_bool(with_amendments, _("Adopted with amendments"), errors,
                             "with_amendments")
         if scan is not None and not (isinstance(scan, (tuple, list)) and len(scan) == 2
                                      and isinstance(scan[1], (bytes, bytearray))):
-            errors["scan"] = "Scan du PV signé : fichier illisible."
+            errors["scan"] = _("Scan of the signed minutes: unreadable file.")
         v.raise_if(errors)
         with v.write_session(self.db) as s:
             meeting = self.get(meeting_id, session=s)
             self.check_writable(meeting, s)
             if meeting.status not in (enums.MeetingStatus.HELD.value,):
-                errors["status"] = ("Seul le procès-verbal d'une réunion tenue peut être "
-                                    "adopté.")
+                errors["status"] = _("Only the minutes of a meeting that was held can be "
+                                     "adopted.")
             by = None
             if adopted_by_meeting_id is not None:
-                by = v.find(s, m.Meeting, adopted_by_meeting_id, "Réunion d'adoption", errors,
-                            "adopted_by", committee_id=meeting.committee_id)
+                by = v.find(s, m.Meeting, adopted_by_meeting_id, _("Adopting meeting"),
+                            errors, "adopted_by", committee_id=meeting.committee_id)
                 if by is not None and by.date < meeting.date:
-                    errors["adopted_by"] = ("Un procès-verbal est adopté lors d'une réunion "
-                                            "postérieure.")
+                    errors["adopted_by"] = _("Minutes are adopted at a later meeting.")
             if errors:
                 raise ValidationError(errors)
             meeting.status = enums.MeetingStatus.ADOPTED.value
@@ -498,20 +512,20 @@ class MeetingsService(RecordService):
     def add_amendment(self, meeting_id: int, date: dt.date | str, reason: str,
                       text: str) -> m.Amendment:
         errors: dict[str, str] = {}
-        d = as_date(date, "Date du rectificatif", errors, "date")
+        d = as_date(date, _("Amendment date"), errors, "date")
         if d is None and "date" not in errors:
-            errors["date"] = "Date du rectificatif : ce champ est obligatoire."
-        reason = v.as_text(reason, "Motif du rectificatif", errors, "reason", required=True,
-                           multiline=True)
-        text = v.as_text(text, "Texte du rectificatif", errors, "text", required=True,
+            errors["date"] = _("Amendment date: this field is required.")
+        reason = v.as_text(reason, _("Reason for the amendment"), errors, "reason",
+                           required=True, multiline=True)
+        text = v.as_text(text, _("Text of the amendment"), errors, "text", required=True,
                          multiline=True)
         if errors:
             raise ValidationError(errors)
         with v.write_session(self.db) as s:
             meeting = self.get(meeting_id, session=s)
             if meeting.status != enums.MeetingStatus.ADOPTED.value:
-                raise ValidationError("Un rectificatif ne concerne qu'un procès-verbal adopté ; "
-                                      "modifiez directement ce projet.")
+                raise ValidationError(_("An amendment only applies to adopted minutes; edit "
+                                        "this draft directly."))
             amendment = m.Amendment(meeting_id=meeting.id, committee_id=meeting.committee_id,
                                     date=d, reason=reason, text=text)
             s.add(amendment)
@@ -532,17 +546,17 @@ class MeetingsService(RecordService):
                 linked[:] = [x for x in linked if x.id != target.id]
 
     def link_threat(self, meeting_id: int, threat_id: int) -> None:
-        self._link(meeting_id, m.Threat, threat_id, "Menace", "threats", True)
+        self._link(meeting_id, m.Threat, threat_id, _("Threat"), "threats", True)
 
     def link_vulnerability(self, meeting_id: int, vulnerability_id: int) -> None:
-        self._link(meeting_id, m.Vulnerability, vulnerability_id, "Vulnérabilité",
+        self._link(meeting_id, m.Vulnerability, vulnerability_id, _("Vulnerability"),
                    "vulnerabilities", True)
 
     def unlink_threat(self, meeting_id: int, threat_id: int) -> None:
-        self._link(meeting_id, m.Threat, threat_id, "Menace", "threats", False)
+        self._link(meeting_id, m.Threat, threat_id, _("Threat"), "threats", False)
 
     def unlink_vulnerability(self, meeting_id: int, vulnerability_id: int) -> None:
-        self._link(meeting_id, m.Vulnerability, vulnerability_id, "Vulnérabilité",
+        self._link(meeting_id, m.Vulnerability, vulnerability_id, _("Vulnerability"),
                    "vulnerabilities", False)
 
     def previous_unadopted(self, meeting_id: int) -> m.Meeting | None:

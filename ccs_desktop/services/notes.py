@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from ..db.engine import Database
+from ..i18n import _
 from . import validation as v
 from .errors import ValidationError
 from .records import own_committee_id, tombstone
@@ -22,28 +23,27 @@ class RestrictedNotesService:
     def add(self, text: str, *, meeting_id: int | None = None, agenda_item_id: int | None = None,
             threat_id: int | None = None) -> m.RestrictedNote:
         errors: dict[str, str] = {}
-        text = v.as_text(text, "Note restreinte", errors, "text", multiline=True)
+        text = v.as_text(text, _("Restricted note"), errors, "text", multiline=True)
         if text == "" and "text" not in errors:
-            errors["text"] = "Note restreinte : le texte est vide."
+            errors["text"] = _("Restricted note: the text is empty.")
         v.raise_if(errors)
         if meeting_id is None and agenda_item_id is None and threat_id is None:
-            raise ValidationError("Une note restreinte se rattache à une réunion, un point "
-                                  "de l'ordre du jour ou une menace.")
+            raise ValidationError(_("A restricted note belongs to a meeting, an agenda item "
+                                    "or a threat."))
         with v.write_session(self.db) as s:
             committee_id = own_committee_id(s)
             item = meeting = threat = None
             if agenda_item_id is not None:
-                item = v.find(s, m.AgendaItem, agenda_item_id, "Point de l'ordre du jour",
+                item = v.find(s, m.AgendaItem, agenda_item_id, _("Agenda item"),
                               errors, "agenda_item_id", committee_id=committee_id)
             if meeting_id is not None:
-                meeting = v.find(s, m.Meeting, meeting_id, "Réunion", errors, "meeting_id",
+                meeting = v.find(s, m.Meeting, meeting_id, _("Meeting"), errors, "meeting_id",
                                  committee_id=committee_id)
             if threat_id is not None:
-                threat = v.find(s, m.Threat, threat_id, "Menace", errors, "threat_id",
+                threat = v.find(s, m.Threat, threat_id, _("Threat"), errors, "threat_id",
                                 committee_id=committee_id)
             if item is not None and meeting is not None and item.meeting_id != meeting.id:
-                errors["agenda_item_id"] = ("Ce point de l'ordre du jour appartient à une "
-                                            "autre réunion.")
+                errors["agenda_item_id"] = _("This agenda item belongs to another meeting.")
             v.raise_if(errors)
             note = m.RestrictedNote(
                 text=text, meeting_id=meeting.id if meeting else (item.meeting_id if item
@@ -55,11 +55,12 @@ class RestrictedNotesService:
         return note
 
     def _note(self, s: Session, note_id: Any) -> m.RestrictedNote:
-        return v.find(s, m.RestrictedNote, note_id, "Note", committee_id=own_committee_id(s))
+        return v.find(s, m.RestrictedNote, note_id, _("Note"),
+                      committee_id=own_committee_id(s))
 
     def update(self, note_id: int, text: str) -> m.RestrictedNote:
         errors: dict[str, str] = {}
-        text = v.as_text(text, "Note restreinte", errors, "text", required=True,
+        text = v.as_text(text, _("Restricted note"), errors, "text", required=True,
                          multiline=True)
         v.raise_if(errors)
         with v.write_session(self.db) as s:
@@ -68,14 +69,14 @@ class RestrictedNotesService:
         return note
 
     def for_meeting(self, meeting_id: int) -> list[m.RestrictedNote]:
-        meeting_id = v.as_id(meeting_id, "Réunion")
+        meeting_id = v.as_id(meeting_id, _("Meeting"))
         with self.db.session() as s:
             return list(s.scalars(select(m.RestrictedNote).where(
                 m.RestrictedNote.meeting_id == meeting_id,
                 m.RestrictedNote.deleted_at.is_(None)).order_by(m.RestrictedNote.id)).all())
 
     def for_threat(self, threat_id: int) -> list[m.RestrictedNote]:
-        threat_id = v.as_id(threat_id, "Menace")
+        threat_id = v.as_id(threat_id, _("Threat"))
         with self.db.session() as s:
             return list(s.scalars(select(m.RestrictedNote).where(
                 m.RestrictedNote.threat_id == threat_id,

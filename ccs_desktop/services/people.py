@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from ..db import models as m
 from ..domain import enums
 from ..domain.text import fold, sort_key
+from ..i18n import _
 from . import validation as v
 from .records import (
     RecordService, check_code, iter_fields, optional_text, own_committee, require_text,
@@ -48,9 +49,14 @@ def name_key(given_names: str, family_name: str) -> str:
 
 class PeopleService(RecordService):
     model = m.Person
-    label = "personne"
     default_order = ("sort_key", False)
     sort_columns = {"name": m.Person.sort_key, "family_name": m.Person.sort_key}
+
+    def _noun(self) -> str:
+        return _("Person")
+
+    def _not_deleted_message(self) -> str:
+        return _("This person is not deleted: nothing to restore.")
 
     def validate(self, values: dict[str, Any], existing: Any, session: Session) -> dict[str, Any]:
         iter_fields(values, FIELDS)
@@ -63,33 +69,33 @@ class PeopleService(RecordService):
         merged.update(values)
         length = v.max_len_of
         if "family_name" in values or existing is None:
-            out["family_name"] = require_text(merged.get("family_name"), "Nom de famille",
+            out["family_name"] = require_text(merged.get("family_name"), _("Family name"),
                                               errors, "family_name", 120)
         if "given_names" in values or existing is None:
-            given = v.as_text(merged.get("given_names"), "Prénom(s)", errors, "given_names",
-                              max_len=120)
+            given = v.as_text(merged.get("given_names"), _("Given name(s)"), errors,
+                              "given_names", max_len=120)
             if given == "" and "given_names" not in errors:
-                errors["given_names"] = "Prénom(s) : ce champ est obligatoire."
+                errors["given_names"] = _("Given name(s): this field is required.")
             out["given_names"] = given or ""
         if "sex" in values or existing is None:
-            out["sex"] = check_code(merged.get("sex"), enums.Sex, "Sexe", errors, "sex")
+            out["sex"] = check_code(merged.get("sex"), enums.Sex, _("Sex"), errors, "sex")
         if "category" in values or existing is None:
-            out["category"] = check_code(merged.get("category"), enums.Category, "Catégorie",
+            out["category"] = check_code(merged.get("category"), enums.Category, _("Category"),
                                          errors, "category")
         if "fds_corps" in values or "category" in values:
             corps = merged.get("fds_corps")
             if out.get("category", merged.get("category")) == enums.Category.FDS.value:
-                out["fds_corps"] = check_code(corps, enums.FdsCorps, "Corps", errors,
+                out["fds_corps"] = check_code(corps, enums.FdsCorps, _("Corps"), errors,
                                               "fds_corps", required=False)
             else:
                 out["fds_corps"] = None
-        for name, label in (("title", "Titre"), ("organisation", "Organisation"),
-                            ("function", "Fonction"), ("phone", "Téléphone")):
+        for name, label in (("title", _("Title or rank")), ("organisation", _("Organisation")),
+                            ("function", _("Function")), ("phone", _("Phone"))):
             if name in values:
                 out[name] = optional_text(values[name], label, errors, name,
                                           length(getattr(m.Person, name)))
-        for name, label in (("is_youth", "Jeune"), ("is_member", "Membre"),
-                            ("is_active", "Actif")):
+        for name, label in (("is_youth", _("Young person")), ("is_member", _("Member")),
+                            ("is_active", _("Active"))):
             if name in values:
                 out[name] = v.as_bool(values[name], label, errors, name)
         if errors:
@@ -105,9 +111,9 @@ class PeopleService(RecordService):
             m.Attendance.person_id == obj.id, m.Attendance.deleted_at.is_(None),
             m.Meeting.status == "adopted").limit(1))
         if adopted is not None:
-            raise ValidationError(f"{obj.full_name} figure dans le procès-verbal adopté "
-                                  f"{adopted} : on ne peut plus le supprimer. Marquez-le "
-                                  "plutôt comme inactif.")
+            raise ValidationError(_("{name} appears in the adopted minutes {reference}: this "
+                                    "person can no longer be deleted. Mark them as inactive "
+                                    "instead.").format(name=obj.full_name, reference=adopted))
 
     def dependents(self, obj: m.Person, session: Session) -> list[Any]:
         return list(session.scalars(select(m.Attendance).where(
@@ -117,10 +123,10 @@ class PeopleService(RecordService):
                           exclude_id: int | None = None) -> list[m.Person]:
         """People already recorded whose name looks the same (Mahamadou / Mohamed, Maïga / Maiga)."""
         errors: dict[str, str] = {}
-        given_names = v.as_text(given_names, "Prénom(s)", errors, "given_names") or ""
-        family_name = v.as_text(family_name, "Nom de famille", errors, "family_name") or ""
+        given_names = v.as_text(given_names, _("Given name(s)"), errors, "given_names") or ""
+        family_name = v.as_text(family_name, _("Family name"), errors, "family_name") or ""
         if exclude_id is not None:
-            exclude_id = v.as_id(exclude_id, "Personne", errors, "exclude_id")
+            exclude_id = v.as_id(exclude_id, _("Person"), errors, "exclude_id")
         v.raise_if(errors)
         key = name_key(given_names, family_name)
         family = name_key("", family_name)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ..db import models as m
 from ..domain import enums
+from ..i18n import _
 from . import validation as v
 from .errors import ReadOnly, ValidationError
 from .records import (
@@ -29,7 +30,6 @@ def _overdue(stmt, value):  # noqa: ANN001
 
 class RecommendationsService(RecordService):
     model = m.Recommendation
-    label = "recommandation"
     default_order = ("deadline", False)
     filters = {
         "overdue": _overdue,
@@ -37,6 +37,12 @@ class RecommendationsService(RecordService):
             m.Recommendation.status.in_(enums.RecommendationStatus.open_codes())) if v else stmt,
         "addressee": lambda stmt, v: stmt.where(m.Recommendation.addressee == v),
     }
+
+    def _noun(self) -> str:
+        return _("Recommendation")
+
+    def _not_deleted_message(self) -> str:
+        return _("This recommendation is not deleted: nothing to restore.")
 
     def validate(self, values: dict[str, Any], existing: m.Recommendation | None,
                  session: Session) -> dict[str, Any]:
@@ -48,41 +54,43 @@ class RecommendationsService(RecordService):
         if new:
             out["committee_id"] = cid
         if new or "text" in values:
-            out["text"] = require_text(values.get("text"), "Texte de la recommandation", errors,
+            out["text"] = require_text(values.get("text"), _("Text of the recommendation"), errors,
                                        "text", multiline=True)
         if new or "priority" in values:
             out["priority"] = check_code(v.or_default(values.get("priority"), "normal"),
-                                         enums.Priority, "Priorité", errors, "priority")
+                                         enums.Priority, _("Priority"), errors, "priority")
         if new or "status" in values:
             out["status"] = check_code(v.or_default(values.get("status"), "formulated"),
-                                       enums.RecommendationStatus, "Statut", errors, "status")
-        for name, label in (("addressee", "Destinataire"), ("responsible", "Responsable")):
+                                       enums.RecommendationStatus, _("Status"), errors,
+                                       "status")
+        for name, label in (("addressee", _("Addressee")), ("responsible", _("Responsible"))):
             if name in values:
                 out[name] = optional_text(values[name], label, errors, name, 200)
         if "deadline" in values:
-            out["deadline"] = as_date(values["deadline"], "Échéance", errors, "deadline")
+            out["deadline"] = as_date(values["deadline"], _("Deadline"), errors, "deadline")
         if "meeting_id" in values:
             meeting = None
             if values["meeting_id"] is not None:
-                meeting = v.find(session, m.Meeting, values["meeting_id"], "Réunion", errors,
+                meeting = v.find(session, m.Meeting, values["meeting_id"], _("Meeting"), errors,
                                  "meeting_id", committee_id=cid)
             if meeting is not None and meeting.status == enums.MeetingStatus.ADOPTED.value \
                     and (new or meeting.id != existing.meeting_id):
-                message = (f"Le procès-verbal {meeting.reference} est adopté : on ne lui "
-                           "ajoute plus de recommandation.")
+                message = _("The minutes {reference} are adopted: no more recommendations "
+                            "are added to them.").format(reference=meeting.reference)
                 if not new:
                     raise ReadOnly(message)
                 errors["meeting_id"] = message
             out["meeting_id"] = meeting.id if meeting is not None else None
         for name, model, label, attr in (
-                ("threat_ids", m.Threat, "Menace", "threats"),
-                ("vulnerability_ids", m.Vulnerability, "Vulnérabilité", "vulnerabilities")):
+                ("threat_ids", m.Threat, _("Threat"), "threats"),
+                ("vulnerability_ids", m.Vulnerability, _("Vulnerability"), "vulnerabilities")):
             if name in values:
                 given = values[name]
                 if given is None:
                     given = []
                 if not isinstance(given, (list, tuple, set, frozenset)):
-                    errors[name] = f"{label} : une liste de numéros est attendue."
+                    errors[name] = _("{label}: a list of numbers is expected.").format(
+                        label=label)
                     continue
                 found = [v.find(session, model, i, label, errors, name, committee_id=cid)
                          for i in given]
@@ -98,9 +106,9 @@ class RecommendationsService(RecordService):
     def check_deletable(self, obj: m.Recommendation, session: Session) -> None:
         meeting = session.get(m.Meeting, obj.meeting_id) if obj.meeting_id else None
         if meeting is not None and meeting.status == enums.MeetingStatus.ADOPTED.value:
-            raise ReadOnly(f"Cette recommandation figure dans le procès-verbal adopté "
-                           f"{meeting.reference} : elle ne peut plus être supprimée ; "
-                           "indiquez plutôt son abandon dans le suivi.")
+            raise ReadOnly(_("This recommendation is in the adopted minutes {reference}: it "
+                             "can no longer be deleted; record that it was abandoned in its "
+                             "follow-up instead.").format(reference=meeting.reference))
 
     def dependents(self, obj: m.Recommendation, session: Session) -> list[Any]:
         return list(session.scalars(select(m.RecommendationFollowup).where(
@@ -118,31 +126,32 @@ class RecommendationsService(RecordService):
             frozen = {"text", "addressee", "responsible", "deadline", "meeting_id",
                       "threat_ids", "vulnerability_ids"} & set(values)
             if frozen:
-                raise ReadOnly(f"Le procès-verbal {meeting.reference} est adopté : le texte "
-                               "de cette recommandation ne change plus ; seul son suivi évolue.")
+                raise ReadOnly(_("The minutes {reference} are adopted: the text of this "
+                                 "recommendation no longer changes; only its follow-up "
+                                 "does.").format(reference=meeting.reference))
         return super().update_in(s, key, **values)
 
     def add_followup(self, recommendation_id: int, *, status: str,
                      date: dt.date | str | None = None, note: str = "", letter_number: str = "",
                      sent_to: str = "", meeting_id: int | None = None) -> m.RecommendationFollowup:
         errors: dict[str, str] = {}
-        code = check_code(status, enums.RecommendationStatus, "Statut", errors, "status")
-        d = as_date(date, "Date", errors, "date") or (dt.date.today() if "date" not in errors
-                                                      else None)
-        note = optional_text(note, "Note", errors, "note", multiline=True)
-        letter_number = optional_text(letter_number, "Numéro de lettre", errors,
+        code = check_code(status, enums.RecommendationStatus, _("Status"), errors, "status")
+        d = as_date(date, _("Date"), errors, "date") or (dt.date.today() if "date" not in errors
+                                                         else None)
+        note = optional_text(note, _("Note"), errors, "note", multiline=True)
+        letter_number = optional_text(letter_number, _("Letter number"), errors,
                                       "letter_number", 80)
-        sent_to = optional_text(sent_to, "Transmise à", errors, "sent_to", 200)
+        sent_to = optional_text(sent_to, _("Sent to"), errors, "sent_to", 200)
         if code == enums.RecommendationStatus.TRANSMITTED.value and not sent_to \
                 and "sent_to" not in errors:
-            errors["sent_to"] = "Transmise à : indiquez le destinataire de la lettre."
+            errors["sent_to"] = _("Sent to: give the addressee of the letter.")
         if errors:
             raise ValidationError(errors)
         with v.write_session(self.db) as s:
             rec = self.get(recommendation_id, session=s)
             meeting = None
             if meeting_id is not None:
-                meeting = v.find(s, m.Meeting, meeting_id, "Réunion", errors, "meeting_id",
+                meeting = v.find(s, m.Meeting, meeting_id, _("Meeting"), errors, "meeting_id",
                                  committee_id=rec.committee_id)
                 v.raise_if(errors)
             row = m.RecommendationFollowup(
@@ -161,7 +170,7 @@ class RecommendationsService(RecordService):
                                  letter_number=letter_number, sent_to=sent_to, note=note)
 
     def followups(self, recommendation_id: int) -> list[m.RecommendationFollowup]:
-        recommendation_id = v.as_id(recommendation_id, "Recommandation")
+        recommendation_id = v.as_id(recommendation_id, _("Recommendation"))
         with self.db.session() as s:
             return list(s.scalars(select(m.RecommendationFollowup).where(
                 m.RecommendationFollowup.recommendation_id == recommendation_id,

@@ -22,6 +22,7 @@ from ..db.base import utcnow
 from ..db.engine import Database
 from ..domain import enums
 from ..domain.text import sort_key
+from ..i18n import _, pgettext
 from . import validation as v
 from .errors import NotFound, ValidationError
 
@@ -91,10 +92,18 @@ class RecordService:
     sort_columns: ClassVar[Mapping[str, Any]] = {}
     # filter name -> callable(stmt, value) -> stmt
     filters: ClassVar[Mapping[str, Callable[[Select, Any], Select]]] = {}
-    label: ClassVar[str] = "élément"
 
     def __init__(self, db: Database) -> None:
         self.db = db
+
+    # each kind says these in whole messages of its own (French nouns have a gender)
+    def _noun(self) -> str:
+        """The kind's name, capitalised, as the subject of a message ("Réunion introuvable")."""
+        return _("Item")
+
+    def _not_deleted_message(self) -> str:
+        """Undoing the delete of a record that is not deleted."""
+        return _("This item is not deleted: nothing to restore.")
 
     # reading
     def base_select(self) -> Select:
@@ -103,7 +112,7 @@ class RecordService:
     def _search(self, query: ListQuery):  # noqa: ANN202
         """(search table, MATCH condition) when this query searches, else (None, None)."""
         if query.search is not None and not isinstance(query.search, str):
-            raise ValidationError({"search": "Recherche : tapez des mots (du texte)."})
+            raise ValidationError({"search": _("Search: type words (text).")})
         if not query.search or self.model not in search.SEARCHABLE:
             return None, None
         return search.match(self.model, query.search) or (None, None)
@@ -131,13 +140,14 @@ class RecordService:
                 column = getattr(model, name)
                 if isinstance(value, (list, tuple, set, frozenset)):
                     if len(value) > MAX_FILTER_VALUES:
-                        raise ValidationError({name: "Filtre : trop de valeurs à la fois."})
+                        raise ValidationError({name: _("Filter: too many values at once.")})
                     stmt = stmt.where(column.in_([_filter_value(column, x, name)
                                                   for x in value]))
                 else:
                     stmt = stmt.where(column == _filter_value(column, value, name))
             else:
-                raise ValidationError({name: f"Cette liste ne se filtre pas par « {name} »."})
+                raise ValidationError({name: _("This list cannot be filtered by "
+                                               "“{name}”.").format(name=name)})
         return stmt
 
     def _order(self, stmt: Select, query: ListQuery) -> Select:
@@ -157,8 +167,8 @@ class RecordService:
     def list(self, query: ListQuery | None = None) -> list[Any]:
         query = query or ListQuery()
         stmt = self._order(self._apply(self.base_select(), query), query)
-        limit = v.as_int(query.limit, "Nombre de lignes", None, "limit", 0, PAGE_MAX)
-        offset = v.as_int(query.offset, "Début de la page", None, "offset", 0, PAGE_MAX)
+        limit = v.as_int(query.limit, _("Number of rows"), None, "limit", 0, PAGE_MAX)
+        offset = v.as_int(query.offset, _("Start of the page"), None, "offset", 0, PAGE_MAX)
         if limit is not None:
             stmt = stmt.limit(limit)
         if offset:
@@ -189,8 +199,9 @@ class RecordService:
     def distinct_values(self, column: str, limit: int = 500) -> list[Any]:
         """The values a filter offers (places, addressees...), from an index when there is one."""
         if not isinstance(column, str) or column not in self.model.__table__.columns:
-            raise ValidationError({"column": "Cette liste n'a pas de colonne de ce nom."})
-        limit = v.as_int(limit, "Nombre de valeurs", None, "limit", 0, PAGE_MAX, required=True)
+            raise ValidationError({"column": _("This list has no column of that name.")})
+        limit = v.as_int(limit, _("Number of values"), None, "limit", 0, PAGE_MAX,
+                         required=True)
         col = getattr(self.model, column)
         stmt = (select(col).where(self.model.deleted_at.is_(None), col.is_not(None), col != "")
                 .group_by(col).order_by(col).limit(limit))
@@ -200,7 +211,7 @@ class RecordService:
     def _find(self, s: Session, key: int | str, *, deleted: bool = False) -> Any:
         """The record with this id (an integer) or UUID; NotFound (French) otherwise.
         A tombstone counts only with deleted=True (undoing a delete)."""
-        return v.find(s, self.model, key, self.label.capitalize(), None, "id",
+        return v.find(s, self.model, key, self._noun(), None, "id",
                       deleted=deleted, uuid=True)
 
     def committee_of(self, values: Mapping[str, Any], existing: Any | None, session: Session,
@@ -209,10 +220,11 @@ class RecordService:
         the one given (a CRSS or the demo writes for several), else this database's."""
         if existing is not None:
             if "committee_id" in values:
-                given = v.as_id(values["committee_id"], "Comité", errors, "committee_id")
+                given = v.as_id(values["committee_id"], _("Committee"), errors,
+                                "committee_id")
                 if given is not None and given != existing.committee_id:
-                    errors["committee_id"] = ("Un enregistrement ne change pas de comité : "
-                                              "créez-le plutôt dans l'autre comité.")
+                    errors["committee_id"] = _("A record does not change committee: create "
+                                               "it in the other committee instead.")
             return existing.committee_id
         if values.get("committee_id") is not None:
             return v.as_committee_id(session, values["committee_id"], errors)
@@ -302,8 +314,7 @@ class RecordService:
         with v.write_session(self.db) as s:
             obj = self._find(s, key, deleted=True)
             if obj.deleted_at is None:
-                raise ValidationError(f"{self.label.capitalize()} n'est pas supprimé(e) : "
-                                      "rien à rétablir.")
+                raise ValidationError(self._not_deleted_message())
             saved, children, links = self._check_saved(s, obj, saved)
             self.check_undeletable(obj, s)
             for name, value in saved.items():
@@ -329,8 +340,8 @@ class RecordService:
     def _check_saved(self, s: Session, obj: Any, saved: Any) -> tuple[dict, list, list]:
         """What `delete` returned, checked before anything is put back: its content fields,
         the dependents (same committee, deleted) and the association rows of this record."""
-        bad = ValidationError("Annulation impossible : les données à rétablir sont "
-                              "incomplètes ou altérées.")
+        bad = ValidationError(_("Undo impossible: the data to restore are incomplete or "
+                                "altered."))
         if not isinstance(saved, Mapping):
             raise bad
         saved = dict(saved)
@@ -346,7 +357,7 @@ class RecordService:
                 raise bad
             name, child_id, content = entry
             model = models.get(name) if isinstance(name, str) else None
-            if model is None or v.as_id(child_id, "Élément", {}, "id") is None:
+            if model is None or v.as_id(child_id, _("Item"), {}, "id") is None:
                 raise bad
             _check_content(model, content, bad)
             child = s.get(model, child_id)
@@ -366,7 +377,8 @@ class RecordService:
             for row in rows:
                 if (not isinstance(row, Mapping) or set(row) != set(table.c.keys())
                         or row.get(match[0]) != obj.id
-                        or any(v.as_id(x, "Élément", {}, "id") is None for x in row.values())):
+                        or any(v.as_id(x, _("Item"), {}, "id") is None
+                               for x in row.values())):
                     raise bad
             checked_links.append((table_name, [dict(r) for r in rows]))
         return saved, checked_children, checked_links
@@ -403,7 +415,7 @@ MAX_FILTER_VALUES = 1000
 def _filters_of(query: ListQuery) -> Mapping[str, Any]:
     filters = query.filters if query.filters is not None else {}
     if not isinstance(filters, Mapping):
-        raise ValidationError({"filters": "Filtres : une liste de critères est attendue."})
+        raise ValidationError({"filters": _("Filters: a list of criteria is expected.")})
     return filters
 
 
@@ -418,20 +430,22 @@ _PLAIN = (str, int, dt.date)  # bool is an int, datetime a date
 def _check_plain(value: Any, name: object) -> None:
     """A filter's value is a plain value (text, number, date) or a short list of them."""
     items = list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
-    label = f"Filtre « {name} »" if isinstance(name, str) else "Filtre"
+    label = _filter_label(name) if isinstance(name, str) else _("Filter")
     if len(items) > MAX_FILTER_VALUES:
-        raise ValidationError({str(name): f"{label} : trop de valeurs à la fois."})
+        raise ValidationError({str(name): _("{label}: too many values at once.").format(
+            label=label)})
     for item in items:
         if not isinstance(item, _PLAIN) or (isinstance(item, int) and not isinstance(item, bool)
                                             and not -2**63 <= item < 2**63) \
                 or (isinstance(item, str) and len(item) > 1000):
-            raise ValidationError({str(name): f"{label} : valeur {v.shown(item)} non reconnue."})
+            raise ValidationError({str(name): _("{label}: value {value} not recognised.")
+                                   .format(label=label, value=v.shown(item))})
 
 
 def _filter_value(column: Any, value: Any, name: str) -> Any:
     """A filter's value made the type of its column, or a French ValidationError (a filter
     comes from a box the user chose or typed in, or from a script)."""
-    label = f"Filtre « {name} »"
+    label = _filter_label(name)
     try:
         kind = column.type.python_type
     except (AttributeError, NotImplementedError):
@@ -443,21 +457,27 @@ def _filter_value(column: Any, value: Any, name: str) -> Any:
     if kind is dt.datetime:
         if isinstance(value, dt.datetime):
             return value
-        raise ValidationError({name: f"{label} : une date et une heure sont attendues."})
+        raise ValidationError({name: _("{label}: a date and a time are expected.").format(
+            label=label)})
     if kind is dt.date:
         return v.as_date(value, label, None, name, required=True)
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise ValidationError({name: f"{label} : valeur {v.shown(value)} non reconnue."})
+        raise ValidationError({name: _("{label}: value {value} not recognised.").format(
+            label=label, value=v.shown(value))})
     if isinstance(value, int):
         value = str(v.as_int(value, label, None, name, required=True))
     if len(value) > 1000:
-        raise ValidationError({name: f"{label} : texte trop long."})
+        raise ValidationError({name: _("{label}: text too long.").format(label=label)})
     return value
+
+
+def _filter_label(name: Any) -> str:
+    return _("Filter “{name}”").format(name=name)
 
 
 def filter_year(value: Any) -> int:
     """The year of a list filter, or a French ValidationError (a filter is input too)."""
-    return v.as_int(value, "Année", None, "year", 1900, 2100, required=True)
+    return v.as_int(value, _("Year"), None, "year", 1900, 2100, required=True)
 
 
 def _filter_day(value: Any, label: str, key: str) -> dt.date:
@@ -469,9 +489,9 @@ _DATE_FILTERS: dict[str, Callable[[Select, Any, Any], Select]] = {
         model.date >= dt.date(filter_year(val), 1, 1),
         model.date <= dt.date(filter_year(val), 12, 31)),
     "date_from": lambda stmt, model, val: stmt.where(
-        model.date >= _filter_day(val, "Du", "date_from")),
+        model.date >= _filter_day(val, pgettext("date filter", "From"), "date_from")),
     "date_to": lambda stmt, model, val: stmt.where(
-        model.date <= _filter_day(val, "Au", "date_to")),
+        model.date <= _filter_day(val, pgettext("date filter", "To"), "date_to")),
 }
 
 def _eq(column: Any, value: Any) -> Any:
@@ -520,8 +540,8 @@ def own_committee(s: Session) -> m.Committee | None:
 def own_committee_id(s: Session) -> int:
     committee = own_committee(s)
     if committee is None:
-        raise ValidationError("Aucun comité n'est encore configuré dans cette base : "
-                              "lancez d'abord la configuration (« ccs init »).")
+        raise ValidationError(_("No committee is configured in this database yet: run the "
+                                "set-up first (“ccs init”)."))
     return committee.id
 
 
@@ -541,7 +561,7 @@ def iter_fields(values: Mapping[str, Any], allowed: Iterable[str]) -> None:
     unknown = set(values) - set(allowed)
     if unknown:
         names = ", ".join(sorted(v.shown(str(name)) for name in unknown))
-        raise ValidationError(f"Champs inconnus : {names}.")
+        raise ValidationError(_("Unknown fields: {names}.").format(names=names))
 
 
 __all__ = ["ListQuery", "RecordService", "tombstone", "own_committee", "own_committee_id",

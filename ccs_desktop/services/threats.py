@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -10,6 +11,8 @@ from sqlalchemy.orm import Session
 
 from ..db import models as m
 from ..domain import enums, scoring
+from ..domain.threat_types import national_type
+from ..i18n import _
 from . import validation as v
 from .errors import ReadOnly, ValidationError
 from .records import (
@@ -28,13 +31,13 @@ def _situation(values: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]
     """The fields a threat and a vulnerability share: description, place, first report."""
     out: dict[str, Any] = {}
     if "description" in values:
-        out["description"] = optional_text(values["description"], "Description", errors,
+        out["description"] = optional_text(values["description"], _("Description"), errors,
                                            "description", multiline=True)
     if "place_name" in values:
-        out["place_name"] = optional_text(values["place_name"], "Lieu", errors,
+        out["place_name"] = optional_text(values["place_name"], _("Place"), errors,
                                           "place_name", 200)
     if "first_reported" in values:
-        out["first_reported"] = as_date(values["first_reported"], "Date de signalement",
+        out["first_reported"] = as_date(values["first_reported"], _("Date first reported"),
                                         errors, "first_reported")
     return out
 
@@ -43,7 +46,7 @@ def _score_value(value: Any, enum: type[enums.Labelled], label: str, errors: dic
                  key: str) -> int | None:
     """Likelihood and impact come as 1-5 or as their French label ("Probable")."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        errors[key] = f"{label} : ce champ est obligatoire."
+        errors[key] = _("{label}: this field is required.").format(label=label)
         return None
     if isinstance(value, str) and not (value.strip().isascii() and value.strip().isdigit()):
         code = check_code(value, enum, label, errors, key)
@@ -51,19 +54,45 @@ def _score_value(value: Any, enum: type[enums.Labelled], label: str, errors: dic
     words = ", ".join(f"{mm.value} = {mm.label}" for mm in enum)
     number = as_int(value, label, errors, key, 1, 5)
     if key in errors:
-        errors[key] = f"{label} : {v.shown(value)} n'existe pas ; choisissez parmi {words}."
+        errors[key] = _("{label}: {value} does not exist; choose from {choices}.").format(
+            label=label, value=v.shown(value), choices=words)
     return number
+
+
+@dataclass(frozen=True)
+class ThreatTypeInfo:
+    """A threat type as the interface shows it: a national type's label in the interface's
+    language, a committee's local sub-type's label as the committee typed it."""
+
+    code: str
+    label: str
+    parent_code: str | None
+    is_national: bool
+    national_code: str | None = None
+    committee_id: int | None = None
+
+
+def type_info(row: m.ThreatType) -> ThreatTypeInfo:
+    seed = national_type(row.code) if row.is_national else None
+    return ThreatTypeInfo(code=row.code, label=seed.label if seed is not None else row.label,
+                          parent_code=row.parent_code, is_national=bool(row.is_national),
+                          national_code=row.national_code, committee_id=row.committee_id)
 
 
 class ThreatsService(RecordService):
     model = m.Threat
-    label = "menace"
     default_order = ("score", True)
     filters = {
         "type": lambda stmt, v: stmt.join(m.ThreatType, m.ThreatType.code == m.Threat.type_code)
         .where((m.ThreatType.code == v) | (m.ThreatType.parent_code == v)),
         "place": lambda stmt, v: stmt.where(m.Threat.place_name == v),
     }
+
+    def _noun(self) -> str:
+        return _("Threat")
+
+    def _not_deleted_message(self) -> str:
+        return _("This threat is not deleted: nothing to restore.")
 
     def validate(self, values: dict[str, Any], existing: m.Threat | None,
                  session: Session) -> dict[str, Any]:
@@ -75,31 +104,32 @@ class ThreatsService(RecordService):
         if new:
             out["committee_id"] = cid
         if new or "title" in values:
-            out["title"] = require_text(values.get("title"), "Intitulé de la menace", errors,
+            out["title"] = require_text(values.get("title"), _("Threat title"), errors,
                                         "title", 300)
         if new or "type_code" in values:
-            code = v.as_text(values.get("type_code"), "Type de menace", errors, "type_code",
+            code = v.as_text(values.get("type_code"), _("Threat type"), errors, "type_code",
                              required=True, max_len=60)
             if code:
                 row = session.get(m.ThreatType, code)
                 if row is None or (row.committee_id is not None and row.committee_id != cid):
-                    errors["type_code"] = f"Type de menace inconnu : {v.shown(code)}."
+                    errors["type_code"] = _("Unknown threat type: {code}.").format(
+                        code=v.shown(code))
             out["type_code"] = code
-        for name, enum, label in (("likelihood", enums.Likelihood, "Probabilité"),
-                                  ("impact", enums.Impact, "Gravité")):
+        for name, enum, label in (("likelihood", enums.Likelihood, _("Likelihood")),
+                                  ("impact", enums.Impact, _("Severity"))):
             if new or name in values:
                 value = values.get(name, 3)
                 out[name] = _score_value(value, enum, label, errors, name)
-        simple = (("place_kind", enums.PlaceKind, "Type de lieu", "village"),
-                  ("trend", enums.Trend, "Tendance", "stable"),
-                  ("status", enums.ThreatStatus, "Statut", "active"),
-                  ("source_category", enums.SourceCategory, "Catégorie de source", "membre"))
+        simple = (("place_kind", enums.PlaceKind, _("Kind of place"), "village"),
+                  ("trend", enums.Trend, _("Trend"), "stable"),
+                  ("status", enums.ThreatStatus, _("Status"), "active"),
+                  ("source_category", enums.SourceCategory, _("Source category"), "membre"))
         for name, enum, label, default in simple:
             if new or name in values:
                 out[name] = check_code(v.or_default(values.get(name), default), enum, label, errors, name)
         out.update(_situation(values, errors))
         if "is_restricted" in values:
-            out["is_restricted"] = v.as_bool(values["is_restricted"], "Diffusion restreinte",
+            out["is_restricted"] = v.as_bool(values["is_restricted"], _("Restricted circulation"),
                                              errors, "is_restricted")
         if errors:
             raise ValidationError(errors)
@@ -123,23 +153,23 @@ class ThreatsService(RecordService):
                date: dt.date | str | None = None) -> m.ThreatAssessment:
         """Re-score a threat (usually at a meeting): history kept, current score updated."""
         errors: dict[str, str] = {}
-        lk = _score_value(likelihood, enums.Likelihood, "Probabilité", errors, "likelihood")
-        im = _score_value(impact, enums.Impact, "Gravité", errors, "impact")
+        lk = _score_value(likelihood, enums.Likelihood, _("Likelihood"), errors, "likelihood")
+        im = _score_value(impact, enums.Impact, _("Severity"), errors, "impact")
         tr = check_code(trend if trend is not None and trend != "" else "stable", enums.Trend,
-                        "Tendance", errors, "trend")
-        d = as_date(date, "Date", errors, "date")
-        note = optional_text(note, "Note", errors, "note", multiline=True)
+                        _("Trend"), errors, "trend")
+        d = as_date(date, _("Date"), errors, "date")
+        note = optional_text(note, _("Note"), errors, "note", multiline=True)
         if errors:
             raise ValidationError(errors)
         with v.write_session(self.db) as s:
             threat = self.get(threat_id, session=s)
             meeting = None
             if meeting_id is not None:
-                meeting = v.find(s, m.Meeting, meeting_id, "Réunion",
+                meeting = v.find(s, m.Meeting, meeting_id, _("Meeting"),
                                  committee_id=threat.committee_id)
                 if meeting.status == enums.MeetingStatus.ADOPTED.value:
-                    raise ReadOnly(f"Le procès-verbal {meeting.reference} est adopté : il ne "
-                                   "change plus.")
+                    raise ReadOnly(_("The minutes {reference} are adopted: they no longer "
+                                     "change.").format(reference=meeting.reference))
             when = d or (meeting.date if meeting else dt.date.today())
             row = m.ThreatAssessment(threat_id=threat.id, committee_id=threat.committee_id,
                                      meeting_id=meeting.id if meeting else None, date=when,
@@ -154,16 +184,19 @@ class ThreatsService(RecordService):
         return row
 
     def assessments(self, threat_id: int) -> list[m.ThreatAssessment]:
-        threat_id = v.as_id(threat_id, "Menace")
+        threat_id = v.as_id(threat_id, _("Threat"))
         with self.db.session() as s:
             return list(s.scalars(select(m.ThreatAssessment).where(
                 m.ThreatAssessment.threat_id == threat_id,
                 m.ThreatAssessment.deleted_at.is_(None)).order_by(m.ThreatAssessment.date)).all())
 
-    def types(self) -> list[m.ThreatType]:
+    def types(self) -> list[ThreatTypeInfo]:
+        """The active types, national ones labelled in the interface's language (the
+        database keeps their French: documents and the search index read that)."""
         with self.db.session() as s:
-            return list(s.scalars(select(m.ThreatType).where(m.ThreatType.active.is_(True))
-                                  .order_by(m.ThreatType.code)).all())
+            rows = s.scalars(select(m.ThreatType).where(m.ThreatType.active.is_(True))
+                             .order_by(m.ThreatType.code)).all()
+            return [type_info(row) for row in rows]
 
     def add_local_type(self, label: str, national_code: str) -> m.ThreatType:
         """A committee's own sub-type, mapped to a national one so that records still merge."""
@@ -171,15 +204,15 @@ class ThreatsService(RecordService):
         from .records import own_committee
 
         errors: dict[str, str] = {}
-        label = v.as_text(label, "Libellé", errors, "label", required=True, max_len=200)
-        national_code = v.as_text(national_code, "Type national", errors, "national_code",
+        label = v.as_text(label, _("Label"), errors, "label", required=True, max_len=200)
+        national_code = v.as_text(national_code, _("National type"), errors, "national_code",
                                   required=True, max_len=60)
         v.raise_if(errors)
         with v.write_session(self.db) as s:
             national = s.get(m.ThreatType, national_code)
             if national is None or not national.is_national:
-                raise ValidationError({"national_code": "Choisissez le type national "
-                                       "correspondant."})
+                raise ValidationError({"national_code": _("Choose the matching national "
+                                                          "type.")})
             uuid = new_uuid()
             parent = national.parent_code or national.code
             committee = own_committee(s)
@@ -193,9 +226,14 @@ class ThreatsService(RecordService):
 
 class VulnerabilitiesService(RecordService):
     model = m.Vulnerability
-    label = "vulnérabilité"
     default_order = ("id", True)
     filters = {"place": lambda stmt, v: stmt.where(m.Vulnerability.place_name == v)}
+
+    def _noun(self) -> str:
+        return _("Vulnerability")
+
+    def _not_deleted_message(self) -> str:
+        return _("This vulnerability is not deleted: nothing to restore.")
 
     def links(self, obj: m.Vulnerability) -> list[Any]:
         return [(m.meeting_vulnerabilities, "vulnerability_id"),
@@ -211,14 +249,14 @@ class VulnerabilitiesService(RecordService):
         if new:
             out["committee_id"] = cid
         if new or "title" in values:
-            out["title"] = require_text(values.get("title"), "Intitulé de la vulnérabilité",
+            out["title"] = require_text(values.get("title"), _("Vulnerability title"),
                                         errors, "title", 300)
         if new or "place_kind" in values:
             out["place_kind"] = check_code(v.or_default(values.get("place_kind"), "village"), enums.PlaceKind,
-                                           "Type de lieu", errors, "place_kind")
+                                           _("Kind of place"), errors, "place_kind")
         if new or "status" in values:
             out["status"] = check_code(v.or_default(values.get("status"), "open"),
-                                       enums.VulnerabilityStatus, "Statut", errors, "status")
+                                       enums.VulnerabilityStatus, _("Status"), errors, "status")
         out.update(_situation(values, errors))
         if errors:
             raise ValidationError(errors)
