@@ -25,6 +25,7 @@ import unicodedata
 import uuid as uuidlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -39,6 +40,7 @@ from sqlalchemy import (
     Time,
 )
 
+from .. import i18n
 from ..db import models as m
 from ..fileio import safe_base_name
 from ..domain import enums
@@ -162,51 +164,64 @@ def one_line(value: object, limit: int = 200) -> str:
     return printable(value, limit).replace("\n", "\\n").replace("\t", "\\t")
 
 
-def _show(v: object) -> str:
+def _show(v: object, tr: Any) -> str:
     if isinstance(v, bytes):
-        return f"<{len(v)} octets>"
-    return "« " + one_line(v, 40) + " »"
+        return tr.ngettext("<{n} byte>", "<{n} bytes>", len(v)).format(n=len(v))
+    return tr.gettext("“{text}”").format(text=one_line(v, 40))
 
 
-def _check_value(table: str, col: _Column, v: object) -> str | None:
+def _check_value(table: str, col: _Column, v: object, tr: Any = i18n) -> str | None:
+    """Why `v` cannot be stored in `table`.`col` (None when it can), in the language of `tr`
+    (the i18n module: the interface's; i18n.french(): the import log's)."""
     where = f"{table}.{col.name}"
     if v is None:
-        return None if col.nullable else f"{where} : valeur obligatoire absente"
+        return None if col.nullable else tr.gettext("{where}: required value missing").format(
+            where=where)
     kind = col.kind
     if kind in ("int", "bool"):
         if not isinstance(v, int):
-            return f"{where} : {_show(v)} n'est pas un nombre entier"
+            return tr.gettext("{where}: {value} is not a whole number").format(
+                where=where, value=_show(v, tr))
         if kind == "bool":
-            return None if v in (0, 1) else f"{where} : {_show(v)} n'est pas 0 ou 1 (oui/non)"
+            return None if v in (0, 1) else tr.gettext(
+                "{where}: {value} is not 0 or 1 (yes/no)").format(where=where, value=_show(v, tr))
         lo, hi = col.bounds or INT64
         if not lo <= v <= hi:
-            return f"{where} : {_show(v)} hors des limites ({lo} à {hi})"
+            return tr.gettext("{where}: {value} out of range ({lo} to {hi})").format(
+                where=where, value=_show(v, tr), lo=lo, hi=hi)
         return None
     if kind == "blob":
-        return None if isinstance(v, bytes) else f"{where} : contenu binaire attendu"
+        return None if isinstance(v, bytes) else tr.gettext(
+            "{where}: binary content expected").format(where=where)
     if not isinstance(v, str):
-        return f"{where} : texte attendu, reçu {_show(v)}"
+        return tr.gettext("{where}: text expected, received {value}").format(
+            where=where, value=_show(v, tr))
     if kind == "text":
         limit = col.length or MAX_TEXT
         if len(v) > limit:
-            return f"{where} : {len(v)} caractères, au plus {limit}"
+            return tr.gettext("{where}: {n} characters, at most {limit}").format(
+                where=where, n=len(v), limit=limit)
         if col.codes is not None and v not in col.codes:
-            return f"{where} : code inconnu {_show(v)}"
+            return tr.gettext("{where}: unknown code {value}").format(
+                where=where, value=_show(v, tr))
         if col.name in UUID_COLUMNS and not is_uuid(v):
-            return f"{where} : identifiant {_show(v)} invalide"
+            return tr.gettext("{where}: invalid identifier {value}").format(
+                where=where, value=_show(v, tr))
         if col.name in FILE_NAME_COLUMNS and v:
             if safe_base_name(v) != v:
-                return f"{where} : nom de fichier dangereux ou invalide {_show(v)}"
+                return tr.gettext("{where}: dangerous or invalid file name {value}").format(
+                    where=where, value=_show(v, tr))
         return None
     if kind == "date":
-        return None if _parses(v, _DATE_RE, dt.date.fromisoformat) else (
-            f"{where} : {_show(v)} n'est pas une date (AAAA-MM-JJ)")
+        return None if _parses(v, _DATE_RE, dt.date.fromisoformat) else tr.gettext(
+            "{where}: {value} is not a date (YYYY-MM-DD)").format(where=where, value=_show(v, tr))
     if kind == "time":
-        return None if _parses(v, _TIME_RE, dt.time.fromisoformat) else (
-            f"{where} : {_show(v)} n'est pas une heure (HH:MM)")
+        return None if _parses(v, _TIME_RE, dt.time.fromisoformat) else tr.gettext(
+            "{where}: {value} is not a time (HH:MM)").format(where=where, value=_show(v, tr))
     if kind == "datetime":
-        return None if _parses(v, _DATETIME_RE, dt.datetime.fromisoformat) else (
-            f"{where} : {_show(v)} n'est pas une date et heure (AAAA-MM-JJ HH:MM:SS)")
+        return None if _parses(v, _DATETIME_RE, dt.datetime.fromisoformat) else tr.gettext(
+            "{where}: {value} is not a date and time (YYYY-MM-DD HH:MM:SS)").format(
+                where=where, value=_show(v, tr))
     return None
 
 
@@ -242,7 +257,7 @@ def _sqlite() -> sqlite3.Connection:
 
 
 def _check_constraints(table: str, checks: tuple[str, ...], values: Mapping[str, object],
-                       cols: tuple[_Column, ...]) -> list[str]:
+                       cols: tuple[_Column, ...], tr: Any = i18n) -> list[str]:
     """The table's CHECK constraints, evaluated by SQLite on the row (as the database would:
     NULL passes)."""
     if not checks:
@@ -258,27 +273,30 @@ def _check_constraints(table: str, checks: tuple[str, ...], values: Mapping[str,
         except sqlite3.Error:
             row = (0,)
         if row is not None and row[0] is not None and not row[0]:
-            out.append(f"{table} : règle non respectée ({one_line(expr, 80)})")
+            out.append(tr.gettext("{table}: rule not respected ({rule})").format(
+                table=table, rule=one_line(expr, 80)))
     return out
 
 
-def check_row(table: Table | str, values: Mapping[str, object]) -> list[str]:
-    """The reasons (French) why `values` (column -> value as SQLite returns it) cannot be
-    stored in `table`; an empty list when the row is valid. Every column of the table is
-    checked (a missing one counts as NULL)."""
+def check_row(table: Table | str, values: Mapping[str, object], tr: Any = None) -> list[str]:
+    """The reasons why `values` (column -> value as SQLite returns it) cannot be stored in
+    `table`; an empty list when the row is valid. Every column of the table is checked (a
+    missing one counts as NULL). The reasons are in the interface's language, or in the
+    language of `tr` (i18n.french() for the CRSS import log, which is data: French)."""
+    tr = i18n if tr is None else tr
     name = table if isinstance(table, str) else table.name
     if name not in _tables():
-        return [f"table inconnue « {one_line(name, 40)} »"]
+        return [tr.gettext("unknown table {name}").format(name=_show(name, tr))]
     cols, checks = _rules(name)
     known = {c.name for c in cols}
-    reasons = [f"{name} : colonne inconnue « {one_line(k, 40)} »" for k in values
-               if k not in known]
+    reasons = [tr.gettext("{table}: unknown column {name}").format(table=name, name=_show(k, tr))
+               for k in values if k not in known]
     for col in cols:
-        reason = _check_value(name, col, values.get(col.name))
+        reason = _check_value(name, col, values.get(col.name), tr)
         if reason:
             reasons.append(reason)
     if not reasons:
-        reasons += _check_constraints(name, checks, values, cols)
+        reasons += _check_constraints(name, checks, values, cols, tr)
     return reasons
 
 

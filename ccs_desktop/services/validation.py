@@ -27,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain import enums
+from ..i18n import N_, _, pgettext
 from .errors import NotFound, UserError, ValidationError
 
 log = logging.getLogger(__name__)
@@ -60,19 +61,20 @@ def shown(value: Any) -> str:
     if isinstance(value, str):
         text = "".join(ch if ch.isprintable() else "?" for ch in value.strip())
         if not text:
-            return "(vide)"
-        return f"« {text[:30]}… »" if len(text) > 30 else f"« {text} »"
+            return _("(empty)")
+        return _("“{text}”").format(text=f"{text[:30]}…" if len(text) > 30 else text)
     if value is None:
-        return "(vide)"
+        return _("(empty)")
     if isinstance(value, bool):
-        return "(oui/non)"
+        return _("(yes/no)")
     if isinstance(value, int):
-        return f"« {value} »" if abs(value) < 10**12 else "(nombre trop grand)"
+        return _("“{text}”").format(text=value) if abs(value) < 10**12 else \
+            _("(number too large)")
     if isinstance(value, float):
-        return "(nombre à virgule)"
+        return _("(decimal number)")
     if isinstance(value, (dt.date, dt.time)):
-        return "(date ou heure)"
-    return "(valeur d'un autre genre)"
+        return _("(date or time)")
+    return _("(value of another kind)")
 
 
 # --- numbers and booleans ------------------------------------------------------------------------
@@ -83,7 +85,7 @@ def as_int(value: Any, label: str, errors: dict[str, str] | None = None, key: st
     """A whole number: an int (not a bool) or ASCII digits; within [lo, hi] and 64 bits."""
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            refuse(errors, key, f"{label} : ce champ est obligatoire.")
+            refuse(errors, key, _("{field}: this field is required.").format(field=label))
         return None
     number: int | None = None
     if isinstance(value, bool):
@@ -95,19 +97,23 @@ def as_int(value: Any, label: str, errors: dict[str, str] | None = None, key: st
     elif isinstance(value, str) and _DIGITS.match(value.strip()) and len(value.strip()) < 25:
         number = int(value.strip())
     if number is None:
-        refuse(errors, key, f"{label} : nombre entier attendu, pas {shown(value)}.")
+        refuse(errors, key, _("{field}: whole number expected, not {value}.").format(
+            field=label, value=shown(value)))
         return None
     low = -INT64_MAX - 1 if lo is None else lo
     high = INT64_MAX if hi is None else hi
     if not low <= number <= high:
         if lo is not None and hi is not None:
-            message = f"{label} : {shown(number)} est hors limites ({lo} à {hi})."
+            message = _("{field}: {value} is out of range ({lo} to {hi}).").format(
+                field=label, value=shown(number), lo=lo, hi=hi)
         elif lo is not None:
-            message = f"{label} : {shown(number)} doit être au moins {lo}."
+            message = _("{field}: {value} must be at least {lo}.").format(
+                field=label, value=shown(number), lo=lo)
         elif hi is not None:
-            message = f"{label} : {shown(number)} doit être au plus {hi}."
+            message = _("{field}: {value} must be at most {hi}.").format(
+                field=label, value=shown(number), hi=hi)
         else:
-            message = f"{label} : nombre trop grand."
+            message = _("{field}: number too large.").format(field=label)
         refuse(errors, key, message)
         return None
     return number
@@ -118,11 +124,12 @@ def as_id(value: Any, label: str, errors: dict[str, str] | None = None, key: str
     """A record number: a whole number from 1 to 2^63 - 1."""
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            refuse(errors, key, f"{label} : ce champ est obligatoire.")
+            refuse(errors, key, _("{field}: this field is required.").format(field=label))
         return None
     number = as_int(value, label, {}, key, 1, INT64_MAX)
     if number is None:
-        refuse(errors, key, f"{label} : numéro d'enregistrement attendu, pas {shown(value)}.")
+        refuse(errors, key, _("{field}: record number expected, not {value}.").format(
+            field=label, value=shown(value)))
     return number
 
 
@@ -140,7 +147,8 @@ def as_bool(value: Any, label: str, errors: dict[str, str] | None = None,
         return bool(value)
     if isinstance(value, str) and value.strip().casefold() in _TRUE | _FALSE:
         return value.strip().casefold() in _TRUE
-    refuse(errors, key, f"{label} : oui ou non attendu, pas {shown(value)}.")
+    refuse(errors, key, _("{field}: yes or no expected, not {value}.").format(
+        field=label, value=shown(value)))
     return None
 
 
@@ -166,21 +174,27 @@ def as_text(value: Any, label: str, errors: dict[str, str] | None = None, key: s
     if value is None:
         value = ""
     if not isinstance(value, str):
-        refuse(errors, key, f"{label} : texte attendu, pas {shown(value)}.")
+        refuse(errors, key, _("{field}: text expected, not {value}.").format(
+            field=label, value=shown(value)))
         return None
     text = value.strip()
     limit = max_len or (TEXT_MAX if multiline else LINE_MAX)
     if required and not text:
-        refuse(errors, key, f"{label} : ce champ est obligatoire.")
+        refuse(errors, key, _("{field}: this field is required.").format(field=label))
         return None
     if len(text) > limit:
-        refuse(errors, key, f"{label} : {len(text)} caractères, au plus {limit}.")
+        refuse(errors, key, _("{field}: {n} characters, at most {limit}.").format(
+            field=label, n=len(text), limit=limit))
         return None
     bad = _bad_character(text, multiline)
     if bad is not None:
-        what = "un retour à la ligne" if bad in "\n\r\u2028\u2029" else \
-            f"un caractère de contrôle (code {ord(bad)})"
-        refuse(errors, key, f"{label} : ce texte contient {what} ; retapez-le.")
+        if bad in "\n\r\u2028\u2029":
+            message = _("{field}: this text contains a line break; type it again.").format(
+                field=label)
+        else:
+            message = _("{field}: this text contains a control character (code {code}); "
+                        "type it again.").format(field=label, code=ord(bad))
+        refuse(errors, key, message)
         return None
     return text
 
@@ -197,7 +211,7 @@ def as_date(value: Any, label: str, errors: dict[str, str] | None = None, key: s
             required: bool = False) -> dt.date | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            refuse(errors, key, f"{label} : ce champ est obligatoire.")
+            refuse(errors, key, _("{field}: this field is required.").format(field=label))
         return None
     day: dt.date | None = None
     if isinstance(value, dt.datetime):
@@ -212,12 +226,13 @@ def as_date(value: Any, label: str, errors: dict[str, str] | None = None, key: s
             except ValueError:
                 day = None
     if day is None:
-        refuse(errors, key, f"{label} : date incorrecte {shown(value)} "
-                            "(attendu : AAAA-MM-JJ, par exemple 2024-03-02).")
+        refuse(errors, key, _("{field}: incorrect date {value} (expected: YYYY-MM-DD, for "
+                              "example 2024-03-02).").format(field=label, value=shown(value)))
         return None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        refuse(errors, key, f"{label} : l'année {day.year} est hors limites "
-                            f"({FIRST_YEAR} à {LAST_YEAR}).")
+        refuse(errors, key, _("{field}: the year {year} is out of range ({first} to "
+                              "{last}).").format(field=label, year=day.year, first=FIRST_YEAR,
+                                                 last=LAST_YEAR))
         return None
     return day
 
@@ -235,7 +250,8 @@ def as_time(value: Any, label: str, errors: dict[str, str] | None = None,
         match = re.fullmatch(r"(\d{1,2}):(\d{2})", text)
         if match and int(match[1]) < 24 and int(match[2]) < 60:
             return dt.time(int(match[1]), int(match[2]))
-    refuse(errors, key, f"{label} : heure incorrecte {shown(value)} (attendu : 10 h 00).")
+    refuse(errors, key, _("{field}: incorrect time {value} (expected: 10:00).").format(
+        field=label, value=shown(value)))
     return None
 
 
@@ -247,12 +263,13 @@ def as_code(value: Any, enum: type[enums.Labelled], label: str,
     """A code of `enum`, given as the code or as its French label."""
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            refuse(errors, key, f"{label} : valeur obligatoire.")
+            refuse(errors, key, _("{field}: value required.").format(field=label))
         return None
     allowed = ", ".join(member.label for member in enum)
     if not isinstance(value, str):
-        refuse(errors, key, f"{label} : valeur inconnue {shown(value)} "
-                            f"(valeurs possibles : {allowed}).")
+        refuse(errors, key, _("{field}: unknown value {value} (possible values: "
+                              "{allowed}).").format(field=label, value=shown(value),
+                                                    allowed=allowed))
         return None
     code = value.strip()
     if code in enum.codes():
@@ -260,8 +277,8 @@ def as_code(value: Any, enum: type[enums.Labelled], label: str,
     for member in enum:
         if code.casefold() in (member.label.casefold(), member.french.casefold()):
             return member.value
-    refuse(errors, key, f"{label} : valeur inconnue {shown(value)} "
-                        f"(valeurs possibles : {allowed}).")
+    refuse(errors, key, _("{field}: unknown value {value} (possible values: {allowed}).")
+           .format(field=label, value=shown(value), allowed=allowed))
     return None
 
 
@@ -282,20 +299,20 @@ def find(s: Session, model: Any, value: Any, label: str, errors: dict[str, str] 
     else:
         number = as_id(value, label, {}, key)
         if number is None:
-            refuse(errors, key, f"{label} : numéro d'enregistrement attendu, "
-                                f"pas {shown(value)}.")
+            refuse(errors, key, _("{field}: record number expected, not {value}.").format(
+                field=label, value=shown(value)))
             return None
         obj = s.get(model, number)
     gone = obj is None or (not deleted and getattr(obj, "deleted_at", None) is not None)
     if gone:
-        message = f"{label} introuvable : {shown(value)}."
+        message = _("{field} not found: {value}.").format(field=label, value=shown(value))
         if errors is None:
             raise NotFound(message)
         errors.setdefault(key, message)
         return None
     if committee_id is not None and getattr(obj, "committee_id", committee_id) != committee_id:
-        refuse(errors, key, f"{label} {shown(value)} appartient à un autre comité : "
-                            "choisissez-en un de ce comité.")
+        refuse(errors, key, _("{field} {value} belongs to another committee: choose one of "
+                              "this committee.").format(field=label, value=shown(value)))
         return None
     return obj
 
@@ -304,7 +321,8 @@ def check_same_committee(obj: Any, committee_id: int | None, label: str,
                          errors: dict[str, str] | None = None, key: str = "") -> bool:
     if obj is None or committee_id is None or obj.committee_id == committee_id:
         return True
-    refuse(errors, key, f"{label} appartient à un autre comité : choisissez-en un de ce comité.")
+    refuse(errors, key, _("{field} belongs to another committee: choose one of this "
+                          "committee.").format(field=label))
     return False
 
 
@@ -312,24 +330,25 @@ def as_committee_id(s: Session, value: Any, errors: dict[str, str] | None = None
                     key: str = "committee_id") -> int | None:
     from ..db import models as m
 
-    committee = find(s, m.Committee, value, "Comité", errors, key)
+    committee = find(s, m.Committee, value, pgettext("field", "Committee"), errors, key)
     return committee.id if committee is not None else None
 
 
 # --- the write guard -----------------------------------------------------------------------------
 
-_CONSTRAINTS = (
+_CONSTRAINTS = (  # (what SQLite's message names, the message shown; translated when shown)
     ("meetings.committee_id, meetings.year, meetings.number",
-     "Une autre réunion vient de prendre ce numéro pour cette année : choisissez un autre "
-     "numéro, ou réessayez pour prendre le suivant."),
+     N_("Another meeting has just taken this number for this year: choose another number, "
+        "or try again to take the next one.")),
     ("attendance.meeting_id, attendance.person_id",
-     "Cette personne figure déjà sur la liste de présence de cette réunion."),
-    ("likelihood", "Probabilité : choisissez une valeur de 1 à 5."),
-    ("impact", "Gravité : choisissez une valeur de 1 à 5."),
-    ("sex", "Sexe : choisissez Homme ou Femme."),
-    ("FOREIGN KEY", "Un enregistrement lié (réunion, personne, menace…) n'existe pas ou plus : "
-                    "rechargez la fiche et recommencez."),
-    (".uuid", "Cet identifiant existe déjà dans la base : rechargez la fiche et recommencez."),
+     N_("This person is already on the attendance list of this meeting.")),
+    ("likelihood", N_("Likelihood: choose a value from 1 to 5.")),
+    ("impact", N_("Impact: choose a value from 1 to 5.")),
+    ("sex", N_("Sex: choose Man or Woman.")),
+    ("FOREIGN KEY", N_("A linked record (meeting, person, threat…) does not exist or no longer "
+                       "exists: reload the record and start again.")),
+    (".uuid", N_("This identifier already exists in the database: reload the record and start "
+                 "again.")),
 )
 
 
@@ -338,20 +357,20 @@ class NumberTaken(ValidationError):
 
 
 def french_database_refusal(exc: BaseException) -> ValidationError:
-    """A French message for what the database refused (the technical text goes to the log)."""
+    """A message (in the interface's language; the name is historical) for what the database
+    refused (the technical text goes to the log)."""
     text = str(getattr(exc, "orig", None) or exc)
     log.info("refused by the database: %s", text)
     if isinstance(exc, sa_exc.IntegrityError):
         for needle, message in _CONSTRAINTS:
             if needle in text:
                 cls = NumberTaken if needle.startswith("meetings.") else ValidationError
-                return cls(message)
-        return ValidationError("La base de données a refusé cette modification (une valeur "
-                               "contredit une règle du registre) : rien n'a été enregistré. "
-                               "Vérifiez les champs et recommencez.")
-    return ValidationError("Une valeur ne peut pas être enregistrée (trop grande ou d'un genre "
-                           "inattendu) : rien n'a été enregistré. Vérifiez les champs et "
-                           "recommencez.")
+                return cls(_(message))
+        return ValidationError(_("The database refused this change (a value contradicts a rule "
+                                 "of the register): nothing was saved. Check the fields and "
+                                 "start again."))
+    return ValidationError(_("A value cannot be saved (too large or of an unexpected kind): "
+                             "nothing was saved. Check the fields and start again."))
 
 
 _REFUSALS = (sa_exc.IntegrityError, sa_exc.DataError, sa_exc.InterfaceError, OverflowError)

@@ -23,20 +23,34 @@ from ...db import models as m
 from ...db import search
 from ...db.engine import Database
 from ...db.models_exchange import ImportConflict, ImportLogEntry
+from ...i18n import N_, _, pgettext
 from ..errors import NotFound, UserError, ValidationError
 from ..rowcheck import check_row, one_line
 
 KEEP, TAKE = "keep", "take"
 RESOLUTIONS = {KEEP: "kept", TAKE: "replaced"}
-RESOLUTION_LABELS = {"kept": "Version du CRSS gardée", "replaced": "Version reçue retenue"}
-TABLE_LABELS = {"committees": "comité", "people": "personne", "meetings": "réunion",
-                "agenda_items": "point de l'ordre du jour", "attendances": "présence",
-                "amendments": "rectificatif", "threats": "menace",
-                "threat_assessments": "évaluation de menace",
-                "vulnerabilities": "vulnérabilité", "recommendations": "recommandation",
-                "recommendation_followups": "suivi de recommandation",
-                "activities": "activité", "attachments": "pièce jointe",
-                "restricted_notes": "note restreinte", "stored_documents": "PV archivé"}
+RESOLUTION_LABELS = {"kept": N_("CRSS version kept"),  # translated when shown
+                     "replaced": N_("Received version taken")}
+
+
+def table_label(table_name: str) -> str:
+    """The kind of record a table holds, as a person reads it (the table name if unknown)."""
+    labels = {"committees": pgettext("record kind", "committee"),
+              "people": pgettext("record kind", "person"),
+              "meetings": pgettext("record kind", "meeting"),
+              "agenda_items": pgettext("record kind", "agenda item"),
+              "attendances": pgettext("record kind", "attendance"),
+              "amendments": pgettext("record kind", "amendment"),
+              "threats": pgettext("record kind", "threat"),
+              "threat_assessments": pgettext("record kind", "threat assessment"),
+              "vulnerabilities": pgettext("record kind", "vulnerability"),
+              "recommendations": pgettext("record kind", "recommendation"),
+              "recommendation_followups": pgettext("record kind", "recommendation follow-up"),
+              "activities": pgettext("record kind", "activity"),
+              "attachments": pgettext("record kind", "attachment"),
+              "restricted_notes": pgettext("record kind", "restricted note"),
+              "stored_documents": pgettext("record kind", "archived PV")}
+    return labels.get(table_name, table_name)
 # bookkeeping columns: never shown as a difference, never written when taking a version
 _SKIP = {"id", "uuid", "committee_id", "created_at", "updated_at", "generation", "version"}
 _MODELS = {model.__table__.name: model for model in m.SYNCABLE_MODELS}
@@ -75,11 +89,12 @@ class ConflictRow:
 
     @property
     def table_label(self) -> str:
-        return TABLE_LABELS.get(self.table_name, self.table_name)
+        return table_label(self.table_name)
 
     @property
     def resolution_label(self) -> str:
-        return RESOLUTION_LABELS.get(self.resolution, self.resolution)
+        label = RESOLUTION_LABELS.get(self.resolution)
+        return _(label) if label else self.resolution
 
 
 def _fk_and_blob_columns(table_name: str) -> set[str]:
@@ -174,14 +189,14 @@ def count_open(db: Database) -> int:
 def settle(db: Database, conflict_id: int, choice: str) -> ConflictRow:
     """Keep the CRSS version (choice "keep") or take the incoming one ("take")."""
     if choice not in RESOLUTIONS:
-        raise ValidationError("Choix inconnu : gardez la version du CRSS ou prenez la "
-                              "version reçue.")
+        raise ValidationError(_("Unknown choice: keep the CRSS version or take the received "
+                                "version."))
     with db.session() as s:
         conflict = s.get(ImportConflict, conflict_id)
         if conflict is None:
-            raise NotFound("Ce conflit n'existe plus.")
+            raise NotFound(_("This conflict no longer exists."))
         if conflict.resolved_at is not None:
-            raise UserError("Ce conflit a déjà été réglé.")
+            raise UserError(_("This conflict has already been settled."))
         if choice == TAKE:
             _take_incoming(s, conflict)
         conflict.resolution = RESOLUTIONS[choice]
@@ -205,18 +220,19 @@ def settle(db: Database, conflict_id: int, choice: str) -> ConflictRow:
 def _take_incoming(s, conflict: ImportConflict) -> None:  # noqa: ANN001
     model = _MODELS.get(conflict.table_name)
     if model is None:
-        raise UserError(f"Table inconnue dans le conflit : {conflict.table_name}.")
+        raise UserError(_("Unknown table in the conflict: {table}.").format(
+            table=conflict.table_name))
     try:
         incoming = json.loads(conflict.incoming or "{}")
     except ValueError:
-        raise UserError("Le conflit est illisible : gardez la version du CRSS.") from None
+        raise UserError(_("The conflict is unreadable: keep the CRSS version.")) from None
     current = _current_row(s, conflict.table_name, conflict.row_uuid)
     if current is None:
-        raise NotFound("La ligne concernée n'existe plus dans la base du CRSS.")
+        raise NotFound(_("The row concerned no longer exists in the CRSS database."))
     if (current.get("generation") or 0, current.get("version") or 0) != (
             conflict.generation, conflict.version):
-        raise UserError("La ligne a changé depuis ce conflit (un fichier plus récent est "
-                        "arrivé) : gardez la version du CRSS.")
+        raise UserError(_("The row has changed since this conflict (a more recent file has "
+                          "arrived): keep the CRSS version."))
     skip = _SKIP | _fk_and_blob_columns(conflict.table_name)
     columns = {c.name for c in model.__table__.columns}
     values = {k: v for k, v in incoming.items() if k in columns and k not in skip}
@@ -226,9 +242,8 @@ def _take_incoming(s, conflict: ImportConflict) -> None:  # noqa: ANN001
     # not: the row as it would be stored is checked again (rowcheck)
     problems = check_row(model.__table__, {**current, **values})
     if problems:
-        raise UserError("La version reçue n'est pas valide (" + one_line("; ".join(problems[:3]),
-                                                                        300)
-                        + ") : gardez la version du CRSS.")
+        raise UserError(_("The received version is not valid ({problems}): keep the CRSS "
+                          "version.").format(problems=one_line("; ".join(problems[:3]), 300)))
     sets = ", ".join(f'"{k}" = ?' for k in values)
     s.connection().exec_driver_sql(f'UPDATE "{conflict.table_name}" SET {sets} WHERE id = ?',
                                    (*values.values(), current["id"]))

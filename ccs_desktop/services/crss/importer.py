@@ -21,15 +21,18 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
+from ... import i18n
 from ...db import models as m
 from ...db.engine import Database, open_database
 from ...db.migrate import head_revision
 from ...db.models_exchange import ImportLogEntry
 from ...db.search import SEARCHABLE, index_rows
 from ...fileio import french_os_error
+from ...i18n import N_, _, ngettext
 from ..errors import UserError
 from ..rowcheck import check_row, is_uuid, one_line, reduce_file_names
 from ..exchange import backup as bk
@@ -53,6 +56,31 @@ LINKS = (
 COUNT_KEYS = ("new", "updated", "unchanged", "deleted", "refused", "conflicts")
 
 
+class Said:
+    """A message of the import, made by `render(tr)`: str() is what the user reads (the
+    interface's language, tr = the i18n module), `french` what the import log keeps (the log
+    is data: French by design, tr = i18n.french())."""
+
+    __slots__ = ("_render",)
+
+    def __init__(self, render: Callable[[Any], str]) -> None:
+        self._render = render
+
+    def __str__(self) -> str:
+        return self._render(i18n)
+
+    @property
+    def french(self) -> str:
+        return self._render(i18n.french())
+
+
+def french_of(message: object) -> str:
+    """The French of a message: a Said's, or that of an error that carries one (`french`),
+    else the text itself (an error of another module: as the user read it)."""
+    french = getattr(message, "french", None)
+    return french if isinstance(french, str) else str(message)
+
+
 @dataclass
 class ImportReport:
     file: Path
@@ -64,6 +92,8 @@ class ImportReport:
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNT_KEYS, 0))
     refused_rows: list[dict] = field(default_factory=list)
     log_id: int | None = None
+    # the message as the import log keeps it (French by design); "" when it is `message`
+    french_message: str = ""
 
     @property
     def ok(self) -> bool:
@@ -74,19 +104,34 @@ class ImportReport:
         terminal)."""
         name = one_line(self.file.name, 120)
         if not self.ok:
-            return f"{name} : refusé — {one_line(self.message, 600)}"
+            return _("{file}: refused — {message}").format(file=name,
+                                                          message=one_line(self.message, 600))
         c = self.counts
-        return (f"{name} ({one_line(self.committee_code, 40)}) : {c['new']} nouveaux, "
-                f"{c['updated']} mis à jour, {c['unchanged']} inchangés, {c['deleted']} "
-                f"supprimés, {c['refused']} refusés, {c['conflicts']} conflits")
+        counts = ", ".join((
+            ngettext("{n} new", "{n} new", c["new"]).format(n=c["new"]),
+            ngettext("{n} updated", "{n} updated", c["updated"]).format(n=c["updated"]),
+            ngettext("{n} unchanged", "{n} unchanged", c["unchanged"]).format(n=c["unchanged"]),
+            ngettext("{n} deleted", "{n} deleted", c["deleted"]).format(n=c["deleted"]),
+            ngettext("{n} refused", "{n} refused", c["refused"]).format(n=c["refused"]),
+            ngettext("{n} conflict", "{n} conflicts", c["conflicts"]).format(
+                n=c["conflicts"])))
+        return _("{file} ({committee}): {counts}").format(
+            file=name, committee=one_line(self.committee_code, 40), counts=counts)
 
 
 class InvalidFile(UserError):
-    """A file refused whole, with its reasons (rows that break the structural rules...)."""
+    """A file refused whole, with its reasons (rows that break the structural rules...).
+    The message and the reasons may be `Said` (shown in the interface's language, logged in
+    French)."""
 
-    def __init__(self, message: str, reasons: list[str] | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str | Said, reasons: list[str | Said] | None = None) -> None:
+        super().__init__(str(message))
+        self.said = message
         self.reasons = reasons or []
+
+    @property
+    def french(self) -> str:
+        return french_of(self.said)
 
 
 @dataclass
@@ -119,12 +164,13 @@ def find_files(paths_: Iterable[str | os.PathLike[str]]) -> list[Path]:
             try:
                 found = _walk(p)
             except OSError as exc:
-                raise UserError(f"Impossible de parcourir « {one_line(p, 200)} » : "
-                                f"{french_os_error(exc)}.") from None
+                raise UserError(_("Cannot browse “{path}”: {error}.").format(
+                    path=one_line(p, 200), error=french_os_error(exc))) from None
         elif p.exists():
             found = [p]
         else:
-            raise UserError(f"Fichier ou dossier introuvable : « {one_line(p, 200)} ».")
+            raise UserError(_("File or folder not found: “{path}”.").format(
+                path=one_line(p, 200)))
         for f in found:
             r = f.resolve()
             if r not in seen:
@@ -133,11 +179,10 @@ def find_files(paths_: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return out
 
 
-COMMITTEE_FOLDER = (
-    "Ce dossier est celui d'un comité ({who}) : l'import se fait dans le dossier du CRSS, "
-    "jamais dans celui d'un comité (ses registres seraient mêlés à ceux des autres). Rien "
-    "n'a été modifié. Indiquez le dossier de données du CRSS avec --data-dir (ou un dossier "
-    "vide pour en créer un).")
+COMMITTEE_FOLDER = N_(
+    "This folder is a committee's ({who}): the import is done in the CRSS folder, never in "
+    "a committee's (its registers would be mixed with the others'). Nothing was changed. "
+    "Give the CRSS data folder with --data-dir (or an empty folder to create one).")
 
 
 def check_crss_target(db: Database) -> None:
@@ -151,11 +196,11 @@ def check_crss_target(db: Database) -> None:
         if own is not None and own.value:
             committee = s.scalar(select(m.Committee).where(m.Committee.uuid == own.value))
         if (mode is not None and mode.value == "committee") or committee is not None:
-            who = "comité non configuré"
+            who = _("committee not configured")
             if committee is not None:
                 who = one_line(" ".join(x for x in (committee.code, committee.name) if x)
-                               or "sans nom", 120)
-            raise UserError(COMMITTEE_FOLDER.format(who=who))
+                               or _("no name"), 120)
+            raise UserError(_(COMMITTEE_FOLDER).format(who=who))
 
 
 def open_crss_database(data_dir: str | os.PathLike[str] | None) -> Database:
@@ -193,9 +238,9 @@ def import_paths(db: Database, paths_: Iterable[str | os.PathLike[str]], identit
             missing.append(ImportReport(Path(p), "refused", str(exc)))
     reports = list(missing)
     for i, f in enumerate(files):
-        progress(i, len(files), f"Import de {one_line(f.name, 120)}…")
+        progress(i, len(files), _("Importing {name}…").format(name=one_line(f.name, 120)))
         reports.append(import_file(db, f, identities))
-    progress(len(files), len(files), "Import terminé.")
+    progress(len(files), len(files), _("Import finished."))
     return reports
 
 
@@ -223,7 +268,7 @@ def _log_refusal(db: Database, report: ImportReport, sha: str, size: int,
                 file_size=size, kind=report.kind[:16],
                 committee_uuid=report.committee_uuid[:36],
                 committee_code=one_line(report.committee_code, 40), snapshot_at=snapshot_at,
-                status=report.status, message=report.message,
+                status=report.status, message=report.french_message or report.message,
                 details=json.dumps({"raisons": reasons[:MAX_REASONS],
                                     "refused": report.refused_rows[:200]},
                                    ensure_ascii=False, default=str),
@@ -269,24 +314,22 @@ def import_file(db: Database, path: str | os.PathLike[str], identities: list,
         bk.cleanup_leftovers(db.data_dir)
         _import_one(db, path, identities, report, state)
     except InvalidFile as exc:
-        reasons = [one_line(r, 300) for r in exc.reasons]
-        report.message = one_line(str(exc), 300)
-        if reasons:
-            report.message += " " + " ; ".join(reasons[:5])
-            if len(reasons) > 5:
-                report.message += f" ; … ({len(reasons)} problèmes, voir le journal des imports)"
+        # shown in the interface's language; the log keeps the French (data)
+        reasons = [one_line(french_of(r), 300) for r in exc.reasons]
+        report.message = _with_reasons(one_line(str(exc), 300),
+                                       [one_line(str(r), 300) for r in exc.reasons], i18n)
+        report.french_message = _with_reasons(one_line(exc.french, 300), reasons,
+                                              i18n.french())
     except UserError as exc:
         report.message = one_line(str(exc), 1000)
+        report.french_message = one_line(french_of(exc), 1000)
     except RecursionError:
-        report.message = ("Fichier refusé : sa structure est imbriquée trop profondément pour "
-                          "être lue. Rien n'a été modifié. Demandez au comité un nouveau "
-                          "fichier.")
+        _say(report, TOO_DEEP)
     except MemoryError:
-        report.message = ("Fichier refusé : il demande plus de mémoire que cet ordinateur n'en "
-                          "a. Rien n'a été modifié.")
+        _say(report, TOO_BIG)
     except Exception as exc:  # noqa: BLE001 - one bad file never stops the batch
         log.debug("import of %s failed", path, exc_info=True)
-        report.message = _unexpected_message(exc, state["phase"])
+        _say(report, _unexpected_message(exc, state["phase"]))
     if not report.ok:
         report.status = "refused"
         report.counts = dict.fromkeys(COUNT_KEYS, 0)
@@ -296,6 +339,28 @@ def import_file(db: Database, path: str | os.PathLike[str], identities: list,
         report.log_id = _log_refusal(db, report, state["sha"], state["size"],
                                      state["snapshot_at"], reasons)
     return report
+
+
+def _with_reasons(message: str, reasons: list[str], tr: Any) -> str:
+    """The message of a file refused whole, followed by its first reasons."""
+    if reasons:
+        message += " " + " ; ".join(reasons[:5])
+        if len(reasons) > 5:
+            message += " ; " + tr.ngettext(
+                "… ({n} problem, see the import log)", "… ({n} problems, see the import log)",
+                len(reasons)).format(n=len(reasons))
+    return message
+
+
+def _say(report: ImportReport, said: Said) -> None:
+    report.message, report.french_message = str(said), said.french
+
+
+TOO_DEEP = Said(lambda tr: tr.gettext(
+    "File refused: its structure is nested too deeply to be read. Nothing was changed. Ask "
+    "the committee for a new file."))
+TOO_BIG = Said(lambda tr: tr.gettext(
+    "File refused: it needs more memory than this computer has. Nothing was changed."))
 
 
 def _import_one(db: Database, path: Path, identities: list, report: ImportReport,
@@ -313,13 +378,23 @@ def _import_one(db: Database, path: Path, identities: list, report: ImportReport
         _merge(db, snap, info, report, state["sha"], state["size"])
 
 
-DAMAGED_FILE = ("Fichier refusé : sa base de données est endommagée ou n'est pas celle d'un "
-                "fichier CCS Desktop valide (elle ne se lit pas). Rien n'a été modifié. "
-                "Demandez au comité un nouveau fichier.")
-CRSS_BUSY = ("La base du CRSS est occupée par un autre programme : fermez-le et importez ce "
-             "fichier de nouveau. Rien n'a été modifié.")
-CRSS_WRITE = ("La base du CRSS n'a pas pu enregistrer ce fichier : il est refusé, rien n'a "
-              "été modifié. Vérifiez la place sur le disque du CRSS et réessayez.")
+DAMAGED_FILE = Said(lambda tr: tr.gettext(
+    "File refused: its database is damaged or is not that of a valid CCS Desktop file (it "
+    "cannot be read). Nothing was changed. Ask the committee for a new file."))
+CRSS_BUSY = Said(lambda tr: tr.gettext(
+    "The CRSS database is in use by another program: close it and import this file again. "
+    "Nothing was changed."))
+CRSS_WRITE = Said(lambda tr: tr.gettext(
+    "The CRSS database could not save this file: it is refused, nothing was changed. Check "
+    "the space on the CRSS disk and try again."))
+CRSS_ERROR = Said(lambda tr: tr.gettext(
+    "Error of the CRSS database while importing this file: it is refused, nothing was "
+    "changed. Try again; if it happens again, run the command again with the environment "
+    "variable CCS_DEBUG=1 and send the details to support."))
+UNEXPECTED = Said(lambda tr: tr.gettext(
+    "Unexpected error while importing this file: it is refused, nothing was changed. For the "
+    "technical details to send to support, run the command again with the environment "
+    "variable CCS_DEBUG=1."))
 
 
 def _sqlite_error(exc: BaseException) -> sqlite3.Error | None:
@@ -331,7 +406,7 @@ def _sqlite_error(exc: BaseException) -> sqlite3.Error | None:
     return exc if isinstance(exc, sqlite3.Error) else None
 
 
-def _unexpected_message(exc: BaseException, phase: str) -> str:
+def _unexpected_message(exc: BaseException, phase: str) -> Said:
     """The French reason of a file refused for an error nobody foresaw: an SQLite error
     while the file's own database is read (phase "source", or a text SQLite cannot decode)
     means the file is damaged; during the merge, a busy CRSS database or one that cannot
@@ -346,63 +421,89 @@ def _unexpected_message(exc: BaseException, phase: str) -> str:
         if isinstance(error, sqlite3.OperationalError) and (
                 "full" in text or "disk" in text or "i/o" in text or "readonly" in text):
             return CRSS_WRITE
-        return ("Erreur de la base de données du CRSS pendant l'import de ce fichier : il "
-                "est refusé, rien n'a été modifié. Réessayez ; si cela recommence, relancez "
-                "la commande avec la variable d'environnement CCS_DEBUG=1 et transmettez le "
-                "détail au support.")
+        return CRSS_ERROR
     if phase == "source" and isinstance(exc, UnicodeError):
         return DAMAGED_FILE
-    return ("Erreur inattendue pendant l'import de ce fichier : il est refusé, rien n'a été "
-            "modifié. Pour le détail technique à transmettre au support, relancez la "
-            "commande avec la variable d'environnement CCS_DEBUG=1.")
+    return UNEXPECTED
 
 
-def _bad_manifest(detail: str) -> InvalidFile:
-    return InvalidFile(f"Manifeste du fichier invalide ({detail}) : fichier refusé, rien "
-                       "n'a été modifié.")
+# what is wrong in a manifest, one part of the message of _bad_manifest
+MANIFEST_PROBLEMS = {
+    "object": N_("not an object"),
+    "kind": N_("unknown file kind"),
+    "committee": N_("committee unreadable"),
+    "uuid": N_("invalid committee identifier"),
+    "code": N_("invalid committee code"),
+    "share_names": N_("invalid sharing of names"),
+    "generation": N_("invalid generation"),
+    "created_at": N_("invalid creation date"),
+}
+
+
+def _bad_manifest(problem: str, key: str = "") -> InvalidFile:
+    """`problem`: a key of MANIFEST_PROBLEMS, or "field" (the committee's field `key`)."""
+    def render(tr: Any) -> str:
+        if problem == "field":
+            detail = tr.gettext("committee field “{key}” invalid").format(key=key)
+        else:
+            detail = tr.gettext(MANIFEST_PROBLEMS[problem])
+        return tr.gettext("Invalid file manifest ({detail}): file refused, nothing was "
+                          "changed.").format(detail=detail)
+    return InvalidFile(Said(render))
+
+
+NOT_FROM_A_COMMITTEE = Said(lambda tr: tr.gettext(
+    "This file does not come from a committee (a CRSS database?): it is not imported."))
+COMMITTEE_ABSENT = Said(lambda tr: tr.gettext(
+    "The committee the file announces is absent from its content: file refused, nothing was "
+    "changed."))
+COMMITTEE_NOT_SAVED = Said(lambda tr: tr.gettext(
+    "The file's committee could not be saved: file refused, nothing was changed."))
+INCOHERENT = Said(lambda tr: tr.gettext(
+    "The file leaves incoherent references or duplicates (a meeting or an attendance already "
+    "known under another identifier): import cancelled, nothing was changed."))
 
 
 def check_manifest(manifest: object) -> _Manifest:
     """What the import uses of a manifest, every field type-checked before anything is
     written (the container checked its size and format already)."""
     if not isinstance(manifest, dict):
-        raise _bad_manifest("pas un objet")
+        raise _bad_manifest("object")
     kind = manifest.get("kind")
     if kind not in (bk.KIND_BACKUP, bk.KIND_TRANSMISSION):
-        raise _bad_manifest("type de fichier inconnu")
+        raise _bad_manifest("kind")
     committee = manifest.get("committee")
     if committee is None:
-        raise UserError("Ce fichier ne vient pas d'un comité (base CRSS ?) : il n'est "
-                        "pas importé.")
+        raise InvalidFile(NOT_FROM_A_COMMITTEE)
     if not isinstance(committee, dict):
-        raise _bad_manifest("comité illisible")
+        raise _bad_manifest("committee")
     cuuid = committee.get("uuid")
     if not isinstance(cuuid, str) or not is_uuid(cuuid):
-        raise _bad_manifest("identifiant du comité invalide")
+        raise _bad_manifest("uuid")
     code = committee.get("code")
     if code is None:
         code = ""
     if not isinstance(code, str) or len(code) > 40:
-        raise _bad_manifest("code du comité invalide")
+        raise _bad_manifest("code")
     for key in ("name", "level", "region", "cercle", "commune"):
         v = committee.get(key)
         if v is not None and (not isinstance(v, str) or len(v) > 200):
-            raise _bad_manifest(f"champ « {key} » du comité invalide")
+            raise _bad_manifest("field", key)
     share = committee.get("share_names")
     if share is not None and not (isinstance(share, bool) or share in (0, 1)):
-        raise _bad_manifest("partage des noms invalide")
+        raise _bad_manifest("share_names")
     gen = committee.get("restore_generation")
     if gen is not None and (not isinstance(gen, int) or isinstance(gen, bool)):
-        raise _bad_manifest("génération invalide")
+        raise _bad_manifest("generation")
     created = manifest.get("created_at")
     snap_at = None
     if created is not None:
         if not isinstance(created, str) or len(created) > 40:
-            raise _bad_manifest("date de création invalide")
+            raise _bad_manifest("created_at")
         try:
             snap_at = dt.datetime.fromisoformat(created)
         except ValueError:
-            raise _bad_manifest("date de création invalide") from None
+            raise _bad_manifest("created_at") from None
         if snap_at.tzinfo is not None:
             snap_at = snap_at.astimezone(dt.UTC)
         snap_at = snap_at.replace(tzinfo=None)
@@ -446,8 +547,7 @@ def _prepare_source(opened: bk.OpenedFile, info: _Manifest) -> Path:
         row = conn.execute("SELECT share_names FROM committees WHERE uuid = ?",
                            (own_uuid,)).fetchone()
         if row is None:
-            raise InvalidFile("Le comité annoncé par le fichier est absent de son contenu : "
-                              "fichier refusé, rien n'a été modifié.")
+            raise InvalidFile(COMMITTEE_ABSENT)
         if opened.kind == bk.KIND_BACKUP:
             sn.reduce_to_transmission(conn, own_uuid)
         else:
@@ -472,7 +572,7 @@ def _check_text_encoding(conn: sqlite3.Connection) -> None:
         "SELECT name FROM sqlite_master WHERE type = 'table'")}
     columns = {t.name: {r[1] for r in conn.execute(f"PRAGMA table_info({sn._q(t.name)})")}
                for t in m.Base.metadata.sorted_tables if t.name in present}
-    reasons: list[str] = []
+    reasons: list[Said] = []
     invalid = 0
     saved = conn.text_factory
     conn.text_factory = bytes
@@ -496,22 +596,40 @@ def _check_text_encoding(conn: sqlite3.Connection) -> None:
                         if len(reasons) < MAX_REASONS:
                             if isinstance(who, bytes):
                                 who = who.decode("utf-8", "replace")
-                            reasons.append(f"{table.name} {one_line(who, 40)} : "
-                                           f"{table.name}.{col} : texte qui n'est pas de "
-                                           "l'UTF-8 valide (caractères illisibles)")
+                            reasons.append(_not_utf8(table.name, one_line(who, 40), col))
     finally:
         conn.text_factory = saved
     if invalid:
-        raise InvalidFile(f"{invalid} valeur(s) de texte illisible(s) (pas de l'UTF-8 "
-                          "valide) : fichier refusé en entier, rien n'a été modifié. "
-                          "Demandez au comité de corriger et de renvoyer son fichier.",
-                          reasons)
+        raise InvalidFile(Said(lambda tr: tr.ngettext(
+            "{n} unreadable text value (not valid UTF-8): file refused whole, nothing was "
+            "changed. Ask the committee to correct and send its file again.",
+            "{n} unreadable text values (not valid UTF-8): file refused whole, nothing was "
+            "changed. Ask the committee to correct and send its file again.",
+            invalid).format(n=invalid)), reasons)
+
+
+def _not_utf8(table: str, who: str, col: str) -> Said:
+    return Said(lambda tr: tr.gettext(
+        "{table} {row}: {table}.{column}: text that is not valid UTF-8 (unreadable "
+        "characters)").format(table=table, row=who, column=col))
+
+
+def _invalid_row(table: str, ident: str, values: dict) -> Said:
+    """The reason of an invalid row: its first problems (rowcheck), in the language asked."""
+    return Said(lambda tr: tr.gettext("{table} {row}: {problems}").format(
+        table=table, row=ident, problems=" ; ".join(check_row(table, values, tr)[:3])))
+
+
+def _dangling(table: str, rowid: object, parent: str) -> Said:
+    return Said(lambda tr: tr.gettext(
+        "{table} (row {rowid}): reference to {parent} absent from the file").format(
+            table=table, rowid=rowid, parent=parent))
 
 
 def _validate_source(conn: sqlite3.Connection) -> None:
     """Every row the merge may write, checked by the structural rules (rowcheck), and the
     references of the file: one invalid row refuses the file whole, with the reasons."""
-    reasons: list[str] = []
+    reasons: list[Said] = []
     invalid = 0
     for table in [*SYNC_TABLES, m.ThreatType.__table__]:
         cols = [c.name for c in table.columns]
@@ -523,17 +641,17 @@ def _validate_source(conn: sqlite3.Connection) -> None:
                 invalid += 1
                 if len(reasons) < MAX_REASONS:
                     ident = values.get("uuid") or values.get("code") or values.get("id")
-                    reasons.append(f"{table.name} {one_line(ident, 40)} : "
-                                   + " ; ".join(problems[:3]))
+                    reasons.append(_invalid_row(table.name, one_line(ident, 40), values))
     dangling = conn.execute("PRAGMA foreign_key_check").fetchmany(MAX_REASONS)
     for tbl, rowid, parent, _fk in dangling:
         invalid += 1
-        reasons.append(f"{one_line(tbl, 40)} (ligne {rowid}) : référence vers "
-                       f"{one_line(parent, 40)} absente du fichier")
+        reasons.append(_dangling(one_line(tbl, 40), rowid, one_line(parent, 40)))
     if invalid:
-        raise InvalidFile(f"{invalid} ligne(s) invalide(s) : fichier refusé en entier, rien "
-                          "n'a été modifié. Demandez au comité de corriger et de renvoyer "
-                          "son fichier.", reasons)
+        raise InvalidFile(Said(lambda tr: tr.ngettext(
+            "{n} invalid row: file refused whole, nothing was changed. Ask the committee to "
+            "correct and send its file again.",
+            "{n} invalid rows: file refused whole, nothing was changed. Ask the committee to "
+            "correct and send its file again.", invalid).format(n=invalid)), reasons)
 
 
 def _fk_columns(table) -> dict[str, str]:  # noqa: ANN001
@@ -555,7 +673,7 @@ def _json_safe(row: dict) -> dict:
     out = {}
     for k, v in row.items():
         if isinstance(v, bytes):
-            out[k] = f"<{len(v)} octets>"
+            out[k] = f"<{len(v)} octets>"  # data: French by design (a conflict's row)
         else:
             out[k] = v
     return out
@@ -608,15 +726,11 @@ def _merge(db: Database, snap: Path, info: _Manifest, report: ImportReport, sha:
         try:
             s.commit()
         except sqlite3.IntegrityError:
-            raise InvalidFile("Le fichier laisse des références incohérentes ou des doublons "
-                              "(une réunion ou une présence déjà connue sous un autre "
-                              "identifiant) : import annulé, rien n'a été modifié.") from None
+            raise InvalidFile(INCOHERENT) from None
         _crash_point("commit")
     except sqlite3.IntegrityError:
         s.rollback()
-        raise InvalidFile("Le fichier laisse des références incohérentes ou des doublons "
-                          "(une réunion ou une présence déjà connue sous un autre "
-                          "identifiant) : import annulé, rien n'a été modifié.") from None
+        raise InvalidFile(INCOHERENT) from None
     except BaseException:
         s.rollback()
         raise
@@ -650,8 +764,7 @@ def _merge_rows(src: sqlite3.Connection, tgt: sqlite3.Connection, committee: dic
     own_uuid = committee["uuid"]
     row = src.execute("SELECT id FROM committees WHERE uuid = ?", (own_uuid,)).fetchone()
     if row is None:
-        raise InvalidFile("Le comité annoncé par le fichier est absent de son contenu : "
-                          "fichier refusé, rien n'a été modifié.")
+        raise InvalidFile(COMMITTEE_ABSENT)
     src_own_id = row[0]
     names_off, named = _names_withdrawn(src, tgt, committee, src_own_id)
     src_uuid: dict[str, dict[int, str]] = {}
@@ -771,8 +884,7 @@ def _merge_rows(src: sqlite3.Connection, tgt: sqlite3.Connection, committee: dic
         tgt.execute(f"UPDATE {name} SET {sn._q(col)} = ? WHERE id = ?",
                     (tgt_id.get(ref, {}).get(ref_uuid), row_id))
     if tgt_own_id is None:
-        raise InvalidFile("Le comité du fichier n'a pas pu être enregistré : fichier refusé, "
-                          "rien n'a été modifié.")
+        raise InvalidFile(COMMITTEE_NOT_SAVED)
     _merge_links(src, tgt, src_uuid, tgt_id, changed)
     if named:
         _withdraw_names(tgt, tgt_own_id, named)
@@ -780,7 +892,7 @@ def _merge_rows(src: sqlite3.Connection, tgt: sqlite3.Connection, committee: dic
 
 
 PERSON_TEXT = tuple(c for c in m.Person.__sync_content__)
-NAME_REMOVED = "[nom retiré]"
+NAME_REMOVED = "[nom retiré]"  # data: French by design (written into the CRSS's rows)
 
 
 def _names_withdrawn(src: sqlite3.Connection, tgt: sqlite3.Connection, committee: dict,
@@ -871,6 +983,7 @@ def _conflict(tgt: sqlite3.Connection, log_id: int, name: str, uid: str, own_uui
 
 
 def _refuse(report: ImportReport, table: str, uid: object, reason: str) -> None:
+    # the refused rows are kept in the import log only: their reason is data, French by design
     report.counts["refused"] += 1
     if len(report.refused_rows) < 200:
         report.refused_rows.append({"table": table, "uuid": str(uid)[:36], "raison": reason})

@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from ...fileio import french_os_error
+from ...i18n import _
 from ..errors import UserError
 from ..exchange import container as ct
 
@@ -50,7 +51,7 @@ def parse_public_key(text: str) -> bytes:
             if len(raw) == 32:
                 return raw
         break
-    raise UserError("Ce fichier n'est pas une clé publique du CRSS (crss.pub) valide.")
+    raise UserError(_("This file is not a valid CRSS public key (crss.pub)."))
 
 
 def read_public_key(path: str | os.PathLike[str]) -> bytes:
@@ -58,8 +59,8 @@ def read_public_key(path: str | os.PathLike[str]) -> bytes:
         with open(path, encoding="utf-8", errors="replace") as fh:
             text = fh.read(4096)
     except OSError as exc:
-        raise UserError(f"Impossible de lire la clé publique « {path} » : {french_os_error(exc)}."
-                        ) from None
+        raise UserError(_("Cannot read the public key “{path}”: {error}.").format(
+            path=path, error=french_os_error(exc))) from None
     return parse_public_key(text)
 
 
@@ -90,7 +91,8 @@ def _write_new(path: Path, data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         if path.exists():
-            raise UserError(f"« {path} » existe déjà : une clé n'est jamais écrasée.")
+            raise UserError(_("“{path}” already exists: a key is never overwritten.").format(
+                path=path))
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
@@ -107,12 +109,13 @@ def write_key_files(pair: KeyPair, out_dir: str | os.PathLike[str], passphrase: 
     priv_path, pub_path = out / PRIVATE_NAME, out / PUBLIC_NAME
     for p in (priv_path, pub_path):
         if p.exists():
-            raise UserError(f"« {p} » existe déjà : une clé n'est jamais écrasée. "
-                            "Choisissez un autre dossier.")
+            raise UserError(_("“{path}” already exists: a key is never overwritten. Choose "
+                              "another folder.").format(path=p))
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"Impossible de créer le dossier « {out} » : {french_os_error(exc)}.") from None
+        raise UserError(_("Cannot create the folder “{path}”: {error}.").format(
+            path=out, error=french_os_error(exc))) from None
     buf = io.BytesIO()
     manifest = {"ccsbak": ct.FORMAT_VERSION, "kind": "crss-key",
                 "created_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
@@ -120,6 +123,7 @@ def write_key_files(pair: KeyPair, out_dir: str | os.PathLike[str], passphrase: 
                 "private_key": base64.b64encode(pair.private_key).decode("ascii")}
     w = ct.ContainerWriter(buf, [ct.PassphraseRecipient(passphrase, kdf)], manifest)
     w.close()
+    # data: French by design (the file sent to the committees)
     pub_text = (f"# Clé publique du CRSS (CCS Desktop)\n"
                 f"# Empreinte : {pair.fingerprint}\n"
                 f"# Comparez cette empreinte à voix haute avec le CRSS avant de l'utiliser.\n"
@@ -133,22 +137,22 @@ def read_private_key(path: str | os.PathLike[str], passphrase: str) -> KeyPair:
     try:
         fh = open(path, "rb")  # noqa: SIM115
     except OSError as exc:
-        raise UserError(f"Impossible de lire la clé privée « {path} » : {french_os_error(exc)}."
-                        ) from None
+        raise UserError(_("Cannot read the private key “{path}”: {error}.").format(
+            path=path, error=french_os_error(exc))) from None
     with fh:
         reader = ct.ContainerReader(fh, [ct.PassphraseIdentity(passphrase)])
     mf = reader.manifest
     if mf.get("kind") != "crss-key":
-        raise UserError(f"« {path} » n'est pas une clé privée du CRSS.")
+        raise UserError(_("“{path}” is not a CRSS private key.").format(path=path))
     try:
         pub = base64.b64decode(mf["public_key"], validate=True)
         priv = base64.b64decode(mf["private_key"], validate=True)
         derived = X25519PrivateKey.from_private_bytes(priv).public_key().public_bytes(
             serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     except (KeyError, TypeError, ValueError, binascii.Error):
-        raise UserError(f"La clé privée « {path} » est endommagée.") from None
+        raise UserError(_("The private key “{path}” is damaged.").format(path=path)) from None
     if derived != pub:
-        raise UserError(f"La clé privée « {path} » est endommagée.")
+        raise UserError(_("The private key “{path}” is damaged.").format(path=path))
     return KeyPair(pub, priv)
 
 
@@ -163,10 +167,11 @@ def export_private_key(src: str | os.PathLike[str], out_dir: str | os.PathLike[s
     out.mkdir(parents=True, exist_ok=True)
     target = out / PRIVATE_NAME
     if target.exists():
-        raise UserError(f"« {target} » existe déjà : une clé n'est jamais écrasée.")
+        raise UserError(_("“{path}” already exists: a key is never overwritten.").format(
+            path=target))
     _write_new(target, data)
     if Path(target).read_bytes() != data:
-        raise UserError("La copie de la clé n'a pas pu être vérifiée.")
+        raise UserError(_("The copy of the key could not be checked."))
     return target
 
 
@@ -195,7 +200,7 @@ def trust(db, public_key: bytes) -> str:  # noqa: ANN001
     from ..exchange.snapshot import CRSS_KEY_SETTING
 
     if len(public_key) != 32:
-        raise UserError("Clé publique du CRSS invalide.")
+        raise UserError(_("Invalid CRSS public key."))
     with db.session() as s:
         row = s.get(m.Setting, CRSS_KEY_SETTING)
         if row is None:
@@ -210,6 +215,7 @@ def export_public_key(public_key: bytes, out_dir: str | os.PathLike[str]) -> Pat
     different one is never overwritten."""
     out = Path(out_dir).expanduser()
     target = out / PUBLIC_NAME
+    # data: French by design (the file sent to the committees)
     text = (f"# Clé publique du CRSS (CCS Desktop)\n"
             f"# Empreinte : {fingerprint(public_key)}\n"
             f"# Comparez cette empreinte à voix haute avec le CRSS avant de l'utiliser.\n"
@@ -221,11 +227,12 @@ def export_public_key(public_key: bytes, out_dir: str | os.PathLike[str]) -> Pat
             same = False
         if same:
             return target
-        raise UserError(f"« {target} » existe déjà et contient une autre clé : choisissez un "
-                        "autre dossier.")
+        raise UserError(_("“{path}” already exists and holds another key: choose another "
+                          "folder.").format(path=target))
     try:
         out.mkdir(parents=True, exist_ok=True)
         _write_new(target, text.encode("utf-8"))
     except OSError as exc:
-        raise UserError(f"Écriture impossible dans « {out} » : {french_os_error(exc)}.") from None
+        raise UserError(_("Cannot write in “{path}”: {error}.").format(
+            path=out, error=french_os_error(exc))) from None
     return target

@@ -14,10 +14,21 @@ from ...db import models as m
 from ...db.engine import Database
 from ...db.models_exchange import RegisterEntry
 from ...domain.text import fold
+from ...i18n import _, pgettext
 from ..errors import ValidationError
 
-STATUSES = {"inconnu": "Inconnu", "installe": "Installé", "fonctionnel": "Fonctionnel",
-            "non_fonctionnel": "Non fonctionnel"}
+# status code -> label (English; translated by status_label when shown)
+STATUSES = {"inconnu": "Unknown", "installe": "Installed", "fonctionnel": "Working",
+            "non_fonctionnel": "Not working"}
+
+
+def status_label(code: str) -> str:
+    """A committee's status as a person reads it (the code if unknown)."""
+    labels = {"inconnu": pgettext("committee status", "Unknown"),
+              "installe": pgettext("committee status", "Installed"),
+              "fonctionnel": pgettext("committee status", "Working"),
+              "non_fonctionnel": pgettext("committee status", "Not working")}
+    return labels.get(code, code)
 
 
 def _place_rows() -> list[dict[str, str]]:
@@ -61,7 +72,7 @@ def ensure_register(db: Database) -> int:
 def add_entry(db: Database, *, level: str, region: str, cercle: str = "", commune: str = "",
               **extra: object) -> RegisterEntry:
     if level not in ("commune", "region", "cercle") or not region:
-        raise ValidationError("Indiquez le niveau et la région du comité attendu.")
+        raise ValidationError(_("Give the level and the region of the expected committee."))
     with db.session() as s:
         e = RegisterEntry(level=level, region=region, cercle=cercle, commune=commune,
                           is_listed=False, **extra)
@@ -72,14 +83,14 @@ def add_entry(db: Database, *, level: str, region: str, cercle: str = "", commun
 def update_entry(db: Database, entry_id: int, **values: object) -> None:
     allowed = {"installed_on", "creation_decision", "partner", "status", "notes"}
     if set(values) - allowed:
-        raise ValidationError(f"Champs inconnus : {', '.join(sorted(set(values) - allowed))}.")
+        raise ValidationError(_("Unknown fields: {fields}.").format(
+            fields=", ".join(sorted(set(values) - allowed))))
     if "status" in values and values["status"] not in STATUSES:
-        raise ValidationError("Statut inconnu (installé, fonctionnel, non fonctionnel).",
-                              "status")
+        raise ValidationError(_("Unknown status (installed, working, not working)."), "status")
     with db.session() as s:
         e = s.get(RegisterEntry, entry_id)
         if e is None:
-            raise ValidationError("Comité attendu introuvable.")
+            raise ValidationError(_("Expected committee not found."))
         for k, v in values.items():
             setattr(e, k, v)
 
@@ -128,7 +139,7 @@ class RegisterRow:
 
     @property
     def status_label(self) -> str:
-        return STATUSES.get(self.status, self.status)
+        return status_label(self.status)
 
     @property
     def never_sent(self) -> bool:
