@@ -87,7 +87,8 @@ def _attendance_sheet(args: argparse.Namespace) -> int:
 
 def _add(sub, name: str, help_text: str, handler: Callable) -> argparse.ArgumentParser:  # noqa: ANN001
     parser = sub.add_parser(name, help=help_text, description=help_text)
-    parser.add_argument("meeting", metavar=pgettext("metavar", "MEETING"), help=_(MEETING_HELP))
+    parser.add_argument("meeting", metavar=pgettext("metavar", "MEETING"),
+                        help=_(MEETING_HELP))
     add_data_dir(parser)
     parser.add_argument("--out", "-o", metavar=pgettext("metavar", "FILE.pdf"), default=None,
                         help=_("PDF file to write (by default: in the current folder); never "
