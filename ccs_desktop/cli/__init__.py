@@ -1,9 +1,11 @@
 """The `ccs` command line. Never imports Qt.
 
 Each module named in COMMAND_MODULES adds its subcommands through `register(subparsers)`;
-handlers raise CliError with a French message (exit 1); argparse usage errors exit 2.
-Whatever else goes wrong is said in French without a traceback (CCS_DEBUG=1 prints it), and
+handlers raise CliError with a translated message (exit 1); argparse usage errors exit 2.
+Whatever else goes wrong is said in words without a traceback (CCS_DEBUG=1 prints it), and
 every message passes through common.printable (no raw terminal control characters).
+Everything is said in French, or in English with `ccs --lang en` or CCS_LANG=en (the system's
+locale is never looked at).
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+from .. import i18n
+from ..i18n import N_, _, pgettext
 from .common import CliError, FrenchArgumentParser
 
 COMMAND_MODULES = ("ccs_desktop.cli.core", "ccs_desktop.cli.documents",
@@ -24,16 +28,37 @@ COMMAND_MODULES = ("ccs_desktop.cli.core", "ccs_desktop.cli.documents",
 def build_parser() -> argparse.ArgumentParser:
     parser = FrenchArgumentParser(
         prog="ccs",
-        description="CCS Desktop en ligne de commande : registres des Comités Consultatifs "
-                    "de Sécurité.",
+        description=_("CCS Desktop on the command line: registers of the Security Advisory "
+                      "Committees."),
     )
-    parser.add_argument("--verbose", "-v", action="store_true", help="journal détaillé")
-    sub = parser.add_subparsers(dest="command", metavar="COMMANDE", title="commandes",
-                                parser_class=FrenchArgumentParser)
+    parser.add_argument("--verbose", "-v", action="store_true", help=_("detailed log"))
+    parser.add_argument(LANG_OPTION, choices=i18n.LANGUAGES, default=None,
+                        help=_("language of the messages: fr (the default) or en; "
+                               "CCS_LANG=en does the same"))
+    sub = parser.add_subparsers(dest="command", metavar=pgettext("metavar", "COMMAND"),
+                                title=_("commands"), parser_class=FrenchArgumentParser)
     sub.required = True
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
+
+
+LANG_OPTION = "--lang"
+
+
+def _language_asked(argv: Sequence[str]) -> str | None:
+    """The value of `--lang` among the options before the subcommand (`--lang en`,
+    `--lang=en`, or a prefix argparse would accept, `--la en`), read before the parser is
+    built, so that everything, the help included, is said in that language."""
+    for i, arg in enumerate(argv):
+        if arg == "--" or not arg.startswith("-"):
+            return None  # the subcommand (or the end of the options): --lang is not after it
+        name, eq, value = arg.partition("=")
+        if len(name) >= 3 and LANG_OPTION.startswith(name):
+            if eq:
+                return value
+            return argv[i + 1] if i + 1 < len(argv) else None
+    return None
 
 
 def _utf8_streams() -> None:
@@ -49,16 +74,15 @@ def _utf8_streams() -> None:
 
 DEBUG_ENV = "CCS_DEBUG"
 
-UNEXPECTED = ("ccs : erreur interne inattendue, la commande s'est arrêtée. Ce qui était déjà "
-              "enregistré dans la base reste intact. Pour le détail technique à transmettre "
-              "au support, relancez la même commande avec la variable d'environnement "
-              f"{DEBUG_ENV}=1.")
-LOCKED = ("ccs : la base de données est occupée par un autre programme (CCS Desktop ouvert, "
-          "ou une autre commande ccs en cours). Fermez-le ou attendez la fin de l'autre "
-          "commande, puis recommencez.")
-DAMAGED = ("ccs : la base de données ne peut pas être lue : le fichier est endommagé ou n'est "
-           "pas une base CCS Desktop. Restaurez la dernière sauvegarde (« ccs backup restore ») "
-           "ou une copie automatique.")
+# translated where they are said (the language is known only then); UNEXPECTED names
+# {debug_env}
+UNEXPECTED = N_("ccs: unexpected internal error, the command stopped. What was already saved "
+                "in the database is intact. For the technical detail to send to the support, "
+                "run the same command again with the environment variable {debug_env}=1.")
+LOCKED = N_("ccs: the database is in use by another program (CCS Desktop open, or another ccs "
+            "command running). Close it or wait for the other command to end, then try again.")
+DAMAGED = N_("ccs: the database cannot be read: the file is damaged or is not a CCS Desktop "
+             "database. Restore the last backup (“ccs backup restore”) or an automatic copy.")
 
 
 def _say(message: object) -> None:
@@ -68,7 +92,7 @@ def _say(message: object) -> None:
 
 
 def _database_message(exc: BaseException) -> str | None:
-    """A French message for an SQLite failure that reached the top (raw SQLite or
+    """The message (translated) for an SQLite failure that reached the top (raw SQLite or
     SQLAlchemy text is never shown)."""
     import sqlite3
 
@@ -81,8 +105,8 @@ def _database_message(exc: BaseException) -> str | None:
         return None
     text = str(original).lower()
     if "locked" in text or "busy" in text:
-        return LOCKED
-    return DAMAGED
+        return _(LOCKED)
+    return _(DAMAGED)
 
 
 def _safe_streams() -> tuple:
@@ -114,6 +138,12 @@ def _pipe_closed() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # `--lang` first, before anything is printed (help included), for this command only
+    language = i18n._language  # noqa: SLF001  (the one set_language chose, to give back)
+    asked = _language_asked(argv)
+    if asked:
+        i18n.set_language(asked)
     _utf8_streams()
     saved = _safe_streams()
     try:
@@ -125,11 +155,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _pipe_closed()
     finally:
         sys.stdout, sys.stderr = saved
+        i18n.set_language(language)
 
 
 def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.lang:
+        i18n.set_language(args.lang)
     # the technical detail (DEBUG, with tracebacks) only when asked for with CCS_DEBUG=1
     level = (logging.DEBUG if os.environ.get(DEBUG_ENV)
              else logging.INFO if args.verbose else logging.WARNING)
@@ -143,31 +176,35 @@ def _run(argv: Sequence[str] | None) -> int:
             clean_leftovers_at_start(args.data_dir)
         return int(args.handler(args) or 0)
     except CliError as exc:
-        _say(f"ccs : {exc}")
+        _say(_("ccs: {message}").format(message=exc))
         return exc.exit_code
     except KeyboardInterrupt:
-        _say("ccs : interrompu.")
+        _say(_("ccs: interrupted."))
         return 130
     except BrokenPipeError:  # the reader of our output went away: main() ends quietly
         raise
-    except Exception as exc:  # never a traceback, never English, for the user
+    except Exception as exc:  # never a traceback, never Python's words, for the user
         from ..services.errors import UserError
 
         if isinstance(exc, UserError):
-            _say(f"ccs : {exc}")
+            _say(_("ccs: {message}").format(message=exc))
             return 1
         if isinstance(exc, OSError):
             from .common import french_os_error
 
-            where = f" « {exc.filename} »" if getattr(exc, "filename", None) else ""
-            _say(f"ccs : erreur d'accès au disque{where} : {french_os_error(exc)}.")
+            reason = french_os_error(exc)
+            if getattr(exc, "filename", None):
+                _say(_("ccs: disk access error on “{file}”: {reason}.")
+                     .format(file=exc.filename, reason=reason))
+            else:
+                _say(_("ccs: disk access error: {reason}.").format(reason=reason))
             return 1
         if os.environ.get(DEBUG_ENV):  # the technical detail, only when asked for
             import traceback
 
             _say(traceback.format_exc().rstrip())
         message = _database_message(exc)
-        _say(message or UNEXPECTED)
+        _say(message or _(UNEXPECTED).format(debug_env=DEBUG_ENV))
         return 1
 
 

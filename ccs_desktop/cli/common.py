@@ -1,8 +1,10 @@
-"""Shared pieces of the command line: errors, French argparse, data folder handling."""
+"""Shared pieces of the command line: errors, argparse in the catalog's language, data folder
+handling."""
 
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from pathlib import Path
@@ -10,57 +12,113 @@ from typing import NoReturn
 
 from ..domain.text import printable
 from ..fileio import french_os_error
+from ..i18n import N_, _, ngettext, pgettext
 
 
 class CliError(Exception):
-    """A French message for standard error; exit code 1 unless said otherwise."""
+    """A message (already translated) for standard error; exit code 1 unless said otherwise."""
 
     def __init__(self, message: str, exit_code: int = 1) -> None:
         super().__init__(message)
         self.exit_code = exit_code
 
 
+# argparse's own texts (usage, section titles, -h, its errors) are looked up by argparse itself
+# with its module's `_` and `ngettext`; while one of our parsers works they are our catalog's
+# (see _in_catalog), so these English message ids, argparse's own (Python 3.11 to 3.13: every
+# variant a user can see), are declared here for the extractor and translated in po/fr.po.
+# argparse's messages about a mistake in the parser's own definition (conflicting options,
+# invalid nargs...) are a programmer's, never a user's, and stay English.
+ARGPARSE_MESSAGES = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("show program's version number and exit"),  # 3.13
+    N_("subcommands"),  # 3.13
+    N_("%(heading)s:"),  # 3.13 (a section title)
+    N_(" (default: %(default)s)"),  # 3.13
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("%(prog)s: warning: %(message)s\n"),  # 3.13
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ignored explicit argument %r"),
+    N_("not allowed with argument %s"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("unexpected option string: %s"),
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
+    N_("can't open '%(filename)s': %(error)s"),
+    N_("argument '%(argument_name)s' is deprecated"),  # 3.13
+    N_("option '%(option)s' is deprecated"),  # 3.13
+    N_("command '%(parser_name)s' is deprecated"),  # 3.13
+)
+ARGPARSE_PLURALS = (
+    lambda n: ngettext("expected %s argument", "expected %s arguments", n),
+)
+
+
+def _in_catalog(method):  # noqa: ANN001, ANN202
+    """Run an ArgumentParser method with argparse's `_` and `ngettext` answering from our
+    catalog (in the language in force), then give argparse its own back: other parsers in the
+    same process are left as they were."""
+    @functools.wraps(method)
+    def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        saved = (argparse._, argparse.ngettext)  # type: ignore[attr-defined]
+        argparse._, argparse.ngettext = _, ngettext  # type: ignore[attr-defined]
+        try:
+            return method(*args, **kwargs)
+        finally:
+            argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+    return wrapper
+
+
 class FrenchArgumentParser(argparse.ArgumentParser):
-    """argparse in French: usage, section titles, the -h option and the errors."""
+    """argparse in the catalog's language (French by default): usage, section titles, the -h
+    option and the errors all come from our catalog, whatever the system's locale."""
 
-    def __init__(self, *args, add_help: bool = True, **kwargs) -> None:  # noqa: ANN002, ANN003
-        super().__init__(*args, add_help=False, **kwargs)
-        self._positionals.title = "arguments"
-        self._optionals.title = "options"
-        if add_help:
-            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
-                              help="affiche cette aide et quitte")
+    __init__ = _in_catalog(argparse.ArgumentParser.__init__)
+    add_subparsers = _in_catalog(argparse.ArgumentParser.add_subparsers)
+    parse_args = _in_catalog(argparse.ArgumentParser.parse_args)
+    parse_known_args = _in_catalog(argparse.ArgumentParser.parse_known_args)
+    parse_intermixed_args = _in_catalog(argparse.ArgumentParser.parse_intermixed_args)
+    parse_known_intermixed_args = _in_catalog(
+        argparse.ArgumentParser.parse_known_intermixed_args)
+    format_usage = _in_catalog(argparse.ArgumentParser.format_usage)
+    format_help = _in_catalog(argparse.ArgumentParser.format_help)
 
-    def format_usage(self) -> str:
-        return super().format_usage().replace("usage: ", "utilisation : ", 1)
-
-    def format_help(self) -> str:
-        return super().format_help().replace("usage: ", "utilisation : ", 1)
-
+    @_in_catalog
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        translations = {
-            "the following arguments are required": "arguments obligatoires manquants",
-            "unrecognized arguments": "arguments non reconnus",
-            "invalid choice": "choix invalide",
-            "expected one argument": "une valeur est attendue",
-            "choose from": "valeurs possibles :",
-            "the following arguments are required:": "arguments obligatoires :",
-            "invalid int value": "nombre entier invalide",
-            "ignored explicit argument": "valeur inattendue",
-            "not allowed with argument": "incompatible avec l'argument",
-            "ambiguous option": "option ambiguë",
-            "could match": "peut désigner",
-        }
-        for en, fr in translations.items():
-            message = message.replace(en, fr)
-        self.exit(2, printable(f"{self.prog} : erreur : {message}") + "\n")
+        text = _("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": message}
+        self.exit(2, printable(text.rstrip("\n")) + "\n")
+
+
+def whole_number(text: str) -> int:
+    """An argparse type: int(), with its refusal in the catalog's words."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("invalid whole number: {value}").format(value=repr(text))) from None
+
+
+def grouped(number: int) -> str:
+    """A whole number with its thousands separated as the language does (2,000 / 2 000)."""
+    # Translators: the thousands separator (a narrow no-break space in French)
+    return format(number, ",").replace(",", pgettext("thousands separator", ","))
 
 
 def add_data_dir(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--data-dir", metavar="DOSSIER", default=None,
-        help="dossier de données (par défaut : CCS_DATA_DIR ou le dossier de l'utilisateur)",
+        "--data-dir", metavar=pgettext("metavar", "FOLDER"), default=None,
+        help=_("data folder (by default: CCS_DATA_DIR or the user's folder)"),
     )
 
 
@@ -80,8 +138,8 @@ def read_passphrase_file(path: str | Path) -> str:
         with open(path, encoding="utf-8") as fh:
             line = fh.readline()
     except OSError as exc:
-        raise CliError(f"Impossible de lire le fichier de phrase secrète « {path} » : "
-                       f"{french_os_error(exc)}.") from None
+        raise CliError(_("Cannot read the passphrase file “{path}”: {reason}.")
+                       .format(path=path, reason=french_os_error(exc))) from None
     return line.rstrip("\r\n")
 
 
@@ -100,8 +158,8 @@ def printable_field(text: object) -> str:
 def add_force(parser: argparse.ArgumentParser) -> None:
     """--force for a command that writes a file named by --out."""
     parser.add_argument("--force", action="store_true",
-                        help="remplacer le fichier de sortie s'il existe déjà (jamais un "
-                             "fichier du dossier de données)")
+                        help=_("replace the output file if it already exists (never a "
+                               "file of the data folder)"))
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -117,7 +175,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def check_output_path(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | None,
                       force: bool) -> Path:
-    """The resolved path a command may write its output to, or a CliError in French.
+    """The resolved path a command may write its output to, or a CliError.
 
     Never the live database, its journal, its copies or anything else in the data folder,
     even with --force: the path, the data folder and the database are compared after
@@ -129,8 +187,8 @@ def check_output_path(path: str | os.PathLike[str], data_dir: str | os.PathLike[
 
     target = Path(path).expanduser()
     if target.is_dir():
-        raise CliError(f"« {printable(target)} » est un dossier : donnez un nom de fichier "
-                       "avec --out.")
+        raise CliError(_("“{path}” is a folder: give a file name with --out.")
+                       .format(path=printable(target)))
     target = target.resolve()
     folder = paths.resolve_data_dir(data_dir).resolve()
     database = paths.database_path(data_dir).resolve()
@@ -138,37 +196,38 @@ def check_output_path(path: str | os.PathLike[str], data_dir: str | os.PathLike[
                               for suffix in ("-wal", "-shm", "-journal")]
     if (_inside(target, folder) or target in protected
             or any(_same_file(target, p) for p in protected)):
-        raise CliError(
-            f"« {printable(target)} » est dans le dossier de données de CCS Desktop "
-            f"(« {printable(folder)} ») ou désigne sa base de données : aucune commande n'y "
-            "écrit, même avec --force, pour ne jamais abîmer la base ou ses copies. "
-            "Choisissez un fichier dans un autre dossier avec --out.")
+        raise CliError(_(
+            "“{path}” is in the data folder of CCS Desktop (“{folder}”) or names its "
+            "database: no command writes there, even with --force, so as never to damage "
+            "the database or its copies. Choose a file in another folder with --out.")
+            .format(path=printable(target), folder=printable(folder)))
     if not target.parent.is_dir():
-        raise CliError(f"Le dossier « {printable(target.parent)} » n'existe pas.")
+        raise CliError(_("The folder “{folder}” does not exist.")
+                       .format(folder=printable(target.parent)))
     if os.path.lexists(target) and not force:
-        raise CliError(f"Le fichier « {printable(target)} » existe déjà. Choisissez un autre "
-                       "nom avec --out, ou ajoutez --force pour le remplacer.")
+        raise CliError(_("The file “{path}” already exists. Choose another name with --out, "
+                         "or add --force to replace it.").format(path=printable(target)))
     return target
 
 
 def check_output_folder(folder: str | os.PathLike[str],
                         data_dir: str | os.PathLike[str] | None) -> Path:
     """The resolved folder a command writes new files into (backups, transmissions; it is
-    created if missing), or a CliError in French: it must lie outside the data folder
+    created if missing), or a CliError: it must lie outside the data folder
     (symbolic links resolved), since nothing but the application itself writes there."""
     from .. import paths
 
     target = Path(folder).expanduser()
     if target.exists() and not target.is_dir():
-        raise CliError(f"« {printable(target)} » n'est pas un dossier : donnez le dossier de "
-                       "destination (la clé USB) avec --out.")
+        raise CliError(_("“{path}” is not a folder: give the destination folder (the USB "
+                         "stick) with --out.").format(path=printable(target)))
     target = target.resolve()
     data = paths.resolve_data_dir(data_dir).resolve()
     if _inside(target, data):
-        raise CliError(
-            f"« {printable(target)} » est dans le dossier de données de CCS Desktop "
-            f"(« {printable(data)} ») : une sauvegarde doit aller ailleurs, de préférence sur "
-            "une clé USB. Choisissez un autre dossier avec --out.")
+        raise CliError(_(
+            "“{path}” is in the data folder of CCS Desktop (“{folder}”): a backup must go "
+            "elsewhere, preferably on a USB stick. Choose another folder with --out.")
+            .format(path=printable(target), folder=printable(data)))
     return target
 
 

@@ -10,48 +10,51 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from .common import CliError, add_data_dir, open_existing, printable, printable_field
+from ..i18n import N_, _, ngettext, pgettext
+from .common import CliError, add_data_dir, grouped, open_existing, printable, printable_field
 
 KINDS = ("meetings", "threats", "vulnerabilities", "recommendations", "activities", "people")
 
 
 def register(sub) -> None:  # noqa: ANN001
-    p = sub.add_parser("demo", help="crée une base de démonstration (personnes fictives)")
+    p = sub.add_parser("demo", help=_("creates a demonstration database (fictitious people)"))
     add_data_dir(p)
     p.add_argument("--seed", type=_int_between(0, 2**31 - 1), default=1,
-                   help="graine : même graine, même contenu")
+                   help=_("seed: same seed, same content"))
     p.add_argument("--committees", type=_int_between(1, DEMO_MAX_COMMITTEES), default=1,
-                   metavar="N", help="nombre de comités, 1 à 2 000 (essais à grande échelle)")
-    p.add_argument("--years", type=_int_between(1, DEMO_MAX_YEARS), default=2, metavar="A",
-                   help="années d'historique, 1 à 30")
+                   metavar="N", help=_("number of committees, 1 to 2,000 (large-scale trials)"))
+    p.add_argument("--years", type=_int_between(1, DEMO_MAX_YEARS), default=2,
+                   metavar=pgettext("metavar", "Y"), help=_("years of history, 1 to 30"))
     p.set_defaults(handler=cmd_demo)
 
-    p = sub.add_parser("init", help="configure le comité d'une nouvelle base, sans l'interface")
+    p = sub.add_parser("init", help=_("sets up the committee of a new database, without the "
+                                      "interface"))
     add_data_dir(p)
     p.add_argument("--level", required=True, choices=("commune", "region", "cercle"))
     p.add_argument("--region", required=True)
     p.add_argument("--cercle", default="")
     p.add_argument("--commune", default="")
     p.add_argument("--commune-kind", default="rurale", choices=("rurale", "urbaine"))
-    p.add_argument("--code", default="", help="code du comité (ex. CCSC-ALAFIA)")
+    p.add_argument("--code", default="", help=_("code of the committee (e.g. CCSC-ALAFIA)"))
     p.add_argument("--name", default="")
-    p.add_argument("--chair", default="", metavar="NOM",
-                   help="président(e) : « Prénom(s) NOM » (le nom de famille en dernier)")
+    p.add_argument("--chair", default="", metavar=pgettext("metavar", "NAME"),
+                   help=_("chair: “Given name(s) FAMILY NAME” (the family name last)"))
     p.add_argument("--chair-sex", default="H", choices=("H", "F"))
-    p.add_argument("--chair-title", default="", help="titre du président (texte libre)")
+    p.add_argument("--chair-title", default="", help=_("title of the chair (free text)"))
     p.set_defaults(handler=cmd_init)
 
-    p = sub.add_parser("list", help="liste les enregistrements d'une base")
-    p.add_argument("kind", choices=KINDS, metavar="TYPE",
+    p = sub.add_parser("list", help=_("lists the records of a database"))
+    p.add_argument("kind", choices=KINDS, metavar=pgettext("metavar", "TYPE"),
                    help="meetings | threats | vulnerabilities | recommendations | activities "
                         "| people")
     add_data_dir(p)
-    p.add_argument("--search", default="", metavar="MOTS",
-                   help="recherche (accents et majuscules ignorés)")
-    p.add_argument("--json", action="store_true", help="un tableau JSON sur la sortie standard")
+    p.add_argument("--search", default="", metavar=pgettext("metavar", "WORDS"),
+                   help=_("search (accents and capitals ignored)"))
+    p.add_argument("--json", action="store_true", help=_("a JSON array on standard output"))
     p.set_defaults(handler=cmd_list)
 
-    p = sub.add_parser("info", help="résumé de la base : comité et nombre d'enregistrements")
+    p = sub.add_parser("info", help=_("summary of the database: committee and number of "
+                                      "records"))
     add_data_dir(p)
     p.set_defaults(handler=cmd_info)
 
@@ -61,7 +64,7 @@ DEMO_MAX_YEARS = 30
 
 
 def _int_between(low: int, high: int) -> Callable[[str], int]:
-    """An argparse type: a whole number from low to high, refused in French otherwise."""
+    """An argparse type: a whole number from low to high, refused in words otherwise."""
     def parse(text: str) -> int:
         import argparse
 
@@ -71,11 +74,12 @@ def _int_between(low: int, high: int) -> Callable[[str], int]:
                 raise ValueError(text)
         except ValueError:
             raise argparse.ArgumentTypeError(
-                f"« {text} » n'est pas un nombre entier (de {low} à {high:,})."
-                .replace(",", "\u202f")) from None
+                _("“{text}” is not a whole number (from {low} to {high}).")
+                .format(text=text, low=grouped(low), high=grouped(high))) from None
         if not low <= value <= high:
             raise argparse.ArgumentTypeError(
-                f"{value} est hors limites : de {low} à {high:,}.".replace(",", "\u202f"))
+                _("{value} is out of range: from {low} to {high}.")
+                .format(value=value, low=grouped(low), high=grouped(high)))
         return value
 
     parse.__name__ = "nombre"
@@ -86,15 +90,16 @@ def cmd_demo(args: Any) -> int:
     from ..db.engine import DatabaseExists, create_database, database_exists
     from ..services.demo import generate_demo
 
-    exists_message = ("Ce dossier contient déjà une base de données : choisissez un dossier "
-                      "vide pour la démonstration.")
+    exists_message = _("This folder already contains a database: choose an empty folder for "
+                       "the demonstration.")
     if database_exists(args.data_dir):
         raise CliError(exists_message)
     started = time.perf_counter()
 
     def progress(done: int, total: int) -> None:
         if total >= 20 and (done % max(1, total // 20) == 0 or done == total):
-            print(f"  {done}/{total} comités", file=sys.stderr)
+            print(ngettext("  {done}/{total} committee", "  {done}/{total} committees", total)
+                  .format(done=done, total=total), file=sys.stderr)
 
     def fill(building: Any) -> None:
         generate_demo(building, seed=args.seed, committees=args.committees, years=args.years,
@@ -107,8 +112,9 @@ def cmd_demo(args: Any) -> int:
         raise CliError(exists_message) from None
     db.close()
     size = db.path.stat().st_size
-    print(f"Base de démonstration créée : {db.path} ({size / 1e6:.1f} Mo, "
-          f"{time.perf_counter() - started:.1f} s)", file=sys.stderr)
+    print(_("Demonstration database created: {path} ({size} MB, {seconds} s)")
+          .format(path=db.path, size=f"{size / 1e6:.1f}",
+                  seconds=f"{time.perf_counter() - started:.1f}"), file=sys.stderr)
     print(str(db.path.resolve()))
     return 0
 
@@ -121,7 +127,7 @@ def cmd_init(args: Any) -> int:
     def configure(db: Any) -> Any:
         sv = Services(db)
         if sv.committee.is_configured():
-            raise CliError("Cette base a déjà un comité configuré.")
+            raise CliError(_("This database already has a committee set up."))
         try:
             committee = sv.committee.create(
                 level=args.level, region=args.region, cercle=args.cercle, commune=args.commune,
@@ -132,7 +138,7 @@ def cmd_init(args: Any) -> int:
                 chair = sv.people.create(given_names=" ".join(words[:-1]) or words[-1],
                                          family_name=words[-1], sex=args.chair_sex,
                                          category="elus" if args.level == "commune" else "admin",
-                                         function="Président du CCS")
+                                         function="Président du CCS")  # data: French
                 sv.committee.update(chair_id=chair.id)
         except UserError as exc:
             raise CliError(str(exc)) from None
@@ -157,8 +163,8 @@ def cmd_init(args: Any) -> int:
             db.close()
     db.close()
     committee = made[0]
-    print(f"Comité configuré : {committee.name} ({committee.code}) dans {db.path}",
-          file=sys.stderr)
+    print(_("Committee set up: {name} ({code}) in {path}")
+          .format(name=committee.name, code=committee.code, path=db.path), file=sys.stderr)
     print(str(db.path.resolve()))
     return 0
 
@@ -228,10 +234,12 @@ ROWS: dict[str, tuple[str, Callable[[Any], dict[str, Any]], Callable[[Any], tupl
 }
 
 
-# what `ccs info` calls each kind of record (the TYPE argument of `ccs list` stays English)
-LABELS = {"meetings": "Réunions", "threats": "Menaces", "vulnerabilities": "Vulnérabilités",
-          "recommendations": "Recommandations", "activities": "Activités",
-          "people": "Personnes"}
+# what `ccs info` says of each kind of record (the TYPE argument of `ccs list` stays English),
+# translated when printed
+LABELS = {"meetings": N_("Meetings: {n}"), "threats": N_("Threats: {n}"),
+          "vulnerabilities": N_("Vulnerabilities: {n}"),
+          "recommendations": N_("Recommendations: {n}"), "activities": N_("Activities: {n}"),
+          "people": N_("People: {n}")}
 
 
 def _line(fields: tuple) -> str:
@@ -262,7 +270,8 @@ def cmd_list(args: Any) -> int:
     else:
         for r in rows:
             print(_line(to_line(r)))
-        print(f"{len(rows)} enregistrement(s).", file=sys.stderr)
+        print(ngettext("{n} record.", "{n} records.", len(rows)).format(n=len(rows)),
+              file=sys.stderr)
     return 0
 
 
@@ -274,13 +283,14 @@ def cmd_info(args: Any) -> int:
         sv = Services(db)
         committee = sv.committee.own()
         if committee is None:
-            print("Aucun comité configuré.")
+            print(_("No committee set up."))
         else:
             print(printable(f"{committee.name} ({committee.code})"))
-            print(printable(f"Région : {committee.region} ; cercle : {committee.cercle} ; "
-                            f"commune : {committee.commune}"))
+            print(printable(_("Region: {region}; cercle: {cercle}; commune: {commune}")
+                            .format(region=committee.region, cercle=committee.cercle,
+                                    commune=committee.commune)))
         for kind in KINDS:
-            print(f"{LABELS[kind]} : {getattr(sv, ROWS[kind][0]).count()}")
+            print(_(LABELS[kind]).format(n=getattr(sv, ROWS[kind][0]).count()))
         warning = sv.committee.clock_warning()
         if warning:
             print(printable(warning), file=sys.stderr)

@@ -8,11 +8,12 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from ..i18n import N_, _, pgettext
 from .common import (
     CliError, add_data_dir, add_force, check_output_path, open_existing, printable,
 )
 
-MEETING_HELP = "la réunion : son identifiant, son UUID ou « numéro/année » (ex. 3/2024)"
+MEETING_HELP = N_("the meeting: its id, its UUID or “number/year” (e.g. 3/2024)")
 
 
 def _output_path(out: str | None, default_name: str, data_dir: str | None,
@@ -30,19 +31,19 @@ def _run(args: argparse.Namespace, produce: Callable, stem: str) -> int:
     db = open_existing(args.data_dir)
     try:
         meeting_id = documents.resolve_meeting(db, args.meeting)
-        default_name = f"{stem}_{_meeting_label(db, meeting_id)}.pdf"
+        default_name = f"{stem}_{_meeting_label(db, meeting_id)}.pdf"  # data: French
         # refused before the document is made: a refusal costs nothing
         path = _output_path(args.out, default_name, args.data_dir, args.force)
         pdf = produce(db, meeting_id)
         try:
             write_atomically(path, pdf, overwrite=args.force)
         except FileExistsError:
-            raise CliError(f"Le fichier « {printable(path)} » existe déjà (créé pendant la "
-                           "commande). Choisissez un autre nom avec --out, ou ajoutez "
-                           "--force pour le remplacer.") from None
+            raise CliError(_("The file “{path}” already exists (created during the "
+                             "command). Choose another name with --out, or add --force to "
+                             "replace it.").format(path=printable(path))) from None
         except OSError as exc:
-            raise CliError(f"Impossible d'écrire « {printable(path)} » : "
-                           f"{french_os_error(exc)}.") from None
+            raise CliError(_("Cannot write “{path}”: {reason}.")
+                           .format(path=printable(path), reason=french_os_error(exc))) from None
     finally:
         close = getattr(db, "close", None)
         if close:
@@ -86,11 +87,12 @@ def _attendance_sheet(args: argparse.Namespace) -> int:
 
 def _add(sub, name: str, help_text: str, handler: Callable) -> argparse.ArgumentParser:  # noqa: ANN001
     parser = sub.add_parser(name, help=help_text, description=help_text)
-    parser.add_argument("meeting", metavar="REUNION", help=MEETING_HELP)
+    parser.add_argument("meeting", metavar=pgettext("metavar", "MEETING"),
+                        help=_(MEETING_HELP))
     add_data_dir(parser)
-    parser.add_argument("--out", "-o", metavar="FICHIER.pdf", default=None,
-                        help="fichier PDF à écrire (par défaut : dans le dossier courant) ; "
-                             "jamais dans le dossier de données")
+    parser.add_argument("--out", "-o", metavar=pgettext("metavar", "FILE.pdf"), default=None,
+                        help=_("PDF file to write (by default: in the current folder); never "
+                               "in the data folder"))
     add_force(parser)
     parser.set_defaults(handler=handler)
     return parser
@@ -98,12 +100,12 @@ def _add(sub, name: str, help_text: str, handler: Callable) -> argparse.Argument
 
 def register(sub) -> None:  # noqa: ANN001
     """Add this module's subcommands to the `ccs` parser."""
-    _add(sub, "minutes", "procès-verbal d'une réunion en PDF (le PV archivé s'il est adopté, "
-                         "suivi de ses amendements)", _minutes)
-    _add(sub, "annex", "annexe à diffusion restreinte d'une réunion en PDF", _annex)
-    _add(sub, "convocation", "convocations des membres et liste de décharge en PDF",
+    _add(sub, "minutes", _("minutes of a meeting in PDF (the archived minutes if adopted, "
+                           "followed by their amendments)"), _minutes)
+    _add(sub, "annex", _("restricted-circulation annex of a meeting in PDF"), _annex)
+    _add(sub, "convocation", _("convocations of the members and delivery list in PDF"),
          _convocation)
-    sheet = _add(sub, "attendance-sheet", "liste de présence à signer en PDF",
+    sheet = _add(sub, "attendance-sheet", _("attendance list to sign in PDF"),
                  _attendance_sheet)
     sheet.add_argument("--phone", action="store_true",
-                       help="ajouter la colonne Téléphone (numéros des membres)")
+                       help=_("add the Telephone column (members' numbers)"))

@@ -11,8 +11,9 @@ import argparse
 import getpass
 import sys
 
+from ..i18n import N_, _, ngettext, pgettext
 from .common import (CliError, add_data_dir, check_output_folder, open_existing,
-                     read_passphrase_file)
+                     read_passphrase_file, whole_number)
 
 
 def _passphrase(args: argparse.Namespace, prompt: str, confirm: bool = False) -> str:
@@ -21,15 +22,15 @@ def _passphrase(args: argparse.Namespace, prompt: str, confirm: bool = False) ->
     elif sys.stdin is not None and sys.stdin.isatty():
         try:
             value = getpass.getpass(prompt)
-            if confirm and getpass.getpass("Confirmez : ") != value:
-                raise CliError("Les deux saisies diffèrent.")
+            if confirm and getpass.getpass(_("Confirm: ")) != value:
+                raise CliError(_("The two entries differ."))
         except EOFError:
-            raise CliError("Saisie interrompue.") from None
+            raise CliError(_("Entry interrupted.")) from None
     else:
-        raise CliError("Indiquez la phrase secrète avec --passphrase-file FICHIER "
-                       "(première ligne du fichier).")
+        raise CliError(_("Give the passphrase with --passphrase-file FILE (first line of the "
+                         "file)."))
     if not value:
-        raise CliError("La phrase secrète est vide.")
+        raise CliError(_("The passphrase is empty."))
     return value
 
 
@@ -38,9 +39,9 @@ def _identities(args: argparse.Namespace) -> list:
     from ..services.exchange import container as ct
 
     if getattr(args, "identity", None):
-        secret = _passphrase(args, "Phrase secrète de la clé du CRSS : ")
+        secret = _passphrase(args, _("Passphrase of the CRSS key: "))
         return [keys.identity(keys.read_private_key(args.identity, secret))]
-    return [ct.PassphraseIdentity(_passphrase(args, "Phrase secrète de la sauvegarde : "))]
+    return [ct.PassphraseIdentity(_passphrase(args, _("Passphrase of the backup: ")))]
 
 
 def _recipient(args: argparse.Namespace):  # noqa: ANN202
@@ -57,7 +58,9 @@ def _progress_printer(quiet: bool):  # noqa: ANN202
     if quiet or not sys.stderr.isatty():
         return None
     def show(done: int, total: int, msg: str) -> None:
-        print(f"\r{int(100 * done / max(total, 1)):3d} % {msg:<50}", end="", file=sys.stderr)
+        print("\r" + _("{percent} % {message}").format(
+            percent=f"{int(100 * done / max(total, 1)):3d}", message=f"{msg:<50}"),
+            end="", file=sys.stderr)
         if done >= total:
             print(file=sys.stderr)
     return show
@@ -69,7 +72,7 @@ def _backup_create(args: argparse.Namespace) -> int:
     from ..services.exchange import backup as bk
 
     out = check_output_folder(args.out, args.data_dir)
-    passphrase = _passphrase(args, "Phrase secrète de sauvegarde (12 caractères au moins) : ",
+    passphrase = _passphrase(args, _("Backup passphrase (at least 12 characters): "),
                              confirm=True)
     recipient = _recipient(args)
     db = open_existing(args.data_dir)
@@ -79,7 +82,7 @@ def _backup_create(args: argparse.Namespace) -> int:
     finally:
         db.close()
     for old in written.removed:
-        print(f"Ancienne sauvegarde supprimée (rotation) : {old.name}")
+        print(_("Old backup deleted (rotation): {name}").format(name=old.name))
     print(written.path.resolve())
     return 0
 
@@ -116,7 +119,7 @@ def _backup_verify(args: argparse.Namespace) -> int:
     print(bk.describe(manifest))
     how = bk.opened_with(manifest)
     if how == bk.OPENED_PASSPHRASE:
-        print("Fichier vérifié : complet, authentique et lisible.")
+        print(_("File verified: complete, authentic and readable."))
     else:
         print(bk.notice(how, manifest.get("kind", "")))
     return 0
@@ -137,28 +140,27 @@ def _backup_restore(args: argparse.Namespace) -> int:
     if warning:
         print(warning)
     if result.security_kept:
-        print("Réglages de sécurité de la base actuelle conservés (la sauvegarde en avait "
-              "d'autres) :")
+        print(_("Security settings of the current database kept (the backup had other "
+                "ones):"))
         for change in result.security_kept:
-            print(f"  - {change.describe()} → conservé(e) : valeur actuelle")
-        print("Pour prendre ceux de la sauvegarde, relancez avec "
-              "--replace-security-settings.")
+            print(_("  - {setting} → kept: current value").format(setting=change.describe()))
+        print(_("To take those of the backup, run again with --replace-security-settings."))
     if result.security_dropped:
-        print("Réglages de sécurité du fichier NON installés (son auteur n'est pas prouvé et "
-              "il n'y avait pas de base à conserver) :")
+        print(_("Security settings of the file NOT installed (its author is not proven and "
+                "there was no database to keep):"))
         for change in result.security_dropped:
-            print(f"  - {change.describe()} → non installé(e)")
-        print(bk.TRUST_AGAIN)
-        print("Pour installer ceux du fichier malgré tout (seulement si vous êtes certain de "
-              "son origine), relancez avec --replace-security-settings.")
+            print(_("  - {setting} → not installed").format(setting=change.describe()))
+        print(_(bk.TRUST_AGAIN))
+        print(_("To install those of the file all the same (only if you are certain of its "
+                "origin), run again with --replace-security-settings."))
     if result.security_replaced:
-        print("Réglages de sécurité remplacés par ceux de la sauvegarde "
-              "(--replace-security-settings) :")
+        print(_("Security settings replaced by those of the backup "
+                "(--replace-security-settings):"))
         for change in result.security_replaced:
-            print(f"  - {change.describe()} → remplacé(e)")
+            print(_("  - {setting} → replaced").format(setting=change.describe()))
     if result.saved_copy:
-        print(f"Ancienne base mise de côté : {result.saved_copy}")
-    print("Restauration terminée.")
+        print(_("Old database set aside: {path}").format(path=result.saved_copy))
+    print(_("Restore finished."))
     print(result.database.resolve())
     return 0
 
@@ -171,20 +173,20 @@ def _backup_auto(args: argparse.Namespace) -> int:
         path = bk.auto_backup(db, keep=args.keep, min_interval=None)
     finally:
         db.close()
-    print(path.resolve() if path else "Aucune copie nécessaire.")
+    print(path.resolve() if path else _("No copy needed."))
     return 0
 
 
 def _keygen(args: argparse.Namespace) -> int:
     from ..services.crss import keys
 
-    passphrase = _passphrase(args, "Phrase secrète de la clé du CRSS (12 caractères au "
-                                   "moins) : ", confirm=True)
+    passphrase = _passphrase(args, _("Passphrase of the CRSS key (at least 12 "
+                                     "characters): "), confirm=True)
     pair = keys.generate()
     priv, pub = keys.write_key_files(pair, args.out, passphrase)
-    print(f"Empreinte de la clé : {pair.fingerprint}")
-    print(f"Clé privée (protégée, à garder et copier sur une seconde clé USB) : "
-          f"{priv.resolve()}")
+    print(_("Fingerprint of the key: {fingerprint}").format(fingerprint=pair.fingerprint))
+    print(_("Private key (protected, to keep and copy onto a second USB stick): {path}")
+          .format(path=priv.resolve()))
     print(pub.resolve())
     return 0
 
@@ -205,9 +207,10 @@ def _trust(args: argparse.Namespace) -> int:
                 row.value = keys.public_line(raw)
     finally:
         db.close()
-    print(f"Clé du CRSS enregistrée. Empreinte : {keys.fingerprint(raw)}")
-    print("Comparez cette empreinte à voix haute avec le CRSS. Les sauvegardes s'ouvriront "
-          "aussi avec la clé du CRSS (recours en cas de phrase secrète oubliée).")
+    print(_("CRSS key saved. Fingerprint: {fingerprint}")
+          .format(fingerprint=keys.fingerprint(raw)))
+    print(_("Compare this fingerprint aloud with the CRSS. Backups will also open with the "
+            "CRSS key (the way out if the passphrase is forgotten)."))
     return 0
 
 
@@ -229,11 +232,16 @@ def _crss_import(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if not reports:
-        raise CliError("Aucun fichier .ccsbak trouvé.")
+        raise CliError(_("No .ccsbak file found."))
     refused = [r for r in reports if not r.ok]
     for r in reports:
         print(r.summary(), file=sys.stdout if r.ok else sys.stderr)
-    print(f"{len(reports) - len(refused)} fichier(s) importé(s), {len(refused)} refusé(s).")
+    imported = len(reports) - len(refused)
+    # Translators: {refused} is "N refused" below, its own plural (agreeing with "file")
+    refused_text = ngettext("{n} refused", "{n} refused", len(refused)).format(n=len(refused))
+    # Translators: {n} files imported, then {refused}: "N refused" (its own plural)
+    print(ngettext("{n} file imported, {refused}.", "{n} files imported, {refused}.", imported)
+          .format(n=imported, refused=refused_text))
     return 1 if refused else 0
 
 
@@ -251,14 +259,15 @@ def _crss_register(args: argparse.Namespace) -> int:
     for r in rows:
         place = r.commune or r.region
         level = "CCSR" if r.level == "region" else "CCSC"
-        last = f"{r.last_received_at:%d/%m/%Y}" if r.last_received_at else "jamais reçu"
-        flag = "  ⚠ commune sous deux comités" if r.duplicate else ""
+        last = f"{r.last_received_at:%d/%m/%Y}" if r.last_received_at else _("never received")
+        flag = "  " + _("⚠ commune under two committees") if r.duplicate else ""
         print(f"{level}\t{r.region}\t{r.cercle}\t{place}\t{r.status_label}\t"
               f"{r.committee_code or '-'}\t{last}{flag}")
     return 0
 
 
-LOG_STATUS = {"ok": "importé", "refused": "refusé"}  # the import log's statuses, in French
+# the import log's statuses, translated when printed
+LOG_STATUS = {"ok": N_("imported"), "refused": N_("refused")}
 
 
 def _crss_log(args: argparse.Namespace) -> int:
@@ -267,11 +276,13 @@ def _crss_log(args: argparse.Namespace) -> int:
     db = open_existing(args.data_dir)
     try:
         for e in importer.import_log(db, args.limit):
-            status = LOG_STATUS.get(e.status, e.status)
+            status = _(LOG_STATUS[e.status]) if e.status in LOG_STATUS else e.status
+            counts = _("new {new}, updated {updated}, unchanged {unchanged}, deleted "
+                       "{deleted}, refused {refused}, conflicts {conflicts}").format(
+                new=e.new, updated=e.updated, unchanged=e.unchanged, deleted=e.deleted,
+                refused=e.refused, conflicts=e.conflicts)
             print(f"{e.imported_at:%d/%m/%Y %H:%M}\t{status}\t{e.committee_code or '-'}\t"
-                  f"{e.file_name}\tnouveaux {e.new}, mis à jour {e.updated}, inchangés "
-                  f"{e.unchanged}, supprimés {e.deleted}, refusés {e.refused}, conflits "
-                  f"{e.conflicts}\t{e.message}")
+                  f"{e.file_name}\t{counts}\t{e.message}")
     finally:
         db.close()
     return 0
@@ -281,98 +292,102 @@ def _crss_log(args: argparse.Namespace) -> int:
 
 def _common(p: argparse.ArgumentParser, passphrase: bool = True) -> None:
     if passphrase:
-        p.add_argument("--passphrase-file", metavar="FICHIER",
-                       help="fichier dont la première ligne est la phrase secrète "
-                            "(sinon elle est demandée)")
-    p.add_argument("--quiet", "-q", action="store_true", help="sans barre de progression")
+        p.add_argument("--passphrase-file", metavar=pgettext("metavar", "FILE"),
+                       help=_("file whose first line is the passphrase (otherwise it is "
+                              "asked for)"))
+    p.add_argument("--quiet", "-q", action="store_true", help=_("without a progress bar"))
 
 
 def register(sub) -> None:  # noqa: ANN001
     """Add this module's subcommands to the `ccs` parser."""
     from ..services.exchange.backup import DEFAULT_KEEP
 
-    b = sub.add_parser("backup", help="sauvegardes chiffrées : créer, vérifier, restaurer")
-    bsub = b.add_subparsers(dest="backup_command", metavar="ACTION", required=True,
-                            parser_class=type(b))
-    p = bsub.add_parser("create", help="écrit une sauvegarde chiffrée dans un dossier")
+    folder = pgettext("metavar", "FOLDER")
+    b = sub.add_parser("backup", help=_("encrypted backups: create, verify, restore"))
+    bsub = b.add_subparsers(dest="backup_command", metavar=pgettext("metavar", "ACTION"),
+                            required=True, parser_class=type(b))
+    p = bsub.add_parser("create", help=_("writes an encrypted backup into a folder"))
     add_data_dir(p)
-    p.add_argument("--out", required=True, metavar="DOSSIER", help="dossier de destination")
+    p.add_argument("--out", required=True, metavar=folder, help=_("destination folder"))
     p.add_argument("--recipient", metavar="crss.pub",
-                   help="clé publique du CRSS (par défaut : celle enregistrée par le comité)")
+                   help=_("public key of the CRSS (by default: the one the committee saved)"))
     p.add_argument("--no-recipient", action="store_true",
-                   help="n'ajoute pas la clé du CRSS, même si le comité en a une")
-    p.add_argument("--keep", type=int, default=DEFAULT_KEEP, metavar="N",
-                   help=f"sauvegardes de ce comité gardées dans le dossier ({DEFAULT_KEEP})")
+                   help=_("does not add the CRSS key, even if the committee has one"))
+    p.add_argument("--keep", type=whole_number, default=DEFAULT_KEEP, metavar="N",
+                   help=_("backups of this committee kept in the folder ({keep})")
+                   .format(keep=DEFAULT_KEEP))
     _common(p)
     p.set_defaults(handler=_backup_create)
 
-    p = bsub.add_parser("verify", help="vérifie qu'un fichier .ccsbak est complet et lisible")
-    p.add_argument("file", metavar="FICHIER")
-    p.add_argument("--identity", metavar="crss.key", help="clé privée du CRSS")
+    p = bsub.add_parser("verify", help=_("checks that a .ccsbak file is complete and readable"))
+    p.add_argument("file", metavar=pgettext("metavar", "FILE"))
+    p.add_argument("--identity", metavar="crss.key", help=_("private key of the CRSS"))
     add_data_dir(p)
     _common(p)
     p.set_defaults(handler=_backup_verify)
 
-    p = bsub.add_parser("restore", help="remplace la base par une sauvegarde (l'actuelle est "
-                                        "mise de côté)")
-    p.add_argument("file", metavar="FICHIER")
+    p = bsub.add_parser("restore", help=_("replaces the database by a backup (the current "
+                                          "one is set aside)"))
+    p.add_argument("file", metavar=pgettext("metavar", "FILE"))
     add_data_dir(p)
-    p.add_argument("--identity", metavar="crss.key", help="clé privée du CRSS")
+    p.add_argument("--identity", metavar="crss.key", help=_("private key of the CRSS"))
     p.add_argument("--replace-security-settings", action="store_true",
-                   help="prend aussi les réglages de sécurité de la sauvegarde (clé du CRSS "
-                        "de confiance, secret des pseudonymes) ; sans cette option, ceux de "
-                        "la base actuelle sont gardés, et un fichier ouvert avec la clé du "
-                        "CRSS (auteur non prouvé) n'en installe aucun")
+                   help=_("also takes the security settings of the backup (trusted CRSS "
+                          "key, secret of the pseudonyms); without this option, those of the "
+                          "current database are kept, and a file opened with the CRSS key "
+                          "(author not proven) installs none"))
     _common(p)
     p.set_defaults(handler=_backup_restore)
 
-    p = bsub.add_parser("auto", help="copie locale automatique dans le dossier de données")
+    p = bsub.add_parser("auto", help=_("automatic local copy in the data folder"))
     add_data_dir(p)
-    p.add_argument("--keep", type=int, default=7, metavar="N")
+    p.add_argument("--keep", type=whole_number, default=7, metavar="N")
     p.set_defaults(handler=_backup_auto)
 
-    p = sub.add_parser("transmit", help="écrit le fichier de transmission au CRSS")
+    p = sub.add_parser("transmit", help=_("writes the transmission file for the CRSS"))
     add_data_dir(p)
-    p.add_argument("--out", required=True, metavar="DOSSIER")
+    p.add_argument("--out", required=True, metavar=folder)
     p.add_argument("--recipient", metavar="crss.pub",
-                   help="clé publique du CRSS (par défaut : celle enregistrée)")
-    p.add_argument("--keep", type=int, default=DEFAULT_KEEP, metavar="N")
+                   help=_("public key of the CRSS (by default: the saved one)"))
+    p.add_argument("--keep", type=whole_number, default=DEFAULT_KEEP, metavar="N")
     _common(p, passphrase=False)
     p.set_defaults(handler=_transmit)
 
-    c = sub.add_parser("crss", help="mode CRSS : clés, import des fichiers, registre")
-    csub = c.add_subparsers(dest="crss_command", metavar="ACTION", required=True,
-                            parser_class=type(c))
-    p = csub.add_parser("keygen", help="crée la paire de clés du CRSS (crss.key, crss.pub)")
-    p.add_argument("--out", required=True, metavar="DOSSIER")
+    c = sub.add_parser("crss", help=_("CRSS mode: keys, import of the files, register"))
+    csub = c.add_subparsers(dest="crss_command", metavar=pgettext("metavar", "ACTION"),
+                            required=True, parser_class=type(c))
+    p = csub.add_parser("keygen", help=_("creates the key pair of the CRSS (crss.key, "
+                                         "crss.pub)"))
+    p.add_argument("--out", required=True, metavar=folder)
     _common(p)
     p.set_defaults(handler=_keygen)
 
-    p = csub.add_parser("trust", help="enregistre la clé publique du CRSS dans la base du comité")
+    p = csub.add_parser("trust", help=_("saves the public key of the CRSS in the committee's "
+                                        "database"))
     p.add_argument("public_key", metavar="crss.pub")
     add_data_dir(p)
     p.set_defaults(handler=_trust)
 
-    p = csub.add_parser("fingerprint", help="affiche l'empreinte d'une clé publique")
+    p = csub.add_parser("fingerprint", help=_("shows the fingerprint of a public key"))
     p.add_argument("public_key", metavar="crss.pub")
     p.set_defaults(handler=_fingerprint)
 
-    p = csub.add_parser("import", help="importe des fichiers ou des dossiers de .ccsbak")
-    p.add_argument("paths", nargs="+", metavar="CHEMIN")
+    p = csub.add_parser("import", help=_("imports files or folders of .ccsbak"))
+    p.add_argument("paths", nargs="+", metavar=pgettext("metavar", "PATH"))
     add_data_dir(p)
     p.add_argument("--identity", required=True, metavar="crss.key")
     _common(p)
     p.set_defaults(handler=_crss_import)
 
-    p = csub.add_parser("register", help="registre des comités attendus")
+    p = csub.add_parser("register", help=_("register of the expected committees"))
     add_data_dir(p)
     for name in ("region", "cercle", "commune", "status"):
         p.add_argument(f"--{name}", default=None)
     p.add_argument("--duplicates", action="store_true",
-                   help="seulement les communes présentes sous deux comités")
+                   help=_("only the communes present under two committees"))
     p.set_defaults(handler=_crss_register)
 
-    p = csub.add_parser("log", help="journal des imports")
+    p = csub.add_parser("log", help=_("log of the imports"))
     add_data_dir(p)
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=whole_number, default=50)
     p.set_defaults(handler=_crss_log)
