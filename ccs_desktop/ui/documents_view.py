@@ -15,7 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QBuffer,
+    QCoreApplication,
     QByteArray,
     QIODevice,
     QObject,
@@ -69,9 +71,21 @@ def render_document(db, kind: str, meeting_id: int, with_phone: bool = False) ->
     raise ValueError(kind)
 
 
-# French as the service errors are (never the exception's own, often English, text)
-RENDER_FAILED = ("Le document n'a pas pu être préparé (erreur inattendue). Réessayez ; si "
-                 "l'erreur revient, faites une sauvegarde et signalez le problème.")
+# in the interface's language (never the exception's own, often English, text)
+_RENDER_FAILED = QT_TRANSLATE_NOOP(
+    "DocumentsView", "The document could not be prepared (unexpected error). Try again; if the "
+    "error comes back, make a backup and report the problem.")
+
+
+def render_failed() -> str:
+    return QCoreApplication.translate("DocumentsView", _RENDER_FAILED)
+
+
+def __getattr__(name: str) -> str:
+    """`RENDER_FAILED`: the message in the language in force when it is read."""
+    if name == "RENDER_FAILED":
+        return render_failed()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class _RenderSignals(QObject):
@@ -90,7 +104,7 @@ def _render_in_pool(token: int, work: Callable[[], bytes], signals: _RenderSigna
             signals.failed.emit(token, str(exc))
         except Exception:  # noqa: BLE001 - shown to the user in French, never a crash
             logging.getLogger(__name__).exception("document rendering failed")
-            signals.failed.emit(token, RENDER_FAILED)
+            signals.failed.emit(token, render_failed())
         else:
             signals.done.emit(token, pdf)
     except RuntimeError:  # the view and its signals were destroyed meanwhile: no one waits

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QSplitter,
+    QApplication, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMenu, QMessageBox, QSplitter,
     QStackedWidget, QWidget,
 )
 
@@ -97,9 +97,17 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
 
     def _build_actions(self) -> None:
-        self.menuBar().clear()
+        bar = self.menuBar()
+        # the menus of the previous language go (clear() only removes them from the bar: they
+        # stayed its children, with their old texts)
+        for menu in bar.findChildren(QMenu, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            menu.deleteLater()
+        bar.clear()
         for action in getattr(self, "_actions", {}).values():
             self.removeAction(action)
+            action.deleteLater()
+        for action in (self.__dict__.get("_exchange_actions") or {}).values():
+            action.deleteLater()
         self._actions: dict[str, QAction] = {}
 
         def action(key: str, text: str, slot: Any, shortcuts: list[QKeySequence]) -> QAction:

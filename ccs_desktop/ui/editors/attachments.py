@@ -100,8 +100,9 @@ class AttachmentsPanel(QWidget):
             return
         for a in self.services.attachments.list_for(meeting_id=self.meeting_id,
                                                     activity_id=self.activity_id):
-            size = f"{a.size / 1024:.0f} Ko" if a.size < 1024 * 1024 else \
-                f"{a.size / (1024 * 1024):.1f} Mo"
+            size = (self.tr("{size} KB").format(size=f"{a.size / 1024:.0f}")
+                    if a.size < 1024 * 1024 else
+                    self.tr("{size} MB").format(size=f"{a.size / (1024 * 1024):.1f}"))
             item = QListWidgetItem(f"{a.filename} — {enums.AttachmentKind.label_of(a.kind)} "
                                    f"({size})")
             item.setData(Qt.ItemDataRole.UserRole, a.id)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import enums
 from ...services.errors import ReadOnly, UserError, ValidationError
-from .. import commands
+from .. import commands, i18n
 from ..drafts import DraftKeeper, Draft
 
 NONE_DATE = QDate(2000, 1, 1)
@@ -74,7 +74,12 @@ def fr_date(value: dt.date | None) -> str:
 
 
 def fr_time(value: dt.time | None) -> str:
-    return f"{value.hour} h {value.minute:02d}" if value else ""
+    """"8 h 00" in French, "8:00" in English (the interface's language)."""
+    if not value:
+        return ""
+    if i18n.active_language() == "en":
+        return f"{value.hour}:{value.minute:02d}"
+    return f"{value.hour} h {value.minute:02d}"
 
 
 def label_of(enum: type[enums.Labelled], code: str | None) -> str:

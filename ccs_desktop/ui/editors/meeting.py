@@ -37,7 +37,12 @@ from .threats import ScoreBadge, ThreatEditor, VulnerabilityEditor
 
 log = logging.getLogger(__name__)
 
-STATUS_CHOICES = [(c, lab) for c, lab in enums.MeetingStatus.choices() if c != "adopted"]
+def status_choices() -> list[tuple[str, str]]:
+    """The statuses a secretary chooses (adoption is recorded on its own tab), in the
+    interface's language: computed when the form is built, never at import."""
+    return [(c, lab) for c, lab in enums.MeetingStatus.choices() if c != "adopted"]
+
+
 ATTENDANCE = (("present", "P"), ("absent", "A"), ("excused", "E"))
 
 
@@ -93,9 +98,9 @@ class MeetingEditor(RecordEditor):
         f.spin("number", self.tr("Number in the year"), maximum=999)
         f.date("date", self.tr("Date"), optional=False)
         f.combo("kind", self.tr("Kind of meeting"), enums.MeetingKind.choices())
-        f.combo("status", self.tr("Status"), STATUS_CHOICES)
-        f.line("start_time", self.tr("Start time"), self.tr("e.g. 10 h 00"))
-        f.line("end_time", self.tr("End time"), self.tr("e.g. 13 h 15"))
+        f.combo("status", self.tr("Status"), status_choices())
+        f.line("start_time", self.tr("Start time"), self.tr("e.g. 10:00"))
+        f.line("end_time", self.tr("End time"), self.tr("e.g. 13:15"))
         f.line("place", self.tr("Place"))
         f.combo("chair_id", self.tr("Chair"), self._person_choices(),
                 none_label=self.tr("— choose —"))
@@ -641,18 +646,19 @@ class MeetingEditor(RecordEditor):
         if c.quorum_reached:
             self.quorum_label.setText(self.tr("Quorum reached: {present} members present, "
                                               "{needed} required ({active} active members). "
-                                              "Women: {share}\u00a0%\u00a0of the members present.").format(
+                                              "Women: {share}% of the members present.").format(
                 present=c.present, needed=c.quorum_needed, active=c.members_active,
                 share=share))
             self.quorum_label.setStyleSheet("color: #1b5e20; font-weight: bold;")
         else:
             self.quorum_label.setText(self.tr("Quorum NOT reached: {present} members present, "
                                               "{needed} required ({active} active members). "
-                                              "Women: {share}\u00a0%\u00a0of the members present.").format(
+                                              "Women: {share}% of the members present.").format(
                 present=c.present, needed=c.quorum_needed, active=c.members_active,
                 share=share))
             self.quorum_label.setStyleSheet("color: #b00020; font-weight: bold;")
-        cats = [f"{enums.Category.label_of(k)} : {v}" for k, v in sorted(
+        cats = [self.tr("{category}: {count}").format(category=enums.Category.label_of(k),
+                                                       count=v) for k, v in sorted(
             (c.by_category or {}).items(), key=lambda kv: -kv[1]) if v]
         self.category_label.setText(self.tr("Present by category: {list}").format(
             list=" · ".join(cats) if cats else "—"))
@@ -1081,7 +1087,8 @@ class MeetingEditor(RecordEditor):
             for a in s.query(m.Amendment).filter(m.Amendment.meeting_id == obj.id,
                                                  m.Amendment.deleted_at.is_(None)) \
                     .order_by(m.Amendment.date):
-                self.amend_list.addItem(f"{fr_date(a.date)} — {a.reason} : {a.text}")
+                self.amend_list.addItem(self.tr("{date} — {reason}: {text}").format(
+                    date=fr_date(a.date), reason=a.reason, text=a.text))
 
     def _choose_scan(self) -> None:
         files = attachments_mod.choose_files(self)

@@ -67,7 +67,7 @@ def vulnerability_rows(services: Any) -> list[tuple[int, str]]:
 
 class RecommendationEditor(RecordEditor):
     kind = "recommendations"
-    DEFAULT_SIZE = (740, 740)
+    DEFAULT_SIZE = (740, 700)  # fits a 1366×768 laptop with its title bar and taskbar
 
     def __init__(self, services: Any, undo_stack: Any = None, record_id: int | None = None,
                  parent: QWidget | None = None, meeting_id: int | None = None,

@@ -49,7 +49,7 @@ def fill_types(services: Any, parent_combo: QComboBox, none_label: str) -> dict[
 
 class ThreatEditor(RecordEditor):
     kind = "threats"
-    DEFAULT_SIZE = (720, 780)
+    DEFAULT_SIZE = (720, 700)  # fits a 1366×768 laptop with its title bar and taskbar
 
     def build(self) -> None:
         f = self.form

@@ -14,7 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSettings, Qt, QThreadPool, Signal,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...fileio import french_os_error
 from ...services.errors import UserError
+from ..i18n import active_language
 
 translate = QCoreApplication.translate
 
@@ -175,26 +178,39 @@ def start_task(owner: QObject, fn: Callable, *, on_done: Callable[[Any], None],
 
 
 def error_text(exc: BaseException) -> str:
-    """The French message of a service error; a plain sentence for anything else."""
+    """The message of a service error; a plain sentence for anything else (in the interface's
+    language; also called on a worker thread, where translate() is safe)."""
     if isinstance(exc, UserError):
         return str(exc)
     if isinstance(exc, OSError):
-        where = f" « {exc.filename} »" if getattr(exc, "filename", None) else ""
-        return (f"Erreur d'accès au disque{where} : {french_os_error(exc)}. "
-                "Vérifiez la clé USB ou le dossier, puis recommencez.")
+        if getattr(exc, "filename", None):
+            return translate("ExchangeCommon", "Disk access error “{file}”: {error}. Check the "
+                             "USB stick or the folder, then try again.").format(
+                file=exc.filename, error=french_os_error(exc))
+        return translate("ExchangeCommon", "Disk access error: {error}. Check the USB stick or "
+                         "the folder, then try again.").format(error=french_os_error(exc))
     log.error("exchange task failed", exc_info=exc)  # the detail, for the support only
-    return ("Une erreur inattendue s'est produite ; rien n'a été modifié. Recommencez ; si "
-            "l'erreur revient, notez l'heure et prévenez l'assistance.")
+    return translate("ExchangeCommon", "An unexpected error occurred; nothing was changed. Try "
+                     "again; if the error comes back, note the time and tell the support.")
+
+
+_SIZE_UNITS = (QT_TRANSLATE_NOOP("ExchangeCommon", "{size} B"),
+               QT_TRANSLATE_NOOP("ExchangeCommon", "{size} KB"),
+               QT_TRANSLATE_NOOP("ExchangeCommon", "{size} MB"),
+               QT_TRANSLATE_NOOP("ExchangeCommon", "{size} GB"))
 
 
 def human_size(n: int) -> str:
+    """"1,5 Mo" in French, "1.5 MB" in English."""
     size = float(n)
-    for unit in ("o", "Ko", "Mo", "Go"):
-        if size < 1024 or unit == "Go":
-            text = f"{size:.0f}" if unit == "o" else f"{size:.1f}"
-            return f"{text.replace('.', ',')} {unit}"
+    for i, unit in enumerate(_SIZE_UNITS):
+        if size < 1024 or i == len(_SIZE_UNITS) - 1:
+            text = f"{size:.0f}" if i == 0 else f"{size:.1f}"
+            if active_language() != "en":
+                text = text.replace(".", ",")
+            return translate("ExchangeCommon", unit).format(size=text)
         size /= 1024
-    return f"{n} o"
+    raise AssertionError("unreachable")
 
 
 # --------------------------------------------------------------------------- small widgets

@@ -49,7 +49,7 @@ def default_chair_title(level: str, kind: str, region: str, cercle: str, commune
         return f"Gouverneur de la Région {de(region)}" if region else "Gouverneur de la Région"
     if level == "cercle":
         return f"Préfet du Cercle {de(cercle)}" if cercle else "Préfet du Cercle"
-    return (f"Maire de la {enums.CommuneKind.label_of(kind)} {de(commune)}" if commune
+    return (f"Maire de la {enums.CommuneKind.french_label_of(kind)} {de(commune)}" if commune
             else "Maire de la Commune")
 
 
