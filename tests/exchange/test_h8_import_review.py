@@ -89,7 +89,7 @@ def test_cli_import_of_text_not_utf8_prints_no_traceback(forge, pair, tmp_path) 
         assert english not in err, err
     assert "meetings.place" in err and "UTF-8" in err, err
     assert "disque" not in err
-    assert "1 fichier(s) importé(s), 1 refusé(s)." in proc.stdout
+    assert "1 fichier importé, 1 refusé." in proc.stdout
 
 
 def test_an_unexpected_sqlite_error_on_the_file_says_the_file_is_damaged(

@@ -136,7 +136,7 @@ def test_cli_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     code, out, _ = run("crss", "import", str(tmp_path / "tr"), str(backup), "--data-dir",
                        str(tmp_path / "crss"), "--identity", str(keysdir / "crss.key"),
                        "--passphrase-file", str(pw))
-    assert code == 0 and "2 fichier(s) importé(s)" in out
+    assert code == 0 and "2 fichiers importés" in out
     code, out, _ = run("crss", "register", "--data-dir", str(tmp_path / "crss"),
                        "--commune", "Alafia")
     assert code == 0 and "CCSC-ALAFIA" in out

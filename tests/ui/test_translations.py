@@ -74,7 +74,8 @@ def test_the_compiled_catalog_is_the_french_po():
         if not m.id:
             continue
         if isinstance(m.id, tuple):
-            got = [compiled.npgettext(m.context, m.id[0], m.id[1], n) for n in (1, 2)]
+            got = [compiled.npgettext(m.context, m.id[0], m.id[1], n) if m.context else
+                   compiled.ngettext(m.id[0], m.id[1], n) for n in (1, 2)]
             assert got == list(m.string), (m.context, m.id)
         else:
             got = compiled.pgettext(m.context, m.id) if m.context else compiled.gettext(m.id)
