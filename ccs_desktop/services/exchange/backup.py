@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ...fileio import french_os_error, fsync_dir
 from ... import paths
+from ...i18n import N_, _, ngettext, pgettext
 from ...db import models as m
 from ...db.engine import Database, open_database
 from ...db.search import rebuild
@@ -34,37 +35,56 @@ BACKUP_FOLDER = "CCS-Sauvegardes"
 DEFAULT_KEEP = 10
 MAX_BODY = 64 * 1024 ** 3  # a snapshot claiming more than 64 GiB is refused
 KIND_BACKUP, KIND_TRANSMISSION, KIND_KEY = "backup", "transmission", "crss-key"
-KIND_LABELS = {KIND_BACKUP: "sauvegarde", KIND_TRANSMISSION: "transmission au CRSS",
-               KIND_KEY: "clé privée du CRSS"}
+
+def kind_label(kind: str) -> str:
+    """What a kind of file is called, in the language in force (the code itself when
+    unknown)."""
+    if kind == KIND_BACKUP:
+        return pgettext("file kind", "backup")
+    if kind == KIND_TRANSMISSION:
+        return pgettext("file kind", "transmission to the CRSS")
+    if kind == KIND_KEY:
+        return pgettext("file kind", "CRSS private key")
+    return kind
+
+
 AUTO_FOLDER = "sauvegardes-auto"
 
 # The settings a restore never changes silently (one place): the CRSS key the committee
 # trusts (backups and transmissions are encrypted to it) and the secret behind the
 # pseudonyms sent to the CRSS. `restore` keeps the current database's values unless asked.
+# Values: their labels (English message ids, translated where shown).
 SECURITY_SETTINGS: dict[str, str] = {
-    sn.CRSS_KEY_SETTING: "clé publique du CRSS de confiance",
-    sn.PSEUDONYM_SETTING: "secret des pseudonymes transmis au CRSS",
+    sn.CRSS_KEY_SETTING: N_("trusted CRSS public key"),
+    sn.PSEUDONYM_SETTING: N_("secret of the pseudonyms sent to the CRSS"),
 }
 # How a file was opened (`OpenedFile.opened_with`, manifest `_opened_with`). Only the
 # passphrase proves who wrote a file: anyone holding the CRSS PUBLIC key (every committee
 # has crss.pub) can write a file that the CRSS private key opens.
 OPENED_PASSPHRASE, OPENED_CRSS_KEY, OPENED_LOCAL_COPY = "passphrase", "crss-key", "local-copy"
-AUTHENTIC_LABEL = "authentique (phrase secrète vérifiée)"
-CRSS_KEY_LABEL = ("ouverte avec la clé du CRSS : lisible et complète, mais son auteur n'est "
-                  "pas prouvé (toute personne ayant la clé publique du CRSS peut fabriquer "
-                  "un tel fichier)")
-CRSS_KEY_OPENED = ("Fichier ouvert avec la clé du CRSS : lisible et complet, mais son auteur "
-                   "n'est pas prouvé (toute personne ayant la clé publique du CRSS peut "
-                   "fabriquer un tel fichier).")
-CRSS_KEY_NOTICE = (CRSS_KEY_OPENED + " Une restauration n'en prend pas les réglages de "
-                   "sécurité (clé du CRSS de confiance, secret des pseudonymes), sauf demande "
-                   "explicite.")
-LOCAL_COPY_LABEL = "copie locale, non authentifiée"
-LOCAL_COPY_NOTICE = ("Copie locale, non authentifiée : copie automatique de ce PC, lisible et "
-                     "complète, mais rien ne prouve son origine (elle n'est pas chiffrée).")
+# The labels and notices below are English message ids, translated where they are shown
+# (`authenticity_label`, `notice`).
+AUTHENTIC_LABEL = N_("authentic (passphrase checked)")
+CRSS_KEY_LABEL = N_("opened with the CRSS key: readable and complete, but its author is not "
+                    "proven (anyone holding the CRSS public key can make such a file)")
+CRSS_KEY_OPENED = N_("File opened with the CRSS key: readable and complete, but its author is "
+                     "not proven (anyone holding the CRSS public key can make such a file).")
+CRSS_KEY_NOTICE = N_("File opened with the CRSS key: readable and complete, but its author is "
+                     "not proven (anyone holding the CRSS public key can make such a file). "
+                     "A restore does not take its security settings (trusted CRSS key, secret "
+                     "of the pseudonyms) unless explicitly asked.")
+LOCAL_COPY_LABEL = N_("local copy, not authenticated")
+LOCAL_COPY_NOTICE = N_("Local copy, not authenticated: an automatic copy of this PC, readable "
+                       "and complete, but nothing proves where it comes from (it is not "
+                       "encrypted).")
 AUTHENTICITY_LABELS = {OPENED_PASSPHRASE: AUTHENTIC_LABEL, OPENED_CRSS_KEY: CRSS_KEY_LABEL,
                        OPENED_LOCAL_COPY: LOCAL_COPY_LABEL}
 NOTICES = {OPENED_CRSS_KEY: CRSS_KEY_NOTICE, OPENED_LOCAL_COPY: LOCAL_COPY_NOTICE}
+
+
+def authenticity_label(how: str) -> str:
+    """How far a file opened `how` (OPENED_…) is authentic, in the language in force."""
+    return _(AUTHENTICITY_LABELS[how])
 
 
 def opened_with(manifest: dict) -> str:
@@ -80,8 +100,9 @@ def notice(how: str, kind: str = KIND_BACKUP) -> str | None:
     """The warning to show for a file that did not authenticate (None when it did); for a
     transmission (never restored) without the note on restores."""
     if how == OPENED_CRSS_KEY and kind != KIND_BACKUP:
-        return CRSS_KEY_OPENED
-    return NOTICES.get(how)
+        return _(CRSS_KEY_OPENED)
+    text = NOTICES.get(how)
+    return _(text) if text is not None else None
 
 # Hidden work folders and the lock each holds while it exists (see WorkFolder).
 WORK_PREFIXES = (".ccs-tmp-", ".ccs-ouverture-")
@@ -108,19 +129,21 @@ def app_version() -> str:
 def os_error_message(exc: OSError, where: Path) -> str:
     code = exc.errno
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return (f"Le support « {where} » est plein : la sauvegarde n'a pas pu être écrite. "
-                "Les sauvegardes déjà présentes sont intactes. Libérez de la place ou "
-                "utilisez une autre clé USB.")
+        return _("The medium “{where}” is full: the backup could not be written. The "
+                 "backups already there are intact. Free some space or use another USB "
+                 "stick.").format(where=where)
     if code in (errno.EIO, errno.ENODEV, errno.ENXIO, errno.ENOENT,
                 getattr(errno, "ESTALE", errno.EIO)):
-        return (f"Le support « {where} » a été retiré ou ne répond plus pendant l'écriture. "
-                "Les sauvegardes déjà présentes sont intactes ; rebranchez la clé et "
-                "recommencez.")
+        return _("The medium “{where}” was removed or stopped answering during the writing. "
+                 "The backups already there are intact; plug the stick back in and try "
+                 "again.").format(where=where)
     if code == errno.EROFS:
-        return f"Le support « {where} » est protégé en écriture (verrou de la clé USB ?)."
+        return _("The medium “{where}” is write-protected (the USB stick's lock?).").format(
+            where=where)
     if code in (errno.EACCES, errno.EPERM):
-        return f"Accès refusé au dossier « {where} »."
-    return f"Écriture impossible dans « {where} » : {french_os_error(exc)}."
+        return _("Access denied to the folder “{where}”.").format(where=where)
+    return _("Cannot write in “{where}”: {error}.").format(where=where,
+                                                           error=french_os_error(exc))
 
 
 # --------------------------------------------------------------------------- naming
@@ -159,7 +182,7 @@ def rotate(folder: Path, prefix: str, kind: str, keep: int,
             mine.append((mt["stamp"], int(mt["n"] or 0), p))
     mine.sort(key=lambda t: t[:2])
     removed = []
-    for _, _, p in mine[:-keep]:
+    for _stamp, _n, p in mine[:-keep]:
         if newest is not None and p.name == newest.name:
             continue
         try:
@@ -450,15 +473,16 @@ def create_file(db: Database, out_dir: str | os.PathLike[str], *, kind: str,
     recipients: list = []
     if kind == KIND_BACKUP:
         if passphrase is None:
-            raise UserError("Une sauvegarde demande la phrase secrète de sauvegarde.")
+            raise UserError(_("A backup needs the backup passphrase."))
         ct.check_passphrase(passphrase)
         recipients.append(ct.PassphraseRecipient(passphrase, kdf))
     elif kind == KIND_TRANSMISSION:
         if info is None:
-            raise UserError("Aucun comité n'est configuré dans cette base : rien à transmettre.")
+            raise UserError(_("No committee is set up in this database: nothing to "
+                              "transmit."))
         if not crss_public:
-            raise UserError("Aucune clé publique du CRSS : importez d'abord le fichier "
-                            "crss.pub remis par le CRSS (« ccs crss trust »).")
+            raise UserError(_("No CRSS public key: first import the file crss.pub given by "
+                              "the CRSS (“ccs crss trust”)."))
     else:
         raise ValueError(kind)
     if crss_public:
@@ -466,7 +490,7 @@ def create_file(db: Database, out_dir: str | os.PathLike[str], *, kind: str,
     now_local = dt.datetime.now().replace(microsecond=0)
     code = info["code"] if info else "CRSS"
     cuuid = info["uuid"] if info else "00000000"
-    progress(0, 100, "Copie cohérente de la base…")
+    progress(0, 100, _("Consistent copy of the database…"))
     with WorkFolder(db.data_dir, ".ccs-tmp-") as tmp:
         snap = Path(tmp) / "snapshot.sqlite3"
         meta = sn.make_snapshot(db.path, snap, transmission=(kind == KIND_TRANSMISSION),
@@ -479,7 +503,8 @@ def create_file(db: Database, out_dir: str | os.PathLike[str], *, kind: str,
             "schema_revision": meta["revision"], "counts": meta["counts"],
             "body": "sqlite", "body_size": size, "body_sha256": digest,
         }
-        progress(10, 100, "Chiffrement…")
+        encrypting = _("Encrypting…")
+        progress(10, 100, encrypting)
 
         def fill(fh) -> bytes:  # noqa: ANN001
             w = ct.ContainerWriter(fh, recipients, manifest, chunk_size=chunk_size)
@@ -488,26 +513,27 @@ def create_file(db: Database, out_dir: str | os.PathLike[str], *, kind: str,
                 while block := src.read(1024 * 1024):
                     w.write(block)
                     done += len(block)
-                    progress(10 + int(60 * done / max(size, 1)), 100, "Chiffrement…")
+                    progress(10 + int(60 * done / max(size, 1)), 100, encrypting)
             w.close()
             return w.file_key
 
         def verify(path: Path, key: bytes) -> None:
-            progress(70, 100, "Relecture et vérification…")
+            progress(70, 100, _("Reading back and checking…"))
+            checking = _("Checking…")
             with open(path, "rb") as fh:
                 _drop_cache(fh)
                 reader = ct.ContainerReader(fh, file_key=key)
                 if reader.manifest != manifest:
-                    raise UserError("La relecture du fichier écrit a échoué.")
+                    raise UserError(_("Reading back the written file failed."))
                 done = 0
                 for piece in reader.iter_body():
                     done += len(piece)
-                    progress(70 + int(29 * done / max(size, 1)), 100, "Vérification…")
+                    progress(70 + int(29 * done / max(size, 1)), 100, checking)
 
         final = write_atomically(out, file_name(code, cuuid, kind, now_local), fill, verify)
     size_written = final.stat().st_size
     removed = rotate(out, file_prefix(code, cuuid), kind, keep, newest=final)
-    progress(100, 100, "Terminé.")
+    progress(100, 100, _("Done."))
     return WrittenFile(final, size_written, manifest, removed)
 
 
@@ -548,7 +574,7 @@ class OpenedFile:
 
     @property
     def authenticity(self) -> str:
-        return AUTHENTICITY_LABELS[self.opened_with]
+        return authenticity_label(self.opened_with)
 
     @property
     def kind(self) -> str:
@@ -561,23 +587,63 @@ class OpenedFile:
         self.cleanup()
 
 
-def describe(manifest: dict) -> str:
-    """What a file holds, in French, for the user to check before restoring."""
-    c = manifest.get("committee") or {}
+def _count_text(table: str, n: int) -> str | None:
+    """One count of `contents_text` ("3 réunions"), None for a table not listed."""
+    if table == "people":
+        text = ngettext("{n} person", "{n} people", n)
+    elif table == "meetings":
+        text = ngettext("{n} meeting", "{n} meetings", n)
+    elif table == "threats":
+        text = ngettext("{n} threat", "{n} threats", n)
+    elif table == "vulnerabilities":
+        text = ngettext("{n} vulnerability", "{n} vulnerabilities", n)
+    elif table == "recommendations":
+        text = ngettext("{n} recommendation", "{n} recommendations", n)
+    elif table == "activities":
+        text = ngettext("{n} activity", "{n} activities", n)
+    elif table == "stored_documents":
+        text = ngettext("{n} archived set of minutes", "{n} archived sets of minutes", n)
+    else:
+        return None
+    return text.format(n=n)
+
+
+COUNTED_TABLES = ("people", "meetings", "threats", "vulnerabilities", "recommendations",
+                  "activities", "stored_documents")
+
+
+def contents_text(manifest: dict) -> str:
+    """The line "Contenu : 3 personnes, 1 réunion, ..." of a manifest's counts (live rows),
+    in the language in force; "" when the manifest has none."""
     counts = manifest.get("counts") or {}
-    label = KIND_LABELS.get(manifest.get("kind", ""), manifest.get("kind", "?"))
-    lines = [f"Type : {label}",
-             f"Comité : {c.get('name') or '(base CRSS)'} ({c.get('code') or '-'})",
-             "Authenticité : " + AUTHENTICITY_LABELS[opened_with(manifest)],
-             f"Créé le : {manifest.get('created_local', manifest.get('created_at', '?'))}",
-             f"Schéma : révision {manifest.get('schema_revision')}"]
-    names = {"people": "personnes", "meetings": "réunions", "threats": "menaces",
-             "vulnerabilities": "vulnérabilités", "recommendations": "recommandations",
-             "activities": "activités", "stored_documents": "PV archivés"}
-    parts = [f"{counts[t]['live']} {label_}" for t, label_ in names.items()
-             if isinstance(counts.get(t), dict)]
-    if parts:
-        lines.append("Contenu : " + ", ".join(parts))
+    parts = []
+    for table in COUNTED_TABLES:
+        row = counts.get(table)
+        live = row.get("live") if isinstance(row, dict) else None
+        if isinstance(live, int) and not isinstance(live, bool):
+            parts.append(_count_text(table, live))
+    if not parts:
+        return ""
+    return _("Content: {counts}").format(counts=", ".join(parts))
+
+
+def describe(manifest: dict) -> str:
+    """What a file holds, in the language in force, for the user to check before restoring
+    (the CLI and the GUI show this one text)."""
+    c = manifest.get("committee") or {}
+    kind = manifest.get("kind", "")
+    lines = [_("Kind: {kind}").format(kind=kind_label(kind) if kind else "?"),
+             _("Committee: {name} ({code})").format(
+                 name=c.get("name") or _("(CRSS database)"), code=c.get("code") or "-"),
+             _("Authenticity: {authenticity}").format(
+                 authenticity=authenticity_label(opened_with(manifest))),
+             _("Created on: {date}").format(
+                 date=manifest.get("created_local", manifest.get("created_at", "?"))),
+             _("Schema: revision {revision}").format(
+                 revision=manifest.get("schema_revision"))]
+    contents = contents_text(manifest)
+    if contents:
+        lines.append(contents)
     return "\n".join(lines)
 
 
@@ -589,9 +655,10 @@ MAX_COUNT = 2 ** 53
 
 
 def _bad_manifest(what: str) -> ct.ContainerError:
-    return ct.ContainerError(f"Contenu du fichier inattendu (manifeste invalide : {what}). "
-                             "Le fichier est endommagé ou n'a pas été créé par CCS Desktop. "
-                             "Rien n'a été modifié.")
+    """`what`: the invalid part, already translated (pgettext "manifest")."""
+    return ct.ContainerError(_("Unexpected content in the file (invalid manifest: {what}). "
+                               "The file is damaged or was not created by CCS Desktop. "
+                               "Nothing was changed.").format(what=what))
 
 
 def _is_int(v: object) -> bool:
@@ -618,37 +685,39 @@ def _check_committee(c: object) -> None:
     if c is None:
         return
     if not isinstance(c, dict):
-        raise _bad_manifest("comité")
+        raise _bad_manifest(pgettext("manifest", "committee"))
     if not isinstance(c.get("uuid"), str) or not _UUID_RE.match(c["uuid"]):
-        raise _bad_manifest("identifiant du comité")
+        raise _bad_manifest(pgettext("manifest", "committee identifier"))
     limits = {"code": 40, "name": 300, "level": 40, "region": 200, "cercle": 200,
               "commune": 200}
     for key, max_len in limits.items():
         v = c.get(key)
         if key in ("code", "name", "level"):
             if not isinstance(v, str) or len(v) > max_len:
-                raise _bad_manifest(f"comité, champ {key}")
+                raise _bad_manifest(
+                    pgettext("manifest", "committee, field {key}").format(key=key))
         elif v is not None and (not isinstance(v, str) or len(v) > max_len):
-            raise _bad_manifest(f"comité, champ {key}")
+            raise _bad_manifest(
+                    pgettext("manifest", "committee, field {key}").format(key=key))
     gen = c.get("restore_generation")
     if not _is_int(gen) or not 0 <= gen <= MAX_GENERATION:
-        raise _bad_manifest("génération de restauration du comité")
+        raise _bad_manifest(pgettext("manifest", "restore generation of the committee"))
     share = c.get("share_names")
     if share not in (0, 1) or not isinstance(share, (int, bool)):
-        raise _bad_manifest("partage des noms")
+        raise _bad_manifest(pgettext("manifest", "sharing of names"))
 
 
 def _check_counts(counts: object) -> None:
     if counts is None:
         return
     if not isinstance(counts, dict) or len(counts) > 200:
-        raise _bad_manifest("décomptes")
+        raise _bad_manifest(pgettext("manifest", "counts"))
     for table, row in counts.items():
         if not isinstance(table, str) or len(table) > 100 or not isinstance(row, dict):
-            raise _bad_manifest("décomptes")
+            raise _bad_manifest(pgettext("manifest", "counts"))
         for k, v in row.items():
             if not isinstance(k, str) or not _is_int(v) or not 0 <= v <= MAX_COUNT:
-                raise _bad_manifest("décomptes")
+                raise _bad_manifest(pgettext("manifest", "counts"))
 
 
 def check_manifest(manifest: object) -> None:
@@ -658,57 +727,70 @@ def check_manifest(manifest: object) -> None:
     `schema_revision`, `counts`, `body`, `body_size`, `body_sha256`. Unknown extra fields are
     allowed (format version 1 may add fields). Raises a French ContainerError."""
     if not isinstance(manifest, dict):
-        raise _bad_manifest("pas un objet")
+        raise _bad_manifest(pgettext("manifest", "not an object"))
     version = manifest.get("ccsbak")
     if not _is_int(version) or version != ct.FORMAT_VERSION:
-        raise _bad_manifest("version")
+        raise _bad_manifest(pgettext("manifest", "version"))
     kind = manifest.get("kind")
     if not isinstance(kind, str) or kind not in (KIND_BACKUP, KIND_TRANSMISSION, KIND_KEY):
-        raise _bad_manifest("type de fichier")
+        raise _bad_manifest(pgettext("manifest", "file kind"))
     if kind == KIND_KEY:
-        raise ct.ContainerError("Ce fichier est la clé privée du CRSS, pas une sauvegarde.")
-    _text(manifest, "app_version", "version de l'application", required=False, max_len=64)
-    _text(manifest, "created_at", "date de création", required=False, iso=True)
-    _text(manifest, "created_local", "date locale de création", required=False, iso=True)
+        raise ct.ContainerError(_("This file is the CRSS private key, not a backup."))
+    _text(manifest, "app_version", pgettext("manifest", "application version"),
+          required=False, max_len=64)
+    _text(manifest, "created_at", pgettext("manifest", "creation date"), required=False,
+          iso=True)
+    _text(manifest, "created_local", pgettext("manifest", "local creation date"),
+          required=False, iso=True)
     if manifest.get("schema_revision") is not None:
-        _text(manifest, "schema_revision", "révision du schéma", required=False, max_len=64)
+        _text(manifest, "schema_revision", pgettext("manifest", "schema revision"),
+              required=False, max_len=64)
     if "committee" not in manifest:
-        raise _bad_manifest("comité absent")
+        raise _bad_manifest(pgettext("manifest", "committee missing"))
     _check_committee(manifest["committee"])
     _check_counts(manifest.get("counts"))
     if manifest.get("body", "sqlite") != "sqlite":
-        raise _bad_manifest("contenu")
+        raise _bad_manifest(pgettext("manifest", "content"))
     size = manifest.get("body_size")
     if (not _is_int(size) or not 0 < size <= MAX_BODY
             or not isinstance(manifest.get("body_sha256"), str)
             or not _SHA256_RE.match(manifest["body_sha256"])):
-        raise ct.ContainerError("Le fichier annonce une taille de contenu invalide. "
-                                "Rien n'a été modifié.")
+        raise ct.ContainerError(_("The file announces an invalid content size. Nothing was "
+                                  "changed."))
 
 
 _check_manifest = check_manifest  # the old private name
 
 
-def check_free_space(folder: Path, size: int, what: str = "ouvrir ce fichier") -> None:
+SPACE_TO_OPEN, SPACE_TO_SET_ASIDE = "open", "set-aside"
+
+
+def check_free_space(folder: Path, size: int, what: str = SPACE_TO_OPEN) -> None:
     """Refuse before writing when `size` bytes (plus 10 % and 64 MiB of margin) would not
-    fit on the disk of `folder`."""
+    fit on the disk of `folder`; `what` says what for (SPACE_TO_OPEN: open this file,
+    SPACE_TO_SET_ASIDE: set the current database aside)."""
     need = size + size // 10 + 64 * 1024 * 1024
     try:
         free = shutil.disk_usage(folder).free
     except OSError as exc:
         raise UserError(os_error_message(exc, folder)) from None
     if free < need:
-        raise UserError(f"Pas assez de place sur le disque pour {what} : "
-                        f"{need // 2**20} Mo nécessaires (avec une marge de sécurité), "
-                        f"{free // 2**20} Mo libres dans « {folder} ». Libérez de la place "
-                        "puis recommencez. Rien n'a été modifié.")
+        if what == SPACE_TO_SET_ASIDE:
+            text = _("Not enough space on the disk to set the current database aside: "
+                     "{need} MB needed (with a safety margin), {free} MB free in “{folder}”. "
+                     "Free some space, then try again. Nothing was changed.")
+        else:
+            text = _("Not enough space on the disk to open this file: {need} MB needed "
+                     "(with a safety margin), {free} MB free in “{folder}”. Free some space, "
+                     "then try again. Nothing was changed.")
+        raise UserError(text.format(need=need // 2**20, free=free // 2**20, folder=folder))
 
 
 def missing_data_dir(folder: Path) -> UserError:
-    return UserError(f"Le dossier de données « {folder} » n'existe pas : rien n'a été créé. "
-                     "Indiquez le dossier de données existant de CCS Desktop avec "
-                     "--data-dir (le fichier y est déchiffré le temps de la vérification, "
-                     "puis effacé).")
+    return UserError(_("The data folder “{folder}” does not exist: nothing was created. "
+                       "Give the existing data folder of CCS Desktop with --data-dir (the "
+                       "file is decrypted there for the time of the check, then "
+                       "erased).").format(folder=folder))
 
 
 def _work_dir(work_dir: str | os.PathLike[str] | None, *, create: bool = True) -> Path:
@@ -738,7 +820,8 @@ def open_file(path: str | os.PathLike[str], identities: list, *, work_dir: Path 
     try:
         fh = open(src_path, "rb")  # noqa: SIM115
     except OSError as exc:
-        raise UserError(f"Impossible de lire « {src_path} » : {french_os_error(exc)}.") from None
+        raise UserError(_("Cannot read “{path}”: {error}.").format(
+            path=src_path, error=french_os_error(exc))) from None
     with fh:
         # the key first (a wrong key costs no disk), then the work folder for the clear copy
         total = os.fstat(fh.fileno()).st_size
@@ -753,10 +836,11 @@ def open_file(path: str | os.PathLike[str], identities: list, *, work_dir: Path 
         folder = wf.path
         try:
             snap = folder / "snapshot.sqlite3"
+            step = _("Decrypting and checking…")
             with open(snap, "wb") as out:
                 for piece in reader.iter_body():
                     out.write(piece)
-                    progress(h.count, max(total, 1), "Déchiffrement et vérification…")
+                    progress(h.count, max(total, 1), step)
             h.drain()  # data after the last chunk was already refused by the chunk reader
         except OSError as exc:
             wf.remove()
@@ -880,14 +964,21 @@ class SecurityChange:
 
     @property
     def label(self) -> str:
-        return SECURITY_SETTINGS.get(self.key, self.key)
+        source = SECURITY_SETTINGS.get(self.key)
+        return _(source) if source is not None else self.key
 
     def describe(self) -> str:
-        def show(v: str | None) -> str:
-            return "aucun(e)" if v is None else v
+        """"<setting>: currently <fingerprint>; in the backup <fingerprint>", in the
+        language in force."""
+        return _("{setting}: currently {current}; in the backup {restored}").format(
+            setting=self.label, current=show_fingerprint(self.current),
+            restored=show_fingerprint(self.restored))
 
-        return (f"{self.label} : actuellement {show(self.current)} ; dans la sauvegarde "
-                f"{show(self.restored)}")
+
+# A fingerprint (`security_fingerprints`) is data, the same whatever the language (it is
+# compared): "key:<CRSS key fingerprint>" or "sha256:<16 hex digits>"; shown through
+# `show_fingerprint`.
+_FP_KEY, _FP_DIGEST = "key:", "sha256:"
 
 
 def _fingerprint(key: str, value: str | None) -> str | None:
@@ -897,10 +988,22 @@ def _fingerprint(key: str, value: str | None) -> str | None:
         try:
             from ..crss.keys import fingerprint, parse_public_key
 
-            return f"empreinte {fingerprint(parse_public_key(value))}"
+            return _FP_KEY + fingerprint(parse_public_key(value))
         except Exception:  # noqa: BLE001 - an unreadable key is shown by its digest
             pass
-    return "valeur " + hashlib.sha256(value.encode("utf-8")).hexdigest()[:16]
+    return _FP_DIGEST + hashlib.sha256(value.encode("utf-8")).hexdigest()[:16]
+
+
+def show_fingerprint(fp: str | None) -> str:
+    """A fingerprint of `security_fingerprints` as the user reads it ("empreinte …",
+    "valeur …", "aucun(e)"), in the language in force."""
+    if fp is None:
+        return pgettext("security setting", "none")
+    if fp.startswith(_FP_KEY):
+        return _("fingerprint {fp}").format(fp=fp[len(_FP_KEY):])
+    if fp.startswith(_FP_DIGEST):
+        return _("value {digest}").format(digest=fp[len(_FP_DIGEST):])
+    return fp
 
 
 def security_fingerprints(values: dict[str, str | None]) -> dict[str, str | None]:
@@ -923,16 +1026,16 @@ def _is_busy(exc: sqlite3.Error) -> bool:
 def live_database_error(exc: sqlite3.Error, live: Path) -> UserError:
     """The French refusal when the current database exists but cannot be read."""
     if _is_busy(exc):
-        return UserError(f"La base actuelle (« {live} ») est utilisée par un autre programme "
-                         "(ou une autre fenêtre de CCS Desktop) : ses réglages de sécurité "
-                         "n'ont pas pu être lus, la restauration est donc refusée. Fermez cet "
-                         "autre programme puis recommencez. Rien n'a été modifié.")
-    return UserError(f"La base actuelle (« {live} ») est illisible (endommagée, ou ce n'est "
-                     "pas une base de CCS Desktop) : ses réglages de sécurité (clé du CRSS "
-                     "de confiance, secret des pseudonymes) n'ont pas pu être lus, la "
-                     "restauration est donc refusée. Rien n'a été modifié. Pour la remplacer "
-                     "quand même, déplacez d'abord ce fichier hors du dossier de données "
-                     "(gardez-le), puis recommencez.")
+        return UserError(_("The current database (“{path}”) is used by another program (or "
+                           "another window of CCS Desktop): its security settings could not "
+                           "be read, so the restore is refused. Close that other program, "
+                           "then try again. Nothing was changed.").format(path=live))
+    return UserError(_("The current database (“{path}”) is unreadable (damaged, or not a "
+                       "CCS Desktop database): its security settings (trusted CRSS key, "
+                       "secret of the pseudonyms) could not be read, so the restore is "
+                       "refused. Nothing was changed. To replace it all the same, first move "
+                       "that file out of the data folder (keep it), then try "
+                       "again.").format(path=live))
 
 
 def current_security(data_dir: str | os.PathLike[str] | None) -> dict[str, str | None] | None:
@@ -976,38 +1079,48 @@ def security_changes(data_dir: str | os.PathLike[str] | None,
             for k in SECURITY_SETTINGS if now.get(k) != backup_fingerprints.get(k)]
 
 
-TRUST_AGAIN = ("Faites de nouveau confiance à la clé du CRSS : importez le fichier crss.pub "
-               "remis par le CRSS (« ccs crss trust crss.pub », ou menu « Enregistrer la "
-               "clé du CRSS… ») et comparez son empreinte à voix haute avec le CRSS. Un "
-               "nouveau secret des pseudonymes sera créé à la prochaine sauvegarde ou "
-               "transmission.")
+_TRUST_AGAIN = N_("Trust the CRSS key again: import the file crss.pub given by the CRSS "
+                  "(“ccs crss trust crss.pub”, or the menu “Save the CRSS key…”) and compare "
+                  "its fingerprint aloud with the CRSS. A new secret of the pseudonyms will "
+                  "be created at the next backup or transmission.")
+
+
+def trust_again() -> str:
+    """What to do after a restore that did not install a file's security settings."""
+    return _(_TRUST_AGAIN)
+
+
+def __getattr__(name: str) -> str:
+    # `TRUST_AGAIN`, the old constant: translated when read (callers use bk.TRUST_AGAIN)
+    if name == "TRUST_AGAIN":
+        return trust_again()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def describe_security_changes(changes: list[SecurityChange], *,
                               authenticated: bool = True) -> str:
     """The question the GUI asks before a restore that would change security settings."""
     bring_only = not authenticated and all(c.current is None for c in changes)
-    lines = ["Ce fichier apporte des réglages de sécurité que la base actuelle n'a pas (ou il "
-             "n'y a pas encore de base dans ce dossier) :" if bring_only else
-             "Cette sauvegarde a des réglages de sécurité différents de ceux de la base "
-             "actuelle :"]
+    lines = [_("This file brings security settings that the current database does not have "
+               "(or there is no database in this folder yet):") if bring_only else
+             _("This backup has security settings different from those of the current "
+               "database:")]
     lines += [f"• {c.describe()}" for c in changes]
     lines.append("")
     if not authenticated:
-        lines.append("Attention : l'auteur de ce fichier n'est pas prouvé (ouvert avec la clé "
-                     "du CRSS, que toute personne ayant sa clé publique peut utiliser pour "
-                     "fabriquer un fichier, ou copie locale non chiffrée). Répondez « Non » "
-                     "sauf si vous êtes certain de son origine.")
+        lines.append(_("Warning: the author of this file is not proven (opened with the CRSS "
+                       "key, which anyone holding its public key can use to make a file, or "
+                       "an unencrypted local copy). Answer “No” unless you are certain where "
+                       "it comes from."))
         lines.append("")
     if bring_only:
-        lines.append("Installer ces réglages de la sauvegarde ? Répondez « Non » pour ne pas "
-                     "les prendre (conseillé) : le reste de la sauvegarde est restauré dans "
-                     "les deux cas. " + TRUST_AGAIN)
+        lines.append(_("Install these settings of the backup? Answer “No” not to take them "
+                       "(advised): the rest of the backup is restored either way.")
+                     + " " + trust_again())
     else:
-        lines.append("Remplacer ces réglages par ceux de la sauvegarde ? Répondez « Non » pour "
-                     "garder ceux de la base actuelle (conseillé si vous n'êtes pas sûr de "
-                     "l'origine du fichier) ; le reste de la sauvegarde est restauré dans les "
-                     "deux cas.")
+        lines.append(_("Replace these settings by those of the backup? Answer “No” to keep "
+                       "those of the current database (advised if you are not sure where the "
+                       "file comes from); the rest of the backup is restored either way."))
     return "\n".join(lines)
 
 
@@ -1027,6 +1140,21 @@ class RestoreResult:
     # settings were not taken (see TRUST_AGAIN)
     security_dropped: list[SecurityChange] = field(default_factory=list)
     opened_with: str = OPENED_PASSPHRASE
+
+
+def security_report(result: RestoreResult) -> list[str]:
+    """What a restore did with the security settings that differed, one line each (kept,
+    not installed, replaced), with what to do when a file's settings were not installed; in
+    the language in force."""
+    lines = [_("Security setting kept: {change}").format(change=c.describe())
+             for c in result.security_kept]
+    lines += [_("Security setting of the file not installed: {change}").format(
+        change=c.describe()) for c in result.security_dropped]
+    if result.security_dropped:
+        lines.append(trust_again())
+    lines += [_("Security setting replaced: {change}").format(change=c.describe())
+              for c in result.security_replaced]
+    return lines
 
 
 def _generation_floor() -> int:
@@ -1087,10 +1215,10 @@ def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | Non
     try:
         manifest = opened.manifest
         if manifest.get("kind") != KIND_BACKUP:
-            raise UserError("Ce fichier est une transmission pour le CRSS (données réduites, "
-                            "sans noms ni téléphones) : il ne peut pas servir à restaurer un "
-                            "comité. Choisissez une sauvegarde.")
-        progress(55, 100, "Mise à niveau et index de recherche…")
+            raise UserError(_("This file is a transmission for the CRSS (reduced data, "
+                              "without names or phone numbers): it cannot restore a "
+                              "committee. Choose a backup."))
+        progress(55, 100, _("Upgrading and search index…"))
         # refused here (French) if the current database exists but cannot be read: a failed
         # read must never pass for "nothing to keep"
         live_security = current_security(folder)
@@ -1151,7 +1279,7 @@ def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | Non
         for extra in staged.iterdir():  # the migration may have copied the file aside
             if extra != staged_db:
                 _unlink_quietly(extra)
-        progress(85, 100, "Remplacement de la base…")
+        progress(85, 100, _("Replacing the database…"))
         saved = None
         if live.exists():
             saved = _copy_aside_atomically(live, "avant-restauration", opened.folder)
@@ -1164,7 +1292,7 @@ def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | Non
         os.replace(staged_db, live)
         fsync_dir(folder)
         prune_copies_aside(live, protect=saved)
-        progress(100, 100, "Restauration terminée.")
+        progress(100, 100, _("Restore finished."))
         kept = changes if not replace_security_settings and not new_pc else []
         dropped = changes if not replace_security_settings and new_pc else []
         replaced = changes if replace_security_settings else []
@@ -1182,7 +1310,7 @@ def _copy_aside_atomically(live: Path, label: str, work: Path) -> Path:
         size = live.stat().st_size
     except OSError as exc:
         raise UserError(os_error_message(exc, live.parent)) from None
-    check_free_space(live.parent, size, "mettre de côté la base actuelle")
+    check_free_space(live.parent, size, SPACE_TO_SET_ASIDE)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
     target = live.with_name(f"{live.stem}.{label}-{stamp}{live.suffix}")
     n = 1
@@ -1195,9 +1323,9 @@ def _copy_aside_atomically(live: Path, label: str, work: Path) -> Path:
         try:
             busy = src.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
             if busy and busy[0]:
-                raise UserError("La base actuelle est utilisée par un autre programme (ou une "
-                                "autre fenêtre de CCS Desktop) : fermez-le puis recommencez. "
-                                "Rien n'a été modifié.")
+                raise UserError(_("The current database is used by another program (or "
+                                  "another window of CCS Desktop): close it, then try again. "
+                                  "Nothing was changed."))
             dst = sqlite3.connect(tmp)
             try:
                 src.backup(dst)
@@ -1212,9 +1340,9 @@ def _copy_aside_atomically(live: Path, label: str, work: Path) -> Path:
         fsync_dir(live.parent)
     except sqlite3.Error:
         _unlink_quietly(tmp)
-        raise UserError("La base actuelle n'a pas pu être mise de côté (elle est peut-être "
-                        "endommagée ou verrouillée) : la restauration est annulée, rien n'a "
-                        "été modifié.") from None
+        raise UserError(_("The current database could not be set aside (it may be damaged "
+                          "or locked): the restore is cancelled, nothing was "
+                          "changed.")) from None
     except OSError as exc:
         _unlink_quietly(tmp)
         raise UserError(os_error_message(exc, live.parent)) from None
@@ -1231,17 +1359,18 @@ def _open_plain_snapshot(src: Path, work_dir: Path) -> OpenedFile:
         with open(src, "rb") as fh:
             head = fh.read(16)
     except OSError as exc:
-        raise UserError(f"Impossible de lire « {src} » : {french_os_error(exc)}.") from None
+        raise UserError(_("Cannot read “{path}”: {error}.").format(
+            path=src, error=french_os_error(exc))) from None
     if head != b"SQLite format 3\x00":
         # let the container reader give the precise French reason
         with open(src, "rb") as fh:
             ct.ContainerReader(fh, [])
     if not is_local_copy(src, work_dir):
-        raise ct.ContainerError(
-            "Ce fichier est une base SQLite non chiffrée, pas une sauvegarde CCS (.ccsbak) : "
-            "rien ne prouve son origine. Seules les copies automatiques de ce PC (dossier « "
-            f"{AUTO_FOLDER} » du dossier de données) s'ouvrent ainsi. Choisissez une "
-            "sauvegarde .ccsbak et sa phrase secrète. Rien n'a été modifié.")
+        raise ct.ContainerError(_(
+            "This file is an unencrypted SQLite database, not a CCS backup (.ccsbak): "
+            "nothing proves where it comes from. Only the automatic copies of this PC (the "
+            "folder “{folder}” of the data folder) open this way. Choose a .ccsbak backup "
+            "and its passphrase. Nothing was changed.").format(folder=AUTO_FOLDER))
     real = src.resolve(strict=True)
     check_free_space(work_dir, real.stat().st_size)
     wf = WorkFolder(work_dir, ".ccs-ouverture-")
@@ -1341,7 +1470,7 @@ def prune_copies_aside(db_path: Path, keep: int = 3, protect: Path | None = None
             if mt and p.is_file():
                 copies.append((mt["stamp"], int(mt["n"] or 0), p))
         copies.sort(key=lambda t: t[:2])
-        for _, _, p in copies[:max(len(copies) - keep, 0)]:
+        for _stamp, _n, p in copies[:max(len(copies) - keep, 0)]:
             if protect is not None and p.name == Path(protect).name:
                 continue
             for extra in (p, *(p.with_name(p.name + x) for x in ("-wal", "-shm", "-journal"))):

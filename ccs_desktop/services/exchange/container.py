@@ -36,6 +36,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from ...i18n import _, ngettext
 from ..errors import UserError
 
 MAGIC = b"CCSBAK\r\n"
@@ -106,10 +107,10 @@ class KdfParams:
 
 
 def _kdf_out_of_bounds() -> ContainerError:
-    return ContainerError(
-        "Le fichier demande des paramètres de dérivation de clé hors limites "
-        "(mémoire ou durée démesurée) : il est endommagé ou n'a pas été créé par "
-        "CCS Desktop. Rien n'a été modifié.")
+    return ContainerError(_(
+        "The file asks for key derivation parameters out of bounds (an unreasonable "
+        "memory or time): it is damaged or was not created by CCS Desktop. Nothing was "
+        "changed."))
 
 
 CHEAP_KDF = KdfParams(memory_kib=8, iterations=1, parallelism=1)
@@ -146,8 +147,10 @@ class X25519Identity:
 
 def check_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE_LEN:
-        raise UserError(f"La phrase secrète doit compter au moins {MIN_PASSPHRASE_LEN} "
-                        f"caractères (elle en a {len(passphrase)}).")
+        raise UserError(ngettext(
+            "The passphrase must have at least {min} character (it has {n}).",
+            "The passphrase must have at least {min} characters (it has {n}).",
+            MIN_PASSPHRASE_LEN).format(min=MIN_PASSPHRASE_LEN, n=len(passphrase)))
 
 
 def _b64(data: bytes) -> str:
@@ -206,8 +209,8 @@ def _wrap_x25519(file_key: bytes, r: X25519Recipient) -> dict:
 
 
 def _damaged() -> ContainerError:
-    return ContainerError("Le fichier est endommagé ou a été modifié (en-tête illisible). "
-                          "Rien n'a été modifié.")
+    return ContainerError(_("The file is damaged or was modified (unreadable header). "
+                            "Nothing was changed."))
 
 
 def json_depth(raw: bytes) -> int:
@@ -368,16 +371,16 @@ def _unwrap(header: dict, identities: list) -> tuple[bytes, str]:
             except (InvalidTag, ValueError):
                 continue
     if tried_pass:
-        raise WrongKey("Phrase secrète incorrecte (ou fichier modifié) : le fichier ne "
-                       "s'ouvre pas. Rien n'a été modifié.")
+        raise WrongKey(_("Wrong passphrase (or modified file): the file does not open. "
+                         "Nothing was changed."))
     if tried_x:
-        raise WrongKey("Cette clé CRSS ne permet pas d'ouvrir ce fichier (il a été chiffré "
-                       "pour une autre clé, ou modifié). Rien n'a été modifié.")
+        raise WrongKey(_("This CRSS key does not open this file (it was encrypted for "
+                         "another key, or modified). Nothing was changed."))
     if has_pass and not has_x:
-        raise WrongKey("Ce fichier s'ouvre avec la phrase secrète de sauvegarde du comité.")
+        raise WrongKey(_("This file opens with the committee's backup passphrase."))
     if has_x and not has_pass:
-        raise WrongKey("Ce fichier s'ouvre uniquement avec la clé privée du CRSS.")
-    raise WrongKey("Aucune clé fournie ne permet d'ouvrir ce fichier.")
+        raise WrongKey(_("This file opens only with the CRSS private key."))
+    raise WrongKey(_("None of the keys given opens this file."))
 
 
 # --------------------------------------------------------------------------- STREAM
@@ -406,9 +409,9 @@ class _ChunkWriter:
 
 
 def _truncated() -> ContainerError:
-    return ContainerError("Le fichier est incomplet ou a été modifié (vérification "
-                          "d'intégrité échouée) : copie interrompue, clé USB retirée trop tôt "
-                          "ou altération. Rien n'a été modifié.")
+    return ContainerError(_("The file is incomplete or was modified (integrity check "
+                            "failed): an interrupted copy, a USB stick removed too early, "
+                            "or tampering. Nothing was changed."))
 
 
 def _read_chunks(src: BinaryIO, key: bytes, chunk_size: int) -> Iterator[bytes]:
@@ -455,7 +458,7 @@ class ContainerWriter:
     def __init__(self, out: BinaryIO, recipients: list, manifest: dict,
                  chunk_size: int = DEFAULT_CHUNK, compress_level: int = 6) -> None:
         if not recipients:
-            raise ValueError("au moins un destinataire")
+            raise ValueError("au moins un destinataire")  # a programming error, not for users
         self.file_key = secrets.token_bytes(KEY_LEN)
         entries = []
         for r in recipients:
@@ -503,17 +506,18 @@ class ContainerReader:
                  file_key: bytes | None = None) -> None:
         head = _read_exact(src, PREFIX.size)
         if not head:
-            raise ContainerError("Le fichier est vide : ce n'est pas une sauvegarde CCS.")
+            raise ContainerError(_("The file is empty: it is not a CCS backup."))
         if len(head) < PREFIX.size or head[:8] != MAGIC:
             raise ContainerError(
-                "Ce fichier n'est pas une sauvegarde CCS (.ccsbak) : "
-                + _what_is_it(head) + " Rien n'a été modifié.")
-        _, version, hlen = PREFIX.unpack(head)
+                _("This file is not a CCS backup (.ccsbak): {what} Nothing was changed.")
+                .format(what=_what_is_it(head)))
+        _magic, version, hlen = PREFIX.unpack(head)
         if version > FORMAT_VERSION:
-            raise NewerFormat(
-                f"Ce fichier a été créé par une version plus récente de CCS Desktop (format "
-                f"{version}, cette version lit le format {FORMAT_VERSION}). Installez la "
-                "dernière version de l'application. Rien n'a été modifié.")
+            raise NewerFormat(_(
+                "This file was made by a newer version of CCS Desktop (format {version}; "
+                "this version reads format {supported}). Install the latest version of the "
+                "application. Nothing was changed.").format(version=version,
+                                                            supported=FORMAT_VERSION))
         if version != FORMAT_VERSION or hlen > MAX_HEADER or hlen == 0:
             raise _damaged()
         raw = _read_exact(src, hlen)
@@ -530,8 +534,8 @@ class ContainerReader:
         expect = hmac.new(_hkdf(file_key, None, b"ccsbak-v1 header"), head + raw,
                           hashlib.sha256).digest()
         if not hmac.compare_digest(mac, expect):
-            raise ContainerError("L'en-tête du fichier a été modifié (authentification "
-                                 "échouée). Rien n'a été modifié.")
+            raise ContainerError(_("The file's header was modified (authentication "
+                                   "failed). Nothing was changed."))
         self.file_key = file_key
         self._chunks = _read_chunks(
             src, _hkdf(file_key, _unb64(header["payload_salt"]), b"ccsbak-v1 payload"),
@@ -611,17 +615,18 @@ class ContainerReader:
 
 
 def _what_is_it(head: bytes) -> str:
+    """What a file that is not a container looks like: one clause, shown after a colon."""
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        return "c'est une archive ZIP renommée."
+        return _("it is a renamed ZIP archive.")
     if head.startswith(b"\x89PNG"):
-        return "c'est une image PNG renommée."
+        return _("it is a renamed PNG image.")
     if head.startswith(b"\xff\xd8\xff"):
-        return "c'est une image JPEG renommée."
+        return _("it is a renamed JPEG image.")
     if head.startswith(b"%PDF"):
-        return "c'est un document PDF renommé."
+        return _("it is a renamed PDF document.")
     if head.startswith(b"SQLite format"):
-        return "c'est une base SQLite non chiffrée."
-    return "le début du fichier ne correspond pas."
+        return _("it is an unencrypted SQLite database.")
+    return _("the start of the file does not match.")
 
 
 def peek_is_container(path: str | os.PathLike[str]) -> bool:

@@ -22,6 +22,7 @@ from pathlib import Path
 from ...db import models as m
 from ...db import models_exchange as mx
 from ...db.search import FTS_TABLES, create_sql, is_fts_table
+from ...i18n import _
 from ..errors import UserError
 
 PSEUDONYM_SETTING = "pseudonym_secret"
@@ -253,7 +254,8 @@ def reduce_to_transmission(conn: sqlite3.Connection, own_uuid: str) -> None:
     own = conn.execute("SELECT id, share_names FROM committees WHERE uuid = ?",
                        (own_uuid,)).fetchone()
     if own is None:
-        raise SnapshotError("Le comité de cette base est introuvable : transmission impossible.")
+        raise SnapshotError(_("The committee of this database cannot be found: no "
+                              "transmission is possible."))
     own_id, share_names = own
     secret = ensure_pseudonym_secret(conn)  # before the settings go
     strip_private(conn)
@@ -357,7 +359,7 @@ def scrub_names(conn: sqlite3.Connection, replacements: list[tuple[int, str, str
     `replacements` are (weight, regex from `_name_patterns`, replacement). Returns the
     number of rows changed."""
     replacements = sorted(replacements, key=lambda r: -r[0])
-    patterns = [(re.compile(pattern), code) for _, pattern, code in replacements]
+    patterns = [(re.compile(pattern), code) for _weight, pattern, code in replacements]
     changed = 0
     for model in m.SYNCABLE_MODELS:
         if model is m.Person:
@@ -407,7 +409,7 @@ def _replace_folded(value: str, patterns: list) -> str:
             a, b = mt.span("n") if named else mt.span()
             if b > a:
                 start, end = index[a], index[b - 1] + 1
-                if not any(s < end and start < e for s, e, _ in spans):
+                if not any(s < end and start < e for s, e, _code in spans):
                     spans.append((start, end, code))
     if not spans:
         return value
@@ -451,8 +453,8 @@ def make_snapshot(db_path: Path, dest: Path, *, transmission: bool, own_uuid: st
             clear_tombstones(conn)
             if transmission:
                 if not own_uuid:
-                    raise SnapshotError("Aucun comité n'est configuré dans cette base : "
-                                        "rien à transmettre.")
+                    raise SnapshotError(_("No committee is set up in this database: "
+                                          "nothing to transmit."))
                 reduce_to_transmission(conn, own_uuid)
             conn.execute("COMMIT")
             rev = conn.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -468,8 +470,8 @@ def make_snapshot(db_path: Path, dest: Path, *, transmission: bool, own_uuid: st
 # --------------------------------------------------------------------------- foreign files
 
 def _bad_snapshot(detail: str) -> SnapshotError:
-    return SnapshotError("Le contenu du fichier n'est pas une base CCS valide "
-                         f"({detail}). Rien n'a été modifié.")
+    return SnapshotError(_("The content of the file is not a valid CCS database "
+                           "({detail}). Nothing was changed.").format(detail=detail))
 
 
 def open_foreign(path: Path, *, readonly: bool = True) -> sqlite3.Connection:
@@ -488,7 +490,7 @@ def open_foreign(path: Path, *, readonly: bool = True) -> sqlite3.Connection:
         conn.execute("PRAGMA mmap_size = 0")
         result = conn.execute("PRAGMA quick_check").fetchall()
         if result != [("ok",)]:
-            raise _bad_snapshot("contrôle d'intégrité SQLite échoué")
+            raise _bad_snapshot(_("SQLite integrity check failed"))
     except sqlite3.Error as exc:
         conn.close()
         raise _bad_snapshot(str(exc)) from None
@@ -635,16 +637,16 @@ def check_schema(conn: sqlite3.Connection) -> str:
     try:
         cols = conn.execute("PRAGMA table_info(alembic_version)").fetchall()
         if [(c[1], c[5]) for c in cols] != [("version_num", 1)]:
-            raise _bad_snapshot("version du schéma absente")
+            raise _bad_snapshot(_("schema version missing"))
         rows = conn.execute("SELECT version_num FROM alembic_version LIMIT 2").fetchall()
         if len(rows) != 1 or not isinstance(rows[0][0], str):
-            raise _bad_snapshot("version du schéma illisible")
+            raise _bad_snapshot(_("schema version unreadable"))
         revision = rows[0][0]
         if revision not in known_revisions():
-            raise NewerSnapshot(
-                "Ce fichier vient d'une version plus récente de CCS Desktop (schéma "
-                f"« {revision[:40]} » inconnu). Installez la dernière version de "
-                "l'application pour l'ouvrir. Rien n'a été modifié.")
+            raise NewerSnapshot(_(
+                "This file comes from a newer version of CCS Desktop (unknown schema "
+                "“{revision}”). Install the latest version of the application to open it. "
+                "Nothing was changed.").format(revision=revision[:40]))
         actual = schema_signature(conn)
     except sqlite3.Error as exc:
         raise _bad_snapshot(str(exc)) from None
@@ -652,7 +654,8 @@ def check_schema(conn: sqlite3.Connection) -> str:
     if actual != expected:
         diff = sorted(set(actual) ^ set(expected)) or sorted(
             k for k in actual if actual[k] != expected.get(k))
-        raise _bad_snapshot("schéma inattendu : " + ", ".join(_printable(d) for d in diff[:5]))
+        raise _bad_snapshot(_("unexpected schema: {objects}").format(
+            objects=", ".join(_printable(d) for d in diff[:5])))
     try:
         # links whose other side is gone are meaningless and ignored by every reader: the
         # transmissions of earlier versions carry those of the other committees' rows
@@ -662,7 +665,8 @@ def check_schema(conn: sqlite3.Connection) -> str:
         raise _bad_snapshot(str(exc)) from None
     if dangling:
         tables = sorted({_printable(r[0]) for r in dangling})
-        raise _bad_snapshot("références vers des lignes absentes dans : " + ", ".join(tables))
+        raise _bad_snapshot(_("references to missing rows in: {tables}").format(
+            tables=", ".join(tables)))
     return revision
 
 

@@ -576,14 +576,14 @@ class RestoreDialog(TaskDialog):
             self.step.setText(warning)
         if manifest.get("kind") != "backup":
             self.manifest = None
-            self.contents.setText(describe(manifest))
+            self.contents.setText(bk.describe(manifest))
             set_message(self.result, self.tr(
                 "This file is a transmission for the CRSS (reduced data, without names or "
                 "phone numbers): it cannot restore a committee. Choose a backup."), "error")
             self._sync_buttons()
             return
         self.manifest = manifest
-        text = describe(manifest)
+        text = bk.describe(manifest)
         if warning is not None:
             text += "\n" + warning
         self.contents.setText(text)
@@ -634,6 +634,8 @@ class RestoreDialog(TaskDialog):
         self.run(work, self._restored, self._restore_failed)
 
     def _restored(self, result: Any) -> None:
+        from ...services.exchange import backup as bk
+
         self.restored = result
         if self.after_replace is not None:
             self.after_replace(True)
@@ -642,25 +644,16 @@ class RestoreDialog(TaskDialog):
                  self.tr("Committee: {name} ({code})").format(name=c.get("name", "?"),
                                                               code=c.get("code", "-")),
                  self.tr("Backup of: {date}").format(date=_date_text(result.manifest))]
-        counts = _counts_text(result.manifest)
+        counts = bk.contents_text(result.manifest)
         if counts:
             lines.append(counts)
         if result.saved_copy:
             lines.append(self.tr("The previous database was copied aside: {path}").format(
                 path=result.saved_copy))
-        from ...services.exchange import backup as bk
-
         warning = bk.notice(result.opened_with)
         if warning:
             lines.append(warning)
-        for change in result.security_kept:
-            lines.append("Réglage de sécurité conservé : " + change.describe())
-        for change in result.security_dropped:
-            lines.append("Réglage de sécurité du fichier non installé : " + change.describe())
-        if result.security_dropped:
-            lines.append(bk.TRUST_AGAIN)
-        for change in result.security_replaced:
-            lines.append("Réglage de sécurité remplacé : " + change.describe())
+        lines += bk.security_report(result)
         set_message(self.result, "\n".join(lines), "ok")
         self.step.setText(self.tr("Done."))
         self._sync_buttons()
@@ -679,47 +672,6 @@ def _date_text(manifest: dict) -> str:
     except ValueError:
         return str(raw) or "?"
     return when.strftime("%d/%m/%Y %H:%M")
-
-
-def _counts_text(manifest: dict) -> str:
-    counts = manifest.get("counts") or {}
-    names = {
-        "people": translate("ExchangeCounts", "people"),
-        "meetings": translate("ExchangeCounts", "meetings"),
-        "threats": translate("ExchangeCounts", "threats"),
-        "vulnerabilities": translate("ExchangeCounts", "vulnerabilities"),
-        "recommendations": translate("ExchangeCounts", "recommendations"),
-        "activities": translate("ExchangeCounts", "activities"),
-        "stored_documents": translate("ExchangeCounts", "archived minutes"),
-    }
-    parts = [f"{counts[k]['live']} {label}" for k, label in names.items()
-             if isinstance(counts.get(k), dict) and isinstance(counts[k].get("live"), int)]
-    if not parts:
-        return ""
-    return translate("ExchangeCounts", "Content: {parts}").format(
-        parts=", ".join(parts))
-
-
-def describe(manifest: dict) -> str:
-    """What a file holds (committee, kind, date, counts) in the interface language."""
-    c = manifest.get("committee") or {}
-    kinds = {"backup": translate("ExchangeCounts", "backup"),
-             "transmission": translate("ExchangeCounts",
-                                                        "transmission for the CRSS")}
-    lines = [
-        translate("ExchangeCounts", "Committee: {name} ({code})").format(
-            name=c.get("name") or translate("ExchangeCounts",
-                                                             "(CRSS database)"),
-            code=c.get("code") or "-"),
-        translate("ExchangeCounts", "Kind: {kind}").format(
-            kind=kinds.get(manifest.get("kind", ""), manifest.get("kind", "?"))),
-        translate("ExchangeCounts", "Made on: {date}").format(
-            date=_date_text(manifest)),
-    ]
-    counts = _counts_text(manifest)
-    if counts:
-        lines.append(counts)
-    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------- CRSS key pair
