@@ -113,3 +113,26 @@ def lookup(context: str | None, message: str, n: int = -1,
         if found is not _MISSING and found:
             return found
     return None
+
+
+# --- numbers and sizes, as the language writes them (Qt-free: the CLI and the UI share them) --
+
+_SIZE_UNITS = (N_("{size} B"), N_("{size} KB"), N_("{size} MB"), N_("{size} GB"))
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """`value` with `digits` decimals: "1,5" in French, "1.5" in English."""
+    text = f"{value:.{digits}f}"
+    # Translators: the decimal separator ("," in French)
+    return text.replace(".", pgettext("decimal separator", "."))
+
+
+def human_size(n: int) -> str:
+    """A file size: "1,5 Mo" in French, "1.5 MB" in English; bytes exactly, below 1 KB."""
+    size = float(n)
+    for i, unit in enumerate(_SIZE_UNITS):
+        if size < 1024 or i == len(_SIZE_UNITS) - 1:
+            text = f"{size:.0f}" if i == 0 else decimal(size)
+            return _(unit).format(size=text)
+        size /= 1024
+    raise AssertionError("unreachable")

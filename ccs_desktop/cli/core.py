@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from ..i18n import N_, _, ngettext, pgettext
+from ..i18n import N_, _, decimal, human_size, ngettext, pgettext
 from .common import CliError, add_data_dir, grouped, open_existing, printable, printable_field
 
 KINDS = ("meetings", "threats", "vulnerabilities", "recommendations", "activities", "people")
@@ -112,9 +112,9 @@ def cmd_demo(args: Any) -> int:
         raise CliError(exists_message) from None
     db.close()
     size = db.path.stat().st_size
-    print(_("Demonstration database created: {path} ({size} MB, {seconds} s)")
-          .format(path=db.path, size=f"{size / 1e6:.1f}",
-                  seconds=f"{time.perf_counter() - started:.1f}"), file=sys.stderr)
+    print(_("Demonstration database created: {path} ({size}, {seconds} s)")
+          .format(path=db.path, size=human_size(size),
+                  seconds=decimal(time.perf_counter() - started)), file=sys.stderr)
     print(str(db.path.resolve()))
     return 0
 

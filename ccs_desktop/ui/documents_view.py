@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import ngettext
 from ..fileio import french_os_error, write_atomically
 from ..services import documents
 from ..services.errors import UserError
@@ -237,7 +238,7 @@ class DocumentsView(QWidget):
             self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
             self.document.load(self._buffer)
             pages = self.document.pageCount()
-            self.status.setText(self.tr("%n page(s)", "", pages))
+            self.status.setText(ngettext("{n} page", "{n} pages", pages).format(n=pages))
         else:  # pragma: no cover
             self.status.setText(self.tr("Document ready."))
         self._update_controls(busy=False)

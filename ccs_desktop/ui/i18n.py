@@ -107,6 +107,11 @@ def locale_for(lang: str | None = None) -> QLocale:
     return QLocale(QLocale.Language.French if lang == "fr" else QLocale.Language.English)
 
 
+def number(n: int) -> str:
+    """A count as the language writes it ("2 000" in French, "2,000" in English)."""
+    return locale_for().toString(int(n))
+
+
 # --- dates -------------------------------------------------------------------------------------
 
 def _qdate(value: dt.date | dt.datetime | QDate | None) -> QDate | None:

@@ -4,6 +4,8 @@ when asked; counts with their plural ("1 menace", "2 menaces")."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import re
 import sqlite3
 from pathlib import Path
@@ -58,7 +60,8 @@ def test_describe_in_french_is_unchanged_and_counts_agree(one_threat: dict) -> N
     assert lines[0] == "Type : sauvegarde"
     assert lines[1] == f"Comité : {c['name']} ({c['code']})"
     assert lines[2] == "Authenticité : authentique (phrase secrète vérifiée)"
-    assert lines[3] == f"Créé le : {one_threat['created_local']}"
+    made = dt.datetime.fromisoformat(one_threat["created_local"])
+    assert lines[3] == f"Créé le : {made:%d/%m/%Y %H:%M}"
     assert lines[4] == f"Schéma : révision {one_threat['schema_revision']}"
     # 0 and 1 are singular in French; before, every count said the plural ("1 menaces")
     assert lines[5] == ("Contenu : 0 personne, 0 réunion, 1 menace, 0 vulnérabilité, "

@@ -169,7 +169,7 @@ def test_crss_home_counts(qtbot, crss_window, crss_db) -> None:  # noqa: ANN001
     assert num(home.meetings_card) == n["meetings"]
     assert num(home.threats_card) == n["threats"]
     assert num(home.recs_card) == n["recs"]
-    assert "3 comité(s)" in home.place_label.text()
+    assert "3 comités dans la base" in home.place_label.text()
     assert crss_window.status_label.text().startswith("CRSS")
     home.conflicts_card.button.click()
     assert crss_window.current_key() == "conflicts"

@@ -551,7 +551,6 @@ def _type_items(qtbot, window: MainWindow) -> list[str]:
     return [t for t in items if t]
 
 
-@pytest.mark.xfail(strict=True, reason="threat types translated on branch i18n-services")
 def test_threat_types_follow_the_language(qtbot, demo_db, qapp):
     i18n.install_translators(qapp, "fr")
     win = MainWindow(demo_db)

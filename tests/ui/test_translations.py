@@ -100,8 +100,10 @@ def test_the_adapter_says_nothing_for_a_text_it_does_not_know():
     assert core_i18n.lookup("Pages", "A text nobody wrote", lang="fr") is None
     assert core_i18n.lookup("QDialogButtonBox", "Cancel", lang="fr") is None  # qtbase's
     assert core_i18n.lookup("Pages", "Meetings", lang="en") is None
-    one, many = (core_i18n.lookup("DocumentsView", "%n page(s)", n, lang="fr") for n in (1, 3))
-    assert (one, many) == ("%n page", "%n pages")
+    one, many = (core_i18n.lookup("DocumentsView", "{n} page", n, lang="fr") for n in (1, 3))
+    assert (one, many) == ("{n} page", "{n} pages")
+    assert [core_i18n.lookup(None, "{n} meeting", n, lang="fr") for n in (0, 1, 2)] == [
+        "{n} réunion", "{n} réunion", "{n} réunions"]
 
 
 def test_french_is_the_default_and_qt_buttons_are_french(qapp, monkeypatch):

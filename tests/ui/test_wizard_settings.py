@@ -114,7 +114,7 @@ def test_language_switch_to_english_and_back(qtbot, window):
     assert titles[:3] == ["Home", "Meetings", "Threats"]
     assert window.current_key() == "settings"
     meetings = window.go_to("meetings")
-    assert meetings.count_label.text().endswith("meeting(s)")
+    assert meetings.count_label.text().endswith(" meetings")
     assert meetings.model.headerData(0, Qt.Orientation.Horizontal) == "Reference"
     # a new window started later reads the setting
     i18n.install_translators(QApplication.instance())

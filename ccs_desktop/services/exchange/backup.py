@@ -23,6 +23,7 @@ from ...db import models as m
 from ...db.engine import Database, open_database
 from ...db.search import rebuild
 from ..errors import UserError
+from ...domain.text import printable
 from ..rowcheck import reduce_file_names
 from . import container as ct
 from . import snapshot as sn
@@ -627,6 +628,16 @@ def contents_text(manifest: dict) -> str:
     return _("Content: {counts}").format(counts=", ".join(parts))
 
 
+def _created_text(manifest: dict) -> str:
+    """When the file was made, as a user reads a date (31/12/2026 08:05); the raw text when it
+    is not a date (a hostile file: escaped, never trusted)."""
+    raw = manifest.get("created_local") or manifest.get("created_at") or ""
+    try:
+        return dt.datetime.fromisoformat(str(raw)).strftime("%d/%m/%Y %H:%M")
+    except ValueError:
+        return printable(str(raw), keep="", limit=60) or "?"
+
+
 def describe(manifest: dict) -> str:
     """What a file holds, in the language in force, for the user to check before restoring
     (the CLI and the GUI show this one text)."""
@@ -637,8 +648,7 @@ def describe(manifest: dict) -> str:
                  name=c.get("name") or _("(CRSS database)"), code=c.get("code") or "-"),
              _("Authenticity: {authenticity}").format(
                  authenticity=authenticity_label(opened_with(manifest))),
-             _("Created on: {date}").format(
-                 date=manifest.get("created_local", manifest.get("created_at", "?"))),
+             _("Created on: {date}").format(date=_created_text(manifest)),
              _("Schema: revision {revision}").format(
                  revision=manifest.get("schema_revision"))]
     contents = contents_text(manifest)

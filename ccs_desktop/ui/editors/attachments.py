@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import enums
+from ...i18n import human_size
 from ...services.errors import UserError
 from .. import commands
 from .base import ErrorLabel, make_combo
@@ -100,9 +101,7 @@ class AttachmentsPanel(QWidget):
             return
         for a in self.services.attachments.list_for(meeting_id=self.meeting_id,
                                                     activity_id=self.activity_id):
-            size = (self.tr("{size} KB").format(size=f"{a.size / 1024:.0f}")
-                    if a.size < 1024 * 1024 else
-                    self.tr("{size} MB").format(size=f"{a.size / (1024 * 1024):.1f}"))
+            size = human_size(a.size)
             item = QListWidgetItem(f"{a.filename} — {enums.AttachmentKind.label_of(a.kind)} "
                                    f"({size})")
             item.setData(Qt.ItemDataRole.UserRole, a.id)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSettings, Qt, QThreadPool, Signal,
+    QCoreApplication, QObject, QSettings, Qt, QThreadPool, Signal,
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...fileio import french_os_error
+from ...i18n import human_size
 from ...services.errors import UserError
-from ..i18n import active_language
 
 translate = QCoreApplication.translate
 
@@ -192,25 +192,6 @@ def error_text(exc: BaseException) -> str:
     log.error("exchange task failed", exc_info=exc)  # the detail, for the support only
     return translate("ExchangeCommon", "An unexpected error occurred; nothing was changed. Try "
                      "again; if the error comes back, note the time and tell the support.")
-
-
-_SIZE_UNITS = (QT_TRANSLATE_NOOP("ExchangeCommon", "{size} B"),
-               QT_TRANSLATE_NOOP("ExchangeCommon", "{size} KB"),
-               QT_TRANSLATE_NOOP("ExchangeCommon", "{size} MB"),
-               QT_TRANSLATE_NOOP("ExchangeCommon", "{size} GB"))
-
-
-def human_size(n: int) -> str:
-    """"1,5 Mo" in French, "1.5 MB" in English."""
-    size = float(n)
-    for i, unit in enumerate(_SIZE_UNITS):
-        if size < 1024 or i == len(_SIZE_UNITS) - 1:
-            text = f"{size:.0f}" if i == 0 else f"{size:.1f}"
-            if active_language() != "en":
-                text = text.replace(".", ",")
-            return translate("ExchangeCommon", unit).format(size=text)
-        size /= 1024
-    raise AssertionError("unreachable")
 
 
 # --------------------------------------------------------------------------- small widgets

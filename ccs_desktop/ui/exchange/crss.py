@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from .common import CrssKeyBox, DestinationPicker, Prompts, error_text, set_message, \
     wrapping_label
+from ...i18n import ngettext
 from ...services.rowcheck import one_line, printable
 from .dialogs import TaskDialog
 
@@ -788,11 +789,14 @@ class ImportDialog(TaskDialog):
             set_message(self.result, self.tr("No .ccsbak file was found there."), "warn")
         else:
             conflicts = sum(r.counts["conflicts"] for r in ok)
-            text = self.tr("{ok} file(s) imported, {refused} refused.").format(
-                ok=len(ok), refused=refused)
+            # the same sentence as `ccs crss import` prints
+            refused_text = ngettext("{n} refused", "{n} refused", refused).format(n=refused)
+            text = ngettext("{n} file imported, {refused}.", "{n} files imported, {refused}.",
+                            len(ok)).format(n=len(ok), refused=refused_text)
             if conflicts:
-                text += " " + self.tr("{n} conflict(s) to settle (page Conflicts).").format(
-                    n=conflicts)
+                text += " " + ngettext("{n} conflict to settle (page Conflicts).",
+                                       "{n} conflicts to settle (page Conflicts).",
+                                       conflicts).format(n=conflicts)
             set_message(self.result, text, "warn" if refused or conflicts else "ok")
         self.step.setText(self.tr("Done."))
         if self.on_imported is not None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel, QLineEdit, QProgressBar, QPushButton, QRadioButton, QVBoxLayout, QWidget,
 )
 
+from ...i18n import ngettext
 from . import common
 from .common import (
     CrssKeyBox, DestinationPicker, PassphraseFields, Prompts, Session, fingerprint_label,
@@ -285,8 +286,9 @@ class BackupDialog(TaskDialog):
             self.tr("Folder: {folder}").format(folder=written.path.parent),
         ]
         if written.removed:
-            parts.append(self.tr("{n} older file(s) removed: the most recent ones are "
-                                 "kept.").format(n=len(written.removed)))
+            parts.append(ngettext("{n} older file removed: the most recent ones are kept.",
+                                  "{n} older files removed: the most recent ones are kept.",
+                                  len(written.removed)).format(n=len(written.removed)))
         if self.kind == "transmission":
             parts.append(self.tr("Hand the stick to the CRSS (or to whoever carries it)."))
         parts.append(self.tr("You can remove the USB stick.") if removable

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import enums
 from ...services.records import ListQuery
+from ...i18n import ngettext
 from .. import i18n
 from .crss import crss_figures, is_crss
 
@@ -181,9 +182,11 @@ class HomePage(QWidget):
     def _refresh_crss(self) -> None:
         f = crss_figures(self.services)
         n = i18n.locale_for().toString
-        self.place_label.setText(self.tr(
-            "Commissariat à la Réforme du Secteur de la Sécurité · %1 committee(s) in the "
-            "consolidated database").replace("%1", n(f.committees)))
+        self.place_label.setText(ngettext(
+            "Commissariat à la Réforme du Secteur de la Sécurité · {n} committee in the "
+            "consolidated database",
+            "Commissariat à la Réforme du Secteur de la Sécurité · {n} committees in the "
+            "consolidated database", f.committees).format(n=n(f.committees)))
         self.register_card.value.setText(n(f.expected))
         self.register_card.detail.setText(self.tr(
             "Expected committees: %1 regional (CCSR), %2 commune (CCSC) or added by hand.")
@@ -201,7 +204,8 @@ class HomePage(QWidget):
             parts = [p for p in (f.last_import_code, f.last_import_file) if p]
             detail = " · ".join(parts)
             if f.refused:
-                detail += "\n" + self.tr("%1 file(s) refused in all").replace("%1", n(f.refused))
+                detail += "\n" + ngettext("{n} file refused in all", "{n} files refused in all",
+                                           f.refused).format(n=n(f.refused))
             self.last_card.detail.setText(detail)
         self.conflicts_card.value.setText(n(f.open_conflicts))
         self.conflicts_card.value.setProperty("alert", f.open_conflicts > 0)
@@ -212,11 +216,13 @@ class HomePage(QWidget):
                                                   "all committees").replace(
                                                       "%1", n(f.meetings_held)))
         self.threats_card.value.setText(n(f.threats_active))
-        self.threats_card.detail.setText(self.tr("%1 threat(s) recorded in all").replace(
-            "%1", n(f.threats)))
+        self.threats_card.detail.setText(ngettext(
+            "{n} threat recorded in all", "{n} threats recorded in all", f.threats).format(
+                n=n(f.threats)))
         self.recs_card.value.setText(n(f.recommendations_open))
-        self.recs_card.detail.setText(self.tr("of %1 recommendation(s) in all").replace(
-            "%1", n(f.recommendations)))
+        self.recs_card.detail.setText(ngettext(
+            "of {n} recommendation in all", "of {n} recommendations in all",
+            f.recommendations).format(n=n(f.recommendations)))
         for c in self.crss_cards:
             c.value.style().unpolish(c.value)
             c.value.style().polish(c.value)
@@ -284,7 +290,8 @@ class HomePage(QWidget):
         n_women = s.people.count(ListQuery(filters={"is_member": True, "is_active": True,
                                                     "sex": "F"}))
         self.members.value.setText(i18n.locale_for().toString(n_members))
-        self.members.detail.setText(self.tr("of whom %Ln women", "", n_women))
+        self.members.detail.setText(ngettext("of whom {n} woman", "of whom {n} women", n_women)
+                                     .format(n=i18n.number(n_women)))
         for card in (self.next_meeting, self.to_adopt, self.open_recs, self.overdue_recs,
                      self.active_threats, self.members):
             card.value.setAlignment(Qt.AlignmentFlag.AlignLeft)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ...domain import enums
 from ...domain.text import fold
 from ...services.records import ListQuery
+from ...i18n import ngettext
 from .. import i18n
 from .list_page import FilterSpec, ListPage, Option
 
@@ -26,25 +27,28 @@ def page_title(kind: str) -> str:
     }[kind]
 
 
-class PageCounts(QObject):
+class PageCounts:
     """The row count under each list's search box, with its plural forms ("1 réunion",
-    "25 réunions"; %Ln writes the number as the locale does). self.tr with a count is what
-    lupdate reads as a plural message."""
+    "25 réunions"; the number written as the language does): the catalog's ngettext, whose
+    English has its own plural too ("1 meeting", "2 meetings")."""
 
     def text(self, kind: str, n: int) -> str:
+        shown = i18n.number(n)
         if kind == "meetings":
-            return self.tr("%Ln meeting(s)", "", n)
-        if kind == "threats":
-            return self.tr("%Ln threat(s)", "", n)
-        if kind == "vulnerabilities":
-            return self.tr("%Ln vulnerability(ies)", "", n)
-        if kind == "recommendations":
-            return self.tr("%Ln recommendation(s)", "", n)
-        if kind == "activities":
-            return self.tr("%Ln activity(ies)", "", n)
-        if kind == "people":
-            return self.tr("%Ln person(s)", "", n)
-        raise KeyError(kind)
+            text = ngettext("{n} meeting", "{n} meetings", n)
+        elif kind == "threats":
+            text = ngettext("{n} threat", "{n} threats", n)
+        elif kind == "vulnerabilities":
+            text = ngettext("{n} vulnerability", "{n} vulnerabilities", n)
+        elif kind == "recommendations":
+            text = ngettext("{n} recommendation", "{n} recommendations", n)
+        elif kind == "activities":
+            text = ngettext("{n} activity", "{n} activities", n)
+        elif kind == "people":
+            text = ngettext("{n} person", "{n} people", n)
+        else:
+            raise KeyError(kind)
+        return text.format(n=shown)
 
 
 def count_text(kind: str, n: int) -> str:
