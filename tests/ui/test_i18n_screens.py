@@ -652,3 +652,14 @@ def test_times_sizes_and_messages_follow_the_language(qapp):
     assert default_chair_title("commune", "rurale", "Tombouctou", "Tombouctou",
                                "Alafia") == french_chair
     i18n.install_translators(qapp, "fr")
+
+
+def test_the_next_meeting_card_keeps_its_time_on_one_line(qtbot, demo_db, qapp):
+    """At 1366x768 the home card wrapped "15 décembre 2026 · 10" above "h 00": the time is
+    written with no-break spaces, so a line break can only fall before it."""
+    i18n.install_translators(qapp, "fr")
+    win = MainWindow(demo_db)
+    qtbot.addWidget(win)
+    text = win.findChild(QWidget, "page_home").next_meeting.value.text()
+    when = text.split(" · ")[1]
+    assert re.fullmatch(r"\d\d\u00a0h\u00a0\d\d", when), text

@@ -262,7 +262,8 @@ class HomePage(QWidget):
             m = nxt[0]
             when = i18n.long_date(m.date)
             if m.start_time:
-                when += " · " + i18n.time_text(m.start_time)
+                # kept on one line: a card never shows "10" above "h 00"
+                when += " · " + i18n.time_text(m.start_time).replace(" ", "\u00a0")
             self.next_meeting.value.setText(when)
             self.next_meeting.detail.setText(f"{m.reference}\n{m.place}")
         else:
