@@ -27,6 +27,7 @@ ENV_LANG = "CCS_LANG"
 _language: str | None = None
 
 
+@functools.lru_cache(maxsize=64)
 def _normalise(lang: str | None) -> str | None:
     if not lang:
         return None
