@@ -14,6 +14,7 @@ from . import snapshot as sn
 from .naming import AUTO_FOLDER
 from .workfolders import WorkFolder, _unlink_quietly, cleanup_leftovers, os_error_message
 
+
 def auto_backup(db: Database, *, keep: int = 7, min_interval: dt.timedelta | None =
                 dt.timedelta(hours=20)) -> Path | None:
     """A local snapshot in `<data>/sauvegardes-auto` (on close and daily), rotated.

@@ -18,6 +18,7 @@ DEFAULT_KEEP = 10
 MAX_BODY = 64 * 1024 ** 3  # a snapshot claiming more than 64 GiB is refused
 KIND_BACKUP, KIND_TRANSMISSION, KIND_KEY = "backup", "transmission", "crss-key"
 
+
 def kind_label(kind: str) -> str:
     """What a kind of file is called, in the language in force (the code itself when
     unknown)."""

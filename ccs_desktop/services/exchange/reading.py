@@ -25,6 +25,7 @@ from .naming import (AUTO_FOLDER, KIND_BACKUP, KIND_KEY, KIND_TRANSMISSION,
 from .security import _security_values, security_fingerprints
 from .workfolders import (Progress, WorkFolder, _noop, cleanup_leftovers, os_error_message)
 
+
 def _committee_info(conn: sqlite3.Connection) -> dict | None:
     row = conn.execute("SELECT value FROM settings WHERE key = 'committee_uuid'").fetchone()
     if not row:

@@ -27,6 +27,7 @@ from .security import (SECURITY_SETTINGS, SecurityChange, current_security,
                        live_database_error, security_fingerprints, trust_again)
 from .workfolders import Progress, _noop, _unlink_quietly, cleanup_leftovers, os_error_message
 
+
 @dataclass
 class RestoreResult:
     manifest: dict

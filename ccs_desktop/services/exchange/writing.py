@@ -23,6 +23,7 @@ from .naming import (DEFAULT_KEEP, KIND_BACKUP, KIND_TRANSMISSION, SUFFIX, app_v
 from .reading import _committee_info
 from .workfolders import Progress, WorkFolder, _noop, cleanup_leftovers, os_error_message
 
+
 @dataclass
 class WrittenFile:
     path: Path
