@@ -1,46 +1,102 @@
-"""Writing files atomically: a crash or a power cut leaves the old file or the new one whole,
-never half of one (documents, drafts, exported keys...)."""
+"""Files on disk, one tool each: the atomic writer (`write_atomically`, and `publish` for a
+file another tool built: a crash or a power cut leaves the old file or the new one whole,
+never half of one; documents, drafts, exported keys, backups...), the folder fsync, the
+wording of an OS error's cause (`french_os_error`), the safe reduction of outside names."""
 
 from __future__ import annotations
 
 import errno
 import os
 import tempfile
+import time
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO, TypeVar
 
 from .i18n import N_, _
 
+T = TypeVar("T")
 
-def write_atomically(path: str | os.PathLike[str], data: bytes, *,
-                     overwrite: bool = True) -> Path:
-    """Temp file in the same folder, flush, fsync, rename, then fsync the folder.
+
+# Windows refuses a rename for a moment while an antivirus or the search indexer holds the
+# file open (ERROR_ACCESS_DENIED, ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION): the
+# rename is tried again for about a second before the error is raised.
+SHARING_VIOLATIONS = (5, 32, 33)
+REPLACE_RETRY_DELAYS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.25)  # seconds, 1 s in all
+
+
+def replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+    """`os.replace`, tried again briefly on a Windows sharing violation (a PermissionError
+    whose winerror is 5, 32 or 33); any other error, or the same one after about a second,
+    is raised."""
+    for delay in (*REPLACE_RETRY_DELAYS, None):
+        try:
+            os.replace(src, dst)
+            return
+        except PermissionError as exc:
+            if delay is None or getattr(exc, "winerror", None) not in SHARING_VIOLATIONS:
+                raise
+        time.sleep(delay)
+
+
+def fsync_file(path: str | os.PathLike[str]) -> None:
+    """Flush to the disk a file written by another tool (SQLite's backup API...)."""
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def publish(tmp: str | os.PathLike[str], path: str | os.PathLike[str], *,
+            overwrite: bool = True) -> Path:
+    """The last step of every atomic write: give the complete, synced file `tmp` (on the
+    same disk) the name `path` in one rename (`replace`), then fsync the folder.
 
     overwrite=False never replaces an existing file, even one created by another program
-    between a check and the write: the temp file is hard-linked to its name (which fails if
-    the name exists) instead of renamed over it; FileExistsError then. Where the file system
+    between a check and the write: `tmp` is hard-linked to its name (which fails if the
+    name exists) instead of renamed over it; FileExistsError then. Where the file system
     has no hard links (FAT USB sticks), an existence check just before the rename is the
     best there is."""
     path = Path(path)
+    if overwrite:
+        replace(tmp, path)
+    else:
+        _publish_without_overwrite(os.fspath(tmp), path)
+    fsync_dir(path.parent)
+    return path
+
+
+def write_atomically(path: str | os.PathLike[str], data: bytes | Callable[[BinaryIO], T], *,
+                     overwrite: bool = True, work_dir: str | os.PathLike[str] | None = None,
+                     check: Callable[[Path, T], None] | None = None) -> Path:
+    """The one atomic writer: a crash or a power cut leaves the old file or the new one
+    whole, never half of one. Temporary file in the same folder (or in `work_dir`, a folder
+    on the same disk), flush, fsync, `check(tmp, result)` if given (a read-back), then
+    `publish` (rename, retried on Windows sharing violations; fsync of the folder).
+
+    `data`: the bytes, or `fill(fh)` that writes the content into the open file and returns
+    what `check` receives. overwrite=False: see `publish` (FileExistsError). On any error
+    the temporary file is removed and an earlier file of that name is untouched."""
+    path = Path(path)
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    # ".partial": the suffix `services.exchange.workfolders.cleanup_leftovers` knows
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial",
+                               dir=folder if work_dir is None else work_dir)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            result = fh.write(data) if isinstance(data, (bytes, bytearray, memoryview)) \
+                else data(fh)
             fh.flush()
             os.fsync(fh.fileno())
-        if overwrite:
-            os.replace(tmp, path)
-        else:
-            _publish_without_overwrite(tmp, path)
+        if check is not None:
+            check(Path(tmp), result)
+        publish(tmp, path, overwrite=overwrite)
     except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
         raise
-    fsync_dir(folder)
     return path
 
 
@@ -72,7 +128,7 @@ def _publish_without_overwrite(tmp: str, path: Path) -> None:
             raise
         if os.path.lexists(path):
             raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
-        os.replace(tmp, path)
+        replace(tmp, path)
         return
     os.unlink(tmp)
 

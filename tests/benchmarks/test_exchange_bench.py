@@ -105,3 +105,32 @@ def test_import_many_transmissions(tmp_path: Path) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     pytest.main([__file__, "-s"])
+
+
+def test_atomic_writer_cost(tmp_path: Path) -> None:
+    """The one atomic writer (temp file, fsync, rename with its retry guard, folder fsync)
+    against a plain write + fsync of the same bytes, measured in the same run."""
+    from ccs_desktop import fileio
+
+    data = os.urandom(256 * 1024)
+    n = int(os.environ.get("CCS_BENCH_WRITES", "200"))
+
+    def plain(i: int) -> None:
+        with open(tmp_path / f"plain-{i % 10}.bin", "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    def atomic(i: int) -> None:
+        fileio.write_atomically(tmp_path / f"atomic-{i % 10}.bin", data)
+
+    timings = {}
+    for name, fn in (("plain", plain), ("atomic", atomic)):
+        t = time.perf_counter()
+        for i in range(n):
+            fn(i)
+        timings[name] = (time.perf_counter() - t) / n
+    print(f"\n{n} writes of 256 KiB: plain write+fsync {timings['plain'] * 1000:.2f} ms, "
+          f"write_atomically {timings['atomic'] * 1000:.2f} ms "
+          f"(ratio {timings['atomic'] / timings['plain']:.2f})")
+    assert not list(tmp_path.glob(".*.partial"))

@@ -18,7 +18,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from ...fileio import french_os_error
+from ...fileio import french_os_error, write_atomically
 from ...i18n import _
 from ..errors import UserError
 from ..exchange import container as ct
@@ -84,18 +84,12 @@ def generate() -> KeyPair:
 
 
 def _write_new(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.partial")
+    """Write a key file atomically (`fileio.write_atomically`), never over an existing one."""
     try:
-        with open(tmp, "xb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if path.exists():
-            raise UserError(_("“{path}” already exists: a key is never overwritten.").format(
-                path=path))
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+        write_atomically(path, data, overwrite=False)
+    except FileExistsError:
+        raise UserError(_("“{path}” already exists: a key is never overwritten.").format(
+            path=path)) from None
 
 
 def write_key_files(pair: KeyPair, out_dir: str | os.PathLike[str], passphrase: str,

@@ -2,5 +2,6 @@
 
 - container: the file format (docs/ccsbak-format.md)
 - snapshot: VACUUM INTO copies, reduction to a transmission, safe opening of foreign files
-- backup: write / verify / restore, rotation, automatic local copies, drive listing
+- backup: the backup service's public face, over naming, workfolders, writing, reading,
+  security, restore, autocopy and drives (one job each)
 """

@@ -162,20 +162,6 @@ def _name_patterns(given: str, family: str, title: str) -> list[tuple[int, str]]
     return out
 
 
-def _name_pieces(given: str, family: str, title: str) -> list[str]:
-    """The plain pieces of a name that are replaced wherever they stand (kept for callers
-    that only need the words)."""
-    pieces = []
-    full = " ".join(p for p in (given, family) if p).strip()
-    for p in (full, " ".join(p for p in (title, family) if p), family, given):
-        if p and len(p) >= SHORT_NAME:
-            pieces.append(p)
-    for word in (given or "").split() + (family or "").split():
-        if len(word) >= SHORT_NAME:
-            pieces.append(word)
-    return pieces
-
-
 def _fold(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s)
                    if unicodedata.category(c) != "Mn").casefold()
@@ -459,7 +445,7 @@ def make_snapshot(db_path: Path, dest: Path, *, transmission: bool, own_uuid: st
             conn.execute("COMMIT")
             rev = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             counts = table_counts(conn)
-            conn.execute(f"VACUUM INTO ?", (str(dest),))
+            conn.execute("VACUUM INTO ?", (str(dest),))
         finally:
             conn.close()
     finally:

@@ -1,0 +1,483 @@
+"""Reading `.ccsbak` files and automatic copies: the manifest checked field by field, the
+description shown before a restore, decryption into a locked work folder, verification."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ... import paths
+from ...domain.text import printable
+from ...fileio import french_os_error
+from ...i18n import _, ngettext, pgettext
+from ..errors import UserError
+from . import container as ct
+from . import snapshot as sn
+from .naming import (AUTO_FOLDER, KIND_BACKUP, KIND_KEY, KIND_TRANSMISSION,
+                     MAX_BODY, OPENED_CRSS_KEY, OPENED_LOCAL_COPY, OPENED_PASSPHRASE,
+                     authenticity_label, kind_label, opened_with)
+from .security import _security_values, security_fingerprints
+from .workfolders import (Progress, WorkFolder, _noop, cleanup_leftovers, os_error_message)
+
+
+def _committee_info(conn: sqlite3.Connection) -> dict | None:
+    row = conn.execute("SELECT value FROM settings WHERE key = 'committee_uuid'").fetchone()
+    if not row:
+        return None
+    c = conn.execute("SELECT uuid, code, name, level, region, cercle, commune, "
+                     "restore_generation, share_names FROM committees WHERE uuid = ?",
+                     (row[0],)).fetchone()
+    if c is None:
+        return None
+    keys = ("uuid", "code", "name", "level", "region", "cercle", "commune",
+            "restore_generation", "share_names")
+    return dict(zip(keys, c, strict=True))
+
+
+@dataclass
+class OpenedFile:
+    """A decrypted snapshot in a temporary folder (delete with `cleanup()`)."""
+
+    manifest: dict
+    snapshot: Path
+    revision: str
+    folder: Path
+    file_sha256: str = ""
+    file_size: int = 0
+    # True only for a container opened with its passphrase; False for one opened with the
+    # CRSS key (its author is not proven) and for a plain automatic copy of this PC
+    authenticated: bool = True
+    opened_with: str = OPENED_PASSPHRASE
+    # the snapshot's security settings (SECURITY_SETTINGS: value or None)
+    security: dict = field(default_factory=dict)
+    work: WorkFolder | None = field(default=None, repr=False)
+
+    def cleanup(self) -> None:
+        if self.work is not None:
+            self.work.remove()
+        else:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+    @property
+    def authenticity(self) -> str:
+        return authenticity_label(self.opened_with)
+
+    @property
+    def kind(self) -> str:
+        return self.manifest.get("kind", "")
+
+    def __enter__(self) -> OpenedFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.cleanup()
+
+
+def _count_text(table: str, n: int) -> str | None:
+    """One count of `contents_text` ("3 réunions"), None for a table not listed."""
+    if table == "people":
+        text = ngettext("{n} person", "{n} people", n)
+    elif table == "meetings":
+        text = ngettext("{n} meeting", "{n} meetings", n)
+    elif table == "threats":
+        text = ngettext("{n} threat", "{n} threats", n)
+    elif table == "vulnerabilities":
+        text = ngettext("{n} vulnerability", "{n} vulnerabilities", n)
+    elif table == "recommendations":
+        text = ngettext("{n} recommendation", "{n} recommendations", n)
+    elif table == "activities":
+        text = ngettext("{n} activity", "{n} activities", n)
+    elif table == "stored_documents":
+        text = ngettext("{n} archived set of minutes", "{n} archived sets of minutes", n)
+    else:
+        return None
+    return text.format(n=n)
+
+
+COUNTED_TABLES = ("people", "meetings", "threats", "vulnerabilities", "recommendations",
+                  "activities", "stored_documents")
+
+
+def contents_text(manifest: dict) -> str:
+    """The line "Contenu : 3 personnes, 1 réunion, ..." of a manifest's counts (live rows),
+    in the language in force; "" when the manifest has none."""
+    counts = manifest.get("counts") or {}
+    parts = []
+    for table in COUNTED_TABLES:
+        row = counts.get(table)
+        live = row.get("live") if isinstance(row, dict) else None
+        if isinstance(live, int) and not isinstance(live, bool):
+            parts.append(_count_text(table, live))
+    if not parts:
+        return ""
+    return _("Content: {counts}").format(counts=", ".join(parts))
+
+
+def _created_text(manifest: dict) -> str:
+    """When the file was made, as a user reads a date (31/12/2026 08:05); the raw text when it
+    is not a date (a hostile file: escaped, never trusted)."""
+    raw = manifest.get("created_local") or manifest.get("created_at") or ""
+    try:
+        return dt.datetime.fromisoformat(str(raw)).strftime("%d/%m/%Y %H:%M")
+    except ValueError:
+        return printable(str(raw), keep="", limit=60) or "?"
+
+
+def describe(manifest: dict) -> str:
+    """What a file holds, in the language in force, for the user to check before restoring
+    (the CLI and the GUI show this one text)."""
+    c = manifest.get("committee") or {}
+    kind = manifest.get("kind", "")
+    lines = [_("Kind: {kind}").format(kind=kind_label(kind) if kind else "?"),
+             _("Committee: {name} ({code})").format(
+                 name=c.get("name") or _("(CRSS database)"), code=c.get("code") or "-"),
+             _("Authenticity: {authenticity}").format(
+                 authenticity=authenticity_label(opened_with(manifest))),
+             _("Created on: {date}").format(date=_created_text(manifest)),
+             _("Schema: revision {revision}").format(
+                 revision=manifest.get("schema_revision"))]
+    contents = contents_text(manifest)
+    if contents:
+        lines.append(contents)
+    return "\n".join(lines)
+
+
+_UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?"
+                      r"[0-9a-fA-F]{12}$")
+_SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+MAX_GENERATION = 2 ** 31 - 1
+MAX_COUNT = 2 ** 53
+
+
+def _bad_manifest(what: str) -> ct.ContainerError:
+    """`what`: the invalid part, already translated (pgettext "manifest")."""
+    return ct.ContainerError(_("Unexpected content in the file (invalid manifest: {what}). "
+                               "The file is damaged or was not created by CCS Desktop. "
+                               "Nothing was changed.").format(what=what))
+
+
+def _is_int(v: object) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _text(manifest: dict, key: str, what: str, *, required: bool, max_len: int = 200,
+          iso: bool = False) -> None:
+    if key not in manifest and not required:
+        return
+    v = manifest.get(key)
+    if not isinstance(v, str) or len(v) > max_len:
+        raise _bad_manifest(what)
+    if iso:
+        try:
+            dt.datetime.fromisoformat(v)
+        except ValueError:
+            raise _bad_manifest(what) from None
+
+
+def _check_committee(c: object) -> None:
+    """The committee of a manifest: every field the restore, the descriptions and the CRSS
+    import read, with its type (a wrong type is refused before anything is merged)."""
+    if c is None:
+        return
+    if not isinstance(c, dict):
+        raise _bad_manifest(pgettext("manifest", "committee"))
+    if not isinstance(c.get("uuid"), str) or not _UUID_RE.match(c["uuid"]):
+        raise _bad_manifest(pgettext("manifest", "committee identifier"))
+    limits = {"code": 40, "name": 300, "level": 40, "region": 200, "cercle": 200,
+              "commune": 200}
+    for key, max_len in limits.items():
+        v = c.get(key)
+        if key in ("code", "name", "level"):
+            if not isinstance(v, str) or len(v) > max_len:
+                raise _bad_manifest(
+                    pgettext("manifest", "committee, field {key}").format(key=key))
+        elif v is not None and (not isinstance(v, str) or len(v) > max_len):
+            raise _bad_manifest(
+                    pgettext("manifest", "committee, field {key}").format(key=key))
+    gen = c.get("restore_generation")
+    if not _is_int(gen) or not 0 <= gen <= MAX_GENERATION:
+        raise _bad_manifest(pgettext("manifest", "restore generation of the committee"))
+    share = c.get("share_names")
+    if share not in (0, 1) or not isinstance(share, (int, bool)):
+        raise _bad_manifest(pgettext("manifest", "sharing of names"))
+
+
+def _check_counts(counts: object) -> None:
+    if counts is None:
+        return
+    if not isinstance(counts, dict) or len(counts) > 200:
+        raise _bad_manifest(pgettext("manifest", "counts"))
+    for table, row in counts.items():
+        if not isinstance(table, str) or len(table) > 100 or not isinstance(row, dict):
+            raise _bad_manifest(pgettext("manifest", "counts"))
+        for k, v in row.items():
+            if not isinstance(k, str) or not _is_int(v) or not 0 <= v <= MAX_COUNT:
+                raise _bad_manifest(pgettext("manifest", "counts"))
+
+
+def check_manifest(manifest: object) -> None:
+    """Type-check every manifest field that is used later (restore, describe, the CRSS
+    import): `ccsbak`, `kind`, `app_version`, `created_at`, `created_local`, `committee`
+    (uuid, code, name, level, region, cercle, commune, restore_generation, share_names),
+    `schema_revision`, `counts`, `body`, `body_size`, `body_sha256`. Unknown extra fields are
+    allowed (format version 1 may add fields). Raises a French ContainerError."""
+    if not isinstance(manifest, dict):
+        raise _bad_manifest(pgettext("manifest", "not an object"))
+    version = manifest.get("ccsbak")
+    if not _is_int(version) or version != ct.FORMAT_VERSION:
+        raise _bad_manifest(pgettext("manifest", "version"))
+    kind = manifest.get("kind")
+    if not isinstance(kind, str) or kind not in (KIND_BACKUP, KIND_TRANSMISSION, KIND_KEY):
+        raise _bad_manifest(pgettext("manifest", "file kind"))
+    if kind == KIND_KEY:
+        raise ct.ContainerError(_("This file is the CRSS private key, not a backup."))
+    _text(manifest, "app_version", pgettext("manifest", "application version"),
+          required=False, max_len=64)
+    _text(manifest, "created_at", pgettext("manifest", "creation date"), required=False,
+          iso=True)
+    _text(manifest, "created_local", pgettext("manifest", "local creation date"),
+          required=False, iso=True)
+    if manifest.get("schema_revision") is not None:
+        _text(manifest, "schema_revision", pgettext("manifest", "schema revision"),
+              required=False, max_len=64)
+    if "committee" not in manifest:
+        raise _bad_manifest(pgettext("manifest", "committee missing"))
+    _check_committee(manifest["committee"])
+    _check_counts(manifest.get("counts"))
+    if manifest.get("body", "sqlite") != "sqlite":
+        raise _bad_manifest(pgettext("manifest", "content"))
+    size = manifest.get("body_size")
+    if (not _is_int(size) or not 0 < size <= MAX_BODY
+            or not isinstance(manifest.get("body_sha256"), str)
+            or not _SHA256_RE.match(manifest["body_sha256"])):
+        raise ct.ContainerError(_("The file announces an invalid content size. Nothing was "
+                                  "changed."))
+
+
+SPACE_TO_OPEN, SPACE_TO_SET_ASIDE = "open", "set-aside"
+
+
+def check_free_space(folder: Path, size: int, what: str = SPACE_TO_OPEN) -> None:
+    """Refuse before writing when `size` bytes (plus 10 % and 64 MiB of margin) would not
+    fit on the disk of `folder`; `what` says what for (SPACE_TO_OPEN: open this file,
+    SPACE_TO_SET_ASIDE: set the current database aside)."""
+    need = size + size // 10 + 64 * 1024 * 1024
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError as exc:
+        raise UserError(os_error_message(exc, folder)) from None
+    if free < need:
+        if what == SPACE_TO_SET_ASIDE:
+            text = _("Not enough space on the disk to set the current database aside: "
+                     "{need} MB needed (with a safety margin), {free} MB free in “{folder}”. "
+                     "Free some space, then try again. Nothing was changed.")
+        else:
+            text = _("Not enough space on the disk to open this file: {need} MB needed "
+                     "(with a safety margin), {free} MB free in “{folder}”. Free some space, "
+                     "then try again. Nothing was changed.")
+        raise UserError(text.format(need=need // 2**20, free=free // 2**20, folder=folder))
+
+
+def missing_data_dir(folder: Path) -> UserError:
+    return UserError(_("The data folder “{folder}” does not exist: nothing was created. "
+                       "Give the existing data folder of CCS Desktop with --data-dir (the "
+                       "file is decrypted there for the time of the check, then "
+                       "erased).").format(folder=folder))
+
+
+def _work_dir(work_dir: str | os.PathLike[str] | None, *, create: bool = True) -> Path:
+    """Where a file is decrypted: a data folder (the one given, else the default one), never
+    the system's temporary folder, which other programs read and nobody cleans. A folder
+    given explicitly must exist when `create` is False (a command that only reads creates
+    nothing); the default data folder, the application's own, is created when missing."""
+    folder = paths.resolve_data_dir(work_dir)
+    if not create and work_dir is not None and not folder.is_dir():
+        raise missing_data_dir(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(os_error_message(exc, folder)) from None
+    return folder
+
+
+def open_file(path: str | os.PathLike[str], identities: list, *, work_dir: Path | None = None,
+              progress: Progress | None = None) -> OpenedFile:
+    """Decrypt and check a `.ccsbak` file into a hidden temporary folder inside the data
+    folder `work_dir` (the default data folder when None): manifest, size, digest, SQLite
+    integrity and schema. Nothing else is touched. The caller deletes the clear copy with
+    `cleanup()` (or a `with` block) as soon as it is done."""
+    progress = progress or _noop
+    src_path = Path(path)
+    work = _work_dir(work_dir)
+    try:
+        fh = open(src_path, "rb")  # noqa: SIM115
+    except OSError as exc:
+        raise UserError(_("Cannot read “{path}”: {error}.").format(
+            path=src_path, error=french_os_error(exc))) from None
+    with fh:
+        # the key first (a wrong key costs no disk), then the work folder for the clear copy
+        total = os.fstat(fh.fileno()).st_size
+        h = _HashingReader(fh)
+        reader = ct.ContainerReader(h, identities)
+        # keys starting with "_" are set by this module (authenticity, revision): a file
+        # cannot bring its own
+        manifest = {k: v for k, v in reader.manifest.items() if not k.startswith("_")}
+        check_manifest(manifest)
+        check_free_space(work, manifest["body_size"])
+        wf = WorkFolder(work, ".ccs-ouverture-")
+        folder = wf.path
+        try:
+            snap = folder / "snapshot.sqlite3"
+            step = _("Decrypting and checking…")
+            with open(snap, "wb") as out:
+                for piece in reader.iter_body():
+                    out.write(piece)
+                    progress(h.count, max(total, 1), step)
+            h.drain()  # data after the last chunk was already refused by the chunk reader
+        except OSError as exc:
+            wf.remove()
+            raise UserError(os_error_message(exc, work)) from None
+        except BaseException:
+            wf.remove()
+            raise
+    try:
+        conn = sn.open_foreign(snap)
+        try:
+            revision = sn.check_schema(conn)
+            security = _security_values(conn)
+        finally:
+            conn.close()
+        how = (OPENED_PASSPHRASE if reader.opened_with == ct.OPENED_WITH_PASSPHRASE
+               else OPENED_CRSS_KEY)
+        manifest["_authenticated"] = how == OPENED_PASSPHRASE
+        manifest["_opened_with"] = how
+        return OpenedFile(manifest, snap, revision, folder, h.hexdigest(), h.count,
+                          authenticated=how == OPENED_PASSPHRASE, opened_with=how,
+                          security=security, work=wf)
+    except BaseException:
+        wf.remove()
+        raise
+
+
+class _HashingReader:
+    def __init__(self, fh) -> None:  # noqa: ANN001
+        self.fh, self.h, self.count = fh, hashlib.sha256(), 0
+
+    def read(self, n: int = -1) -> bytes:
+        data = self.fh.read(n)
+        self.h.update(data)
+        self.count += len(data)
+        return data
+
+    def drain(self) -> None:
+        while data := self.read(1024 * 1024):
+            pass
+
+    def hexdigest(self) -> str:
+        return self.h.hexdigest()
+
+
+def verify_file(path: str | os.PathLike[str], identities: list,
+                progress: Progress | None = None, work_dir: Path | None = None, *,
+                create_work_dir: bool = False) -> dict:
+    """Decrypt and check a file completely; the clear copy (in a hidden folder of the data
+    folder `work_dir`, the default one when None) is deleted before returning, error or not.
+
+    A plain SQLite copy is accepted only from the automatic-copies folder of that data folder
+    (`open_any`). The returned manifest carries `_revision`, `_authenticated` (True only for a
+    file opened with its passphrase; False for one opened with the CRSS key and for such a
+    local copy: "copie locale, non authentifiée") and `_security` (fingerprints of the
+    security settings, see `security_changes`) and `_opened_with` (OPENED_…: only a
+    passphrase proves who wrote the file).
+
+    Nothing is created: a `work_dir` that does not exist is refused in French, unless
+    `create_work_dir` (the first step of a restore into that folder, whose job includes
+    creating it)."""
+    work = _work_dir(work_dir, create=create_work_dir)
+    cleanup_leftovers(work)
+    with open_any(path, identities, work_dir=work, progress=progress) as opened:
+        manifest = dict(opened.manifest)
+        manifest["_revision"] = opened.revision
+        manifest["_authenticated"] = opened.authenticated
+        manifest["_opened_with"] = opened.opened_with
+        manifest["_security"] = security_fingerprints(opened.security)
+        return manifest
+
+
+def open_any(path: str | os.PathLike[str], identities: list, *, work_dir: Path,
+             progress: Progress | None = None) -> OpenedFile:
+    """A `.ccsbak` (it must open: passphrase, or CRSS key, see `OpenedFile.opened_with`), or
+    a plain SQLite snapshot ONLY when the file really lies in the automatic-copies folder of
+    `work_dir` (resolved paths, symlinks followed); anything else is refused with the
+    container reader's French reason."""
+    src = Path(path)
+    if ct.peek_is_container(src):
+        return open_file(src, identities, work_dir=work_dir, progress=progress)
+    return _open_plain_snapshot(src, work_dir)
+
+
+def is_local_copy(path: str | os.PathLike[str], data_dir: str | os.PathLike[str]) -> bool:
+    """True when `path`, symlinks resolved, is a regular file directly inside the
+    automatic-copies folder of `data_dir` (resolved too)."""
+    try:
+        auto = (Path(data_dir) / AUTO_FOLDER).resolve(strict=True)
+        real = Path(path).resolve(strict=True)
+    except (OSError, RuntimeError):
+        return False
+    return real.parent == auto and real.is_file()
+
+
+def _open_plain_snapshot(src: Path, work_dir: Path) -> OpenedFile:
+    """An automatic local copy (plain SQLite snapshot), accepted ONLY from the
+    automatic-copies folder of `work_dir` (the data folder), by resolved path; it is
+    labelled "copie locale, non authentifiée". Anything else that is not a container is
+    refused with the container reader's French reason."""
+    src = Path(src)
+    try:
+        with open(src, "rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise UserError(_("Cannot read “{path}”: {error}.").format(
+            path=src, error=french_os_error(exc))) from None
+    if head != b"SQLite format 3\x00":
+        # let the container reader give the precise French reason
+        with open(src, "rb") as fh:
+            ct.ContainerReader(fh, [])
+    if not is_local_copy(src, work_dir):
+        raise ct.ContainerError(_(
+            "This file is an unencrypted SQLite database, not a CCS backup (.ccsbak): "
+            "nothing proves where it comes from. Only the automatic copies of this PC (the "
+            "folder “{folder}” of the data folder) open this way. Choose a .ccsbak backup "
+            "and its passphrase. Nothing was changed.").format(folder=AUTO_FOLDER))
+    real = src.resolve(strict=True)
+    check_free_space(work_dir, real.stat().st_size)
+    wf = WorkFolder(work_dir, ".ccs-ouverture-")
+    folder = wf.path
+    try:
+        snap = folder / "snapshot.sqlite3"
+        shutil.copyfile(real, snap)
+        conn = sn.open_foreign(snap)
+        try:
+            revision = sn.check_schema(conn)
+            info = _committee_info(conn)
+            security = _security_values(conn)
+        finally:
+            conn.close()
+        when = dt.datetime.fromtimestamp(real.stat().st_mtime).replace(microsecond=0)
+        manifest = {"ccsbak": ct.FORMAT_VERSION, "kind": KIND_BACKUP, "committee": info,
+                    "schema_revision": revision, "created_local": when.isoformat(),
+                    "_authenticated": False, "_opened_with": OPENED_LOCAL_COPY}
+        return OpenedFile(manifest, snap, revision, folder, authenticated=False,
+                          opened_with=OPENED_LOCAL_COPY, security=security, work=wf)
+    except OSError as exc:
+        wf.remove()
+        raise UserError(os_error_message(exc, work_dir)) from None
+    except BaseException:
+        wf.remove()
+        raise

@@ -1,0 +1,190 @@
+"""Writing backups and transmissions onto a stick: a consistent snapshot, encrypted, written
+under a new name, read back and checked before it takes its name, then the oldest rotated."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from ...db.engine import Database
+from ...fileio import write_atomically
+from ...i18n import _
+from ..errors import UserError
+from . import container as ct
+from . import snapshot as sn
+from .naming import (DEFAULT_KEEP, KIND_BACKUP, KIND_TRANSMISSION, SUFFIX, app_version,
+                     file_name, file_prefix, rotate)
+from .reading import _committee_info
+from .workfolders import Progress, WorkFolder, _noop, cleanup_leftovers, os_error_message
+
+
+@dataclass
+class WrittenFile:
+    path: Path
+    size: int
+    manifest: dict
+    removed: list[Path] = field(default_factory=list)
+
+
+def write_new(folder: Path, name: str, fill: Callable[[BinaryIO], bytes],
+              verify: Callable[[Path, bytes], None]) -> Path:
+    """Write `folder/name` (or `name-1`, `-2`... when taken) without ever overwriting, with
+    the one atomic writer (`fileio.write_atomically`): the partial file lives in a locked
+    work folder on the stick (a concurrent cleanup leaves it alone, a kill leaves it to
+    `cleanup_leftovers`), is read back and verified, then takes its name. `fill(fh)` writes
+    the content and returns the file key; on any error the partial file is removed and
+    earlier files are untouched (a French UserError)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(os_error_message(exc, folder)) from None
+    final = folder / name
+    n = 1
+    while final.exists():
+        final = folder / name.replace(SUFFIX, f"-{n}{SUFFIX}") if "_transmission" not in name \
+            else folder / name.replace("_transmission", f"-{n}_transmission")
+        n += 1
+    work = WorkFolder(folder, ".ccs-tmp-")
+    try:
+        write_atomically(final, fill, overwrite=False, work_dir=work.path, check=verify)
+    except OSError as exc:
+        raise UserError(os_error_message(exc, folder)) from None
+    finally:
+        work.remove()
+    return final
+
+
+def _drop_cache(fh) -> None:  # noqa: ANN001
+    """Ask the OS to forget the cached pages so that the read-back reads the stick."""
+    if hasattr(os, "posix_fadvise"):
+        try:
+            os.posix_fadvise(fh.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+        except OSError:
+            pass
+
+
+def _prepare_live(db: Database) -> tuple[dict | None, str | None]:
+    """Own committee and trusted CRSS key of the live database; makes sure the pseudonym
+    secret exists there, so that backups and transmissions give the same codes."""
+    conn = sqlite3.connect(db.path, timeout=30)
+    try:
+        with conn:
+            info = _committee_info(conn)
+            if info is not None:
+                sn.ensure_pseudonym_secret(conn)
+            row = conn.execute("SELECT value FROM settings WHERE key = ?",
+                               (sn.CRSS_KEY_SETTING,)).fetchone()
+    finally:
+        conn.close()
+    return info, (row[0] if row and row[0] else None)
+
+
+def _sha256_file(path: Path) -> tuple[int, str]:
+    h = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as fh:
+        while block := fh.read(1024 * 1024):
+            h.update(block)
+            size += len(block)
+    return size, h.hexdigest()
+
+
+def create_file(db: Database, out_dir: str | os.PathLike[str], *, kind: str,
+                passphrase: str | None = None, crss_public: bytes | None | bool = None,
+                keep: int = DEFAULT_KEEP, chunk_size: int = ct.DEFAULT_CHUNK,
+                kdf: ct.KdfParams | None = None, progress: Progress | None = None
+                ) -> WrittenFile:
+    """Write a backup (kind="backup") or a transmission into `out_dir`.
+
+    crss_public: raw X25519 key; None = the committee's trusted CRSS key if any; False = none.
+    A backup needs the passphrase; a transmission needs a CRSS key."""
+    from ..crss.keys import parse_public_key
+
+    progress = progress or _noop
+    out = Path(out_dir).expanduser().resolve()
+    cleanup_leftovers(db.data_dir)
+    if out.is_dir():
+        cleanup_leftovers(out)
+    info, trusted = _prepare_live(db)
+    if crss_public is None and trusted:
+        crss_public = parse_public_key(trusted)
+    recipients: list = []
+    if kind == KIND_BACKUP:
+        if passphrase is None:
+            raise UserError(_("A backup needs the backup passphrase."))
+        ct.check_passphrase(passphrase)
+        recipients.append(ct.PassphraseRecipient(passphrase, kdf))
+    elif kind == KIND_TRANSMISSION:
+        if info is None:
+            raise UserError(_("No committee is set up in this database: nothing to "
+                              "transmit."))
+        if not crss_public:
+            raise UserError(_("No CRSS public key: first import the file crss.pub given by "
+                              "the CRSS (“ccs crss trust”)."))
+    else:
+        raise ValueError(kind)
+    if crss_public:
+        recipients.append(ct.X25519Recipient(bytes(crss_public)))
+    now_local = dt.datetime.now().replace(microsecond=0)
+    code = info["code"] if info else "CRSS"
+    cuuid = info["uuid"] if info else "00000000"
+    progress(0, 100, _("Consistent copy of the database…"))
+    with WorkFolder(db.data_dir, ".ccs-tmp-") as tmp:
+        snap = Path(tmp) / "snapshot.sqlite3"
+        meta = sn.make_snapshot(db.path, snap, transmission=(kind == KIND_TRANSMISSION),
+                                own_uuid=info["uuid"] if info else None)
+        size, digest = _sha256_file(snap)
+        manifest = {
+            "ccsbak": ct.FORMAT_VERSION, "kind": kind, "app_version": app_version(),
+            "created_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+            "created_local": now_local.isoformat(), "committee": info,
+            "schema_revision": meta["revision"], "counts": meta["counts"],
+            "body": "sqlite", "body_size": size, "body_sha256": digest,
+        }
+        encrypting = _("Encrypting…")
+        progress(10, 100, encrypting)
+
+        def fill(fh) -> bytes:  # noqa: ANN001
+            w = ct.ContainerWriter(fh, recipients, manifest, chunk_size=chunk_size)
+            done = 0
+            with open(snap, "rb") as src:
+                while block := src.read(1024 * 1024):
+                    w.write(block)
+                    done += len(block)
+                    progress(10 + int(60 * done / max(size, 1)), 100, encrypting)
+            w.close()
+            return w.file_key
+
+        def verify(path: Path, key: bytes) -> None:
+            progress(70, 100, _("Reading back and checking…"))
+            checking = _("Checking…")
+            with open(path, "rb") as fh:
+                _drop_cache(fh)
+                reader = ct.ContainerReader(fh, file_key=key)
+                if reader.manifest != manifest:
+                    raise UserError(_("Reading back the written file failed."))
+                done = 0
+                for piece in reader.iter_body():
+                    done += len(piece)
+                    progress(70 + int(29 * done / max(size, 1)), 100, checking)
+
+        final = write_new(out, file_name(code, cuuid, kind, now_local), fill, verify)
+    size_written = final.stat().st_size
+    removed = rotate(out, file_prefix(code, cuuid), kind, keep, newest=final)
+    progress(100, 100, _("Done."))
+    return WrittenFile(final, size_written, manifest, removed)
+
+
+def create_backup(db: Database, out_dir: str | os.PathLike[str], passphrase: str,
+                  **kw) -> WrittenFile:
+    return create_file(db, out_dir, kind=KIND_BACKUP, passphrase=passphrase, **kw)
+
+
+def create_transmission(db: Database, out_dir: str | os.PathLike[str], **kw) -> WrittenFile:
+    return create_file(db, out_dir, kind=KIND_TRANSMISSION, **kw)
