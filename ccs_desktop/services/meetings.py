@@ -7,8 +7,9 @@ import logging
 import random
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterator
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -62,6 +63,67 @@ class AttendanceCounts:
     def quorum_reached(self) -> bool:
         return self.present >= self.quorum_needed > 0 or (
             self.quorum_needed == 0 and self.present > 0)
+
+
+@dataclass(frozen=True)
+class LinkedThreat:
+    """A threat discussed at a meeting, as its tab lists it."""
+    id: int
+    title: str
+    level: str
+    score: int
+    reassessed_here: bool  # a re-assessment was recorded at this meeting
+
+
+@dataclass(frozen=True)
+class LinkedVulnerability:
+    id: int
+    title: str
+    place_name: str | None
+
+
+@dataclass(frozen=True)
+class MeetingLinks:
+    """The threats and vulnerabilities linked to a meeting (deleted ones left out)."""
+    threats: tuple[LinkedThreat, ...]
+    vulnerabilities: tuple[LinkedVulnerability, ...]
+
+
+@dataclass(frozen=True)
+class AmendmentRow:
+    id: int
+    date: dt.date
+    reason: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Adoption:
+    """What an adoption changed: the minutes adopted and whether their PDF is archived
+    (`archive_error` says why not; the adoption itself is saved all the same)."""
+    meeting_id: int
+    reference: str
+    adopted_on: dt.date
+    adopted_by_meeting_id: int | None
+    archive_error: str | None = None
+
+    @property
+    def archived(self) -> bool:
+        return self.archive_error is None
+
+
+class _WithinTransaction:
+    """A `db` whose `session()` is the caller's open session, inside a savepoint: a document
+    frozen through it belongs to the caller's transaction, and its failure undoes only what
+    the freezing wrote."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    @contextmanager
+    def session(self, **_: Any) -> Iterator[Session]:
+        with self._session.begin_nested():
+            yield self._session
 
 
 def quorum_needed(committee: m.Committee, active_members: int) -> int:
@@ -377,6 +439,29 @@ class MeetingsService(RecordService):
         with v.write_session(self.db) as s:
             tombstone(self._agenda_item(s, item_id))
 
+    def reorder_agenda(self, meeting_id: int, item_ids: list[int]) -> tuple[int, ...]:
+        """Number the meeting's agenda items 1, 2, ... in the order given, in one transaction;
+        `item_ids` names every item of the agenda once. Returns the ids whose position
+        changed."""
+        meeting_id = v.as_id(meeting_id, _("Meeting"))
+        if not isinstance(item_ids, (list, tuple)):
+            raise ValidationError(_("The agenda has changed meanwhile: reopen the meeting."))
+        wanted = [v.as_id(i, _("Agenda item")) for i in item_ids]
+        with v.write_session(self.db) as s:
+            meeting = self._writable_meeting(s, meeting_id)
+            items = {i.id: i for i in s.scalars(select(m.AgendaItem).where(
+                m.AgendaItem.meeting_id == meeting.id, m.AgendaItem.deleted_at.is_(None)))}
+            if len(set(wanted)) != len(wanted) or set(wanted) != set(items):
+                raise ValidationError(_("The agenda has changed meanwhile: reopen the "
+                                        "meeting."))
+            moved = []
+            for pos, item_id in enumerate(wanted, start=1):
+                if items[item_id].position != pos:
+                    items[item_id].position = pos
+                    moved.append(item_id)
+            s.flush()
+        return tuple(moved)
+
     # attendance -------------------------------------------------------------------------------
     def set_attendance(self, meeting_id: int, person_id: int, status: str,
                        is_guest: bool | None = None) -> m.Attendance:
@@ -457,8 +542,9 @@ class MeetingsService(RecordService):
 
     def adopt(self, meeting_id: int, adopted_by_meeting_id: int | None,
               adopted_on: dt.date | str | None = None, with_amendments: bool = False,
-              scan: tuple[str, bytes] | None = None) -> m.Meeting:
-        """Record "adopté en séance du ...": the PV then no longer changes."""
+              scan: tuple[str, bytes] | None = None) -> Adoption:
+        """Record "adopté en séance du ...": the PV then no longer changes. One transaction:
+        the adoption, the signed scan and the archived PDF of the minutes."""
         errors: dict[str, str] = {}
         on = as_date(adopted_on, _("Adoption date"), errors, "adopted_on")
         amended = v.as_bool(with_amendments, _("Adopted with amendments"), errors,
@@ -492,22 +578,30 @@ class MeetingsService(RecordService):
                                   data=bytes(scan[1]),
                                   kind=enums.AttachmentKind.SIGNED_PV.value)
             s.flush()
-        self._freeze(meeting.id, None)
-        return meeting
+            error = self._freeze_in(s, meeting.id, None)
+            return Adoption(meeting_id=meeting.id, reference=meeting.reference,
+                            adopted_on=meeting.adopted_on,
+                            adopted_by_meeting_id=meeting.adopted_by_meeting_id,
+                            archive_error=error)
 
-    def _freeze(self, meeting_id: int, amendment_id: int | None) -> None:
+    def _freeze_in(self, s: Session, meeting_id: int, amendment_id: int | None) -> str | None:
         """Store the adopted PV (or an amendment page) as a PDF with its SHA-256, so that a
-        reprint gives the same document whatever changes later. The adoption itself is
-        already committed: a rendering failure is logged and the PDF is made at next print."""
+        reprint gives the same document whatever changes later, in the adoption's own
+        transaction. A rendering failure undoes only the freezing (a savepoint): it is
+        logged, the adoption is saved all the same, the PDF is made at next print, and the
+        error's text is returned."""
         from . import documents
 
+        within = _WithinTransaction(s)
         try:
             if amendment_id is None:
-                documents.freeze_adopted_minutes(self.db, meeting_id)
+                documents.freeze_adopted_minutes(within, meeting_id)
             else:
-                documents.freeze_amendment(self.db, amendment_id)
-        except Exception:  # noqa: BLE001
+                documents.freeze_amendment(within, amendment_id)
+        except Exception as exc:  # noqa: BLE001
             log.warning("PV non archivé pour la réunion %s", meeting_id, exc_info=True)
+            return str(exc)
+        return None
 
     def add_amendment(self, meeting_id: int, date: dt.date | str, reason: str,
                       text: str) -> m.Amendment:
@@ -530,8 +624,17 @@ class MeetingsService(RecordService):
                                     date=d, reason=reason, text=text)
             s.add(amendment)
             s.flush()
-        self._freeze(meeting.id, amendment.id)
+            self._freeze_in(s, meeting.id, amendment.id)
         return amendment
+
+    def amendments(self, meeting_id: int) -> list[AmendmentRow]:
+        """The amendments of a meeting's minutes, oldest first."""
+        meeting_id = v.as_id(meeting_id, _("Meeting"))
+        with self.db.session() as s:
+            return [AmendmentRow(id=a.id, date=a.date, reason=a.reason, text=a.text)
+                    for a in s.scalars(select(m.Amendment).where(
+                        m.Amendment.meeting_id == meeting_id,
+                        m.Amendment.deleted_at.is_(None)).order_by(m.Amendment.date))]
 
     # links ---------------------------------------------------------------------------------
     def _link(self, meeting_id: Any, model: Any, target_id: Any, label: str,
@@ -558,6 +661,22 @@ class MeetingsService(RecordService):
     def unlink_vulnerability(self, meeting_id: int, vulnerability_id: int) -> None:
         self._link(meeting_id, m.Vulnerability, vulnerability_id, _("Vulnerability"),
                    "vulnerabilities", False)
+
+    def linked(self, meeting_id: int) -> MeetingLinks:
+        """The threats (with whether they were re-assessed at this meeting) and the
+        vulnerabilities linked to a meeting."""
+        with self.db.session() as s:
+            meeting = self.get(meeting_id, session=s)
+            assessed = set(s.scalars(select(m.ThreatAssessment.threat_id).where(
+                m.ThreatAssessment.meeting_id == meeting.id)))
+            return MeetingLinks(
+                threats=tuple(LinkedThreat(id=t.id, title=t.title, level=t.level,
+                                           score=t.score, reassessed_here=t.id in assessed)
+                              for t in meeting.threats if t.deleted_at is None),
+                vulnerabilities=tuple(LinkedVulnerability(id=x.id, title=x.title,
+                                                          place_name=x.place_name)
+                                      for x in meeting.vulnerabilities
+                                      if x.deleted_at is None))
 
     def previous_unadopted(self, meeting_id: int) -> m.Meeting | None:
         """The latest held meeting before this one whose PV awaits adoption."""

@@ -390,6 +390,10 @@ def spec_for(service: str, method: str) -> Any:  # noqa: C901
         ("meetings", "unlink_threat"): lambda d: ((d.id(M, writable=True), d.id(T)), {}),
         ("meetings", "unlink_vulnerability"): lambda d: ((d.id(M, writable=True), d.id(V)), {}),
         ("meetings", "previous_unadopted"): lambda d: ((d.id(M),), {}),
+        ("meetings", "linked"): lambda d: ((d.id(M),), {}),
+        ("meetings", "amendments"): lambda d: ((d.id(M),), {}),
+        ("meetings", "reorder_agenda"): lambda d: ((d.id(M, writable=True), d(st.lists(
+            st.one_of(st.integers(-1, 40), st.none(), st.text(max_size=3)), max_size=5))), {}),
         ("threats", "assess"): lambda d: ((d.id(T),), {
             "likelihood": d.code(enums.Likelihood) if d(st.booleans()) else d.int(1, 5),
             "impact": d.code(enums.Impact) if d(st.booleans()) else d.int(1, 5),
