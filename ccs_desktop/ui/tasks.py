@@ -14,8 +14,9 @@ jobs at once: a request made while a job runs waits, and a newer request replace
 one, so ten quick requests cost at most two runs.
 
 Ownership (issue 19, and the heap corruption of the exchange tasks): no Qt object is created
-per job and no worker ever touches a QObject that can be destroyed. Workers emit on one
-dispatcher, created once on the GUI thread and kept until the interpreter exits; per-job
+per job and no worker ever touches a QObject that can be destroyed under it. Workers emit on
+one dispatcher, a child of the application (Qt owns it), under a lock that the application's
+destruction takes before Qt deletes it; per-job
 state is a plain Python object held in a registry until the GUI thread has delivered its
 outcome, so the callable, its result and its callbacks are always released on the GUI thread.
 (Parenting a per-job signals object to its owner and deleting it after delivery let the GUI
@@ -100,6 +101,7 @@ _lock = threading.Lock()
 _jobs: dict[int, _Job] = {}  # every job not yet delivered, submitted or waiting
 _ids = itertools.count(1)
 _dispatcher: _Dispatcher | None = None
+_exit_hook: list = []
 
 
 def _gui_dispatcher() -> _Dispatcher:
@@ -108,11 +110,32 @@ def _gui_dispatcher() -> _Dispatcher:
         app = QCoreApplication.instance()
         if app is None or QThread.currentThread() is not app.thread():
             raise RuntimeError("TaskRunner.start is called on the GUI thread only")
-        _dispatcher = _Dispatcher()  # no parent, a module global: never deleted early
-        _dispatcher.finished.connect(_deliver)
-        _dispatcher.progressed.connect(_deliver_progress)
-        atexit.register(_drain_at_exit)  # runs before the module (and so it) is cleared
+        dispatcher = _Dispatcher(app)  # Qt owns it: no garbage collection pass can free it
+        dispatcher.finished.connect(_deliver)
+        dispatcher.progressed.connect(_deliver_progress)
+        app.destroyed.connect(_forget_dispatcher)  # before Qt deletes the app's children
+        with _lock:
+            _dispatcher = dispatcher
+        if not _exit_hook:
+            _exit_hook.append(atexit.register(_drain_at_exit))
     return _dispatcher
+
+
+def _forget_dispatcher(*_args: object) -> None:
+    """The application is being destroyed (GUI thread): from now on workers emit nothing;
+    one emitting right now holds the lock, so the dispatcher outlives its emit."""
+    global _dispatcher
+    with _lock:
+        _dispatcher = None
+        for job in _jobs.values():
+            job.control.cancel()
+
+
+def _emit(signal_name: str, *args: object) -> None:
+    """From a worker: tell the GUI thread, unless the application is gone."""
+    with _lock:
+        if _dispatcher is not None:
+            getattr(_dispatcher, signal_name).emit(*args)
 
 
 def _drain_at_exit() -> None:
@@ -152,9 +175,7 @@ def _run(job_id: int) -> None:
             outcome = (False, exc)
     job.outcome = outcome
     del job, fn, control, outcome  # the registry keeps them for the GUI thread
-    dispatcher = _dispatcher
-    if dispatcher is not None:
-        dispatcher.finished.emit(job_id)
+    _emit("finished", job_id)
 
 
 def _deliver(job_id: int) -> None:
@@ -213,12 +234,12 @@ class TaskRunner:
               on_progress: Progress | None = None) -> TaskControl:
         """Run `fn(control)` off the GUI thread; supersedes every older job of this runner.
         Returns the job's control (its `cancel()` drops this job only)."""
-        dispatcher = _gui_dispatcher()
+        _gui_dispatcher()
         self.cancel()
         job_id = next(_ids)
         job = _Job(job_id, self.generation, fn, on_done, on_fail, on_progress,
                    weakref.ref(self))
-        job.control._report = lambda d, t, text: _emit_progress(dispatcher, job_id, d, t, text)
+        job.control._report = lambda d, t, text: _emit("progressed", job_id, d, t, text)
         with _lock:
             _jobs[job_id] = job
         if self._one_at_a_time and self._running:
@@ -270,11 +291,6 @@ class TaskRunner:
             job.on_fail(value)
         else:
             log.error("background job failed", exc_info=value)
-
-
-def _emit_progress(dispatcher: _Dispatcher, job_id: int, done: int, total: int,
-                   text: str) -> None:
-    dispatcher.progressed.emit(job_id, done, total, text)
 
 
 def _owner_destroyed(ref: weakref.ref) -> None:
