@@ -33,10 +33,8 @@ from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -46,6 +44,7 @@ from ..i18n import ngettext
 from ..fileio import french_os_error, write_atomically
 from ..services import documents
 from ..services.errors import UserError
+from . import prompts
 from .tasks import TaskControl, TaskRunner
 
 try:  # Qt's PDF viewer ships in its own wheel (PySide6_Pdf), not in PySide6-Addons
@@ -115,7 +114,7 @@ class DocumentsView(QWidget):
         # one render at a time; a newer choice replaces the one waiting (ui/tasks.py)
         self.renders = TaskRunner(self, pool=pool)
         self._buffer: QBuffer | None = None
-        # Replaced by tests: () -> path or "" ; (pdf bytes) -> bool
+        # (suggested name) -> path or "" through ui/prompts.py; (pdf bytes) -> bool
         self.ask_save_path: Callable[[str], str] = self._ask_save_path
         self.print_pdf: Callable[[bytes], bool] = self._print_pdf
 
@@ -235,10 +234,9 @@ class DocumentsView(QWidget):
         return f"{names.get(self.kind, 'Document')}_{self.meeting_id}.pdf"
 
     def _ask_save_path(self, suggested: str) -> str:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the document"), str(Path.home() / suggested),
-            self.tr("PDF documents (*.pdf)"))
-        return path
+        return prompts.current().choose_file(
+            self, self.tr("Save the document"), self.tr("PDF documents (*.pdf)"),
+            start=str(Path.home() / suggested), mode=prompts.SAVE)
 
     @Slot()
     def save_document(self) -> str:
@@ -252,9 +250,9 @@ class DocumentsView(QWidget):
         try:
             write_atomically(path, self.pdf)
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Save the document"),
-                                self.tr("Could not write %1: %2").replace("%1", path)
-                                .replace("%2", french_os_error(exc)))
+            prompts.current().inform(self, self.tr("Save the document"),
+                                     self.tr("Could not write %1: %2").replace("%1", path)
+                                     .replace("%2", french_os_error(exc)), warning=True)
             return ""
         self.status.setText(self.tr("Saved: %1").replace("%1", path))
         self.saved.emit(path)
