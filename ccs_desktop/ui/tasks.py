@@ -37,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +97,7 @@ class _Dispatcher(QObject):
     progressed = Signal(int, int, int, str)
 
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 _jobs: dict[int, _Job] = {}  # every job not yet delivered, submitted or waiting
 _ids = itertools.count(1)
 _dispatcher: _Dispatcher | None = None
@@ -111,8 +111,9 @@ def _gui_dispatcher() -> _Dispatcher:
         if app is None or QThread.currentThread() is not app.thread():
             raise RuntimeError("TaskRunner.start is called on the GUI thread only")
         dispatcher = _Dispatcher(app)  # Qt owns it: no garbage collection pass can free it
-        dispatcher.finished.connect(_deliver)
-        dispatcher.progressed.connect(_deliver_progress)
+        # queued even when emitted on the GUI thread: an outcome never arrives inside start()
+        dispatcher.finished.connect(_deliver, Qt.ConnectionType.QueuedConnection)
+        dispatcher.progressed.connect(_deliver_progress, Qt.ConnectionType.QueuedConnection)
         app.destroyed.connect(_forget_dispatcher)  # before Qt deletes the app's children
         with _lock:
             _dispatcher = dispatcher
