@@ -11,7 +11,9 @@ A newer `start` on the same runner supersedes the older job: its flag is raised 
 may poll `control.cancelled`, or call `control.check()`, which raises `Cancelled`) and its
 outcome is dropped, whatever it is. With `one_at_a_time` (the default) a runner never runs two
 jobs at once: a request made while a job runs waits, and a newer request replaces the waiting
-one, so ten quick requests cost at most two runs.
+one, so ten quick requests cost about two runs. `start(..., supersede=False)` runs a job beside
+the others (independent work of one owner); `control.wait(seconds)` blocks until the callable
+has ended, for the rare caller that must (a copy at quit, when no event loop delivers).
 
 Ownership (issue 19, and the heap corruption of the exchange tasks): no Qt object is created
 per job and no worker ever touches a QObject that can be destroyed under it. Workers emit on
@@ -52,10 +54,11 @@ class Cancelled(Exception):
 class TaskControl:
     """What a job's callable receives: a cancel flag to poll and a progress reporter."""
 
-    __slots__ = ("_event", "_report")
+    __slots__ = ("_ended", "_event", "_report")
 
     def __init__(self, report: Progress | None = None) -> None:
         self._event = threading.Event()
+        self._ended = threading.Event()
         self._report = report
 
     @property
@@ -69,6 +72,12 @@ class TaskControl:
         """Stop here (raise `Cancelled`) if the job was cancelled."""
         if self._event.is_set():
             raise Cancelled
+
+    def wait(self, seconds: float | None = None) -> bool:
+        """Block until the job's callable has returned or raised (or was skipped); for the
+        few callers that must wait, e.g. a copy at quit, when no event loop delivers any
+        more. The outcome still arrives through the callbacks, if the loop runs."""
+        return self._ended.wait(seconds)
 
     def progress(self, done: int, total: int, text: str = "") -> None:
         """Report progress (any thread); shown on the GUI thread by `on_progress`."""
@@ -175,6 +184,7 @@ def _run(job_id: int) -> None:
         except BaseException as exc:  # noqa: BLE001 - delivered to on_fail, never lost
             outcome = (False, exc)
     job.outcome = outcome
+    control._ended.set()
     del job, fn, control, outcome  # the registry keeps them for the GUI thread
     _emit("finished", job_id)
 
@@ -232,18 +242,20 @@ class TaskRunner:
     def start(self, fn: Callable[[TaskControl], Any], *,
               on_done: Callable[[Any], None] | None = None,
               on_fail: Callable[[BaseException], None] | None = None,
-              on_progress: Progress | None = None) -> TaskControl:
-        """Run `fn(control)` off the GUI thread; supersedes every older job of this runner.
+              on_progress: Progress | None = None, supersede: bool = True) -> TaskControl:
+        """Run `fn(control)` off the GUI thread; supersedes every older job of this runner
+        (with `supersede=False` it runs at once beside them, and only `cancel()` drops it).
         Returns the job's control (its `cancel()` drops this job only)."""
         _gui_dispatcher()
-        self.cancel()
+        if supersede:
+            self.cancel()
         job_id = next(_ids)
         job = _Job(job_id, self.generation, fn, on_done, on_fail, on_progress,
                    weakref.ref(self))
         job.control._report = lambda d, t, text: _emit("progressed", job_id, d, t, text)
         with _lock:
             _jobs[job_id] = job
-        if self._one_at_a_time and self._running:
+        if supersede and self._one_at_a_time and self._running:
             self._waiting = job_id  # runs when the current one ends
         else:
             self._submit(job_id)
@@ -260,7 +272,9 @@ class TaskRunner:
                     job.control.cancel()
         if self._waiting is not None:
             with _lock:
-                _jobs.pop(self._waiting, None)
+                job = _jobs.pop(self._waiting, None)
+            if job is not None:
+                job.control._ended.set()  # it will never run
             self._waiting = None
 
     @property

@@ -93,6 +93,18 @@ def test_one_at_a_time_runs_the_first_and_the_last_of_many_requests(qtbot):
     assert ran == [0, 9] and runner.started == 2
 
 
+def test_jobs_that_do_not_supersede_all_deliver_and_can_be_waited_for(qtbot):
+    owner = QObject()
+    runner = TaskRunner(owner)
+    delivered = []
+    first = runner.start(lambda _c: (time.sleep(0.1), "a")[1], on_done=delivered.append,
+                         supersede=False)
+    second = runner.start(lambda _c: "b", on_done=delivered.append, supersede=False)
+    assert first.wait(5) and second.wait(5)  # without the event loop
+    qtbot.waitUntil(lambda: len(delivered) == 2, timeout=5000)
+    assert sorted(delivered) == ["a", "b"]
+
+
 def test_cancel_stops_a_long_job(qtbot):
     owner = QObject()
     runner = TaskRunner(owner)
