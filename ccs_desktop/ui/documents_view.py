@@ -1,7 +1,8 @@
 """Printed documents of a meeting in the window: preview, print, save.
 
-The PDF is rendered by the Qt-free service (ccs_desktop.services.documents) on a worker of
-QThreadPool; the result comes back to the GUI thread through a signal. The preview uses Qt's
+The PDF is rendered by the Qt-free service (ccs_desktop.services.documents) off the GUI thread
+through the interface's one task helper (ui/tasks.py): a newer choice supersedes the render
+under way, and only the last one is shown. The preview uses Qt's
 PDF module (wheel PySide6_Pdf); without it the view still saves and prints through the
 system's PDF viewer.
 """
@@ -20,7 +21,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QByteArray,
     QIODevice,
-    QObject,
     QRect,
     QSize,
     QThreadPool,
@@ -33,10 +33,8 @@ from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -46,6 +44,8 @@ from ..i18n import ngettext
 from ..fileio import french_os_error, write_atomically
 from ..services import documents
 from ..services.errors import UserError
+from . import prompts
+from .tasks import TaskControl, TaskRunner
 
 try:  # Qt's PDF viewer ships in its own wheel (PySide6_Pdf), not in PySide6-Addons
     from PySide6.QtPdf import QPdfDocument
@@ -89,27 +89,13 @@ def __getattr__(name: str) -> str:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-class _RenderSignals(QObject):
-    done = Signal(int, bytes)
-    failed = Signal(int, str)
-
-
-def _render_in_pool(token: int, work: Callable[[], bytes], signals: _RenderSignals) -> None:
-    """Runs on a pool thread; `token` lets the view drop results it no longer wants.
-    (A plain function rather than a QRunnable subclass: no Python wrapper is collected on a
-    worker thread at exit.)"""
-    try:
-        try:
-            pdf = work()
-        except UserError as exc:
-            signals.failed.emit(token, str(exc))
-        except Exception:  # noqa: BLE001 - shown to the user in French, never a crash
-            logging.getLogger(__name__).exception("document rendering failed")
-            signals.failed.emit(token, render_failed())
-        else:
-            signals.done.emit(token, pdf)
-    except RuntimeError:  # the view and its signals were destroyed meanwhile: no one waits
-        pass
+def render_error_text(exc: BaseException) -> str:
+    """What the view says of a failed rendering: a service's own message, else a sentence in
+    the interface's language (the detail goes to the log)."""
+    if isinstance(exc, UserError):
+        return str(exc)
+    logging.getLogger(__name__).error("document rendering failed", exc_info=exc)
+    return render_failed()
 
 
 class DocumentsView(QWidget):
@@ -124,12 +110,11 @@ class DocumentsView(QWidget):
         super().__init__(parent)
         self.db = db
         self.meeting_id = meeting_id
-        self.pool = pool or QThreadPool.globalInstance()
         self.pdf: bytes = b""
-        self._token = 0
-        self._tasks: dict[int, _RenderSignals] = {}
+        # one render at a time; a newer choice replaces the one waiting (ui/tasks.py)
+        self.renders = TaskRunner(self, pool=pool)
         self._buffer: QBuffer | None = None
-        # Replaced by tests: () -> path or "" ; (pdf bytes) -> bool
+        # (suggested name) -> path or "" through ui/prompts.py; (pdf bytes) -> bool
         self.ask_save_path: Callable[[str], str] = self._ask_save_path
         self.print_pdf: Callable[[bytes], bool] = self._print_pdf
 
@@ -203,33 +188,25 @@ class DocumentsView(QWidget):
     # ------------------------------------------------------------------ rendering
     @Slot()
     def refresh(self) -> None:
-        """Render the chosen document again, off the GUI thread."""
-        self._token += 1
+        """Render the chosen document again, off the GUI thread (supersedes any render under
+        way: its result is never shown)."""
         self.pdf = b""
         self._update_controls(busy=True)
         if self.meeting_id is None:
+            self.renders.cancel()
             self.status.setText(self.tr("No meeting selected."))
             return
         self.status.setText(self.tr("Preparing the document…"))
         db, kind, meeting_id = self.db, self.kind, self.meeting_id
         with_phone = self.phone_box.isChecked()
-        # a child of the view: never destroyed by the pool thread that drops the last
-        # Python reference to it (issue 19); deleted by Qt once it has reported
-        signals = _RenderSignals(self)
-        signals.done.connect(self._on_done)
-        signals.failed.connect(self._on_failed)
-        token = self._token
-        self._tasks[token] = signals  # kept alive until it reports
-        self.pool.start(lambda: _render_in_pool(
-            token, lambda: render_document(db, kind, meeting_id, with_phone), signals))
 
-    @Slot(int, bytes)
-    def _on_done(self, token: int, pdf: bytes) -> None:
-        signals = self._tasks.pop(token, None)
-        if signals is not None:
-            signals.deleteLater()
-        if token != self._token:
-            return  # an older request: the user chose something else since
+        def work(control: TaskControl) -> bytes:
+            control.check()  # superseded before it began: no render at all
+            return render_document(db, kind, meeting_id, with_phone)
+
+        self.renders.start(work, on_done=self._on_done, on_fail=self._on_failed)
+
+    def _on_done(self, pdf: bytes) -> None:
         self.pdf = bytes(pdf)
         if self.document is not None:
             self.document.close()
@@ -244,13 +221,8 @@ class DocumentsView(QWidget):
         self._update_controls(busy=False)
         self.rendered.emit(self.pdf)
 
-    @Slot(int, str)
-    def _on_failed(self, token: int, message: str) -> None:
-        signals = self._tasks.pop(token, None)
-        if signals is not None:
-            signals.deleteLater()
-        if token != self._token:
-            return
+    def _on_failed(self, exc: BaseException) -> None:
+        message = render_error_text(exc)
         self.status.setText(message)
         self._update_controls(busy=False)
         self.failed.emit(message)
@@ -262,10 +234,9 @@ class DocumentsView(QWidget):
         return f"{names.get(self.kind, 'Document')}_{self.meeting_id}.pdf"
 
     def _ask_save_path(self, suggested: str) -> str:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the document"), str(Path.home() / suggested),
-            self.tr("PDF documents (*.pdf)"))
-        return path
+        return prompts.current().choose_file(
+            self, self.tr("Save the document"), self.tr("PDF documents (*.pdf)"),
+            start=str(Path.home() / suggested), mode=prompts.SAVE)
 
     @Slot()
     def save_document(self) -> str:
@@ -279,9 +250,9 @@ class DocumentsView(QWidget):
         try:
             write_atomically(path, self.pdf)
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Save the document"),
-                                self.tr("Could not write %1: %2").replace("%1", path)
-                                .replace("%2", french_os_error(exc)))
+            prompts.current().inform(self, self.tr("Save the document"),
+                                     self.tr("Could not write %1: %2").replace("%1", path)
+                                     .replace("%2", french_os_error(exc)), warning=True)
             return ""
         self.status.setText(self.tr("Saved: %1").replace("%1", path))
         self.saved.emit(path)

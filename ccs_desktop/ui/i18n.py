@@ -112,7 +112,7 @@ def number(n: int) -> str:
     return locale_for().toString(int(n))
 
 
-# --- dates -------------------------------------------------------------------------------------
+# --- dates and times: the interface's one formatter -------------------------------------------
 
 def _qdate(value: dt.date | dt.datetime | QDate | None) -> QDate | None:
     if value is None:
@@ -125,22 +125,38 @@ def _qdate(value: dt.date | dt.datetime | QDate | None) -> QDate | None:
 
 
 def long_date(value: dt.date | dt.datetime | QDate | None) -> str:
-    """"12 avril 2024" in French, "12 April 2024" in English."""
+    """"12 avril 2024", "1er mai 2024" in French; "12 April 2024" in English."""
     qd = _qdate(value)
-    return "" if qd is None else locale_for().toString(qd, "d MMMM yyyy")
+    if qd is None:
+        return ""
+    if _language == "fr" and qd.day() == 1:
+        return locale_for().toString(qd, "1'er' MMMM yyyy")
+    return locale_for().toString(qd, "d MMMM yyyy")
 
 
 def short_date(value: dt.date | dt.datetime | QDate | None) -> str:
-    """"12/04/2024" (tables, where space counts)."""
+    """"12/04/2024" in both languages (tables, lists of files, where space counts)."""
     qd = _qdate(value)
     return "" if qd is None else locale_for().toString(qd, "dd/MM/yyyy")
 
 
-def time_text(value: dt.time | None) -> str:
-    """"10 h 00" in French, "10:00" in English."""
+def time_text(value: dt.time | dt.datetime | None, *, padded: bool = True) -> str:
+    """"10 h 00" in French, "10:00" in English; `padded=False` drops the hour's leading zero
+    ("8 h 00", "8:00", as the editors write it), `padded=True` keeps it ("08 h 00")."""
     if value is None:
         return ""
-    return f"{value:%H} h {value:%M}" if _language == "fr" else f"{value:%H:%M}"
+    hour = f"{value.hour:02d}" if padded else str(value.hour)
+    return f"{hour} h {value.minute:02d}" if _language == "fr" else f"{hour}:{value.minute:02d}"
+
+
+def date_time_text(value: dt.datetime | None, *, long: bool = False) -> str:
+    """A moment: "31/12/2026 08:05" (both languages: backups, CRSS tables), or with `long`
+    "12 avril 2024 8 h 05" / "12 April 2024 8:05" (a draft's time in an editor)."""
+    if value is None:
+        return ""
+    if long:
+        return f"{long_date(value)} {time_text(value, padded=False)}"
+    return f"{short_date(value)} {value.hour:02d}:{value.minute:02d}"
 
 
 # --- labels of the core's codes ---------------------------------------------------------------

@@ -8,31 +8,39 @@ import gc
 import shiboken6
 
 from ccs_desktop.ui import documents_view as view_module
+from ccs_desktop.ui import tasks
 
 
-def _render_signals_owned_by_python() -> list:
-    return [o for o in gc.get_objects() if isinstance(o, view_module._RenderSignals)
+def _carriers_owned_by_python() -> list:
+    return [o for o in gc.get_objects() if isinstance(o, tasks._Dispatcher)
             and shiboken6.isValid(o) and shiboken6.ownedByPython(o)]
 
 
 def test_rendering_signals_are_owned_by_qt_and_deleted_after_reporting(qtbot, demo_db,
                                                                        monkeypatch):
+    """Issue 10 moved the rendering onto ui/tasks.py: the only signal carrier is its
+    dispatcher, a child of the application (Qt owns it); what a job holds is released on the
+    GUI thread once it has reported."""
+    from PySide6.QtCore import QCoreApplication
+
     seen = []
-    real = view_module._render_in_pool
+    real = tasks._run
 
-    def spy(token, work, signals):  # runs on the pool thread, which drops the last reference
-        seen.append((shiboken6.ownedByPython(signals), signals.parent()))
-        real(token, work, signals)
+    def spy(job_id):  # runs on the pool thread
+        carrier = tasks._dispatcher
+        seen.append((shiboken6.ownedByPython(carrier), carrier.parent()))
+        real(job_id)
 
-    monkeypatch.setattr(view_module, "_render_in_pool", spy)
+    monkeypatch.setattr(tasks, "_run", spy)
     widget = view_module.DocumentsView(demo_db)
     qtbot.addWidget(widget)
     with qtbot.waitSignal(widget.rendered, timeout=20000):
         widget.set_meeting(1)
-    assert seen == [(False, widget)]  # Qt owns it: never destroyed by the pool thread
-    assert _render_signals_owned_by_python() == []
-    qtbot.wait(50)  # the deferred deletion of the carrier that reported
-    assert widget.findChildren(view_module._RenderSignals) == []
+    assert seen == [(False, QCoreApplication.instance())]  # never destroyed by the pool
+    assert _carriers_owned_by_python() == []
+    qtbot.wait(50)
+    assert not widget.renders.busy
+    assert [j for j in tasks._jobs.values() if j.runner() is widget.renders] == []
 
 
 def test_an_unexpected_rendering_failure_is_french(qtbot, demo_db, monkeypatch):

@@ -2,35 +2,28 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
-log = logging.getLogger(__name__)
-
-EDITORS_MODULE = "ccs_desktop.ui.editors"
+from .. import prompts
+from ..editors import open_editor as _open_editor
 
 
 def load_open_editor() -> Any | None:
-    """`ui.editors.open_editor`, or None while the editors are not there yet."""
-    try:
-        from ..editors import open_editor  # type: ignore[attr-defined]
-    except ImportError as exc:
-        missing = getattr(exc, "name", None) or ""
-        if missing and not EDITORS_MODULE.startswith(missing) and missing != EDITORS_MODULE:
-            raise  # a real bug inside the editors: let the crash dialog show it
-        return None
-    return open_editor
+    """`ui.editors.open_editor` (tests replace it)."""
+    return _open_editor
 
 
 def open_record(kind: str, record_id: int | None, window: QWidget) -> Any:
     """Open the editor of one record (None: a new record); refresh the lists afterwards."""
     open_editor = load_open_editor()
     if open_editor is None:
-        QMessageBox.information(window, QCoreApplication.translate("Opening", "Not available yet"),
-                                QCoreApplication.translate("Opening", "The forms are not available in this version yet."))
+        prompts.current().inform(
+            window, QCoreApplication.translate("Opening", "Not available yet"),
+            QCoreApplication.translate("Opening",
+                                       "The forms are not available in this version yet."))
         return None
     editor = open_editor(kind, record_id, window)
     refresh = getattr(window, "refresh_all", None)
