@@ -8,10 +8,12 @@ import logging
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from . import __version__, paths
 from .i18n import _
+from .logs import install_crash_hook, log_to_file_only, start_logging
 
 log = logging.getLogger("ccs_desktop")
 
@@ -85,7 +87,7 @@ def prepare_database(args: argparse.Namespace):  # noqa: ANN201
         from .services.demo import generate_demo
 
         # built in a temporary file and renamed: a kill never leaves a half-filled demo
-        folder = Path(tempfile.mkdtemp(prefix="ccs-demo-"))
+        folder = getattr(args, "demo_folder", None) or Path(tempfile.mkdtemp(prefix="ccs-demo-"))
         return create_database(folder, fill=lambda db: generate_demo(db, seed=1))
     from .services.exchange.backup import clean_leftovers_at_start
 
@@ -101,7 +103,6 @@ def open_error_message(exc: BaseException, data_dir: str | None) -> str:
 
     from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-    from . import paths
     from .db.engine import DatabaseError
     from .fileio import french_os_error
     from .services.errors import UserError
@@ -142,12 +143,11 @@ def open_error_message(exc: BaseException, data_dir: str | None) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Start the GUI and return its exit code. Everything main() sets up it also takes down
-    before it returns (signal connections, timers, the window, the database), so nothing of a
-    finished run fires later and main() can run again in the same process."""
+    """Start the GUI and return its exit code (callable in-process: a QApplication may exist
+    already). Everything main() sets up it also takes down before it returns (signal
+    connections, timers, the window, the database, the log file and the crash hook), so
+    nothing of a finished run fires later and main() can run again in the same process."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
     # before anything can fail: the help, the refusals and the database's errors at start
     # (all before Qt's translators are installed) follow --lang / CCS_LANG / Settings
     early = _lang_option(argv)
@@ -155,12 +155,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.lang != early:  # given in a form only argparse reads (--lan en)
         choose_language(args.lang)
+    debug = bool(os.environ.get(DEBUG_ENV))
+    stop_logging = start_logging(_data_folder(args),
+                                 level=logging.DEBUG if debug else logging.WARNING,
+                                 file_level=logging.DEBUG if debug else logging.INFO)
+    # the crash hook before the database is opened: an error from here on is logged
+    remove_hook = install_crash_dialog()
+    log.info("CCS Desktop %s starting (window%s)", __version__,
+             ", demonstration" if args.demo else "")
+    # an exception leaving main() keeps the hook and the file: they report it
+    code = _run(args)
+    log.info("CCS Desktop stopped (%s)", code)
+    if remove_hook is not None:
+        remove_hook()
+    stop_logging()
+    return code
+
+
+def _data_folder(args: argparse.Namespace) -> Path | None:
+    """The folder whose journaux/ receives the log: the data folder, or the demonstration's
+    temporary folder (made here, kept on args for prepare_database)."""
+    if args.demo:
+        args.demo_folder = Path(tempfile.mkdtemp(prefix="ccs-demo-"))
+        return args.demo_folder
+    try:
+        return paths.resolve_data_dir(args.data_dir)
+    except Exception:  # noqa: BLE001  (no usable default folder: open_error_message says it)
+        return None
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         db = prepare_database(args)
     except Exception as exc:  # noqa: BLE001  (any cause: a message, never a crash)
         log.log(logging.ERROR if os.environ.get(DEBUG_ENV) else logging.DEBUG,
                 "database could not be opened", exc_info=True)
+        log_to_file_only("database could not be opened")  # kind and frames, no text
         return _fatal(open_error_message(exc, args.data_dir))
+    log.info("database open")
 
     from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
@@ -173,7 +205,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("CCS Desktop")
     app.setOrganizationName("CCS-Desktop")
     install_translators(app, args.lang)
-    install_crash_dialog()
     window = create_main_window(db)
     copies: list = []  # the daily copy's thread, joined before the database closes
 
@@ -268,30 +299,28 @@ def offer_drafts(window) -> None:  # noqa: ANN001
             discard_draft(window.services.db.data_dir, draft.kind, draft.record_id)
 
 
-def install_crash_dialog() -> None:
-    """Unexpected errors: logged, and shown in a dialog instead of silently closing the app."""
-    import traceback
+def install_crash_dialog() -> Callable[[], None]:
+    """Unexpected errors: logged (in the file, their type and frames only), and shown in a
+    dialog once the application is there, instead of silently closing it. main() installs it
+    before the database is opened; returns what puts the previous hooks back."""
 
-    def hook(exc_type, exc, tb) -> None:  # noqa: ANN001
-        text = "".join(traceback.format_exception(exc_type, exc, tb))
-        log.error("unexpected error:\n%s", text)
-        try:
-            from PySide6.QtCore import QCoreApplication
-            from PySide6.QtWidgets import QApplication, QMessageBox
+    def show(exc_type, exc, tb) -> None:  # noqa: ANN001
+        import traceback
 
-            if QApplication.instance() is None:
-                return
-            box = QMessageBox(QMessageBox.Icon.Critical,
-                              QCoreApplication.translate("Crash", "Unexpected error"),
-                              QCoreApplication.translate(
-                                  "Crash", "An unexpected error occurred. What was saved is "
-                                  "safe; the details below help to fix the problem."))
-            box.setDetailedText(text)
-            box.exec()
-        except Exception:  # noqa: BLE001
-            sys.__excepthook__(exc_type, exc, tb)
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QApplication, QMessageBox
 
-    sys.excepthook = hook
+        if QApplication.instance() is None:
+            return  # before Qt: the console and the log file have it
+        box = QMessageBox(QMessageBox.Icon.Critical,
+                          QCoreApplication.translate("Crash", "Unexpected error"),
+                          QCoreApplication.translate(
+                              "Crash", "An unexpected error occurred. What was saved is "
+                              "safe; the details below help to fix the problem."))
+        box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
+        box.exec()
+
+    return install_crash_hook(show)
 
 
 def _fatal(message: str) -> int:

@@ -44,3 +44,11 @@ def resource_path(*parts: str) -> Path:
     except ModuleNotFoundError:  # running from a source checkout that is not installed
         base = checkout / "resources"
     return base.joinpath(*parts)
+
+
+LOG_DIRNAME = "journaux"  # data: French by design, like the copies' names
+
+
+def log_dir(data_dir: str | os.PathLike[str] | None) -> Path:
+    """The folder of the log files (`ccs_desktop.logs`) inside the data folder."""
+    return resolve_data_dir(data_dir) / LOG_DIRNAME

@@ -41,6 +41,16 @@ def english():
 
 
 @pytest.fixture
+def cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Passphrase recipients written during the test use the cheap key derivation (8 KiB,
+    t = 1): set in this process through the container's switch, which child processes the
+    test starts inherit too (honoured only while pytest runs: PYTEST_CURRENT_TEST)."""
+    from ccs_desktop.services.exchange import container as ct
+
+    monkeypatch.setenv(ct.TEST_CHEAP_ENV, "1")
+
+
+@pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     d = tmp_path / "data"
     d.mkdir()

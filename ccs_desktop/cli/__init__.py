@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from .. import i18n
 from ..i18n import N_, _, pgettext
+from ..logs import log_to_file_only, start_logging
 from .common import CliError, FrenchArgumentParser
 
 COMMAND_MODULES = ("ccs_desktop.cli.core", "ccs_desktop.cli.documents",
@@ -166,8 +167,27 @@ def _run(argv: Sequence[str] | None) -> int:
     # the technical detail (DEBUG, with tracebacks) only when asked for with CCS_DEBUG=1
     level = (logging.DEBUG if os.environ.get(DEBUG_ENV)
              else logging.INFO if args.verbose else logging.WARNING)
-    logging.basicConfig(level=level,
-                        stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    # the console as asked, and the data folder's rotating file at the same level
+    # (ccs_desktop.logs): a command that went well leaves nothing in the data folder
+    stop_logging = start_logging(_data_folder(args), level=level, file_level=level)
+    try:
+        return _command(args)
+    finally:
+        stop_logging()
+
+
+def _data_folder(args: argparse.Namespace):  # noqa: ANN202
+    if not hasattr(args, "data_dir"):
+        return None  # a command without a data folder (crss keygen...): the console only
+    from ..paths import resolve_data_dir
+
+    try:
+        return resolve_data_dir(args.data_dir)
+    except Exception:  # noqa: BLE001  (no usable default folder: the command says it)
+        return None
+
+
+def _command(args: argparse.Namespace) -> int:
     try:
         if hasattr(args, "data_dir"):
             # what a killed restore, verify or import left in clear goes first
@@ -199,6 +219,8 @@ def _run(argv: Sequence[str] | None) -> int:
             else:
                 _say(_("ccs: disk access error: {reason}.").format(reason=reason))
             return 1
+        # the file gets its kind and frames (never its text); the console, words
+        log_to_file_only("ccs %s stopped by an unexpected error", args.command)
         if os.environ.get(DEBUG_ENV):  # the technical detail, only when asked for
             import traceback
 

@@ -36,6 +36,7 @@ from ..fileio import french_os_error, fsync_dir
 from ..i18n import N_, _
 from ..services.errors import DatabaseBusy, UserError
 from . import events  # noqa: F401  (registers the session hooks)
+from . import migrate as _migrations
 from .base import utcnow
 
 log = logging.getLogger(__name__)
@@ -484,8 +485,6 @@ def create_database(data_dir: str | Path | None,
 
 
 def _build(path: Path, fill: Callable[[Database], None] | None) -> None:
-    from .migrate import migrate_file
-
     migrate_file(path, "head")
     if fill is not None:
         db = Database(path, make_engine(path))
@@ -533,9 +532,7 @@ def open_database(
     db = Database(db_path, engine)
     try:
         if migrate:
-            from .migrate import upgrade
-
-            upgrade(db)
+            _upgrade(db)
         else:
             with engine.connect() as conn:  # reads the header: refuses a non-database now
                 conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
@@ -562,6 +559,66 @@ def _open_error(exc: BaseException, db_path: Path) -> BaseException:
             _("Cannot open the database “{path}”: {error}.")
             .format(path=db_path, error=french_os_error(exc)))
     return exc
+
+
+# ---------------------------------------------------------------------------------------------
+# Migrations (the scripts and Alembic's calls are in migrate.py)
+
+
+def _upgrade(db: Database) -> None:
+    """Bring an open database to the head revision: nothing to do if it is there already
+    (Alembic not even loaded), a foreign or a newer database refused untouched, otherwise
+    copied aside, then migrated in one transaction."""
+    with db.engine.connect() as conn:
+        try:
+            stamped = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        except Exception as exc:  # noqa: BLE001  (a new file: no table yet)
+            if translate_error(exc) is not None:
+                raise  # locked, damaged, unreadable: said to the user by open_database
+            stamped = None
+    if stamped == _migrations.HEAD_REVISION:
+        return
+    current = _migrations.current_revision(db)
+    if current == _migrations.head_revision():
+        return
+    if current is None:
+        # open_database rebuilds an interrupted first start; anything else without a
+        # revision is another program's database: never add CCS tables to it
+        raise DatabaseCorrupt(
+            _("The file “{path}” is an SQLite database that was not created by CCS Desktop. "
+              "Choose another data folder or restore a backup; the file was not changed.")
+            .format(path=db.path))
+    if not _migrations.is_known_revision(current):
+        raise DatabaseTooNew(
+            _("This database was created by a newer version of CCS Desktop (revision "
+              "{revision}). Install the latest version of the application to open it; the "
+              "database was not changed.").format(revision=current)
+        ) from None
+    # data: French by design (the copy's file name)
+    saved = copy_aside(db.path, f"avant-migration-{current}")
+    log.info("base copiée avant migration : %s", saved)
+    migrate_file(db.path, "head")
+
+
+def migrate_file(path: Path, target: str, *, downgrade: bool = False) -> None:
+    """Upgrade (or downgrade) a database file to `target` in ONE transaction.
+
+    All the revisions and the alembic_version stamp commit together or not at all: the
+    connection's driver leaves transactions to us (isolation_level=None, see
+    make_engine(transactional=True)) and BEGIN IMMEDIATE opens one around everything;
+    foreign keys are switched off when connecting, before that BEGIN (batch migrations
+    recreate tables; the pragma is a no-op inside a transaction). Killed at any instant, the
+    next open rolls the journal back to the previous revision.
+    """
+    engine = make_engine(path, transactional=True, foreign_keys=False)
+    try:
+        with engine.begin() as conn:
+            problems = _migrations.run(conn, target, downgrade=downgrade)
+            if problems:
+                # table, rowid, parent table, constraint: no record text
+                log.warning("clés étrangères incohérentes après migration : %s", problems[:10])
+    finally:
+        engine.dispose()
 
 
 def copy_aside(db_path: Path, label: str) -> Path:

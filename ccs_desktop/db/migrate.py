@@ -1,22 +1,26 @@
-"""Alembic, run from code: upgrade on open, copy aside first, refuse a newer database."""
+"""Alembic, run from code: the migration scripts, their head, and running them on a connection.
+
+This module knows Alembic and nothing of how a database file is opened: `engine.py` (the one
+way to open a database) makes the connection, decides whether to upgrade (copy aside first,
+refuse a newer or a foreign database) and calls `run` here. Alembic itself is imported only
+when a migration has to run (start-up time).
+"""
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
-from ..i18n import _
-
-if TYPE_CHECKING:
-    from .engine import Database
-
-log = logging.getLogger(__name__)
+from sqlalchemy.engine import Connection, Engine
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest revision, so that opening an up-to-date database does not load Alembic at all
 # (start-up time); tests/core/test_migrations.py checks it against the scripts.
 HEAD_REVISION = "0003"
+
+
+class _HasEngine(Protocol):
+    engine: Engine
 
 
 def alembic_config():  # noqa: ANN201
@@ -27,89 +31,49 @@ def alembic_config():  # noqa: ANN201
     return cfg
 
 
+def _scripts() -> Any:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config())
+
+
 def head_revision() -> str:
-    from alembic.script import ScriptDirectory
-
-    return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
+    return _scripts().get_current_head() or ""
 
 
-def current_revision(db: "Database") -> str | None:
-    from alembic.runtime.migration import MigrationContext
-
-    with db.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
-
-
-def upgrade(db: "Database") -> None:
-    from .engine import DatabaseTooNew, copy_aside
-
-    with db.engine.connect() as conn:
-        try:
-            stamped = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-        except Exception as exc:  # noqa: BLE001  (a new file: no table yet)
-            from .engine import translate_error
-
-            if translate_error(exc) is not None:
-                raise  # locked, damaged, unreadable: said to the user by open_database
-            stamped = None
-    if stamped == HEAD_REVISION:
-        return
-    from alembic.script import ScriptDirectory
+def is_known_revision(revision: str) -> bool:
+    """True if this version of the application has the script of `revision` (a database
+    stamped with another one was made by a newer version)."""
     from alembic.util.exc import CommandError
 
-    script = ScriptDirectory.from_config(alembic_config())
-    head = script.get_current_head()
-    current = current_revision(db)
-    if current == head:
-        return
-    if current is None:
-        from .engine import DatabaseCorrupt
-
-        # open_database rebuilds an interrupted first start; anything else without a
-        # revision is another program's database: never add CCS tables to it
-        raise DatabaseCorrupt(
-            _("The file “{path}” is an SQLite database that was not created by CCS Desktop. "
-              "Choose another data folder or restore a backup; the file was not changed.")
-            .format(path=db.path))
     try:
-        script.get_revision(current)
+        _scripts().get_revision(revision)
     except CommandError:
-        raise DatabaseTooNew(
-            _("This database was created by a newer version of CCS Desktop (revision "
-              "{revision}). Install the latest version of the application to open it; the "
-              "database was not changed.").format(revision=current)
-        ) from None
-    # data: French by design (the copy's file name)
-    saved = copy_aside(db.path, f"avant-migration-{current}")
-    log.info("base copiée avant migration : %s", saved)
-    migrate_file(db.path, "head")
+        return False
+    return True
 
 
-def migrate_file(path: Path, target: str, *, downgrade: bool = False) -> None:
-    """Upgrade (or downgrade) a database file to `target` in ONE transaction.
+def stamped_revision(conn: Connection) -> str | None:
+    """The revision stamped in the database (alembic_version), None if there is none."""
+    from alembic.runtime.migration import MigrationContext
 
-    All the revisions and the alembic_version stamp commit together or not at all: the
-    connection's driver leaves transactions to us (isolation_level=None, see
-    engine.make_engine(transactional=True)) and BEGIN IMMEDIATE opens one around everything;
-    foreign keys are switched off when connecting, before that BEGIN (batch migrations
-    recreate tables; the pragma is a no-op inside a transaction). Killed at any instant, the
-    next open rolls the journal back to the previous revision.
-    """
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def current_revision(db: _HasEngine) -> str | None:
+    with db.engine.connect() as conn:
+        return stamped_revision(conn)
+
+
+def run(conn: Connection, target: str, *, downgrade: bool = False) -> list[Any]:
+    """Upgrade (or downgrade) to `target` on `conn`, inside the caller's transaction; returns
+    what `PRAGMA foreign_key_check` finds afterwards (empty when the data is consistent)."""
     from alembic import command
 
-    from .engine import make_engine
-
-    engine = make_engine(path, transactional=True, foreign_keys=False)
     cfg = alembic_config()
-    try:
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            if downgrade:
-                command.downgrade(cfg, target)
-            else:
-                command.upgrade(cfg, target)
-            problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-            if problems:
-                log.warning("clés étrangères incohérentes après migration : %s", problems[:10])
-    finally:
-        engine.dispose()
+    cfg.attributes["connection"] = conn
+    if downgrade:
+        command.downgrade(cfg, target)
+    else:
+        command.upgrade(cfg, target)
+    return conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()

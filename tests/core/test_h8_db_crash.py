@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from ccs_desktop.db import engine as eng
-from ccs_desktop.db.migrate import HEAD_REVISION, migrate_file
+from ccs_desktop.db.engine import migrate_file
+from ccs_desktop.db.migrate import HEAD_REVISION
 from ccs_desktop.paths import DB_FILENAME
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL")

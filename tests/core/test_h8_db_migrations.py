@@ -10,7 +10,8 @@ import pytest
 from alembic.script import ScriptDirectory
 
 from ccs_desktop.db import engine as eng
-from ccs_desktop.db.migrate import HEAD_REVISION, alembic_config, migrate_file
+from ccs_desktop.db.engine import migrate_file
+from ccs_desktop.db.migrate import HEAD_REVISION, alembic_config
 from ccs_desktop.paths import DB_FILENAME
 
 REVISIONS = [r.revision for r in reversed(list(

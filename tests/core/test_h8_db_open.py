@@ -147,7 +147,7 @@ def test_a_first_start_left_half_made_by_an_older_version_is_rebuilt(data_dir):
     """The old first start committed DDL statement by statement: killed, it left some CCS
     tables, an empty alembic_version and no stamp, and every later start failed with
     'table committees already exists'."""
-    from ccs_desktop.db.migrate import migrate_file
+    from ccs_desktop.db.engine import migrate_file
 
     path = data_dir / DB_FILENAME
     sqlite3.connect(path).close()
