@@ -86,10 +86,15 @@ def _insert(conn: Connection, table: str, objs: list[Any]) -> None:
 
 
 def index_rows(conn: Connection, model: type, rows: Iterable[Any]) -> None:
-    """(Re)index the given objects of one model; tombstones leave the index."""
+    """(Re)index the given objects of one model; tombstones leave the index. A live row is
+    written over its old entry in one statement (FTS5 honours INSERT OR REPLACE on rowid)."""
     rows = list(rows)
-    remove_ids(conn, model, (o.id for o in rows))
-    _insert(conn, SEARCHABLE[model][0], [o for o in rows if o.deleted_at is None])
+    remove_ids(conn, model, (o.id for o in rows if o.deleted_at is not None))
+    live = [o for o in rows if o.deleted_at is None]
+    if live:
+        conn.execute(text(f"INSERT OR REPLACE INTO {SEARCHABLE[model][0]}(rowid, body) "
+                          "VALUES (:id, :body)"),
+                     [{"id": o.id, "body": document(o)} for o in live])
 
 
 def rebuild(session: Session, batch: int = 5000) -> None:

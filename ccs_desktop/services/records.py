@@ -29,6 +29,22 @@ from .errors import NotFound, ValidationError
 
 PAGE_MAX = 2**53  # the largest page size or start a table may ask for
 
+CREATED, UPDATED, DELETED = "created", "updated", "deleted"
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one write did, for the screens to show it without reloading everything: the kind
+    of record (its list: "recommendations"...), its id, and CREATED, UPDATED or DELETED."""
+
+    kind: str
+    id: int
+    action: str
+
+    @classmethod
+    def of(cls, obj: Any, action: str) -> Change:
+        return cls(type(obj).__tablename__, int(obj.id), action)
+
 
 @dataclass
 class ListQuery:
@@ -564,5 +580,5 @@ def iter_fields(values: Mapping[str, Any], allowed: Iterable[str]) -> None:
         raise ValidationError(_("Unknown fields: {names}.").format(names=names))
 
 
-__all__ = ["ListQuery", "RecordService", "tombstone", "own_committee", "own_committee_id",
+__all__ = ["Change", "CREATED", "UPDATED", "DELETED", "ListQuery", "RecordService", "tombstone", "own_committee", "own_committee_id",
            "get_setting", "set_setting", "sort_key"]
