@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from ..db import models as m
 from ..domain import enums
@@ -120,6 +120,13 @@ class RecommendationsService(RecordService):
                 (m.recommendation_vulnerabilities, "recommendation_id")]
 
     def update_in(self, s: Session, key: int | str, **values: Any) -> Any:
+        if isinstance(key, int) and not isinstance(key, bool):
+            # the recommendation and its meeting in one statement (an autosave runs on each
+            # pause in typing); `get` below finds both in the session
+            # (held in a variable: the session's identity map keeps only weak references)
+            loaded = s.scalars(  # noqa: F841
+                select(m.Recommendation).options(joinedload(m.Recommendation.meeting))
+                .where(m.Recommendation.id == key)).unique().all()
         obj = self.get(key, session=s)
         meeting = s.get(m.Meeting, obj.meeting_id) if obj.meeting_id else None
         if meeting is not None and meeting.status == enums.MeetingStatus.ADOPTED.value:
@@ -130,6 +137,17 @@ class RecommendationsService(RecordService):
                                  "recommendation no longer changes; only its follow-up "
                                  "does.").format(reference=meeting.reference))
         return super().update_in(s, key, **values)
+
+    def get(self, key: int | str, session: Session | None = None) -> Any:
+        """The recommendation; read outside a session, with what its form shows beside its
+        fields already loaded (its threats, vulnerabilities and meeting): nothing is left
+        to load lazily once the session is closed."""
+        if session is not None:
+            return super().get(key, session)
+        with self.db.session() as s:
+            obj = self._find(s, key)
+            _ = (obj.threats, obj.vulnerabilities, obj.meeting)
+            return obj
 
     def add_followup(self, recommendation_id: int, *, status: str,
                      date: dt.date | str | None = None, note: str = "", letter_number: str = "",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
 from sqlalchemy import LargeBinary, Select, func, select
@@ -28,6 +28,22 @@ from .errors import NotFound, ValidationError
 
 
 PAGE_MAX = 2**53  # the largest page size or start a table may ask for
+
+CREATED, UPDATED, DELETED = "created", "updated", "deleted"
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one write did, for the screens to show it without reloading everything: the kind
+    of record (its list: "recommendations"...), its id, and CREATED, UPDATED or DELETED."""
+
+    kind: str
+    id: int
+    action: str
+
+    @classmethod
+    def of(cls, obj: Any, action: str) -> Change:
+        return cls(type(obj).__tablename__, int(obj.id), action)
 
 
 @dataclass
@@ -174,7 +190,47 @@ class RecordService:
         if offset:
             stmt = stmt.offset(offset)
         with self.db.session() as s:
+            walked = self._sorted_walk(s, query, limit, offset)
+            if walked is not None:
+                return walked
             return list(s.scalars(stmt).unique().all())
+
+    def _sorted_walk(self, s: Session, query: ListQuery, limit: int | None,
+                     offset: int | None) -> list[Any] | None:
+        """A first page of a search sorted by an indexed column, when the matches are many:
+        the column's index walked in order, each row checked against the search
+        (db.search.sorted_walk), instead of every match sorted; None otherwise."""
+        if (not query.search or not query.order_by or limit is None
+                or self.model not in search.SEARCHABLE
+                or not isinstance(query.search, str)):
+            return None
+        column = self.sort_columns.get(query.order_by)
+        if column is None:
+            column = getattr(self.model, query.order_by, None)
+        key = getattr(column, "key", None)
+        indexed = {tuple(c.name for c in ix.columns)[0] for ix in self.model.__table__.indexes}
+        if key is None or key not in indexed or (offset or 0) + limit > 2000:
+            return None
+        walk = search.sorted_walk(s.connection(), self.model, query.search)
+        if walk is None:
+            return None
+        condition, matches = walk
+        # the walk stops after `scan` rows of the index: three times what the share of
+        # matches needs on average; matches bunched further down the order (places sorted
+        # by name, all the "Salle ..." at the end) make the page come from the sort instead
+        rows = int(s.scalar(select(func.max(self.model.id))) or 0)
+        wanted = (offset or 0) + limit
+        scan = max(1000, min(20_000, 3 * wanted * max(rows, 1) // max(matches, 1)))
+        plain = replace(query, search="")
+        first = self._order(self._apply(select(self.model.id), plain), plain).limit(scan)
+        stmt = self._order(self.base_select().where(self.model.id.in_(first), condition),
+                           plain).limit(limit)
+        if offset:
+            stmt = stmt.offset(offset)
+        found = list(s.scalars(stmt).unique().all())
+        if len(found) == limit or len(found) + (offset or 0) >= matches:
+            return found
+        return None
 
     def count(self, query: ListQuery | None = None) -> int:
         """How many records match; answered from indexes alone in the common cases."""
@@ -564,5 +620,5 @@ def iter_fields(values: Mapping[str, Any], allowed: Iterable[str]) -> None:
         raise ValidationError(_("Unknown fields: {names}.").format(names=names))
 
 
-__all__ = ["ListQuery", "RecordService", "tombstone", "own_committee", "own_committee_id",
+__all__ = ["Change", "CREATED", "UPDATED", "DELETED", "ListQuery", "RecordService", "tombstone", "own_committee", "own_committee_id",
            "get_setting", "set_setting", "sort_key"]

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QStackedWidget, QWidget,
 )
 
-from ..db.engine import Database
 from ..services.hub import Services
+from ..services.records import UPDATED
 from . import i18n
 from .exchange_dialogs import exchange_pages, install_exchange_actions
 from .views.home import HomePage
@@ -35,7 +35,8 @@ LIST_KINDS = ("meetings", "threats", "vulnerabilities", "recommendations", "acti
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, services: Services | None = None) -> None:
+    def __init__(self, db: Any, services: Services | None = None) -> None:
+        """db: the open database (db.engine.Database), handed to the services."""
         super().__init__()
         self.db = db
         self.services = services or Services(db)
@@ -43,6 +44,10 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(200)
         self.pages: dict[str, QWidget] = {}
+        #: pages to reload when next shown (a refresh reloads the visible page only)
+        self._stale: set[str] = set()
+        #: what the editors saved since the last refresh (services.records.Change values)
+        self._changes: list[Any] = []
         self._build()
         self.restore_state()
 
@@ -59,6 +64,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setStyleSheet("QLabel#pageTitle { font-size: 15pt; font-weight: bold; }")
         self.pages = {}
+        self._stale = set()
         self.home = HomePage(self.services)
         self.home.navigate.connect(self.go_to_filtered)
         self.home.wizardRequested.connect(self.run_wizard)
@@ -182,6 +188,9 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = self.page_keys[row]
+        if key in self._stale:
+            self._stale.discard(key)
+            self.pages[key].refresh()
         self.stack.setCurrentWidget(self.pages[key])
         self._actions["new"].setEnabled(key in LIST_KINDS or key == "home")
         self._actions["find"].setEnabled(key in LIST_KINDS)
@@ -216,7 +225,7 @@ class MainWindow(QMainWindow):
                 editor.close()
         return True
 
-    def reopen_database(self, db: Database) -> None:
+    def reopen_database(self, db: Any) -> None:
         """After a restore: every page on the new database."""
         self.db = db
         self.services = Services(db)
@@ -244,7 +253,12 @@ class MainWindow(QMainWindow):
 
     # --- actions ---------------------------------------------------------------------------------
     def open_record(self, kind: str, record_id: int | None) -> Any:
-        return open_record(kind, record_id, self)
+        editor = open_record(kind, record_id, self)
+        wrote = getattr(editor, "wrote", None)
+        if wrote is not None and hasattr(wrote, "connect"):
+            # emitted just before the editor's `changed` (which calls refresh_all)
+            wrote.connect(self._changes.append)
+        return editor
 
     def delete_record(self, kind: str, record_id: int) -> bool:
         """Ask, delete as a tombstone through the undo stack (Ctrl+Z brings it back)."""
@@ -274,12 +288,26 @@ class MainWindow(QMainWindow):
             page.focus_search()
 
     def refresh_all(self) -> None:
-        """Reload every page from the database (after an editor saved or an undo)."""
+        """Show the database's changes (after an editor saved, an undo, an import...): the
+        visible page now, the others when they are next shown. When the only changes are
+        records an editor saved in the visible list, their rows are updated in place."""
+        changes, self._changes[:] = list(self._changes), []
+        current = self.current_key()
         for key, page in self.pages.items():
-            refresh = getattr(page, "refresh", None)
-            if callable(refresh):
-                refresh()
-        self._update_status()
+            if key != current and callable(getattr(page, "refresh", None)):
+                self._stale.add(key)
+        page = self.pages[current]
+        if changes and isinstance(page, ListPage) and all(
+                c.kind == page.kind and c.action == UPDATED for c in changes):
+            for change in changes:
+                page.refresh_row(change.id)
+            return  # a record's edit changes neither the committee nor the database
+        self._stale.discard(current)
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh):
+            refresh()
+        if not changes or any(c.kind == "committees" for c in changes):
+            self._update_status()
 
     def run_wizard(self) -> bool:
         from .wizard import run_setup_wizard
@@ -366,5 +394,5 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def create_main_window(db: Database) -> MainWindow:
+def create_main_window(db: Any) -> MainWindow:
     return MainWindow(db)

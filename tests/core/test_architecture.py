@@ -23,3 +23,151 @@ def test_core_modules_at_the_top_have_no_qt_import():
     offenders = [name for name in ("i18n.py", "fileio.py", "paths.py")
                  if QT.search((root / name).read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+# --- the boundary between screens and data (issue 10) ----------------------------------------
+
+import ast  # noqa: E402
+
+ROOT = Path(ccs_desktop.__file__).parent
+
+# Files under ui/ that still reach into SQLAlchemy or ccs_desktop.db, each being changed by
+# another helper of issue 10. The integrator empties this list once their work is merged: a
+# file leaves it when it no longer imports them (the test below says so).
+UI_DB_ALLOWED = {
+    "ui/editors/meeting.py",         # the meeting editor, becoming a package
+    "ui/views/crss.py",              # the CRSS screens
+    "ui/wizard.py",                  # the set-up wizard
+    "ui/exchange/__init__.py",       # the backup and exchange screens, being split
+    "ui/exchange/crss.py",
+}
+
+# Import cycles among ccs_desktop modules today, each being broken by another helper; emptied
+# by the integrator in the same way.
+CYCLES_ALLOWED = {
+    frozenset({"ccs_desktop.db.engine", "ccs_desktop.db.migrate"}),
+}
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _imports(path: Path) -> set[str]:
+    """Every name a file imports, at the top or inside functions, relative ones resolved:
+    `from a.b import c` gives "a.b.c" (the module a.b.c, or the name c of the module a.b)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = _module_name(path)
+    if path.name != "__init__.py":
+        package = package.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[:len(base) - (node.level - 1)]
+                prefix = ".".join(base + ([node.module] if node.module else []))
+            else:
+                prefix = node.module or ""
+            found.update(f"{prefix}.{alias.name}" if prefix else alias.name
+                         for alias in node.names)
+    return found
+
+
+def _python_files(sub: str) -> list[Path]:
+    return sorted((ROOT / sub).rglob("*.py"))
+
+
+def _reaches(names: set[str], targets: tuple[str, ...]) -> bool:
+    return any(n == t or n.startswith(t + ".") for n in names for t in targets)
+
+
+def test_ui_imports_nothing_of_sqlalchemy_or_the_database():
+    offenders = {str(p.relative_to(ROOT)) for p in _python_files("ui")
+                 if _reaches(_imports(p), ("sqlalchemy", "ccs_desktop.db"))}
+    assert offenders - UI_DB_ALLOWED == set(), "ui/ imports sqlalchemy or ccs_desktop.db"
+    # an allowed file that no longer needs it leaves the list
+    assert UI_DB_ALLOWED - offenders == set(), "these files are clean: remove them"
+
+
+def test_domain_imports_nothing_of_db_or_services():
+    offenders = [str(p.relative_to(ROOT)) for p in _python_files("domain")
+                 if _reaches(_imports(p), ("ccs_desktop.db", "ccs_desktop.services",
+                                           "sqlalchemy"))]
+    assert offenders == []
+
+
+def _graph() -> dict[str, set[str]]:
+    modules = {_module_name(p): p for p in ROOT.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        targets = set()
+        for imported in _imports(path):
+            # "pkg.mod.func" names the module pkg.mod: the longest known prefix
+            parts = imported.split(".")
+            while parts and ".".join(parts) not in modules:
+                parts.pop()
+            if parts and ".".join(parts) != name:
+                targets.add(".".join(parts))
+        graph[name] = targets
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[frozenset[str]]:
+    """The strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[frozenset[str]] = []
+    counter = [0]
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = counter[0]
+        counter[0] += 1
+        stack.append(v)
+        on_stack.add(v)
+        for w in graph.get(v, ()):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = set()
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.add(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                found.append(frozenset(component))
+
+    import sys
+
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 10_000))
+    try:
+        for v in sorted(graph):
+            if v not in index:
+                visit(v)
+    finally:
+        sys.setrecursionlimit(limit)
+    return found
+
+
+def test_no_import_cycle_among_ccs_desktop_modules():
+    cycles = set(_cycles(_graph()))
+    assert cycles - CYCLES_ALLOWED == set(), sorted(sorted(c) for c in cycles - CYCLES_ALLOWED)
+    assert CYCLES_ALLOWED - cycles == set(), "these cycles are broken: remove them"
+
+
+def test_the_cycle_finder_finds_a_cycle():
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert _cycles(graph) == [frozenset({"a", "b", "c"})]

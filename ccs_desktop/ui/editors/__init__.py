@@ -35,13 +35,15 @@ def editor_class(kind: str) -> type:
     return classes[kind]
 
 
-def _fallback_services(parent: Any) -> Any:
+def _services_of(parent: Any) -> Any:
+    """The parent's services (the main window's), or services over the parent's database."""
     services = getattr(parent, "services", None)
     if services is None:
-        from ...db.engine import open_database
         from ...services.hub import Services
 
-        db = getattr(parent, "db", None) or open_database()
+        db = getattr(parent, "db", None)
+        if db is None:
+            raise ValueError("open_editor needs a parent with .services or .db")
         services = Services(db)
     return services
 
@@ -49,8 +51,8 @@ def _fallback_services(parent: Any) -> Any:
 def open_editor(kind: str, record_id: int | None, parent: QWidget | None = None,
                 show: bool = True, **kwargs: Any) -> QWidget:
     """Create (record_id None) or edit one record. Reads `.services` and `.undo_stack` from
-    `parent` (the main window); falls back to its own when absent."""
-    services = _fallback_services(parent)
+    `parent` (the main window); a parent with only `.db` gets services over it."""
+    services = _services_of(parent)
     stack = getattr(parent, "undo_stack", None)
     if stack is None:
         stack = QUndoStack(parent if isinstance(parent, QWidget) else None)

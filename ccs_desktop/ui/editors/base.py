@@ -8,17 +8,18 @@ the strings of a base class.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget,
+    QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from ...domain import enums
 from ...services.errors import ReadOnly, UserError, ValidationError
+from ...services.records import CREATED, UPDATED, Change
 from .. import commands, i18n
 from ..drafts import DraftKeeper, Draft
 
@@ -334,10 +335,6 @@ def restricted_box(title: str, explanation: str, editor: QPlainTextEdit) -> QFra
     return frame
 
 
-def services_of(parent: Any) -> Any:
-    return getattr(parent, "services", None)
-
-
 class RecordEditor(QDialog):
     """A non-modal dialog editing one record.
 
@@ -350,6 +347,8 @@ class RecordEditor(QDialog):
     kind: str = ""
     changed = Signal()
     saved = Signal(int)
+    #: emitted before `changed` after each save, with what it changed (services.records.Change)
+    wrote = Signal(object)
     AUTOSAVE_MS = 500
     DEFAULT_SIZE = (660, 600)
 
@@ -363,6 +362,8 @@ class RecordEditor(QDialog):
         self.record_id = record_id
         self.read_only = False
         self.dirty = False
+        #: the service values as last loaded or saved: an update sends only what differs
+        self._saved_values: dict[str, Any] | None = None
         self.last_error: str | None = None
         self.service = getattr(services, self.kind)
         self.keeper = DraftKeeper(services.db.data_dir, self.kind, record_id, self.draft_content,
@@ -501,6 +502,7 @@ class RecordEditor(QDialog):
         self.delete_button.setEnabled(obj is not None and not self.read_only)
         self.setWindowTitle(self.window_title(obj))
         self.after_load(obj)
+        self._saved_values = self.to_service(self.form.values()) if obj is not None else None
         self.dirty = False
 
     def set_read_only(self, read_only: bool, text: str | None = None) -> None:
@@ -568,8 +570,14 @@ class RecordEditor(QDialog):
                 self.record_id = obj.id
                 self.keeper.rekey(obj.id)
                 self.delete_button.setEnabled(True)
+                action = CREATED
             else:
-                obj = self.update(values)
+                changes = self._changed_values(values)
+                if not changes:
+                    self._mark_saved()
+                    return True
+                obj = self.update(changes)
+                action = UPDATED
         except ValidationError as exc:
             rest = self.form.show_errors(exc.errors)
             self.general_error.show_message(" ".join(rest.values()) if rest else None)
@@ -586,6 +594,23 @@ class RecordEditor(QDialog):
             if isinstance(exc, ReadOnly):
                 self.reload()
             return False
+        self._saved_values = values
+        self._mark_saved()
+        self.setWindowTitle(self.window_title(obj))
+        self.after_save(obj)
+        self.wrote.emit(Change.of(obj, action))
+        self.changed.emit()
+        self.saved.emit(self.record_id)
+        return True
+
+    def _changed_values(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The fields that differ from what was last loaded or saved (all when unknown)."""
+        before = self._saved_values
+        if before is None:
+            return values
+        return {k: v for k, v in values.items() if k not in before or before[k] != v}
+
+    def _mark_saved(self) -> None:
         self.last_error = None
         self.form.clear_errors()
         self.general_error.show_message(None)
@@ -594,11 +619,6 @@ class RecordEditor(QDialog):
         now = dt.datetime.now().time()
         self.status_label.setText(QCoreApplication.translate(
             "RecordEditor", "Saved at {time}").format(time=fr_time(now)))
-        self.setWindowTitle(self.window_title(obj))
-        self.after_save(obj)
-        self.changed.emit()
-        self.saved.emit(self.record_id)
-        return True
 
     def after_save(self, obj: Any) -> None:
         pass
@@ -642,11 +662,3 @@ class RecordEditor(QDialog):
         self.dirty = False
         super().closeEvent(event)
 
-
-def fixed_label(text: str = "") -> QLabel:
-    lab = QLabel(text)
-    lab.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
-    return lab
-
-
-Callback = Callable[[], None]

@@ -159,16 +159,13 @@ class RecommendationEditor(RecordEditor):
             self.status_line.setText(self.tr("Save the recommendation to record its "
                                              "transmission."))
             return
-        with self.services.db.session() as s:
-            from ...db import models as m
-
-            rec = s.get(m.Recommendation, obj.id)
-            self.threat_links.set_checked({t.id for t in rec.threats})
-            self.vuln_links.set_checked({v.id for v in rec.vulnerabilities})
-            self.meeting_id = rec.meeting_id
-            meeting = rec.meeting
-            frozen = meeting is not None and meeting.status == "adopted"
-            ref = meeting.reference if meeting is not None else ""
+        # `get` loaded the links and the meeting with the record
+        self.threat_links.set_checked({t.id for t in obj.threats})
+        self.vuln_links.set_checked({v.id for v in obj.vulnerabilities})
+        self.meeting_id = obj.meeting_id
+        meeting = obj.meeting
+        frozen = meeting is not None and meeting.status == "adopted"
+        ref = meeting.reference if meeting is not None else ""
         self._show_followups(obj)
         if frozen:
             for name in ("text", "addressee", "responsible", "deadline"):
@@ -183,7 +180,7 @@ class RecommendationEditor(RecordEditor):
 
     def after_save(self, obj: Any) -> None:
         if not self.follow_box.isEnabled():  # just created: the follow-up opens
-            self.after_load(obj)
+            self.after_load(self.services.recommendations.get(obj.id))
 
     def _show_followups(self, obj: Any) -> None:
         rec = self.services.recommendations.get(obj.id)

@@ -8,7 +8,7 @@ A column spec (`Column`) says how a record shows in each column.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -73,11 +73,6 @@ def _emit(signal: Any, *values: Any) -> None:
         signal.emit(*values)
     except RuntimeError:  # the model (and its delivery) was destroyed meanwhile: no one waits
         pass
-
-
-@dataclass
-class _State:
-    query: ListQuery = field(default_factory=ListQuery)
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -215,6 +210,29 @@ class RecordTableModel(QAbstractTableModel):
         self.reloaded.emit()
 
     refresh = reload
+
+    def update_row(self, record_id: int) -> bool:
+        """After a record was saved: its row alone is fetched again (the query and the id:
+        one statement) and shown in place (dataChanged); a row that no longer matches the
+        search or filters leaves the table. False when the record is not among the rows
+        fetched so far (nothing to show)."""
+        row = self.row_of_id(record_id)
+        if row < 0:
+            return False
+        query = replace(self._query, filters={**self._query.filters, "id": int(record_id)},
+                        limit=1, offset=0)
+        found = self.service.list(query)
+        if found:
+            self._rows[row] = found[0]
+            self.dataChanged.emit(self.index(row, 0),
+                                  self.index(row, max(0, len(self.columns) - 1)))
+            return True
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self.endRemoveRows()
+        self._total = max(len(self._rows), self._total - 1)
+        self.countChanged.emit(self._total)
+        return True
 
     # --- paging ---------------------------------------------------------------------------
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008

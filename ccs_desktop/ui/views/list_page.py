@@ -329,6 +329,10 @@ class ListPage(QWidget):
             if row >= 0:
                 self.table.selectRow(row)
 
+    def refresh_row(self, record_id: int) -> None:
+        """One record was saved: its row alone is shown again (the rest stays as fetched)."""
+        self.model.update_row(record_id)
+
     # --- saved layout -------------------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:
         settings.setValue(f"tables/{self.state_key}/header",
