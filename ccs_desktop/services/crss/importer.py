@@ -12,6 +12,7 @@ Rules (issue 5):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -1030,11 +1031,39 @@ def _merge_links(src: sqlite3.Connection, tgt: sqlite3.Connection,
                                 "VALUES (?, ?)", [(to, x) for x in links])
 
 
-def import_log(db: Database, limit: int = 200) -> list[ImportLogEntry]:
+@dataclass(frozen=True)
+class ImportLogRow:
+    """One line of the import log (crss_import_log), newest first in import_log."""
+
+    id: int
+    imported_at: dt.datetime
+    file_name: str
+    file_sha256: str
+    file_size: int
+    kind: str
+    committee_uuid: str
+    committee_code: str
+    snapshot_at: dt.datetime | None
+    status: str  # ok / refused
+    message: str
+    new: int
+    updated: int
+    unchanged: int
+    deleted: int
+    refused: int
+    conflicts: int
+    details: str  # JSON: refused rows etc.
+
+
+_LOG_FIELDS = tuple(f.name for f in dataclasses.fields(ImportLogRow))
+
+
+def import_log(db: Database, limit: int = 200) -> list[ImportLogRow]:
+    columns = [getattr(ImportLogEntry, name) for name in _LOG_FIELDS]
     with db.session() as s:
-        return list(s.scalars(select(ImportLogEntry).order_by(ImportLogEntry.id.desc())
-                              .limit(limit)))
+        rows = s.execute(select(*columns).order_by(ImportLogEntry.id.desc()).limit(limit))
+        return [ImportLogRow(*row) for row in rows]
 
 
-__all__ = ["ImportReport", "find_files", "open_crss_database", "import_paths", "import_file",
-           "import_log"]
+__all__ = ["ImportReport", "ImportLogRow", "find_files", "open_crss_database", "import_paths",
+           "import_file", "import_log"]
