@@ -225,32 +225,37 @@ class CommitteeService:
         with self.db.session() as s:
             return get_setting(s, "mode", "committee") or "committee"
 
-    def is_crss(self) -> bool:
-        """This database is the CRSS's consolidation (settings "mode" = "crss")."""
-        return self.mode() == "crss"
-
-    def set_up_crss(self) -> CrssSetUp:
-        """The first-run wizard's "this computer is the CRSS's": CRSS mode as
-        services.crss.importer.open_crss_database sets it (settings mode=crss, the register of
-        expected committees, no committee profile). A database with a committee is refused."""
-        from .crss.register import ensure_register
-
-        with v.write_session(self.db) as s:
-            if own_committee(s) is not None:
-                raise UserError(_("This database already has a committee: the CRSS needs a "
-                                  "database of its own (another data folder)."))
-            s.execute(delete(m.Setting).where(m.Setting.key == "committee_uuid"))
-            set_setting(s, "mode", "crss")
-        added = ensure_register(self.db)
-        self.db.invalidate_cache()
-        return CrssSetUp(register_added=added)
-
 
 @dataclass(frozen=True)
 class CrssSetUp:
     """What set_up_crss changed: the expected committees it added to the register."""
 
     register_added: int
+
+
+# --------------------------------------------------------------------------- CRSS mode
+
+def is_crss(db: Database) -> bool:
+    """The one test of CRSS mode: this database is the CRSS's consolidation (settings
+    "mode" = "crss")."""
+    return CommitteeService(db).mode() == "crss"
+
+
+def set_up_crss(db: Database) -> CrssSetUp:
+    """The first-run wizard's "this computer is the CRSS's": CRSS mode as
+    services.crss.importer.open_crss_database sets it (settings mode=crss, the register of
+    expected committees, no committee profile). A database with a committee is refused."""
+    from .crss.register import ensure_register
+
+    with v.write_session(db) as s:
+        if own_committee(s) is not None:
+            raise UserError(_("This database already has a committee: the CRSS needs a "
+                              "database of its own (another data folder)."))
+        s.execute(delete(m.Setting).where(m.Setting.key == "committee_uuid"))
+        set_setting(s, "mode", "crss")
+    added = ensure_register(db)
+    db.invalidate_cache()
+    return CrssSetUp(register_added=added)
 
 
 # --------------------------------------------------------------------------- data folders

@@ -454,8 +454,10 @@ class SetupWizard(QWizard):
         super().accept()
 
     def create_crss(self) -> None:
-        """CRSS mode (services.committee.CommitteeService.set_up_crss)."""
-        self.services.committee.set_up_crss()
+        """CRSS mode (services.committee.set_up_crss)."""
+        from ..services.committee import set_up_crss
+
+        set_up_crss(self.services.db)
         self.crss_created = True
 
     def _create_person(self, fields: PersonFields, category: str, function: str) -> int | None:

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from ccs_desktop.db.models_exchange import RegisterEntry
-from ccs_desktop.services.committee import folder_has_database, open_folder
+from ccs_desktop.services.committee import (
+    folder_has_database, is_crss, open_folder, set_up_crss,
+)
 from ccs_desktop.services.crss import importer, register, workspace
 from ccs_desktop.services.errors import UserError
 from ccs_desktop.services.hub import Services
@@ -59,19 +61,19 @@ def test_workspace_committees_and_figures(rich_db) -> None:
 
 def test_set_up_crss_says_what_it_added(empty_db) -> None:
     services = Services(empty_db)
-    assert not services.committee.is_crss()
-    done = services.committee.set_up_crss()
+    assert not is_crss(empty_db)
+    done = set_up_crss(empty_db)
     assert _frozen(done) and done.register_added > 0
-    assert services.committee.is_crss() and services.committee.mode() == "crss"
+    assert is_crss(empty_db) and services.committee.mode() == "crss"
     with empty_db.session() as s:
         assert s.query(RegisterEntry).count() == done.register_added
-    assert services.committee.set_up_crss().register_added == 0  # idempotent
+    assert set_up_crss(empty_db).register_added == 0  # idempotent
 
 
 def test_set_up_crss_refuses_a_committee_database(committee_db) -> None:
     with pytest.raises(UserError):
-        Services(committee_db).committee.set_up_crss()
-    assert not Services(committee_db).committee.is_crss()
+        set_up_crss(committee_db)
+    assert not is_crss(committee_db)
 
 
 def test_open_folder_opens_an_existing_database_only(committee_db, tmp_path: Path) -> None:

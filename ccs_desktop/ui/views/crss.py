@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from ...domain.text import fold
+from ...services import committee
 from ...services.crss.workspace import (  # noqa: F401 - CrssFigures, crss_figures: home page
     CommitteeRow, CrssFigures, committee_codes, committee_rows, crss_figures,
 )
@@ -21,7 +22,7 @@ from .list_page import FilterSpec, Option
 def is_crss(services: Any) -> bool:
     """The one test of CRSS mode for the screens (settings "mode" = "crss")."""
     try:
-        return services.committee.is_crss()
+        return committee.is_crss(services.db)
     except Exception:  # noqa: BLE001 - a database without settings is a committee's
         return False
 
