@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import os
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from .. import paths
 from ..db import models as m
@@ -17,7 +18,7 @@ from ..db.engine import Database
 from ..domain import enums
 from ..domain.text import fold
 from ..i18n import _
-from .errors import ValidationError
+from .errors import UserError, ValidationError
 from . import validation as v
 from .records import check_code, get_setting, lookup_person, own_committee, set_setting
 
@@ -223,6 +224,57 @@ class CommitteeService:
     def mode(self) -> str:
         with self.db.session() as s:
             return get_setting(s, "mode", "committee") or "committee"
+
+
+@dataclass(frozen=True)
+class CrssSetUp:
+    """What set_up_crss changed: the expected committees it added to the register."""
+
+    register_added: int
+
+
+# --------------------------------------------------------------------------- CRSS mode
+
+def is_crss(db: Database) -> bool:
+    """The one test of CRSS mode: this database is the CRSS's consolidation (settings
+    "mode" = "crss")."""
+    return CommitteeService(db).mode() == "crss"
+
+
+def set_up_crss(db: Database) -> CrssSetUp:
+    """The first-run wizard's "this computer is the CRSS's": CRSS mode as
+    services.crss.importer.open_crss_database sets it (settings mode=crss, the register of
+    expected committees, no committee profile). A database with a committee is refused."""
+    from .crss.register import ensure_register
+
+    with v.write_session(db) as s:
+        if own_committee(s) is not None:
+            raise UserError(_("This database already has a committee: the CRSS needs a "
+                              "database of its own (another data folder)."))
+        s.execute(delete(m.Setting).where(m.Setting.key == "committee_uuid"))
+        set_setting(s, "mode", "crss")
+    added = ensure_register(db)
+    db.invalidate_cache()
+    return CrssSetUp(register_added=added)
+
+
+# --------------------------------------------------------------------------- data folders
+
+def folder_has_database(data_dir: str | os.PathLike[str]) -> bool:
+    """A CCS database exists in data_dir (the wizard's restore: did it bring one?)."""
+    from ..db.engine import database_exists
+
+    return database_exists(data_dir)
+
+
+def open_folder(data_dir: str | os.PathLike[str]) -> Any:
+    """The services (services.hub.Services) over the existing database of data_dir, opened
+    the one way the core opens a database (db.engine.open_database, migrated, never created):
+    after a restore replaced it."""
+    from ..db.engine import open_database
+    from .hub import Services
+
+    return Services(open_database(data_dir, create=False))
 
 
 def _de(place: str) -> str:

@@ -1,15 +1,18 @@
-"""Entry points of the exchange screens (issue 5); the code lives in ccs_desktop.ui.exchange."""
+"""Old import path of the exchange screens' entry points, kept only for ui/main_window.py and
+app.py until they import from ccs_desktop.ui.exchange (then this file goes). Names are read
+from ccs_desktop.ui.exchange when asked for, so a test replacing one there is followed."""
 
-from .exchange import (  # noqa: F401
-    BackupDialog, ConflictsPage, ExportPublicKeyDialog, ImportDialog, ImportLogPage,
-    KeygenDialog, Prompts, RegisterPage, RestoreDialog, Session, TrustKeyDialog,
-    exchange_pages, install_exchange_actions, is_crss_mode, on_close_auto_backup,
-    on_start_auto_backup, restore_from_wizard,
-)
+from __future__ import annotations
 
-__all__ = [
-    "install_exchange_actions", "exchange_pages", "restore_from_wizard",
-    "on_close_auto_backup", "on_start_auto_backup", "Prompts", "Session", "BackupDialog",
-    "RestoreDialog", "TrustKeyDialog", "KeygenDialog", "ExportPublicKeyDialog",
-    "ImportDialog", "RegisterPage", "ImportLogPage", "ConflictsPage", "is_crss_mode",
-]
+from typing import Any
+
+_NAMES = ("exchange_pages", "install_exchange_actions", "on_close_auto_backup",
+          "on_start_auto_backup")
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _NAMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from . import exchange
+
+    return getattr(exchange, name)

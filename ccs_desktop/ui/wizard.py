@@ -133,8 +133,6 @@ class IntroPage(QWizardPage):
         self._wizard = wizard
         self.restore_button = QPushButton(self.tr("Restore a backup instead…"))
         self.restore_button.setObjectName("restoreButton")
-        restore = wizard.restore_function()
-        self.restore_button.setVisible(restore is not None)
         self.restore_button.clicked.connect(wizard.restore_backup)
         layout.addSpacing(12)
         layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -430,17 +428,10 @@ class SetupWizard(QWizard):
         self.error = self.members_page.error
         self.resize(820, 600)
 
-    @staticmethod
-    def restore_function() -> Any | None:
-        try:
-            from .exchange_dialogs import restore_from_wizard  # type: ignore[attr-defined]
-        except ImportError:
-            return None
-        return restore_from_wizard
-
     def restore_backup(self) -> None:
-        restore = self.restore_function()
-        if restore is not None and restore(self):
+        from .exchange import restore_from_wizard
+
+        if restore_from_wizard(self):
             self.restored = True
             super().accept()
 
@@ -463,21 +454,10 @@ class SetupWizard(QWizard):
         super().accept()
 
     def create_crss(self) -> None:
-        """CRSS mode as services.crss.importer.open_crss_database sets it: settings mode=crss,
-        the register of expected committees, no committee profile."""
-        from ..db import models as m
-        from ..services.crss.register import ensure_register
-        from ..services.records import own_committee, set_setting
+        """CRSS mode (services.committee.set_up_crss)."""
+        from ..services.committee import set_up_crss
 
-        db = self.services.db
-        with db.session() as s:
-            if own_committee(s) is not None:
-                raise UserError(self.tr("This database already has a committee: the CRSS "
-                                        "needs a database of its own (another data folder)."))
-            s.query(m.Setting).filter(m.Setting.key == "committee_uuid").delete()
-            set_setting(s, "mode", "crss")
-        ensure_register(db)
-        db.invalidate_cache()
+        set_up_crss(self.services.db)
         self.crss_created = True
 
     def _create_person(self, fields: PersonFields, category: str, function: str) -> int | None:
@@ -537,6 +517,6 @@ def after_crss_setup(window: Any, keygen: bool) -> None:
     if callable(reopen):
         reopen(window.services.db)
     if keygen:
-        from .exchange_dialogs import KeygenDialog, Prompts
+        from .exchange import KeygenDialog, Prompts
 
         Prompts.run_dialog(KeygenDialog(window))

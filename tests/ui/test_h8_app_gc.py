@@ -109,7 +109,7 @@ def _run_once(data_dir: Path, mode: str, thread_warnings: list[str]) -> dict:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    import ccs_desktop.ui.exchange_dialogs as dialogs
+    import ccs_desktop.ui.exchange as dialogs
     from ccs_desktop import app as appmod
     from ccs_desktop.ui.wizard import SetupWizard
 

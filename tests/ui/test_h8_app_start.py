@@ -102,7 +102,7 @@ def test_an_unexpected_exception_while_opening_is_still_a_french_dialog(qapp, tm
 def quiet_start(monkeypatch):
     """main() on a configured database that quits as soon as the window shows; records the
     automatic copies asked for and any exception raised in a Qt slot."""
-    import ccs_desktop.ui.exchange_dialogs as dialogs
+    import ccs_desktop.ui.exchange as dialogs
 
     calls: dict[str, list] = {"start": [], "close": [], "errors": []}
     monkeypatch.setattr(dialogs, "on_start_auto_backup",

@@ -12,6 +12,7 @@ Rules (issue 5):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -34,15 +35,18 @@ from ...db.search import SEARCHABLE, index_rows
 from ...fileio import french_os_error
 from ...i18n import N_, _, ngettext
 from ..errors import UserError
-from ..rowcheck import check_row, is_uuid, one_line, reduce_file_names
+from ..rowcheck import one_line, reduce_file_names
 from ..exchange import backup as bk
 from ..exchange import snapshot as sn
 from . import register
+from .checks import (
+    COMMITTEE_ABSENT, COMMITTEE_NOT_SAVED, INCOHERENT, MAX_REASONS, SYNC_TABLES, InvalidFile,
+    Manifest, Said, check_manifest, check_text_encoding, french_of, validate_source,
+)
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
-SYNC_TABLES = [model.__table__ for model in m.SYNCABLE_MODELS]
 SYNC_NAMES = {t.name for t in SYNC_TABLES}
 # link tables: (table, owner column, owner table, other column, other table); the owner is the
 # side whose version rises when the links change (Meeting.threats, Recommendation.threats...)
@@ -54,31 +58,6 @@ LINKS = (
      "vulnerability_id", "vulnerabilities"),
 )
 COUNT_KEYS = ("new", "updated", "unchanged", "deleted", "refused", "conflicts")
-
-
-class Said:
-    """A message of the import, made by `render(tr)`: str() is what the user reads (the
-    interface's language, tr = the i18n module), `french` what the import log keeps (the log
-    is data: French by design, tr = i18n.french())."""
-
-    __slots__ = ("_render",)
-
-    def __init__(self, render: Callable[[Any], str]) -> None:
-        self._render = render
-
-    def __str__(self) -> str:
-        return self._render(i18n)
-
-    @property
-    def french(self) -> str:
-        return self._render(i18n.french())
-
-
-def french_of(message: object) -> str:
-    """The French of a message: a Said's, or that of an error that carries one (`french`),
-    else the text itself (an error of another module: as the user read it)."""
-    french = getattr(message, "french", None)
-    return french if isinstance(french, str) else str(message)
 
 
 @dataclass
@@ -117,30 +96,6 @@ class ImportReport:
                 n=c["conflicts"])))
         return _("{file} ({committee}): {counts}").format(
             file=name, committee=one_line(self.committee_code, 40), counts=counts)
-
-
-class InvalidFile(UserError):
-    """A file refused whole, with its reasons (rows that break the structural rules...).
-    The message and the reasons may be `Said` (shown in the interface's language, logged in
-    French)."""
-
-    def __init__(self, message: str | Said, reasons: list[str | Said] | None = None) -> None:
-        super().__init__(str(message))
-        self.said = message
-        self.reasons = reasons or []
-
-    @property
-    def french(self) -> str:
-        return french_of(self.said)
-
-
-@dataclass
-class _Manifest:
-    kind: str
-    committee_uuid: str
-    committee_code: str
-    share_names: bool
-    created_at: dt.datetime | None
 
 
 def _walk(p: Path) -> list[Path]:
@@ -281,7 +236,6 @@ def _log_refusal(db: Database, report: ImportReport, sha: str, size: int,
         return None
 
 
-MAX_REASONS = 50
 CRASH_ENV = "CCS_TEST_IMPORT_CRASH"  # tests: kill the process at this point of an import
 
 
@@ -427,90 +381,7 @@ def _unexpected_message(exc: BaseException, phase: str) -> Said:
     return UNEXPECTED
 
 
-# what is wrong in a manifest, one part of the message of _bad_manifest
-MANIFEST_PROBLEMS = {
-    "object": N_("not an object"),
-    "kind": N_("unknown file kind"),
-    "committee": N_("committee unreadable"),
-    "uuid": N_("invalid committee identifier"),
-    "code": N_("invalid committee code"),
-    "share_names": N_("invalid sharing of names"),
-    "generation": N_("invalid generation"),
-    "created_at": N_("invalid creation date"),
-}
-
-
-def _bad_manifest(problem: str, key: str = "") -> InvalidFile:
-    """`problem`: a key of MANIFEST_PROBLEMS, or "field" (the committee's field `key`)."""
-    def render(tr: Any) -> str:
-        if problem == "field":
-            detail = tr.gettext("committee field “{key}” invalid").format(key=key)
-        else:
-            detail = tr.gettext(MANIFEST_PROBLEMS[problem])
-        return tr.gettext("Invalid file manifest ({detail}): file refused, nothing was "
-                          "changed.").format(detail=detail)
-    return InvalidFile(Said(render))
-
-
-NOT_FROM_A_COMMITTEE = Said(lambda tr: tr.gettext(
-    "This file does not come from a committee (a CRSS database?): it is not imported."))
-COMMITTEE_ABSENT = Said(lambda tr: tr.gettext(
-    "The committee the file announces is absent from its content: file refused, nothing was "
-    "changed."))
-COMMITTEE_NOT_SAVED = Said(lambda tr: tr.gettext(
-    "The file's committee could not be saved: file refused, nothing was changed."))
-INCOHERENT = Said(lambda tr: tr.gettext(
-    "The file leaves incoherent references or duplicates (a meeting or an attendance already "
-    "known under another identifier): import cancelled, nothing was changed."))
-
-
-def check_manifest(manifest: object) -> _Manifest:
-    """What the import uses of a manifest, every field type-checked before anything is
-    written (the container checked its size and format already)."""
-    if not isinstance(manifest, dict):
-        raise _bad_manifest("object")
-    kind = manifest.get("kind")
-    if kind not in (bk.KIND_BACKUP, bk.KIND_TRANSMISSION):
-        raise _bad_manifest("kind")
-    committee = manifest.get("committee")
-    if committee is None:
-        raise InvalidFile(NOT_FROM_A_COMMITTEE)
-    if not isinstance(committee, dict):
-        raise _bad_manifest("committee")
-    cuuid = committee.get("uuid")
-    if not isinstance(cuuid, str) or not is_uuid(cuuid):
-        raise _bad_manifest("uuid")
-    code = committee.get("code")
-    if code is None:
-        code = ""
-    if not isinstance(code, str) or len(code) > 40:
-        raise _bad_manifest("code")
-    for key in ("name", "level", "region", "cercle", "commune"):
-        v = committee.get(key)
-        if v is not None and (not isinstance(v, str) or len(v) > 200):
-            raise _bad_manifest("field", key)
-    share = committee.get("share_names")
-    if share is not None and not (isinstance(share, bool) or share in (0, 1)):
-        raise _bad_manifest("share_names")
-    gen = committee.get("restore_generation")
-    if gen is not None and (not isinstance(gen, int) or isinstance(gen, bool)):
-        raise _bad_manifest("generation")
-    created = manifest.get("created_at")
-    snap_at = None
-    if created is not None:
-        if not isinstance(created, str) or len(created) > 40:
-            raise _bad_manifest("created_at")
-        try:
-            snap_at = dt.datetime.fromisoformat(created)
-        except ValueError:
-            raise _bad_manifest("created_at") from None
-        if snap_at.tzinfo is not None:
-            snap_at = snap_at.astimezone(dt.UTC)
-        snap_at = snap_at.replace(tzinfo=None)
-    return _Manifest(kind, cuuid, code, bool(share), snap_at)
-
-
-def _prepare_source(opened: bk.OpenedFile, info: _Manifest) -> Path:
+def _prepare_source(opened: bk.OpenedFile, info: Manifest) -> Path:
     """Migrate an older snapshot, then reduce it before anything is merged: a backup as a
     transmission (pseudonyms included); every file, a transmission too, loses again what
     must never reach the CRSS (restricted notes, attachments, restricted threats become
@@ -542,7 +413,7 @@ def _prepare_source(opened: bk.OpenedFile, info: _Manifest) -> Path:
         conn.execute("PRAGMA trusted_schema = OFF")
         conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute("PRAGMA secure_delete = ON")
-        _check_text_encoding(conn)
+        check_text_encoding(conn)
         conn.execute("BEGIN")
         row = conn.execute("SELECT share_names FROM committees WHERE uuid = ?",
                            (own_uuid,)).fetchone()
@@ -557,101 +428,10 @@ def _prepare_source(opened: bk.OpenedFile, info: _Manifest) -> Path:
         sn.delete_orphan_links(conn)
         reduce_file_names(conn)
         conn.execute("COMMIT")
-        _validate_source(conn)
+        validate_source(conn)
     finally:
         conn.close()
     return snap
-
-
-def _check_text_encoding(conn: sqlite3.Connection) -> None:
-    """Every text value of every table the application knows, read as bytes and decoded:
-    a text that is not valid UTF-8 cannot be read back by the application, it is an
-    invalid row (the file is refused whole, each reason naming table.column and the row).
-    Runs before anything else reads the rows (the reduction, the checks, the merge)."""
-    present = {r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table'")}
-    columns = {t.name: {r[1] for r in conn.execute(f"PRAGMA table_info({sn._q(t.name)})")}
-               for t in m.Base.metadata.sorted_tables if t.name in present}
-    reasons: list[Said] = []
-    invalid = 0
-    saved = conn.text_factory
-    conn.text_factory = bytes
-    try:
-        for table in m.Base.metadata.sorted_tables:
-            if table.name not in present:
-                continue
-            have = columns[table.name]
-            cols = [c.name for c in table.columns if c.name in have]
-            ident = next((c for c in ("uuid", "code", "key") if c in have), None)
-            id_sql = (f"CAST({sn._q(ident)} AS BLOB)" if ident else "rowid")
-            for col in cols:
-                q = sn._q(col)
-                for who, value in conn.execute(
-                        f"SELECT {id_sql}, CAST({q} AS BLOB) FROM {sn._q(table.name)} "
-                        f"WHERE typeof({q}) = 'text'"):
-                    try:
-                        value.decode("utf-8")
-                    except UnicodeDecodeError:
-                        invalid += 1
-                        if len(reasons) < MAX_REASONS:
-                            if isinstance(who, bytes):
-                                who = who.decode("utf-8", "replace")
-                            reasons.append(_not_utf8(table.name, one_line(who, 40), col))
-    finally:
-        conn.text_factory = saved
-    if invalid:
-        raise InvalidFile(Said(lambda tr: tr.ngettext(
-            "{n} unreadable text value (not valid UTF-8): file refused whole, nothing was "
-            "changed. Ask the committee to correct and send its file again.",
-            "{n} unreadable text values (not valid UTF-8): file refused whole, nothing was "
-            "changed. Ask the committee to correct and send its file again.",
-            invalid).format(n=invalid)), reasons)
-
-
-def _not_utf8(table: str, who: str, col: str) -> Said:
-    return Said(lambda tr: tr.gettext(
-        "{table} {row}: {table}.{column}: text that is not valid UTF-8 (unreadable "
-        "characters)").format(table=table, row=who, column=col))
-
-
-def _invalid_row(table: str, ident: str, values: dict) -> Said:
-    """The reason of an invalid row: its first problems (rowcheck), in the language asked."""
-    return Said(lambda tr: tr.gettext("{table} {row}: {problems}").format(
-        table=table, row=ident, problems=" ; ".join(check_row(table, values, tr)[:3])))
-
-
-def _dangling(table: str, rowid: object, parent: str) -> Said:
-    return Said(lambda tr: tr.gettext(
-        "{table} (row {rowid}): reference to {parent} absent from the file").format(
-            table=table, rowid=rowid, parent=parent))
-
-
-def _validate_source(conn: sqlite3.Connection) -> None:
-    """Every row the merge may write, checked by the structural rules (rowcheck), and the
-    references of the file: one invalid row refuses the file whole, with the reasons."""
-    reasons: list[Said] = []
-    invalid = 0
-    for table in [*SYNC_TABLES, m.ThreatType.__table__]:
-        cols = [c.name for c in table.columns]
-        for r in conn.execute(f"SELECT {', '.join(sn._q(c) for c in cols)} "
-                              f"FROM {sn._q(table.name)}"):
-            values = dict(zip(cols, r, strict=True))
-            problems = check_row(table, values)
-            if problems:
-                invalid += 1
-                if len(reasons) < MAX_REASONS:
-                    ident = values.get("uuid") or values.get("code") or values.get("id")
-                    reasons.append(_invalid_row(table.name, one_line(ident, 40), values))
-    dangling = conn.execute("PRAGMA foreign_key_check").fetchmany(MAX_REASONS)
-    for tbl, rowid, parent, _fk in dangling:
-        invalid += 1
-        reasons.append(_dangling(one_line(tbl, 40), rowid, one_line(parent, 40)))
-    if invalid:
-        raise InvalidFile(Said(lambda tr: tr.ngettext(
-            "{n} invalid row: file refused whole, nothing was changed. Ask the committee to "
-            "correct and send its file again.",
-            "{n} invalid rows: file refused whole, nothing was changed. Ask the committee to "
-            "correct and send its file again.", invalid).format(n=invalid)), reasons)
 
 
 def _fk_columns(table) -> dict[str, str]:  # noqa: ANN001
@@ -679,7 +459,7 @@ def _json_safe(row: dict) -> dict:
     return out
 
 
-def _merge(db: Database, snap: Path, info: _Manifest, report: ImportReport, sha: str,
+def _merge(db: Database, snap: Path, info: Manifest, report: ImportReport, sha: str,
            size: int) -> None:
     """Merge the checked file in ONE transaction: import log entry, rows, links, names
     withdrawn, register entry and the search index of the committee's rows commit together
@@ -1030,11 +810,39 @@ def _merge_links(src: sqlite3.Connection, tgt: sqlite3.Connection,
                                 "VALUES (?, ?)", [(to, x) for x in links])
 
 
-def import_log(db: Database, limit: int = 200) -> list[ImportLogEntry]:
+@dataclass(frozen=True)
+class ImportLogRow:
+    """One line of the import log (crss_import_log), newest first in import_log."""
+
+    id: int
+    imported_at: dt.datetime
+    file_name: str
+    file_sha256: str
+    file_size: int
+    kind: str
+    committee_uuid: str
+    committee_code: str
+    snapshot_at: dt.datetime | None
+    status: str  # ok / refused
+    message: str
+    new: int
+    updated: int
+    unchanged: int
+    deleted: int
+    refused: int
+    conflicts: int
+    details: str  # JSON: refused rows etc.
+
+
+_LOG_FIELDS = tuple(f.name for f in dataclasses.fields(ImportLogRow))
+
+
+def import_log(db: Database, limit: int = 200) -> list[ImportLogRow]:
+    columns = [getattr(ImportLogEntry, name) for name in _LOG_FIELDS]
     with db.session() as s:
-        return list(s.scalars(select(ImportLogEntry).order_by(ImportLogEntry.id.desc())
-                              .limit(limit)))
+        rows = s.execute(select(*columns).order_by(ImportLogEntry.id.desc()).limit(limit))
+        return [ImportLogRow(*row) for row in rows]
 
 
-__all__ = ["ImportReport", "find_files", "open_crss_database", "import_paths", "import_file",
-           "import_log"]
+__all__ = ["ImportReport", "ImportLogRow", "find_files", "open_crss_database", "import_paths",
+           "import_file", "import_log"]

@@ -122,7 +122,29 @@ def record_received(s, committee: dict, file_name: str, file_sha256: str,  # noq
         entry.status = "installe"
 
 
-@dataclass
+@dataclass(frozen=True)
+class RegisterEntryDetail:
+    """What the register entry's editor shows and changes."""
+
+    id: int
+    place: str  # the commune, or the region of a CCSR
+    installed_on: dt.date | None
+    creation_decision: str
+    partner: str
+    status: str
+    notes: str
+
+
+def entry_detail(db: Database, entry_id: int) -> RegisterEntryDetail:
+    with db.session() as s:
+        e = s.get(RegisterEntry, entry_id)
+        if e is None:
+            raise ValidationError(_("Expected committee not found."))
+        return RegisterEntryDetail(e.id, e.commune or e.region, e.installed_on,
+                                   e.creation_decision, e.partner, e.status, e.notes)
+
+
+@dataclass(frozen=True)
 class RegisterRow:
     id: int
     level: str

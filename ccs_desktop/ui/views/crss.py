@@ -2,54 +2,29 @@
 
 In CRSS mode (settings "mode" = "crss") the lists gain the filters Région, Cercle, Commune and
 Comité and a "Comité" column, and the home page shows the consolidation (register, imports,
-conflicts, counts across all committees). Everything here is a few SQL counts or a read of the
-committees table (a few hundred rows), cheap at any scale.
+conflicts, counts across all committees). What they read comes from
+services.crss.workspace (small frozen values).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from sqlalchemy import func, select
 
-from ...db import models as m
-from ...db.models_exchange import ImportConflict, ImportLogEntry, RegisterEntry
 from ...domain.text import fold
+from ...services import committee
+from ...services.crss.workspace import (  # noqa: F401 - CrssFigures, crss_figures: home page
+    CommitteeRow, CrssFigures, committee_codes, committee_rows, crss_figures,
+)
 from .list_page import FilterSpec, Option
 
-#: filter keys the place filters set, from the widest to the narrowest
-PLACE_KEYS = ("region", "cercle", "commune", "committee_id")
-
-
 def is_crss(services: Any) -> bool:
+    """The one test of CRSS mode for the screens (settings "mode" = "crss")."""
     try:
-        return services.committee.mode() == "crss"
+        return committee.is_crss(services.db)
     except Exception:  # noqa: BLE001 - a database without settings is a committee's
         return False
-
-
-@dataclass(frozen=True)
-class CommitteeRow:
-    id: int
-    code: str
-    name: str
-    level: str
-    region: str
-    cercle: str
-    commune: str
-
-
-def committee_rows(db: Any) -> list[CommitteeRow]:
-    """Every committee of the consolidated database (not deleted), by code."""
-    c = m.Committee
-    with db.session() as s:
-        rows = s.execute(select(c.id, c.code, c.name, c.level, c.region, c.cercle, c.commune)
-                         .where(c.deleted_at.is_(None)).order_by(c.code)).all()
-    return [CommitteeRow(r.id, r.code or "", r.name or "", r.level or "", r.region or "",
-                         r.cercle or "", r.commune or "") for r in rows]
 
 
 class CommitteeCodes:
@@ -62,8 +37,7 @@ class CommitteeCodes:
         self._load()
 
     def _load(self) -> None:
-        with self.db.session() as s:
-            self.codes = {i: c for i, c in s.execute(select(m.Committee.id, m.Committee.code))}
+        self.codes = committee_codes(self.db)
 
     def __call__(self, committee_id: int | None) -> str:
         if committee_id is None:
@@ -126,68 +100,3 @@ _ALL_TEXTS = (QT_TRANSLATE_NOOP("Filters", "All regions"),
               QT_TRANSLATE_NOOP("Filters", "All cercles"),
               QT_TRANSLATE_NOOP("Filters", "All communes"),
               QT_TRANSLATE_NOOP("Filters", "All committees"))
-
-
-# --------------------------------------------------------------------------- home page figures
-
-@dataclass
-class CrssFigures:
-    expected: int            # committees in the register
-    expected_regions: int    # of which CCSR
-    committees: int          # committees present in the consolidated database
-    sent: int                # register entries that received at least one file
-    never_sent: int
-    last_import_at: dt.datetime | None
-    last_import_code: str
-    last_import_file: str
-    imports: int
-    refused: int
-    open_conflicts: int
-    meetings: int
-    meetings_held: int
-    threats: int
-    threats_active: int
-    recommendations: int
-    recommendations_open: int
-
-
-def crss_figures(services: Any) -> CrssFigures:
-    """The figures of the CRSS home page, each one SQL count."""
-    from ...services.records import ListQuery
-
-    def count(stmt: Any) -> int:
-        return int(s.scalar(stmt) or 0)
-
-    with services.db.session() as s:
-        n = func.count()
-        expected = count(select(n).select_from(RegisterEntry))
-        expected_regions = count(select(n).select_from(RegisterEntry)
-                                 .where(RegisterEntry.level == "region"))
-        sent = count(select(n).select_from(RegisterEntry)
-                     .where(RegisterEntry.last_received_at.is_not(None)))
-        committees = count(select(n).select_from(m.Committee)
-                           .where(m.Committee.deleted_at.is_(None)))
-        last = s.execute(select(ImportLogEntry.imported_at, ImportLogEntry.committee_code,
-                                ImportLogEntry.file_name)
-                         .order_by(ImportLogEntry.imported_at.desc(), ImportLogEntry.id.desc())
-                         .limit(1)).first()
-        imports = count(select(n).select_from(ImportLogEntry))
-        refused = count(select(n).select_from(ImportLogEntry)
-                        .where(ImportLogEntry.status == "refused"))
-        conflicts = count(select(n).select_from(ImportConflict)
-                          .where(ImportConflict.resolved_at.is_(None)))
-    return CrssFigures(
-        expected=expected, expected_regions=expected_regions, committees=committees,
-        sent=sent, never_sent=expected - sent,
-        last_import_at=last.imported_at if last else None,
-        last_import_code=(last.committee_code or "") if last else "",
-        last_import_file=(last.file_name or "") if last else "",
-        imports=imports, refused=refused, open_conflicts=conflicts,
-        meetings=services.meetings.count(ListQuery()),
-        meetings_held=services.meetings.count(ListQuery(filters={"status": ["held",
-                                                                            "adopted"]})),
-        threats=services.threats.count(ListQuery()),
-        threats_active=services.threats.count(ListQuery(filters={"status": "active"})),
-        recommendations=services.recommendations.count(ListQuery()),
-        recommendations_open=services.recommendations.count(ListQuery(filters={"open": True})),
-    )
