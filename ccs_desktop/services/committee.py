@@ -260,23 +260,6 @@ def set_up_crss(db: Database) -> CrssSetUp:
 
 # --------------------------------------------------------------------------- data folders
 
-def folder_has_database(data_dir: str | os.PathLike[str]) -> bool:
-    """A CCS database exists in data_dir (the wizard's restore: did it bring one?)."""
-    from ..db.engine import database_exists
-
-    return database_exists(data_dir)
-
-
-def open_folder(data_dir: str | os.PathLike[str]) -> Any:
-    """The services (services.hub.Services) over the existing database of data_dir, opened
-    the one way the core opens a database (db.engine.open_database, migrated, never created):
-    after a restore replaced it."""
-    from ..db.engine import open_database
-    from .hub import Services
-
-    return Services(open_database(data_dir, create=False))
-
-
 def _de(place: str) -> str:
     from ..domain.french import de
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from functools import cached_property
 
-from ..db.engine import Database
+from ..db.engine import Database, database_exists, open_database
 
 
 class Services:
@@ -64,3 +65,15 @@ class Services:
         from .notes import RestrictedNotesService
 
         return RestrictedNotesService(self.db)
+
+
+def folder_has_database(data_dir: str | os.PathLike[str]) -> bool:
+    """A CCS database exists in data_dir (the wizard's restore: did it bring one?)."""
+    return database_exists(data_dir)
+
+
+def open_folder(data_dir: str | os.PathLike[str]) -> Services:
+    """The services (services.hub.Services) over the existing database of data_dir, opened
+    the one way the core opens a database (db.engine.open_database, migrated, never created):
+    after a restore replaced it."""
+    return Services(open_database(data_dir, create=False))

@@ -31,14 +31,8 @@ import ast  # noqa: E402
 
 ROOT = Path(ccs_desktop.__file__).parent
 
-# Files under ui/ that still reach into SQLAlchemy or ccs_desktop.db (issue 10, in progress):
-# a file leaves the list when it no longer imports them (the test below says so).
-UI_DB_ALLOWED = {
-    "ui/views/crss.py",              # the CRSS screens
-    "ui/wizard.py",                  # the set-up wizard
-    "ui/exchange/__init__.py",       # the backup and exchange screens, being split
-    "ui/exchange/crss.py",
-}
+# Files under ui/ allowed to reach into SQLAlchemy or ccs_desktop.db: none.
+UI_DB_ALLOWED: set[str] = set()
 
 # Import cycles among ccs_desktop modules that remain (none: db.engine -> db.migrate only).
 CYCLES_ALLOWED: set[frozenset[str]] = set()

@@ -10,11 +10,11 @@ import pytest
 
 from ccs_desktop.db.models_exchange import RegisterEntry
 from ccs_desktop.services.committee import (
-    folder_has_database, is_crss, open_folder, set_up_crss,
+    is_crss, set_up_crss,
 )
 from ccs_desktop.services.crss import importer, register, workspace
 from ccs_desktop.services.errors import UserError
-from ccs_desktop.services.hub import Services
+from ccs_desktop.services.hub import Services, folder_has_database, open_folder
 
 
 def _frozen(value: object) -> bool:

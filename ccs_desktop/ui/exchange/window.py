@@ -22,7 +22,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QVBoxLayout, QWidget
 
 from ... import paths
-from ...services.committee import folder_has_database, open_folder
+from ...services.hub import folder_has_database, open_folder
 from ..crss import ConflictsPage, ImportDialog, ImportLogPage, RegisterPage
 from ..views.crss import is_crss
 from .common import Prompts
