@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
-import os
 from dataclasses import dataclass
 from typing import Any
 
