@@ -625,12 +625,12 @@ def test_crss_workspace_speaks_one_language(qtbot, qapp, _crss_template, data_di
 
 def test_times_sizes_and_messages_follow_the_language(qapp):
     from ccs_desktop.ui.documents_view import render_failed
-    from ccs_desktop.ui.editors.base import fr_time
+    from ccs_desktop.ui.i18n import time_text
     from ccs_desktop.ui.exchange.common import error_text, human_size
     from ccs_desktop.ui.widgets.committee_form import default_chair_title
 
     i18n.install_translators(qapp, "fr")
-    assert fr_time(dt.time(8, 0)) == "8 h 00"
+    assert time_text(dt.time(8, 0), padded=False) == "8 h 00"
     assert human_size(1536) == "1,5 Ko" and human_size(12) == "12 o"
     assert human_size(3 * 2**30) == "3,0 Go"
     assert error_text(OSError("x")).startswith("Erreur d'accès au disque : ")
@@ -644,7 +644,7 @@ def test_times_sizes_and_messages_follow_the_language(qapp):
     assert french_chair == "Maire de la Commune rurale d'Alafia"
 
     i18n.install_translators(qapp, "en")
-    assert fr_time(dt.time(8, 0)) == "8:00"
+    assert time_text(dt.time(8, 0), padded=False) == "8:00"
     assert human_size(1536) == "1.5 KB" and human_size(12) == "12 B"
     assert error_text(OSError("x")).startswith("Disk access error: ")
     assert render_failed().startswith("The document could not be prepared")

@@ -30,13 +30,16 @@ from . import container as ct  # noqa: F401 - bk.ct
 from . import snapshot as sn  # noqa: F401 - bk.sn
 from .autocopy import auto_backup
 from .drives import list_drives
-from .naming import (AUTO_FOLDER, BACKUP_FOLDER, DEFAULT_KEEP, KIND_BACKUP, KIND_TRANSMISSION, OPENED_CRSS_KEY, OPENED_LOCAL_COPY, OPENED_PASSPHRASE,
-                     SUFFIX, notice, opened_with)
-from .reading import (OpenedFile, _committee_info, check_manifest, contents_text, describe,
-                      is_local_copy, missing_data_dir, open_any, open_file, verify_file)
+from .naming import (AUTO_FOLDER, BACKUP_FOLDER, DEFAULT_KEEP, KIND_BACKUP, KIND_TRANSMISSION,
+                     OPENED_CRSS_KEY, OPENED_LOCAL_COPY, OPENED_PASSPHRASE, SUFFIX, notice,
+                     opened_with)
+from .reading import (OpenedFile, _committee_info, check_manifest, contents_text, created_text,
+                      describe, is_local_copy, missing_data_dir, open_any, open_file,
+                      verify_file)
 from .restore import _copy_aside_atomically, restore, security_report
-from .security import (LIVE_READ_TIMEOUT, SECURITY_SETTINGS, current_security, describe_security_changes, security_changes,
-                       security_fingerprints, trust_again)
+from .security import (LIVE_READ_TIMEOUT, SECURITY_SETTINGS, current_security,
+                       describe_security_changes, security_changes, security_fingerprints,
+                       trust_again)
 from .workfolders import (WorkFolder, _noop, _unlink_quietly,
                           clean_leftovers_at_start, cleanup_leftovers, log)
 from .writing import create_backup, create_transmission
@@ -49,7 +52,8 @@ __all__ = [
     "OpenedFile", "SECURITY_SETTINGS", "SUFFIX", "TRUST_AGAIN", "WorkFolder",
     "_committee_info", "_copy_aside_atomically", "_noop", "_unlink_quietly", "auto_backup",
     "check_manifest", "clean_leftovers_at_start", "cleanup_leftovers", "contents_text",
-    "create_backup", "create_transmission", "ct", "current_security", "describe", "dt",
+    "create_backup", "create_transmission", "created_text", "ct", "current_security",
+    "describe", "dt",
     "describe_security_changes", "is_local_copy", "list_drives", "log", "missing_data_dir",
     "notice", "open_any", "open_file", "opened_with", "restore", "security_changes",
     "security_fingerprints", "sn", "security_report", "trust_again", "verify_file",

@@ -119,7 +119,7 @@ def contents_text(manifest: dict) -> str:
     return _("Content: {counts}").format(counts=", ".join(parts))
 
 
-def _created_text(manifest: dict) -> str:
+def created_text(manifest: dict) -> str:
     """When the file was made, as a user reads a date (31/12/2026 08:05); the raw text when it
     is not a date (a hostile file: escaped, never trusted)."""
     raw = manifest.get("created_local") or manifest.get("created_at") or ""
@@ -139,7 +139,7 @@ def describe(manifest: dict) -> str:
                  name=c.get("name") or _("(CRSS database)"), code=c.get("code") or "-"),
              _("Authenticity: {authenticity}").format(
                  authenticity=authenticity_label(opened_with(manifest))),
-             _("Created on: {date}").format(date=_created_text(manifest)),
+             _("Created on: {date}").format(date=created_text(manifest)),
              _("Schema: revision {revision}").format(
                  revision=manifest.get("schema_revision"))]
     contents = contents_text(manifest)

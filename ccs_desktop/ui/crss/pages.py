@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 from ...services.crss import conflicts, importer, register
 from ...services.crss.register import STATUSES
 from ...services.crss.workspace import CommitteePlace, committee_places
+from ..i18n import date_time_text
 from ..exchange.common import Prompts, error_text, set_message, wrapping_label
 from .filters import PlaceFilter
 from .tables import (
-    ConflictsModel, ImportLogModel, RegisterModel, date_text, fit_columns, make_table,
+    ConflictsModel, ImportLogModel, RegisterModel, fit_columns, make_table,
     status_label,
 )
 
@@ -337,7 +338,7 @@ class ConflictsPage(_Page):
         lines.append("</table>")
         if not row.is_open:
             lines.append(f"<p>{html.escape(row.resolution_label)} "
-                         f"({html.escape(date_text(row.resolved_at, True))})</p>")
+                         f"({html.escape(date_time_text(row.resolved_at))})</p>")
         self.details.setHtml("".join(lines))
 
     def settle(self, choice: str) -> None:

@@ -15,18 +15,11 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ...services.rowcheck import one_line, printable
+from ..i18n import date_time_text, short_date
 
 translate = QCoreApplication.translate
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def date_text(value: dt.datetime | dt.date | None, with_time: bool = False) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.strftime("%d/%m/%Y %H:%M" if with_time else "%d/%m/%Y")
-    return value.strftime("%d/%m/%Y")
 
 
 class RowsModel(QAbstractTableModel):
@@ -71,7 +64,8 @@ class RowsModel(QAbstractTableModel):
         value = self.raw(row, index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if isinstance(value, dt.datetime | dt.date):
-                return date_text(value, isinstance(value, dt.datetime))
+                return (date_time_text(value) if isinstance(value, dt.datetime)
+                        else short_date(value))
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.UserRole:  # sort key
             if isinstance(value, dt.datetime | dt.date):

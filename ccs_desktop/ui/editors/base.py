@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel,
@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from ...domain import enums
 from ...services.errors import ReadOnly, UserError, ValidationError
 from ...services.records import CREATED, UPDATED, Change
-from .. import commands, i18n
+from .. import commands
+from ..i18n import date_time_text, time_text
 from ..drafts import DraftKeeper, Draft
 
 NONE_DATE = QDate(2000, 1, 1)
@@ -57,30 +58,6 @@ def mark_read_only(widget: QWidget, read_only: bool) -> None:
 
 RESTRICTED_STYLE = ("QFrame#restrictedBox { border: 3px solid #b00020; border-radius: 4px; "
                     "background: #fff5f5; }")
-
-
-_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-           "octobre", "novembre", "décembre")
-
-
-def fr_date(value: dt.date | None) -> str:
-    """"12 avril 2024", "1er mai 2024" in French; the locale's long form otherwise."""
-    if value is None:
-        return ""
-    locale = QLocale()
-    if locale.language() == QLocale.Language.English:
-        return locale.toString(QDate(value.year, value.month, value.day), "d MMMM yyyy")
-    day = "1er" if value.day == 1 else str(value.day)
-    return f"{day} {_MONTHS[value.month - 1]} {value.year}"
-
-
-def fr_time(value: dt.time | None) -> str:
-    """"8 h 00" in French, "8:00" in English (the interface's language)."""
-    if not value:
-        return ""
-    if i18n.active_language() == "en":
-        return f"{value.hour}:{value.minute:02d}"
-    return f"{value.hour} h {value.minute:02d}"
 
 
 def label_of(enum: type[enums.Labelled], code: str | None) -> str:
@@ -522,7 +499,7 @@ class RecordEditor(QDialog):
         if draft is None or self.read_only:
             return None
         self._offered = draft
-        when = f"{fr_date(draft.saved_at.date())} {fr_time(draft.saved_at.time())}"
+        when = date_time_text(draft.saved_at, long=True)
         self.draft_label.setText(QCoreApplication.translate(
             "RecordEditor", "An unsaved draft was found (written on {when}). "
             "Restore what was typed?").format(when=when))
@@ -618,7 +595,7 @@ class RecordEditor(QDialog):
         self.dirty = False
         now = dt.datetime.now().time()
         self.status_label.setText(QCoreApplication.translate(
-            "RecordEditor", "Saved at {time}").format(time=fr_time(now)))
+            "RecordEditor", "Saved at {time}").format(time=time_text(now, padded=False)))
 
     def after_save(self, obj: Any) -> None:
         pass

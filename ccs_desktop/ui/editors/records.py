@@ -11,11 +11,12 @@ from PySide6.QtWidgets import (
     QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from ..i18n import long_date
 from ...domain import enums
 from ...services.errors import UserError, ValidationError
 from ...services.records import ListQuery
 from .attachments import AttachmentsPanel
-from .base import ErrorLabel, RecordEditor, date_value, fr_date, make_combo, make_date
+from .base import ErrorLabel, RecordEditor, date_value, make_combo, make_date
 
 
 class CheckList(QListWidget):
@@ -188,7 +189,7 @@ class RecommendationEditor(RecordEditor):
             status=enums.RecommendationStatus.label_of(rec.status)))
         self.followups.clear()
         for fu in self.services.recommendations.followups(obj.id):
-            parts = [fr_date(fu.date), enums.RecommendationStatus.label_of(fu.status)]
+            parts = [long_date(fu.date), enums.RecommendationStatus.label_of(fu.status)]
             if fu.letter_number:
                 parts.append(self.tr("letter no. {n}").format(n=fu.letter_number))
             if fu.sent_to:

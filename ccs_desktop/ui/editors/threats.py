@@ -8,8 +8,9 @@ from PySide6.QtWidgets import (
     QComboBox, QGroupBox, QHBoxLayout, QLabel, QListWidget, QVBoxLayout, QWidget,
 )
 
+from ..i18n import long_date
 from ...domain import enums, scoring
-from .base import RecordEditor, fr_date, level_badge_style, set_combo
+from .base import RecordEditor, level_badge_style, set_combo
 
 
 def score_text(likelihood: Any, impact: Any) -> tuple[int, str, str]:
@@ -150,7 +151,7 @@ class ThreatEditor(RecordEditor):
             value, _level, label = score_text(a.likelihood, a.impact)
             self.history.addItem(self.tr("{date}: {likelihood} × {impact} = {score} ({level}), "
                                          "trend {trend}").format(
-                date=fr_date(a.date), likelihood=enums.Likelihood.label_of(str(a.likelihood)),
+                date=long_date(a.date), likelihood=enums.Likelihood.label_of(str(a.likelihood)),
                 impact=enums.Impact.label_of(str(a.impact)), score=value, level=label,
                 trend=enums.Trend.label_of(a.trend).lower()))
 

@@ -645,7 +645,7 @@ class RestoreDialog(TaskDialog):
         lines = [self.tr("The backup was restored."),
                  self.tr("Committee: {name} ({code})").format(name=c.get("name", "?"),
                                                               code=c.get("code", "-")),
-                 self.tr("Backup of: {date}").format(date=_date_text(result.manifest))]
+                 self.tr("Backup of: {date}").format(date=bk.created_text(result.manifest))]
         counts = bk.contents_text(result.manifest)
         if counts:
             lines.append(counts)
@@ -665,15 +665,6 @@ class RestoreDialog(TaskDialog):
             self.after_replace(False)
         set_message(self.result, message + "\n" + self.tr(
             "The current database was not changed."), "error")
-
-
-def _date_text(manifest: dict) -> str:
-    raw = manifest.get("created_local") or manifest.get("created_at") or ""
-    try:
-        when = dt.datetime.fromisoformat(str(raw))
-    except ValueError:
-        return str(raw) or "?"
-    return when.strftime("%d/%m/%Y %H:%M")
 
 
 # --------------------------------------------------------------------------- CRSS key pair

@@ -12,12 +12,13 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
+from ...i18n import long_date
 from ....fileio import french_os_error
 from ....services.errors import UserError, ValidationError
 from ....services.meetings import Adoption
 from ....services.records import ListQuery
 from .. import attachments as attachments_mod
-from ..base import ErrorLabel, date_value, fr_date, make_date
+from ..base import ErrorLabel, date_value, make_date
 
 
 def archive_warning(adoption: Adoption) -> str | None:
@@ -123,7 +124,7 @@ class AdoptionTab(QWidget):
                                         limit=50))
         for other in later:
             if other.id != obj.id:
-                self.adopted_by.addItem(f"{fr_date(other.date)} ({other.reference})", other.id)
+                self.adopted_by.addItem(f"{long_date(other.date)} ({other.reference})", other.id)
         if obj.status == "adopted":
             text = ed.readonly_banner.text() or ed.is_read_only(obj) or ""
             if obj.adopted_with_amendments:
@@ -141,7 +142,7 @@ class AdoptionTab(QWidget):
         self.amend_list.clear()
         for a in meetings.amendments(obj.id):
             self.amend_list.addItem(self.tr("{date} — {reason}: {text}").format(
-                date=fr_date(a.date), reason=a.reason, text=a.text))
+                date=long_date(a.date), reason=a.reason, text=a.text))
 
     def _choose_scan(self) -> None:
         files = attachments_mod.choose_files(self)

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import (
     QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
+from ...i18n import time_text
 from ....services.errors import ReadOnly, UserError, ValidationError
 from ... import commands
-from ..base import ErrorLabel, fr_time, mark_read_only, restricted_box
+from ..base import ErrorLabel, mark_read_only, restricted_box
 from .previous_minutes import PreviousMinutesOffer
 
 
@@ -224,7 +225,7 @@ class AgendaTab(QSplitter):
             if not ed.dirty and had_pending:
                 ed.keeper.discard()
                 ed.status_label.setText(self.tr("Saved at {time}").format(
-                    time=fr_time(dt.datetime.now().time())))
+                    time=time_text(dt.datetime.now().time(), padded=False)))
         else:
             ed.keeper.flush()
         return ok

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout
 
+from ...i18n import long_date, time_text
 from ....domain import enums
 from ....domain.french import de
 from ....services.errors import UserError
@@ -18,7 +19,7 @@ from ....services.records import ListQuery
 from ... import commands
 from ...documents_view import DocumentsView
 from ..attachments import AttachmentsPanel
-from ..base import RecordEditor, fr_date, fr_time, set_combo
+from ..base import RecordEditor, set_combo
 from .adoption import AdoptionTab
 from .agenda import AgendaTab
 from .attendance import AttendanceTab
@@ -90,8 +91,8 @@ class MeetingEditor(RecordEditor):
 
     def load(self, obj: Any) -> dict[str, Any]:
         values = super().load(obj)
-        values["start_time"] = fr_time(obj.start_time)
-        values["end_time"] = fr_time(obj.end_time)
+        values["start_time"] = time_text(obj.start_time, padded=False)
+        values["end_time"] = time_text(obj.end_time, padded=False)
         return values
 
     def to_service(self, values: dict[str, Any]) -> dict[str, Any]:
@@ -111,17 +112,17 @@ class MeetingEditor(RecordEditor):
         if obj.adopted_by_meeting_id:
             try:
                 other = self.services.meetings.get(obj.adopted_by_meeting_id)
-                by = self.tr(" at the meeting of {date}").format(date=fr_date(other.date))
+                by = self.tr(" at the meeting of {date}").format(date=long_date(other.date))
             except UserError:
                 by = ""
         return self.tr("PV adopted on {date}{by}: read only. A correction is an amendment "
-                       "(Adoption tab).").format(date=fr_date(obj.adopted_on), by=by)
+                       "(Adoption tab).").format(date=long_date(obj.adopted_on), by=by)
 
     def window_title(self, obj: Any) -> str:
         if obj is None:
             return self.tr("New meeting")
         return self.tr("Meeting {ref} of {date}").format(ref=obj.reference,
-                                                         date=fr_date(obj.date))
+                                                         date=long_date(obj.date))
 
     def after_load(self, obj: Any) -> None:
         status = self.form.widgets["status"]

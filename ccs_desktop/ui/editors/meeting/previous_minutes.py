@@ -7,9 +7,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
+from ...i18n import long_date
 from ....services.errors import UserError, ValidationError
 from ....services.meetings import STANDING_ITEMS
-from ..base import BANNER_STYLES, fr_date
+from ..base import BANNER_STYLES
 from .adoption import archive_warning
 
 
@@ -41,7 +42,7 @@ class PreviousMinutesOffer(QFrame):
             self.hide()
             return
         self.label.setText(self.tr("The PV {ref} of {date} awaits adoption.").format(
-            ref=self.previous.reference, date=fr_date(self.previous.date)))
+            ref=self.previous.reference, date=long_date(self.previous.date)))
         self.show()
 
     def adopt(self) -> bool:
@@ -57,7 +58,7 @@ class PreviousMinutesOffer(QFrame):
         if not agenda.decisions.toPlainText().strip():
             agenda.decisions.setPlainText(self.tr(
                 "The minutes of the meeting of {date} are adopted without amendment.").format(
-                date=fr_date(previous.date)))  # saved by the agenda autosave
+                date=long_date(previous.date)))  # saved by the agenda autosave
         agenda.item_error.show_message(archive_warning(adoption))
         self.hide()
         agenda.editor.changed.emit()
