@@ -197,7 +197,7 @@ def _run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from .ui.exchange_dialogs import on_close_auto_backup, on_start_auto_backup
+    from .ui.exchange import on_close_auto_backup, on_start_auto_backup
     from .ui.i18n import install_translators
     from .ui.main_window import create_main_window
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from ..services.hub import Services
 from ..services.records import UPDATED
 from . import i18n
-from .exchange_dialogs import exchange_pages, install_exchange_actions
+from .exchange import exchange_pages, install_exchange_actions
 from .views.home import HomePage
 from .views.list_page import ListPage
 from .views.opening import open_record
@@ -111,8 +111,6 @@ class MainWindow(QMainWindow):
         bar.clear()
         for action in getattr(self, "_actions", {}).values():
             self.removeAction(action)
-            action.deleteLater()
-        for action in (self.__dict__.get("_exchange_actions") or {}).values():
             action.deleteLater()
         self._actions: dict[str, QAction] = {}
 

@@ -14,8 +14,7 @@ import ccs_desktop
 
 ROOT = Path(ccs_desktop.__file__).parent
 SCREENS = sorted([*(ROOT / "ui" / "crss").glob("*.py"), *(ROOT / "ui" / "exchange").glob("*.py"),
-                  ROOT / "ui" / "views" / "crss.py", ROOT / "ui" / "wizard.py",
-                  ROOT / "ui" / "exchange_dialogs.py"])
+                  ROOT / "ui" / "views" / "crss.py", ROOT / "ui" / "wizard.py"])
 
 
 def _imports(path: Path) -> list[str]:
@@ -64,7 +63,7 @@ def test_crss_screens_are_their_own_modules_under_900_lines():
 def test_the_crss_screens_load_first_without_an_import_cycle():
     code = ("import ccs_desktop.ui.crss.pages as p, ccs_desktop.ui.exchange as ex; "
             "assert ex.RegisterPage is p.RegisterPage; "
-            "from ccs_desktop.ui.exchange_dialogs import install_exchange_actions")
+            "from ccs_desktop.ui.exchange import install_exchange_actions")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT.parent)}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env=env, timeout=120)

@@ -152,7 +152,7 @@ def test_the_file_rotates_over_a_few_files_of_about_1_mb(tmp_path):
 def test_main_runs_in_process_and_returns_the_exit_code(qapp, committee_db, monkeypatch):
     from PySide6.QtCore import QTimer
 
-    import ccs_desktop.ui.exchange_dialogs as dialogs
+    import ccs_desktop.ui.exchange as dialogs
     from ccs_desktop import app
 
     monkeypatch.delenv("CCS_EXIT_AFTER_START", raising=False)
