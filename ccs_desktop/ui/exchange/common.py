@@ -3,7 +3,7 @@ memory, and small widgets (destination picker, passphrase fields, CRSS key box).
 
 Every file chooser and every message box goes through `Prompts`: tests replace its methods
 (monkeypatch) instead of driving native dialogs. Long work (encryption, restore, import) runs
-on a QThreadPool; its progress comes back through signals to the GUI thread.
+through ui/tasks.TaskRunner (`start_task`): its progress and outcome come back on the GUI thread.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication, QObject, QSettings, Qt, QThreadPool, Signal,
+    QCoreApplication, QObject, QSettings, Qt, QThreadPool,
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...fileio import french_os_error
 from ...i18n import human_size
 from ...services.errors import UserError
+from ..tasks import TaskControl, TaskRunner
 
 translate = QCoreApplication.translate
 
@@ -115,46 +116,12 @@ class Session:
 
 # --------------------------------------------------------------------------- background work
 
-class _TaskSignals(QObject):
-    progress = Signal(int, int, str)
-    finished = Signal(object)
-    failed = Signal(str)
-
-
-class Task:
-    """Runs `fn(progress)` off the GUI thread; the result or a French error comes back
-    through `signals`. (A plain object whose `run` the pool calls: a QRunnable subclass can
-    be collected on a worker thread and crash the interpreter at exit.) The owner keeps the
-    task, and so its signals object, until the worker has finished emitting (`done` is set
-    after the last emit), so the object is never destroyed while the worker uses it."""
-
-    def __init__(self, fn: Callable[[Callable[[int, int, str], None]], Any]) -> None:
-        self.fn = fn
-        self.signals = _TaskSignals()
-        self.done = False
-
-    def _emit(self, signal_name: str, *args: object) -> None:
-        try:
-            getattr(self.signals, signal_name).emit(*args)
-        except RuntimeError:  # the signals object is gone: nobody listens any more
-            pass
-
-    def run(self) -> None:
-        try:
-            result = self.fn(lambda d, t, msg: self._emit("progress", int(d), int(t),
-                                                          str(msg)))
-        except Exception as exc:  # noqa: BLE001 - shown to the user, never lost
-            self._emit("failed", error_text(exc))
-            self.done = True
-            return
-        self._emit("finished", result)
-        self.done = True
-
-
 _pool: QThreadPool | None = None
 
 
 def pool() -> QThreadPool:
+    """The exchange screens' own pool (two workers): a long encryption never holds up the
+    table searches of the global pool."""
     global _pool
     if _pool is None:
         _pool = QThreadPool()
@@ -164,17 +131,18 @@ def pool() -> QThreadPool:
 
 def start_task(owner: QObject, fn: Callable, *, on_done: Callable[[Any], None],
                on_fail: Callable[[str], None],
-               on_progress: Callable[[int, int, str], None] | None = None) -> Task:
-    task = Task(fn)
-    tasks = owner.__dict__.setdefault("_exchange_tasks", [])
-    tasks[:] = [t for t in tasks if not t.done]
-    tasks.append(task)  # the runnable and its signals live as long as the owner needs them
-    if on_progress is not None:
-        task.signals.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
-    task.signals.finished.connect(on_done, Qt.ConnectionType.QueuedConnection)
-    task.signals.failed.connect(on_fail, Qt.ConnectionType.QueuedConnection)
-    pool().start(task.run)
-    return task
+               on_progress: Callable[[int, int, str], None] | None = None) -> TaskControl:
+    """Runs `fn(progress)` off the GUI thread through the owner's TaskRunner; `on_done` gets
+    the result, `on_fail` the error's sentence (`error_text`), `on_progress` (done, total,
+    text), all on the GUI thread. Jobs of one owner run beside each other (none supersedes
+    another); once the owner is destroyed, their outcomes are dropped."""
+    runner = owner.__dict__.get("_exchange_tasks")
+    if runner is None:
+        runner = owner.__dict__["_exchange_tasks"] = TaskRunner(owner, one_at_a_time=False,
+                                                                 pool=pool())
+    return runner.start(lambda control: fn(control.progress), on_done=on_done,
+                        on_fail=lambda exc: on_fail(error_text(exc)),
+                        on_progress=on_progress, supersede=False)
 
 
 def error_text(exc: BaseException) -> str:

@@ -12,12 +12,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex,
-    Qt, QThreadPool, Signal,
+    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal,
 )
 from PySide6.QtGui import QFont
 
 from ...services.records import ListQuery
+from ..tasks import TaskRunner
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1      # raw comparable value
 ID_ROLE = Qt.ItemDataRole.UserRole + 2        # the record's id (int)
@@ -49,32 +49,6 @@ class Column:
     tooltip: bool = False
 
 
-class _Delivery(QObject):
-    """Carries a worker's result back to the GUI thread (queued signal)."""
-
-    done = Signal(int, object, int)  # generation, rows, total
-    failed = Signal(int, str)
-
-
-def _load_first_page(service: Any, page: ListQuery, full: ListQuery, generation: int,
-                     delivery: _Delivery) -> None:
-    """Runs in a pool thread: the first page and the count of a query."""
-    try:
-        rows = service.list(page)
-        total = service.count(full)
-    except Exception as exc:  # noqa: BLE001  (reported to the GUI, never lost)
-        _emit(delivery.failed, generation, str(exc))
-        return
-    _emit(delivery.done, generation, rows, total)
-
-
-def _emit(signal: Any, *values: Any) -> None:
-    try:
-        signal.emit(*values)
-    except RuntimeError:  # the model (and its delivery) was destroyed meanwhile: no one waits
-        pass
-
-
 class RecordTableModel(QAbstractTableModel):
     """Rows of one service, fetched page by page."""
 
@@ -103,14 +77,10 @@ class RecordTableModel(QAbstractTableModel):
         self._announcing = False
         self._bold = QFont()
         self._bold.setBold(True)
-        # searches typed by the user run in a worker: typing never waits for SQL
-        self._generation = 0
+        # searches typed by the user run in a worker: typing never waits for SQL; a newer
+        # search (or a reload) supersedes the running one
         self.loading = False
-        # a child of the model: destroyed with it by Qt, never by a garbage collection pass
-        # on a worker thread (issue 19)
-        self._delivery = _Delivery(self)
-        self._delivery.done.connect(self._deliver)
-        self._delivery.failed.connect(self._deliver_failure)
+        self._search = TaskRunner(self)
         self.reload()
 
     # --- the query ------------------------------------------------------------------------
@@ -136,17 +106,16 @@ class RecordTableModel(QAbstractTableModel):
         if text == self._query.search and not self.loading:
             return
         self._query.search = text
-        self._generation += 1
         self.loading = True
         self.loadingChanged.emit(True)
         page, full = self._page_query(0), replace(self._query, limit=None, offset=0)
-        generation, delivery, service = self._generation, self._delivery, self.service
-        QThreadPool.globalInstance().start(
-            lambda: _load_first_page(service, page, full, generation, delivery))
+        service = self.service
+        self._search.start(lambda _control: (service.list(page), service.count(full)),
+                           on_done=self._deliver,
+                           on_fail=lambda exc: self._deliver_failure(str(exc)))
 
-    def _deliver(self, generation: int, rows: list[Any], total: int) -> None:
-        if generation != self._generation:
-            return  # an older search: the user typed on
+    def _deliver(self, found: tuple[list[Any], int]) -> None:
+        rows, total = found
         self._announcing = True
         try:
             self.beginResetModel()
@@ -160,11 +129,10 @@ class RecordTableModel(QAbstractTableModel):
         self.countChanged.emit(self._total)
         self.reloaded.emit()
 
-    def _deliver_failure(self, generation: int, message: str) -> None:
-        if generation == self._generation:
-            self.loading = False
-            self.loadingChanged.emit(False)
-            self.failed.emit(message)
+    def _deliver_failure(self, message: str) -> None:
+        self.loading = False
+        self.loadingChanged.emit(False)
+        self.failed.emit(message)
 
     def set_filter(self, name: str, value: Any) -> None:
         if value in (None, "", [], ()):
@@ -193,7 +161,7 @@ class RecordTableModel(QAbstractTableModel):
         recount=False keeps the count (a new order does not change how many rows match)."""
         # Listeners of the reset signals (views, Qt's model tester) may ask for more rows while
         # the reset is being announced: the next page waits until the reset is over.
-        self._generation = getattr(self, "_generation", 0) + 1
+        self._search.cancel()  # a search still running is obsolete
         self.loading = False
         self._announcing = True
         try:
