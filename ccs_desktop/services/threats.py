@@ -198,8 +198,9 @@ class ThreatsService(RecordService):
                              .order_by(m.ThreatType.code)).all()
             return [type_info(row) for row in rows]
 
-    def add_local_type(self, label: str, national_code: str) -> m.ThreatType:
-        """A committee's own sub-type, mapped to a national one so that records still merge."""
+    def add_local_type(self, label: str, national_code: str) -> ThreatTypeInfo:
+        """A committee's own sub-type, mapped to a national one so that records still merge;
+        refused when its national parent already has a sub-type of that label."""
         from ..db.base import new_uuid
         from .records import own_committee
 
@@ -216,12 +217,22 @@ class ThreatsService(RecordService):
             uuid = new_uuid()
             parent = national.parent_code or national.code
             committee = own_committee(s)
+            mine = committee.id if committee else None
+            taken = list(s.scalars(select(m.ThreatType.label).where(
+                m.ThreatType.parent_code == parent, m.ThreatType.active.is_(True),
+                m.ThreatType.is_national.is_(True) | (m.ThreatType.committee_id == mine))))
+            seeds = [national_type(code) for code in s.scalars(select(m.ThreatType.code).where(
+                m.ThreatType.parent_code == parent, m.ThreatType.is_national.is_(True)))]
+            taken += [seed.label for seed in seeds if seed is not None]
+            if label.casefold() in {t.casefold() for t in taken if t}:
+                raise ValidationError({"label": _("{label}: this type already has a sub-type "
+                                                  "of that name.").format(label=label)})
             row = m.ThreatType(code=f"LOC.{uuid}", label=label, parent_code=parent,
                                is_national=False, national_code=national.code, uuid=uuid,
                                committee_id=committee.id if committee else None)
             s.add(row)
             s.flush()
-        return row
+            return type_info(row)
 
 
 class VulnerabilitiesService(RecordService):

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QGroupBox, QHBoxLayout, QLabel, QListWidget, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+    QLineEdit, QListWidget, QPushButton, QVBoxLayout, QWidget,
 )
 
+from .. import prompts
 from ..i18n import long_date
 from ...domain import enums, scoring
-from .base import RecordEditor, level_badge_style, set_combo
+from ...services.errors import ValidationError
+from .base import ErrorLabel, RecordEditor, level_badge_style, make_combo, set_combo
 
 
 def score_text(likelihood: Any, impact: Any) -> tuple[int, str, str]:
@@ -48,6 +52,58 @@ def fill_types(services: Any, parent_combo: QComboBox, none_label: str) -> dict[
     return subs
 
 
+class LocalTypeDialog(QDialog):
+    """"Add a local type…": a label and its national type; the service's French message shows
+    under the field that it refuses, and the dialog stays open until a type is added."""
+
+    def __init__(self, services: Any, national_code: str | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.added: Any = None
+        self.setWindowTitle(self.tr("Add a local type"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        form = QFormLayout(self)
+        choices = [(t.code, t.label if t.parent_code is None else f"    {t.label}")
+                   for t in services.threats.types() if t.is_national]
+        self.national = make_combo(choices)
+        self.national.setObjectName("national_code")
+        set_combo(self.national, national_code)
+        self.label = QLineEdit()
+        self.label.setObjectName("label")
+        self.label.setMaxLength(200)
+        self.label.setPlaceholderText(self.tr("e.g. Goat theft around Toya"))
+        self.errors = {name: ErrorLabel() for name in ("national_code", "label")}
+        for name, text, widget in (("national_code", self.tr("National type"), self.national),
+                                   ("label", self.tr("Local sub-type"), self.label)):
+            box = QVBoxLayout()
+            box.addWidget(widget)
+            self.errors[name].setObjectName(f"error_{name}")
+            box.addWidget(self.errors[name])
+            form.addRow(text, box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Add"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        for error in self.errors.values():
+            error.show_message(None)
+        try:
+            self.added = self.services.threats.add_local_type(self.label.text(),
+                                                              self.national.currentData())
+        except ValidationError as e:
+            for name, message in e.errors.items():
+                self.errors.get(name, self.errors["label"]).show_message(message)
+            self.label.setFocus()
+            return
+        super().accept()
+
+
 class ThreatEditor(RecordEditor):
     kind = "threats"
     DEFAULT_SIZE = (720, 700)  # fits a 1366×768 laptop with its title bar and taskbar
@@ -61,8 +117,20 @@ class ThreatEditor(RecordEditor):
         parent = f.combo("type_parent", self.tr("Type"), [])
         self._subs = fill_types(self.services, parent, self.tr("— choose —"))
         self._labels = {t.code: t for t in self.services.threats.types()}
-        f.combo("type_code", self.tr("Sub-type"), [], none_label=self.tr("— whole type —"))
+        sub = f.combo("type_code", self.tr("Sub-type"), [], none_label=self.tr("— whole type —"))
         parent.currentIndexChanged.connect(self._fill_subtypes)
+        self.add_type_button = QPushButton(self.tr("Add a local type…"))
+        self.add_type_button.setObjectName("addLocalType")
+        self.add_type_button.setToolTip(self.tr("A sub-type of your committee's own, filed "
+                                                "under a national type"))
+        self.add_type_button.clicked.connect(self.ask_local_type)
+        box = sub.parentWidget().layout()
+        box.removeWidget(sub)
+        type_row = QHBoxLayout()
+        type_row.addWidget(sub, 1)
+        type_row.addWidget(self.add_type_button)
+        box.insertLayout(0, type_row)
+        self.local_type_dialog: LocalTypeDialog | None = None
 
         score_row = QWidget()
         row = QHBoxLayout(score_row)
@@ -98,6 +166,28 @@ class ThreatEditor(RecordEditor):
         self.history.setMaximumHeight(110)
         hl.addWidget(self.history)
         col.addWidget(self.history_box)
+
+    def ask_local_type(self) -> None:
+        """The dialog, its national type the one chosen here (the sub-type when national)."""
+        code = self.form.value("type_code")
+        t = self._labels.get(code)
+        national = code if t is not None and t.is_national else self.form.value("type_parent")
+        self.local_type_dialog = LocalTypeDialog(self.services, national, self)
+        self.local_type_dialog.accepted.connect(self._local_type_added)
+        prompts.current().run_dialog(self.local_type_dialog, modal=False)
+
+    def _local_type_added(self) -> None:
+        added = self.local_type_dialog.added if self.local_type_dialog else None
+        if added is None:
+            return
+        parent: QComboBox = self.form.widgets["type_parent"]
+        parent.blockSignals(True)
+        self._subs = fill_types(self.services, parent, self.tr("— choose —"))
+        parent.blockSignals(False)
+        self._labels = {t.code: t for t in self.services.threats.types()}
+        self.form.set_value("type_parent", added.parent_code)
+        self._fill_subtypes()
+        self.form.set_value("type_code", added.code)
 
     def _fill_subtypes(self, *_: Any) -> None:
         combo: QComboBox = self.form.widgets["type_code"]
