@@ -123,8 +123,9 @@ def _publish_without_overwrite(tmp: str, path: Path) -> None:
     except FileExistsError:
         raise
     except OSError as exc:
+        # no hard links here (FAT sticks: Windows says ERROR_INVALID_FUNCTION, EINVAL)
         if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV,
-                             errno.EMLINK, errno.ENOSYS, errno.EACCES):
+                             errno.EMLINK, errno.ENOSYS, errno.EACCES, errno.EINVAL):
             raise
         if os.path.lexists(path):
             raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from .. import paths
-from ..fileio import french_os_error, fsync_dir
+from ..fileio import french_os_error, fsync_dir, fsync_file, publish
 from ..i18n import N_, _
 from ..services.errors import DatabaseBusy, UserError
 from . import events  # noqa: F401  (registers the session hooks)
@@ -300,11 +300,6 @@ class Database:
 # Files next to the database
 
 
-def _fsync_file(path: Path) -> None:
-    with open(path, "rb+") as fh:
-        os.fsync(fh.fileno())
-
-
 def _remove_with_side_files(path: Path) -> None:
     for p in [path] + [path.with_name(path.name + s) for s in _SIDE_SUFFIXES]:
         try:
@@ -431,20 +426,10 @@ def _publish(built: Path, target: Path, *, replace: bool) -> None:
         side = target.with_name(target.name + s)
         if os.path.lexists(side) and (replace or not os.path.lexists(target)):
             side.unlink()
-    if replace:
-        os.replace(built, target)
-    else:
-        try:
-            os.link(built, target)  # fails if the name exists: never replaces a database
-        except FileExistsError:
-            raise DatabaseExists(_already_there(target.parent)) from None
-        except OSError:  # no hard links on this file system (FAT, some network shares)
-            if os.path.lexists(target):
-                raise DatabaseExists(_already_there(target.parent)) from None
-            os.replace(built, target)
-        else:
-            built.unlink()
-    fsync_dir(target.parent)
+    try:  # without `replace`, never over an existing database (fileio.publish hard-links)
+        publish(built, target, overwrite=replace)
+    except FileExistsError:
+        raise DatabaseExists(_already_there(target.parent)) from None
 
 
 def create_database(data_dir: str | Path | None,
@@ -492,7 +477,7 @@ def _build(path: Path, fill: Callable[[Database], None] | None) -> None:
             fill(db)
         finally:
             db.close()
-    _fsync_file(path)
+    fsync_file(path)
 
 
 def open_database(
@@ -644,10 +629,9 @@ def copy_aside(db_path: Path, label: str) -> Path:
                 dst.close()
         finally:
             src.close()
-        _fsync_file(building)
-        os.replace(building, target)
+        fsync_file(building)
+        publish(building, target)
     except BaseException:
         _remove_with_side_files(building)
         raise
-    fsync_dir(db_path.parent)
     return target

@@ -160,3 +160,13 @@ def test_no_import_cycle_among_ccs_desktop_modules():
 def test_the_cycle_finder_finds_a_cycle():
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
     assert _cycles(graph) == [frozenset({"a", "b", "c"})]
+
+
+def test_files_are_renamed_and_synced_only_by_fileio():
+    """One atomic writer: `os.replace` (retried on Windows sharing violations) and `os.fsync`
+    are called in ccs_desktop/fileio.py only."""
+    pattern = re.compile(r"\bos\.(replace|fsync)\(")
+    offenders = [str(p.relative_to(ROOT)) for p in ROOT.rglob("*.py")
+                 if p.name != "fileio.py" or p.parent != ROOT
+                 if pattern.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []

@@ -125,3 +125,26 @@ def test_one_atomic_writer_and_one_folder_fsync() -> None:
         assert not re.search(r"\bos\.replace\(|\bos\.fsync\(|O_DIRECTORY", text), path
     text = (ROOT / "fileio.py").read_text(encoding="utf-8")
     assert text.count("def write_atomically(") == 1 and text.count("def fsync_dir(") == 1
+
+
+def test_no_hard_links_on_a_fat_stick_still_never_overwrites(tmp_path, monkeypatch):
+    """Windows refuses hard links on FAT with ERROR_INVALID_FUNCTION (EINVAL): publish then
+    renames when the name is free and refuses when it is taken."""
+    import errno
+    import os
+
+    from ccs_desktop import fileio
+
+    def no_link(src, dst):  # noqa: ANN001, ANN202
+        raise OSError(errno.EINVAL, "Incorrect function")
+
+    monkeypatch.setattr(os, "link", no_link)
+    tmp = tmp_path / "new.partial"
+    tmp.write_bytes(b"new")
+    target = tmp_path / "ccs.sqlite3"
+    fileio.publish(tmp, target, overwrite=False)
+    assert target.read_bytes() == b"new" and not tmp.exists()
+    tmp.write_bytes(b"other")
+    with pytest.raises(FileExistsError):
+        fileio.publish(tmp, target, overwrite=False)
+    assert target.read_bytes() == b"new"

@@ -32,7 +32,7 @@ from ...db.engine import Database, open_database
 from ...db.migrate import head_revision
 from ...db.models_exchange import ImportLogEntry
 from ...db.search import SEARCHABLE, index_rows
-from ...fileio import french_os_error
+from ...fileio import french_os_error, replace
 from ...i18n import N_, _, ngettext
 from ..errors import UserError
 from ..rowcheck import one_line, reduce_file_names
@@ -395,7 +395,7 @@ def _prepare_source(opened: bk.OpenedFile, info: Manifest) -> Path:
         staged = opened.folder / "migration"
         staged.mkdir()
         target = staged / "ccs.sqlite3"
-        os.replace(snap, target)
+        replace(snap, target)
         conn = sqlite3.connect(target)
         try:
             sn.create_fts(conn)
