@@ -10,10 +10,10 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from ..domain.kinds import KINDS
 from ..i18n import N_, _, decimal, human_size, ngettext, pgettext
 from .common import CliError, add_data_dir, grouped, open_existing, printable, printable_field
 
-KINDS = ("meetings", "threats", "vulnerabilities", "recommendations", "activities", "people")
 
 
 def register(sub) -> None:  # noqa: ANN001

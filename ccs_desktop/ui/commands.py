@@ -13,9 +13,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ..domain.kinds import KINDS
 from ..services.errors import UserError
 
-KINDS = ("meetings", "threats", "vulnerabilities", "recommendations", "activities", "people")
 
 
 def confirm(parent: QWidget | None, text: str) -> bool:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QStackedWidget, QWidget,
 )
 
+from ..domain.kinds import KINDS
 from ..services.hub import Services
 from ..services.records import UPDATED
 from . import i18n
@@ -30,8 +31,7 @@ from .views.settings import SettingsPage
 EXCHANGE_KEYS = ("register", "import_log", "conflicts")
 PAGES = ("home", "meetings", "threats", "vulnerabilities", "recommendations", "activities",
          "people", "settings")
-LIST_KINDS = ("meetings", "threats", "vulnerabilities", "recommendations", "activities",
-              "people")
+LIST_KINDS = KINDS
 
 
 class MainWindow(QMainWindow):

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ... import paths
+from ...domain.kinds import count_text
 from ...domain.text import printable
 from ...fileio import french_os_error
-from ...i18n import _, ngettext, pgettext
+from ...i18n import _, pgettext
 from ..errors import UserError
 from . import container as ct
 from . import snapshot as sn
@@ -79,27 +80,6 @@ class OpenedFile:
         self.cleanup()
 
 
-def _count_text(table: str, n: int) -> str | None:
-    """One count of `contents_text` ("3 réunions"), None for a table not listed."""
-    if table == "people":
-        text = ngettext("{n} person", "{n} people", n)
-    elif table == "meetings":
-        text = ngettext("{n} meeting", "{n} meetings", n)
-    elif table == "threats":
-        text = ngettext("{n} threat", "{n} threats", n)
-    elif table == "vulnerabilities":
-        text = ngettext("{n} vulnerability", "{n} vulnerabilities", n)
-    elif table == "recommendations":
-        text = ngettext("{n} recommendation", "{n} recommendations", n)
-    elif table == "activities":
-        text = ngettext("{n} activity", "{n} activities", n)
-    elif table == "stored_documents":
-        text = ngettext("{n} archived set of minutes", "{n} archived sets of minutes", n)
-    else:
-        return None
-    return text.format(n=n)
-
-
 COUNTED_TABLES = ("people", "meetings", "threats", "vulnerabilities", "recommendations",
                   "activities", "stored_documents")
 
@@ -113,7 +93,7 @@ def contents_text(manifest: dict) -> str:
         row = counts.get(table)
         live = row.get("live") if isinstance(row, dict) else None
         if isinstance(live, int) and not isinstance(live, bool):
-            parts.append(_count_text(table, live))
+            parts.append(count_text(table, live))
     if not parts:
         return ""
     return _("Content: {counts}").format(counts=", ".join(parts))

@@ -15,10 +15,10 @@ from typing import Any
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
+from ...domain.kinds import KINDS
 from ..commands import DeleteRecordCommand, confirm, delete_with_undo
 from ..drafts import pending_drafts
 
-KINDS = ("meetings", "threats", "vulnerabilities", "recommendations", "activities", "people")
 
 
 def editor_class(kind: str) -> type:

@@ -8,10 +8,10 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from ...domain import enums
+from ...domain.kinds import KINDS
 from .. import i18n
 from .record_model import Column, RecordTableModel
 
-KINDS = ("meetings", "threats", "vulnerabilities", "recommendations", "activities", "people")
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignCenter

@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from ...domain import enums
 from ...domain.text import fold
 from ...services.records import ListQuery
-from ...i18n import ngettext
+from ...domain import kinds
 from .. import i18n
 from .list_page import FilterSpec, ListPage, Option
 
@@ -27,34 +27,9 @@ def page_title(kind: str) -> str:
     }[kind]
 
 
-class PageCounts:
-    """The row count under each list's search box, with its plural forms ("1 réunion",
-    "25 réunions"; the number written as the language does): the catalog's ngettext, whose
-    English has its own plural too ("1 meeting", "2 meetings")."""
-
-    def text(self, kind: str, n: int) -> str:
-        shown = i18n.number(n)
-        if kind == "meetings":
-            text = ngettext("{n} meeting", "{n} meetings", n)
-        elif kind == "threats":
-            text = ngettext("{n} threat", "{n} threats", n)
-        elif kind == "vulnerabilities":
-            text = ngettext("{n} vulnerability", "{n} vulnerabilities", n)
-        elif kind == "recommendations":
-            text = ngettext("{n} recommendation", "{n} recommendations", n)
-        elif kind == "activities":
-            text = ngettext("{n} activity", "{n} activities", n)
-        elif kind == "people":
-            text = ngettext("{n} person", "{n} people", n)
-        else:
-            raise KeyError(kind)
-        return text.format(n=shown)
-
-
 def count_text(kind: str, n: int) -> str:
-    # a short-lived object freed at once by its reference count, on the calling (GUI)
-    # thread: a module-level one outlived the QApplication, left to the last collection
-    return PageCounts().text(kind, n)
+    """The row count under a list's search box ("1 réunion", "2 000 réunions")."""
+    return kinds.count_text(kind, n, i18n.number(n))
 
 
 def new_text(kind: str) -> str:
