@@ -63,6 +63,7 @@ _TYPED_AS = {"O": "0", "I": "1", "L": "1"}
 # Waits after wrong passwords: none for the first three, then doubling, at most 5 minutes.
 FREE_ATTEMPTS = 3
 MAX_WAIT = 300.0
+UNKNOWN = "*"  # the counter of names that are no account
 
 
 class KeyFileError(UserError):
@@ -267,22 +268,28 @@ class KeyFile:
                               "an older one, replaced since)."))
 
     # failed logins ---------------------------------------------------------------------------
+    def _counter(self, name: object) -> str:
+        """Failures are counted per account; every unknown name shares one counter, so that
+        typing random names cannot grow the file."""
+        folded = name.casefold() if isinstance(name, str) else ""
+        return folded if folded in {a.casefold() for a in self.accounts()} else UNKNOWN
+
     def failed(self, name: str, now: dt.datetime | None = None) -> KeyFile:
-        key = name.casefold()
+        key = self._counter(name)
         before = self.failures.get(key, Failures())
         failures = dict(self.failures)
         failures[key] = Failures(before.count + 1, now or _now())
         return replace(self, failures=failures)
 
     def succeeded(self, name: str) -> KeyFile:
-        if name.casefold() not in self.failures:
+        key = self._counter(name)
+        if key not in self.failures:
             return self
-        return replace(self, failures={k: v for k, v in self.failures.items()
-                                       if k != name.casefold()})
+        return replace(self, failures={k: v for k, v in self.failures.items() if k != key})
 
     def wait_before(self, name: str, now: dt.datetime | None = None) -> float:
         """Seconds to wait before the next attempt for this name (0 when none)."""
-        f = self.failures.get(name.casefold() if isinstance(name, str) else "")
+        f = self.failures.get(self._counter(name))
         if f is None or f.count < FREE_ATTEMPTS or f.at is None:
             return 0.0
         wait = min(MAX_WAIT, 2.0 ** (f.count - FREE_ATTEMPTS + 1))
@@ -395,9 +402,9 @@ def _parse(doc: Any) -> KeyFile:
                              _unb64(raw["wrapped"], KEY_LEN + 16)))
     failures = {}
     raw_failures = doc.get("failures") or {}
-    if not isinstance(raw_failures, dict) or len(raw_failures) > MAX_ENTRIES:
+    if not isinstance(raw_failures, dict):
         raise _damaged()
-    for name, f in raw_failures.items():
+    for name, f in list(raw_failures.items())[:MAX_ENTRIES + 1]:
         # a damaged counter is forgiven (read as no failure), never a reason to lock out
         if not isinstance(name, str) or not isinstance(f, dict):
             continue

@@ -1,0 +1,231 @@
+"""Who opens the database, and the key they unlock: credentials, the key file's two copies,
+the first administrator, logins with a growing wait after wrong passwords, the recovery key.
+
+Qt-free; the GUI's login screen, the CLI's `--user/--password-file` and the services all come
+here. The key file (db/keyfile.py) lives beside the database (`ccs.cles`) with a second copy
+in `sauvegardes-auto/`: a missing or damaged one is rebuilt from the other, so losing one never
+loses the database.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import paths
+from ..i18n import _, ngettext
+from ..services.errors import UserError
+from . import keyfile as kf
+
+ENV_USER = "CCS_USER"
+ENV_PASSWORD_FILE = "CCS_PASSWORD_FILE"
+DEFAULT_ADMIN = "admin"
+KEYFILE_NAME = "ccs.cles"  # data: French by design, like the copies' names
+COPY_FOLDER = "sauvegardes-auto"
+MIN_PASSWORD = 8
+MAX_PASSWORD = 1024
+
+
+class CredentialsError(UserError):
+    """No usable account name or password (French, with what to give)."""
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """An account name and its password (never printed: repr hides it)."""
+
+    user: str
+    password: str = field(repr=False)
+
+    @classmethod
+    def given(cls, user: str | None = None, password_file: str | os.PathLike[str] | None = None,
+              *, default_user: str | None = None) -> Credentials | None:
+        """From the command line's `--user`/`--password-file`, else CCS_USER and
+        CCS_PASSWORD_FILE; None when no password is given at all."""
+        user = user or os.environ.get(ENV_USER) or default_user
+        password_file = password_file or os.environ.get(ENV_PASSWORD_FILE)
+        if not password_file:
+            return None
+        if not user:
+            raise CredentialsError(_("Give the account name with --user (or CCS_USER)."))
+        return cls(user, read_password_file(password_file))
+
+
+def read_password_file(path: str | os.PathLike[str]) -> str:
+    """The first line of a password file (its end of line removed, nothing else)."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_PASSWORD + 2)
+    except OSError as exc:
+        from ..fileio import french_os_error
+
+        raise CredentialsError(_("Cannot read the password file “{path}”: {error}.")
+                               .format(path=path, error=french_os_error(exc))) from None
+    try:
+        first = data.decode("utf-8-sig").splitlines()[0] if data else ""
+    except UnicodeDecodeError:
+        raise CredentialsError(_("The password file “{path}” is not UTF-8 text.")
+                               .format(path=path)) from None
+    if not first:
+        raise CredentialsError(_("The password file “{path}” is empty: write the password "
+                                 "on its first line.").format(path=path))
+    return first
+
+
+def check_new_password(password: object) -> str:
+    """At least 8 characters, no composition rule (NIST SP 800-63B); nothing but spaces and
+    no control characters (they cannot be typed back at the login)."""
+    if not isinstance(password, str):
+        raise CredentialsError(_("Type a password."))
+    if len(password) < MIN_PASSWORD:
+        raise CredentialsError(ngettext(
+            "The password must have at least {min} character (it has {n}).",
+            "The password must have at least {min} characters (it has {n}).",
+            MIN_PASSWORD).format(min=MIN_PASSWORD, n=len(password)))
+    if len(password) > MAX_PASSWORD or not password.strip() or any(
+            ord(c) < 32 or ord(c) == 127 for c in password):
+        raise CredentialsError(_("The password has characters that cannot be typed at the "
+                                 "login (line breaks, tabs) or only spaces: choose another."))
+    return password
+
+
+# --- where the key file lives ----------------------------------------------------------------
+
+def keyfile_path(data_dir: str | os.PathLike[str] | None) -> Path:
+    return paths.resolve_data_dir(data_dir) / KEYFILE_NAME
+
+
+def keyfile_copy_path(data_dir: str | os.PathLike[str] | None) -> Path:
+    return paths.resolve_data_dir(data_dir) / COPY_FOLDER / KEYFILE_NAME
+
+
+def has_keys(data_dir: str | os.PathLike[str] | None) -> bool:
+    return keyfile_path(data_dir).is_file() or keyfile_copy_path(data_dir).is_file()
+
+
+def load_keys(data_dir: str | os.PathLike[str] | None) -> kf.KeyFile:
+    """The key file; a missing or damaged one is rebuilt from its second copy (and the
+    other way round)."""
+    main, copy = keyfile_path(data_dir), keyfile_copy_path(data_dir)
+    first_error: kf.KeyFileError | None = None
+    for path, other in ((main, copy), (copy, main)):
+        try:
+            keys = kf.KeyFile.load(path)
+        except kf.KeyFileError as exc:
+            first_error = first_error or exc
+            continue
+        try:
+            if not other.is_file() or other.read_bytes() != keys.to_bytes():
+                save_keys(data_dir, keys)
+        except OSError:
+            pass  # a read-only copy folder: the database still opens
+        return keys
+    assert first_error is not None
+    raise first_error
+
+
+def save_keys(data_dir: str | os.PathLike[str] | None, keys: kf.KeyFile) -> None:
+    keys.save(keyfile_path(data_dir), copy=keyfile_copy_path(data_dir))
+
+
+# --- set-up and logins -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class NewKeys:
+    """What the set-up makes: the database key (kept in memory) and the recovery key, shown
+    once and printed."""
+
+    database_key: bytes = field(repr=False)
+    recovery_text: str = field(repr=False)
+
+
+def make_keys(admin: Credentials) -> tuple[kf.KeyFile, NewKeys]:
+    """A new database key wrapped for the first administrator and a new recovery key (the
+    caller saves the key file once the database is there)."""
+    check_new_password(admin.password)
+    key = kf.new_database_key()
+    raw, text = kf.new_recovery_key()
+    keys = kf.KeyFile.new().with_account(admin.user, admin.password, key).with_recovery(raw, key)
+    return keys, NewKeys(key, text)
+
+
+class TooManyAttempts(UserError):
+    """Raised only when the caller asks not to wait (the screen counts down instead)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        n = max(1, int(seconds + 0.999))
+        super().__init__(ngettext(
+            "Too many wrong passwords: wait {n} second before trying again.",
+            "Too many wrong passwords: wait {n} seconds before trying again.", n).format(n=n))
+
+
+def unlock(data_dir: str | os.PathLike[str] | None, credentials: Credentials, *,
+           sleep: Callable[[float], None] | None = time.sleep) -> bytes:
+    """The database key for these credentials. After wrong passwords the next attempt waits
+    (sleep) first — a right password is never refused, only delayed; with sleep=None the
+    wait is raised (TooManyAttempts) for a screen to count down. Every wrong password is
+    counted in the key file (kept across restarts)."""
+    keys = load_keys(data_dir)
+    wait = keys.wait_before(credentials.user)
+    if wait > 0:
+        if sleep is None:
+            raise TooManyAttempts(wait)
+        sleep(wait)
+    try:
+        key = keys.unlock(credentials.user, credentials.password)
+    except kf.WrongPassword:
+        _save_quietly(data_dir, keys.failed(credentials.user))
+        raise
+    if keys.succeeded(credentials.user) is not keys:
+        _save_quietly(data_dir, keys.succeeded(credentials.user))
+    return key
+
+
+def wait_before(data_dir: str | os.PathLike[str] | None, user: str) -> float:
+    try:
+        return load_keys(data_dir).wait_before(user)
+    except kf.KeyFileError:
+        return 0.0
+
+
+def _save_quietly(data_dir: str | os.PathLike[str] | None, keys: kf.KeyFile) -> None:
+    try:
+        save_keys(data_dir, keys)
+    except OSError:
+        pass  # the counter is a brake, not a lock: a read-only medium still opens
+
+
+def unlock_with_recovery(data_dir: str | os.PathLike[str] | None, text: str) -> bytes:
+    return load_keys(data_dir).unlock_with_recovery(text)
+
+
+def reset_password(data_dir: str | os.PathLike[str] | None, recovery_text: str,
+                   account: Credentials) -> bytes:
+    """Every password forgotten: the recovery key gives the database key back and `account`
+    gets its new password (its entry rewrapped, its failures forgotten)."""
+    check_new_password(account.password)
+    keys = load_keys(data_dir)
+    key = keys.unlock_with_recovery(recovery_text)
+    save_keys(data_dir, keys.with_account(account.user, account.password, key)
+              .succeeded(account.user))
+    return key
+
+
+def change_password(data_dir: str | os.PathLike[str] | None, old: Credentials,
+                    new_password: str) -> None:
+    """Rewraps only this account's entry."""
+    check_new_password(new_password)
+    keys = load_keys(data_dir)
+    key = keys.unlock(old.user, old.password)
+    save_keys(data_dir, keys.with_account(old.user, new_password, key))
+
+
+def new_recovery_key(data_dir: str | os.PathLike[str] | None, database_key: bytes) -> str:
+    """A new recovery key (the old one stops working); returns its text to show and print."""
+    raw, text = kf.new_recovery_key()
+    save_keys(data_dir, load_keys(data_dir).with_recovery(raw, database_key))
+    return text
