@@ -18,6 +18,28 @@ from ccs_desktop.db.engine import Database, open_database  # noqa: E402
 from ccs_desktop.paths import DB_FILENAME  # noqa: E402
 
 
+TEST_USER = "admin"
+TEST_PASSWORD = "mot-de-passe-des-tests"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _test_account(tmp_path_factory: pytest.TempPathFactory):
+    """Every database a test makes or opens is encrypted and unlocked with this account,
+    given as the command line's would be (CCS_USER, CCS_PASSWORD_FILE: child processes
+    inherit them), with the cheap key derivation for account passwords (honoured only while
+    pytest runs: PYTEST_CURRENT_TEST)."""
+    from ccs_desktop import kdf
+    from ccs_desktop.db import unlock
+
+    password_file = tmp_path_factory.mktemp("account") / "password"
+    password_file.write_text(TEST_PASSWORD + "\n", encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(unlock.ENV_USER, TEST_USER)
+        mp.setenv(unlock.ENV_PASSWORD_FILE, str(password_file))
+        mp.setenv(kdf.TEST_CHEAP_ACCOUNTS_ENV, "1")
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _french_by_default(monkeypatch: pytest.MonkeyPatch):
     """Every test starts in French (the default, whatever the machine's locale or CCS_LANG) and
@@ -57,6 +79,14 @@ def data_dir(tmp_path: Path) -> Path:
     return d
 
 
+def copy_database(src: Path, dest: Path) -> None:
+    """A database and its key file copied to another data folder."""
+    from ccs_desktop.db import unlock
+
+    shutil.copy2(src / DB_FILENAME, dest / DB_FILENAME)
+    shutil.copy2(unlock.keyfile_path(src), unlock.keyfile_path(dest))
+
+
 @pytest.fixture
 def empty_db(data_dir: Path):
     db = open_database(data_dir)
@@ -87,7 +117,7 @@ def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def demo_db(_demo_template: Path, data_dir: Path):
-    shutil.copy2(_demo_template, data_dir / DB_FILENAME)
+    copy_database(_demo_template.parent, data_dir)
     db = open_database(data_dir)
     yield db
     db.close()
