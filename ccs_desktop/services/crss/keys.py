@@ -172,13 +172,10 @@ def export_private_key(src: str | os.PathLike[str], out_dir: str | os.PathLike[s
 # --------------------------------------------------------------------------- committee side
 
 def trusted_public_key(db) -> bytes | None:  # noqa: ANN001
-    """The CRSS public key this committee trusts (settings "crss_public_key"), if any."""
-    from ...db import models as m
-    from ..exchange.snapshot import CRSS_KEY_SETTING
+    """The CRSS public key this committee trusts (settings.CRSS_PUBLIC_KEY), if any."""
+    from ...db import settings
 
-    with db.session() as s:
-        row = s.get(m.Setting, CRSS_KEY_SETTING)
-        value = row.value if row is not None else ""
+    value = settings.read_db(db, settings.CRSS_PUBLIC_KEY)
     if not value:
         return None
     try:
@@ -190,17 +187,11 @@ def trusted_public_key(db) -> bytes | None:  # noqa: ANN001
 def trust(db, public_key: bytes) -> str:  # noqa: ANN001
     """Keep `public_key` as the committee's CRSS key (default recipient); returns its
     fingerprint."""
-    from ...db import models as m
-    from ..exchange.snapshot import CRSS_KEY_SETTING
+    from ...db import settings
 
     if len(public_key) != 32:
         raise UserError(_("Invalid CRSS public key."))
-    with db.session() as s:
-        row = s.get(m.Setting, CRSS_KEY_SETTING)
-        if row is None:
-            s.add(m.Setting(key=CRSS_KEY_SETTING, value=public_line(public_key)))
-        else:
-            row.value = public_line(public_key)
+    settings.write_db(db, settings.CRSS_PUBLIC_KEY, public_line(public_key))
     return fingerprint(public_key)
 
 
