@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import ngettext
-from ..fileio import french_os_error, write_atomically
+from ..fileio import os_error_text, write_atomically
 from ..services import documents
 from ..services.errors import UserError
 from . import prompts
@@ -252,7 +252,7 @@ class DocumentsView(QWidget):
         except OSError as exc:
             prompts.current().inform(self, self.tr("Save the document"),
                                      self.tr("Could not write %1: %2").replace("%1", path)
-                                     .replace("%2", french_os_error(exc)), warning=True)
+                                     .replace("%2", os_error_text(exc)), warning=True)
             return ""
         self.status.setText(self.tr("Saved: %1").replace("%1", path))
         self.saved.emit(path)
