@@ -97,10 +97,8 @@ def _database_message(exc: BaseException) -> str | None:
     SQLAlchemy text is never shown)."""
     import sqlite3
 
-    try:
-        from sqlalchemy.exc import DBAPIError
-    except ImportError:  # pragma: no cover
-        DBAPIError = ()  # type: ignore[assignment]  # noqa: N806
+    from sqlalchemy.exc import DBAPIError
+
     original = exc.orig if isinstance(exc, DBAPIError) else exc
     if not isinstance(original, sqlite3.DatabaseError):
         return None

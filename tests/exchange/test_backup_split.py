@@ -116,3 +116,26 @@ def test_sys_block_removable(monkeypatch, tmp_path: Path, dev: str, flag: str,  
     monkeypatch.setattr(drives.os.path, "realpath", lambda p: p)
     monkeypatch.setattr(Path, "read_text", read_text)
     assert drives._sys_removable(dev) is expected
+
+
+def test_outside_the_service_code_goes_through_the_face() -> None:
+    """The CLI, the screens and the CRSS import use `backup` (or the file format and the
+    snapshots), never one of its parts: a part can be split again without touching them."""
+    parts = {"naming", "workfolders", "security", "reading", "writing", "restore", "autocopy",
+             "drives"}
+    package = EXCHANGE.parents[1]  # ccs_desktop
+    for path in package.rglob("*.py"):
+        if path.parent == EXCHANGE:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                module = node.module.split(".")
+                names = {a.name for a in node.names}
+                if module[-1] == "exchange":
+                    assert not names & parts, (path, node.lineno)
+                else:
+                    assert not ("exchange" in module and module[-1] in parts), (path, node.lineno)
+            elif isinstance(node, ast.Import):
+                for a in node.names:
+                    bits = a.name.split(".")
+                    assert not ("exchange" in bits and bits[-1] in parts), (path, node.lineno)
