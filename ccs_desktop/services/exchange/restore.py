@@ -15,7 +15,7 @@ from ...db import models as m
 from ...db import settings
 from ...db.engine import open_database
 from ...db.search import rebuild
-from ...fileio import fsync_file, publish, replace
+from ...fileio import fsync_file, os_error_message, publish, replace
 from ...i18n import _
 from ..errors import UserError
 from ..rowcheck import reduce_file_names
@@ -26,7 +26,7 @@ from .naming import KIND_BACKUP, OPENED_PASSPHRASE
 from .reading import SPACE_TO_SET_ASIDE, check_free_space, open_any
 from .security import (SECURITY_SETTINGS, SecurityChange, current_security,
                        live_database_error, security_fingerprints, trust_again)
-from .workfolders import Progress, _noop, _unlink_quietly, cleanup_leftovers, os_error_message
+from .workfolders import Progress, _noop, _unlink_quietly, cleanup_leftovers
 
 
 @dataclass
