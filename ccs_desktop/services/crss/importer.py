@@ -33,7 +33,7 @@ from ...db.engine import Database, open_database
 from ...db.migrate import head_revision
 from ...db.models_exchange import ImportLogEntry
 from ...db.search import SEARCHABLE, index_rows
-from ...fileio import french_os_error, replace
+from ...fileio import os_error_text, replace
 from ...i18n import N_, _, ngettext
 from ..errors import UserError
 from ..rowcheck import one_line, reduce_file_names
@@ -121,7 +121,7 @@ def find_files(paths_: Iterable[str | os.PathLike[str]]) -> list[Path]:
                 found = _walk(p)
             except OSError as exc:
                 raise UserError(_("Cannot browse “{path}”: {error}.").format(
-                    path=one_line(p, 200), error=french_os_error(exc))) from None
+                    path=one_line(p, 200), error=os_error_text(exc))) from None
         elif p.exists():
             found = [p]
         else:

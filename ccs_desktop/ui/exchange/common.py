@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from ...fileio import french_os_error
+from ...fileio import os_error_message
 from ...i18n import human_size
 from ...services.errors import UserError
 from .. import prompts
@@ -137,12 +137,7 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, UserError):
         return str(exc)
     if isinstance(exc, OSError):
-        if getattr(exc, "filename", None):
-            return translate("ExchangeCommon", "Disk access error “{file}”: {error}. Check the "
-                             "USB stick or the folder, then try again.").format(
-                file=exc.filename, error=french_os_error(exc))
-        return translate("ExchangeCommon", "Disk access error: {error}. Check the USB stick or "
-                         "the folder, then try again.").format(error=french_os_error(exc))
+        return os_error_message(exc)
     log.error("exchange task failed", exc_info=exc)  # the detail, for the support only
     return translate("ExchangeCommon", "An unexpected error occurred; nothing was changed. Try "
                      "again; if the error comes back, note the time and tell the support.")
