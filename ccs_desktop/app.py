@@ -104,7 +104,7 @@ def open_error_message(exc: BaseException, data_dir: str | None) -> str:
     from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
     from .db.engine import DatabaseError
-    from .fileio import french_os_error
+    from .fileio import os_error_text
     from .services.errors import UserError
 
     try:
@@ -121,7 +121,7 @@ def open_error_message(exc: BaseException, data_dir: str | None) -> str:
             path=exc.filename or where, what_to_do=what_to_do)
     if isinstance(exc, OSError):
         return _("The data folder or the database “{path}” cannot be accessed: {error}. "
-                 "{what_to_do}").format(path=where, error=french_os_error(exc),
+                 "{what_to_do}").format(path=where, error=os_error_text(exc),
                                         what_to_do=what_to_do)
     original = exc.orig if isinstance(exc, DBAPIError) else exc
     if isinstance(original, sqlite3.DatabaseError):

@@ -134,11 +134,16 @@ def _publish_without_overwrite(tmp: str, path: Path) -> None:
     os.unlink(tmp)
 
 
+_EDQUOT = getattr(errno, "EDQUOT", -2)  # not on every system (-2, -3: never an errno)
+_ESTALE = getattr(errno, "ESTALE", -3)
+_FULL = N_("no space left on the disk")
+_NOT_ANSWERING = N_("the medium no longer answers")
 _ERRNO_TEXT = {
     errno.ENOENT: N_("file or folder not found"),
     errno.EACCES: N_("access denied"),
     errno.EPERM: N_("operation not permitted"),
-    errno.ENOSPC: N_("no space left on the disk"),
+    errno.ENOSPC: _FULL,
+    _EDQUOT: _FULL,
     errno.EROFS: N_("read-only medium"),
     errno.EISDIR: N_("it is a folder, not a file"),
     errno.ENOTDIR: N_("it is not a folder"),
@@ -146,14 +151,51 @@ _ERRNO_TEXT = {
     errno.EEXIST: N_("the file already exists"),
     errno.ENAMETOOLONG: N_("file name too long"),
     errno.EBUSY: N_("file or device busy"),
+    errno.ENODEV: _NOT_ANSWERING,
+    errno.ENXIO: _NOT_ANSWERING,
+    _ESTALE: _NOT_ANSWERING,
+    errno.EAGAIN: N_("locked by another program"),
+}
+# what the user can do, said after the cause: a medium full, pulled out or locked
+_FREE_SPACE = N_("the medium is full: free some space or use another medium")
+_PLUG_BACK = N_("was the USB stick removed? Plug it back in, then try again")
+_ADVICE = {
+    errno.ENOSPC: _FREE_SPACE,
+    _EDQUOT: _FREE_SPACE,
+    errno.EIO: _PLUG_BACK,
+    errno.ENODEV: _PLUG_BACK,
+    errno.ENXIO: _PLUG_BACK,
+    _ESTALE: _PLUG_BACK,
+    errno.EROFS: N_("the USB stick's lock?"),
 }
 
 
 def french_os_error(exc: OSError) -> str:
-    """The cause of a system error in the interface's language (French by default; the
-    system's own text is often English, and is the fallback for an unlisted errno)."""
+    """The cause of a system error alone, in the interface's language (French by default;
+    the system's own text is often English, and is the fallback for an unlisted errno).
+    Messages use `os_error_text`, which adds what to do."""
     text = _ERRNO_TEXT.get(exc.errno or -1)
     return _(text) if text is not None else (exc.strerror or str(exc))
+
+
+def os_error_text(exc: OSError) -> str:
+    """The one wording of a system error, for a message `…: {error}.`: its cause and, when
+    the user can do something, what ("plus de place sur le disque (le support est plein :
+    libérez de la place ou utilisez un autre support)"). The same error reads the same in
+    a backup, an attachment, a document export and the CLI."""
+    cause = french_os_error(exc)
+    advice = _ADVICE.get(exc.errno or -1)
+    return _("{cause} ({advice})").format(cause=cause, advice=_(advice)) if advice else cause
+
+
+def os_error_message(exc: OSError, where: str | os.PathLike[str] | None = None) -> str:
+    """A whole sentence for an OS error when the caller has no sentence of its own: the
+    file or folder (`where`, else the error's own file name) and `os_error_text`."""
+    where = where if where is not None else getattr(exc, "filename", None)
+    if where:
+        return _("Disk access error on “{path}”: {error}.").format(path=where,
+                                                                   error=os_error_text(exc))
+    return _("Disk access error: {error}.").format(error=os_error_text(exc))
 
 
 # --- file names from outside ------------------------------------------------------------

@@ -97,10 +97,8 @@ def _database_message(exc: BaseException) -> str | None:
     SQLAlchemy text is never shown)."""
     import sqlite3
 
-    try:
-        from sqlalchemy.exc import DBAPIError
-    except ImportError:  # pragma: no cover
-        DBAPIError = ()  # type: ignore[assignment]  # noqa: N806
+    from sqlalchemy.exc import DBAPIError
+
     original = exc.orig if isinstance(exc, DBAPIError) else exc
     if not isinstance(original, sqlite3.DatabaseError):
         return None
@@ -210,14 +208,9 @@ def _command(args: argparse.Namespace) -> int:
             _say(_("ccs: {message}").format(message=exc))
             return 1
         if isinstance(exc, OSError):
-            from .common import french_os_error
+            from ..fileio import os_error_message
 
-            reason = french_os_error(exc)
-            if getattr(exc, "filename", None):
-                _say(_("ccs: disk access error on “{file}”: {reason}.")
-                     .format(file=exc.filename, reason=reason))
-            else:
-                _say(_("ccs: disk access error: {reason}.").format(reason=reason))
+            _say(_("ccs: {message}").format(message=os_error_message(exc)))
             return 1
         # the file gets its kind and frames (never its text); the console, words
         log_to_file_only("ccs %s stopped by an unexpected error", args.command)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from ..domain.text import printable
-from ..fileio import french_os_error
+from ..fileio import os_error_text
 from ..i18n import N_, _, ngettext, pgettext
 
 
@@ -139,7 +139,7 @@ def read_passphrase_file(path: str | Path) -> str:
             line = fh.readline()
     except OSError as exc:
         raise CliError(_("Cannot read the passphrase file “{path}”: {reason}.")
-                       .format(path=path, reason=french_os_error(exc))) from None
+                       .format(path=path, reason=os_error_text(exc))) from None
     return line.rstrip("\r\n")
 
 

@@ -25,7 +25,7 @@ def _output_path(out: str | None, default_name: str, data_dir: str | None,
 
 
 def _run(args: argparse.Namespace, produce: Callable, stem: str) -> int:
-    from ..fileio import french_os_error, write_atomically
+    from ..fileio import os_error_text, write_atomically
     from ..services import documents
 
     db = open_existing(args.data_dir)
@@ -43,7 +43,7 @@ def _run(args: argparse.Namespace, produce: Callable, stem: str) -> int:
                              "replace it.").format(path=printable(path))) from None
         except OSError as exc:
             raise CliError(_("Cannot write “{path}”: {reason}.")
-                           .format(path=printable(path), reason=french_os_error(exc))) from None
+                           .format(path=printable(path), reason=os_error_text(exc))) from None
     finally:
         close = getattr(db, "close", None)
         if close:

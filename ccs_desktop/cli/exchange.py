@@ -193,18 +193,11 @@ def _keygen(args: argparse.Namespace) -> int:
 
 def _trust(args: argparse.Namespace) -> int:
     from ..services.crss import keys
-    from ..services.exchange.snapshot import CRSS_KEY_SETTING
-    from ..db import models as m
 
     raw = keys.read_public_key(args.public_key)
     db = open_existing(args.data_dir)
     try:
-        with db.session() as s:
-            row = s.get(m.Setting, CRSS_KEY_SETTING)
-            if row is None:
-                s.add(m.Setting(key=CRSS_KEY_SETTING, value=keys.public_line(raw)))
-            else:
-                row.value = keys.public_line(raw)
+        keys.trust(db, raw)
     finally:
         db.close()
     print(_("CRSS key saved. Fingerprint: {fingerprint}")

@@ -265,9 +265,10 @@ class Database:
         """The own committee's restore generation, stamped on every change."""
         if self._generation is None:
             from . import models as m
+            from . import settings
 
             with self._factory() as s:
-                own = s.scalar(select(m.Setting.value).where(m.Setting.key == "committee_uuid"))
+                own = settings.read(s, settings.OWN_COMMITTEE)
                 gen = None
                 if own:
                     gen = s.scalar(select(m.Committee.restore_generation)

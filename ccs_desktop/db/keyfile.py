@@ -337,7 +337,7 @@ class KeyFile:
             raise KeyFileError(_("The key file of this database is missing ({name}).")
                                .format(name=path.name)) from None
         except OSError as exc:
-            raise KeyFileError(fileio.french_os_error(exc)) from None
+            raise KeyFileError(fileio.os_error_message(exc, path)) from None
         return cls.from_bytes(data)
 
 

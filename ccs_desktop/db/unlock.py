@@ -60,10 +60,10 @@ def read_password_file(path: str | os.PathLike[str]) -> str:
         with open(path, "rb") as fh:
             data = fh.read(MAX_PASSWORD + 2)
     except OSError as exc:
-        from ..fileio import french_os_error
+        from ..fileio import os_error_text
 
         raise CredentialsError(_("Cannot read the password file “{path}”: {error}.")
-                               .format(path=path, error=french_os_error(exc))) from None
+                               .format(path=path, error=os_error_text(exc))) from None
     try:
         first = data.decode("utf-8-sig").splitlines()[0] if data else ""
     except UnicodeDecodeError:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, undefer
 from ..db import models as m
 from ..db.engine import Database
 from ..domain import enums
-from ..fileio import french_os_error, safe_base_name, write_atomically
+from ..fileio import os_error_text, safe_base_name, write_atomically
 from ..i18n import _
 from . import validation as v
 from .errors import NotFound, ReadOnly, ValidationError
@@ -98,7 +98,7 @@ class AttachmentsService:
             data = path.read_bytes()
         except OSError as exc:
             raise ValidationError(_("Cannot read {name}: {error}.").format(
-                name=v.shown(path.name), error=french_os_error(exc))) from None
+                name=v.shown(path.name), error=os_error_text(exc))) from None
         except ValueError:  # a NUL character in the path
             raise ValidationError(_("This file name cannot be read: choose the file "
                                     "again.")) from None
@@ -164,7 +164,7 @@ class AttachmentsService:
             write_atomically(target, data)
         except OSError as exc:
             raise ValidationError(_("Cannot prepare the attachment for opening: {error}.")
-                                  .format(error=french_os_error(exc))) from None
+                                  .format(error=os_error_text(exc))) from None
         except (ValueError, TypeError):  # a folder name no system accepts (NUL...)
             raise ValidationError(_("The folder where the attachment would be opened is not "
                                     "a valid folder name.")) from None

@@ -8,10 +8,12 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 
 from .. import paths
 from ..db import models as m
+from ..db import settings
+from ..db.settings import is_crss  # noqa: F401 - the one test of CRSS mode
 from ..db.base import utcnow
 from ..db.engine import Database
 from ..domain import enums
@@ -19,7 +21,7 @@ from ..domain.text import fold
 from ..i18n import _
 from .errors import UserError, ValidationError
 from . import validation as v
-from .records import check_code, get_setting, lookup_person, own_committee, set_setting
+from .records import check_code, lookup_person, own_committee
 
 PROFILE_FIELDS = ("level", "region", "cercle", "commune", "commune_kind", "code", "name",
                   "chair_title", "chair_id", "secretary_id", "quorum_rule", "quorum_value",
@@ -184,8 +186,8 @@ class CommitteeService:
             committee = m.Committee(**values)
             s.add(committee)
             s.flush()
-            set_setting(s, "committee_uuid", committee.uuid)
-            set_setting(s, "mode", "committee")
+            settings.write(s, settings.OWN_COMMITTEE, committee.uuid)
+            settings.write(s, settings.MODE, settings.COMMITTEE_MODE)
         self.db.invalidate_cache()
         return committee
 
@@ -221,8 +223,8 @@ class CommitteeService:
         return None
 
     def mode(self) -> str:
-        with self.db.session() as s:
-            return get_setting(s, "mode", "committee") or "committee"
+        """"committee" or "crss" (settings.MODE)."""
+        return settings.read_db(self.db, settings.MODE)
 
 
 @dataclass(frozen=True)
@@ -234,12 +236,6 @@ class CrssSetUp:
 
 # --------------------------------------------------------------------------- CRSS mode
 
-def is_crss(db: Database) -> bool:
-    """The one test of CRSS mode: this database is the CRSS's consolidation (settings
-    "mode" = "crss")."""
-    return CommitteeService(db).mode() == "crss"
-
-
 def set_up_crss(db: Database) -> CrssSetUp:
     """The first-run wizard's "this computer is the CRSS's": CRSS mode as
     services.crss.importer.open_crss_database sets it (settings mode=crss, the register of
@@ -250,8 +246,8 @@ def set_up_crss(db: Database) -> CrssSetUp:
         if own_committee(s) is not None:
             raise UserError(_("This database already has a committee: the CRSS needs a "
                               "database of its own (another data folder)."))
-        s.execute(delete(m.Setting).where(m.Setting.key == "committee_uuid"))
-        set_setting(s, "mode", "crss")
+        settings.clear(s, settings.OWN_COMMITTEE)
+        settings.write(s, settings.MODE, settings.CRSS_MODE)
     added = ensure_register(db)
     db.invalidate_cache()
     return CrssSetUp(register_added=added)

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import insert, select, text
 
 from ..db import models as m
-from ..db import search
+from ..db import search, settings
 from ..db.base import new_uuid, utcnow
 from ..db.engine import Database
 from ..domain import enums, scoring
@@ -26,7 +26,7 @@ from ..domain.text import sort_key
 from .committee import committee_code, committee_name, place_list
 from .errors import UserError
 from .meetings import STANDING_ITEMS, reference
-from .records import own_committee, set_setting
+from .records import own_committee
 
 GIVEN_MEN = ["Mahamadou", "Oumar", "Hamidou", "Boubacar", "Moussa", "Abdoulaye", "Ibrahim",
              "Sidi", "Alassane", "Baba", "Yehya", "Mohamed", "Souleymane", "Amadou", "Issa",
@@ -538,9 +538,9 @@ def generate_demo(db: Database, seed: int = 1, committees: int = 1, years: int =
         for sql in deferred_indexes:
             conn.exec_driver_sql(sql)
         first = s.get(m.Committee, created[0])
-        set_setting(s, "committee_uuid", first.uuid)
-        set_setting(s, "mode", "committee")
-        set_setting(s, "demo", "1")
+        settings.write(s, settings.OWN_COMMITTEE, first.uuid)
+        settings.write(s, settings.MODE, settings.COMMITTEE_MODE)
+        settings.write(s, settings.DEMO, True)
         s.flush()
         search.rebuild(s)
     db.invalidate_cache()

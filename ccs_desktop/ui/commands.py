@@ -11,24 +11,26 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..domain.kinds import KINDS
 from ..services.errors import UserError
+from . import prompts
 
 
 
 def confirm(parent: QWidget | None, text: str) -> bool:
-    """Ask a yes/no question. Tests monkeypatch this one function."""
-    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("Commands", "Confirm"),
-                      text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    return box.exec() == QMessageBox.StandardButton.Yes
+    """Ask a yes/no question ("No" by default) through the prompt seam (ui/prompts.py);
+    tests install a ScriptedPrompts there or monkeypatch this function."""
+    return prompts.current().ask_yes_no(
+        parent, QCoreApplication.translate("Commands", "Confirm"), text)
 
 
 def inform(parent: QWidget | None, text: str) -> None:
-    """Show a refusal or an error (French message from the services). Tests replace it."""
-    QMessageBox.warning(parent, QCoreApplication.translate("Commands", "CCS Desktop"), text)
+    """Show a refusal or an error (French message from the services) through the prompt
+    seam. Tests replace it (or the seam)."""
+    prompts.current().inform(parent, QCoreApplication.translate("Commands", "CCS Desktop"), text,
+                             warning=True)
 
 
 def service_for(services: Any, kind: str) -> Any:

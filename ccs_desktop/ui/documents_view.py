@@ -2,16 +2,13 @@
 
 The PDF is rendered by the Qt-free service (ccs_desktop.services.documents) off the GUI thread
 through the interface's one task helper (ui/tasks.py): a newer choice supersedes the render
-under way, and only the last one is shown. The preview uses Qt's
-PDF module (wheel PySide6_Pdf); without it the view still saves and prints through the
-system's PDF viewer.
+under way, and only the last one is shown. The preview and the printing use Qt's PDF
+module (in PySide6-Addons).
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,12 +21,11 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     QThreadPool,
-    QUrl,
     Signal,
     Qt,
     Slot,
 )
-from PySide6.QtGui import QDesktopServices, QPainter
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,20 +37,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import ngettext
-from ..fileio import french_os_error, write_atomically
+from ..fileio import os_error_text, write_atomically
 from ..services import documents
 from ..services.errors import UserError
 from . import prompts
 from .tasks import TaskControl, TaskRunner
 
-try:  # Qt's PDF viewer ships in its own wheel (PySide6_Pdf), not in PySide6-Addons
-    from PySide6.QtPdf import QPdfDocument
-    from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPdf import QPdfDocument  # Qt's PDF viewer: in PySide6-Addons, a dependency
+from PySide6.QtPdfWidgets import QPdfView
 
-    HAS_QTPDF = True
-except ImportError:  # pragma: no cover - depends on the installation
-    QPdfDocument = QPdfView = None  # type: ignore[assignment,misc]
-    HAS_QTPDF = False
+HAS_QTPDF = True  # always (tests/documents still ask)
 
 MINUTES, ANNEX, CONVOCATION, ATTENDANCE = "minutes", "annex", "convocation", "attendance"
 
@@ -142,20 +134,13 @@ class DocumentsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.status)
-        if HAS_QTPDF:
-            self.document = QPdfDocument(self)
-            self.preview = QPdfView(self)
-            self.preview.setObjectName("pdfPreview")
-            self.preview.setDocument(self.document)
-            self.preview.setPageMode(QPdfView.PageMode.MultiPage)
-            self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-            layout.addWidget(self.preview, 1)
-        else:  # pragma: no cover - depends on the installation
-            self.document = None
-            self.preview = QLabel(self.tr("The preview needs Qt's PDF module (PySide6_Pdf). "
-                                          "You can still save or print the document."), self)
-            self.preview.setWordWrap(True)
-            layout.addWidget(self.preview, 1)
+        self.document = QPdfDocument(self)
+        self.preview = QPdfView(self)
+        self.preview.setObjectName("pdfPreview")
+        self.preview.setDocument(self.document)
+        self.preview.setPageMode(QPdfView.PageMode.MultiPage)
+        self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        layout.addWidget(self.preview, 1)
 
         self.kind_box.currentIndexChanged.connect(self.refresh)
         self.phone_box.toggled.connect(self.refresh)
@@ -208,16 +193,13 @@ class DocumentsView(QWidget):
 
     def _on_done(self, pdf: bytes) -> None:
         self.pdf = bytes(pdf)
-        if self.document is not None:
-            self.document.close()
-            self._buffer = QBuffer(self)
-            self._buffer.setData(QByteArray(self.pdf))
-            self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-            self.document.load(self._buffer)
-            pages = self.document.pageCount()
-            self.status.setText(ngettext("{n} page", "{n} pages", pages).format(n=pages))
-        else:  # pragma: no cover
-            self.status.setText(self.tr("Document ready."))
+        self.document.close()
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(self.pdf))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        pages = self.document.pageCount()
+        self.status.setText(ngettext("{n} page", "{n} pages", pages).format(n=pages))
         self._update_controls(busy=False)
         self.rendered.emit(self.pdf)
 
@@ -252,7 +234,7 @@ class DocumentsView(QWidget):
         except OSError as exc:
             prompts.current().inform(self, self.tr("Save the document"),
                                      self.tr("Could not write %1: %2").replace("%1", path)
-                                     .replace("%2", french_os_error(exc)), warning=True)
+                                     .replace("%2", os_error_text(exc)), warning=True)
             return ""
         self.status.setText(self.tr("Saved: %1").replace("%1", path))
         self.saved.emit(path)
@@ -265,11 +247,6 @@ class DocumentsView(QWidget):
         return self.print_pdf(self.pdf)
 
     def _print_pdf(self, pdf: bytes) -> bool:
-        if self.document is None:  # pragma: no cover - no QtPdf: the system viewer prints
-            fd, tmp = tempfile.mkstemp(suffix=".pdf")
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(pdf)
-            return QDesktopServices.openUrl(QUrl.fromLocalFile(tmp))
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -17,16 +17,16 @@ import os
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLibraryInfo, QLocale, QSettings, QTranslator,
+    QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator,
 )
 from PySide6.QtWidgets import QApplication
 
 from .. import i18n as core_i18n
 from ..domain import enums
+from . import settings_keys as prefs
 
 LANGUAGES = (("fr", "Français"), ("en", "English"))
 DEFAULT_LANGUAGE = "fr"
-SETTINGS_KEY = "ui/language"
 
 _installed: list[QTranslator] = []
 _language = DEFAULT_LANGUAGE
@@ -36,7 +36,7 @@ def current_language(explicit: str | None = None) -> str:
     """--lang, else CCS_LANG, else the choice saved in Settings, else French (never the
     system's locale)."""
     for value in (explicit, os.environ.get(core_i18n.ENV_LANG),
-                  QSettings().value(SETTINGS_KEY, None)):
+                  prefs.read(prefs.LANGUAGE)):
         if value and str(value) in dict(LANGUAGES):
             return str(value)
     return DEFAULT_LANGUAGE
@@ -48,7 +48,7 @@ def active_language() -> str:
 
 
 def set_language_setting(language: str) -> None:
-    QSettings().setValue(SETTINGS_KEY, language)
+    prefs.write(prefs.LANGUAGE, language)
 
 
 def install_translators(app: QApplication, language: str | None = None) -> str:

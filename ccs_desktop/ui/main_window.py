@@ -2,17 +2,18 @@
 
 Pages: home, meetings, threats, vulnerabilities, recommendations, activities, members,
 settings. The window owns the QUndoStack (`undo_stack`) that the forms push their commands to.
-Geometry, the splitter and each table's columns (widths, order, sort) are kept in QSettings.
+Geometry, the splitter and each table's columns (widths, order, sort) are kept in QSettings
+(ui/settings_keys.py).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMenu, QMessageBox, QSplitter,
+    QApplication, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMenu, QSplitter,
     QStackedWidget, QWidget,
 )
 
@@ -20,6 +21,8 @@ from ..domain.kinds import KINDS
 from ..services.hub import Services
 from ..services.records import UPDATED
 from . import i18n
+from . import prompts
+from . import settings_keys as prefs
 from .exchange import exchange_pages, install_exchange_actions
 from .views.home import HomePage
 from .views.list_page import ListPage
@@ -317,10 +320,10 @@ class MainWindow(QMainWindow):
         return done
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About CCS Desktop"),
-                          self.tr("CCS Desktop: the registers of the Comités Consultatifs de "
-                                  "Sécurité (CCS) of Mali: meetings, threats, vulnerabilities, "
-                                  "recommendations and activities."))
+        prompts.current().about(self, self.tr("About CCS Desktop"),
+                                self.tr("CCS Desktop: the registers of the Comités Consultatifs "
+                                        "de Sécurité (CCS) of Mali: meetings, threats, "
+                                        "vulnerabilities, recommendations and activities."))
 
     def apply_language(self, language: str) -> None:
         """Switch the language now: the translators change and the pages are rebuilt."""
@@ -342,38 +345,36 @@ class MainWindow(QMainWindow):
 
     # --- saved layout ----------------------------------------------------------------------------
     def save_state(self) -> None:
-        settings = QSettings()
-        settings.setValue("main/geometry", self.saveGeometry())
-        settings.setValue("main/state", self.saveState())
-        settings.setValue("main/splitter", self.splitter.saveState())
-        settings.setValue("main/page", self.current_key())
+        prefs.write(prefs.MAIN_GEOMETRY, self.saveGeometry())
+        prefs.write(prefs.MAIN_STATE, self.saveState())
+        prefs.write(prefs.MAIN_SPLITTER, self.splitter.saveState())
+        prefs.write(prefs.MAIN_PAGE, self.current_key())
         for page in self.pages.values():
             if isinstance(page, ListPage):
-                page.save_state(settings)
-        settings.sync()
+                page.save_state()
+        prefs.sync()
 
     def restore_state(self, geometry: bool = True) -> None:
-        settings = QSettings()
         if geometry:
-            geo = settings.value("main/geometry")
-            if isinstance(geo, QByteArray) and not geo.isEmpty():
+            geo = prefs.read(prefs.MAIN_GEOMETRY)
+            if geo is not None:
                 self.restoreGeometry(geo)
             else:
                 self.resize(QSize(1200, 760))
-            state = settings.value("main/state")
-            if isinstance(state, QByteArray) and not state.isEmpty():
+            state = prefs.read(prefs.MAIN_STATE)
+            if state is not None:
                 self.restoreState(state)
-        split = settings.value("main/splitter")
-        if isinstance(split, QByteArray) and not split.isEmpty():
+        split = prefs.read(prefs.MAIN_SPLITTER)
+        if split is not None:
             # applied once the window has its size (a hidden splitter squeezes the sizes)
             self._pending_splitter = split
             if self.isVisible():
                 self._apply_splitter()
         for page in self.pages.values():
             if isinstance(page, ListPage):
-                page.restore_state(settings)
+                page.restore_state()
         if geometry:
-            key = str(settings.value("main/page", "home") or "home")
+            key = prefs.read(prefs.MAIN_PAGE)
             self.go_to(key if key in self.page_keys and key != "settings" else "home")
 
     def _apply_splitter(self) -> None:

@@ -75,6 +75,10 @@ class Prompts:
         else:
             QMessageBox.information(parent, title, text)
 
+    def about(self, parent: QWidget | None, title: str, text: str) -> None:
+        """The application's "About" box."""
+        QMessageBox.about(parent, title, text)
+
     def run_dialog(self, dialog: QWidget, modal: bool = True) -> int:
         """Show one of our own dialogs: modal (its exec() result) or not (0)."""
         if modal:
@@ -92,7 +96,7 @@ class ScriptedPrompts(Prompts):
     asked: list[tuple[str, str, str]] = field(default_factory=list)
 
     _DEFAULTS = {"ask_yes_no": False, "ask_passphrase": None, "choose_file": "",
-                 "inform": None, "run_dialog": 0}
+                 "inform": None, "about": None, "run_dialog": 0}
 
     def _answer(self, method: str, title: str, text: str) -> Any:
         self.asked.append((method, title, text))
@@ -119,6 +123,9 @@ class ScriptedPrompts(Prompts):
     def inform(self, parent: QWidget | None, title: str, text: str, *,
                warning: bool = False) -> None:
         self._answer("inform", title, text)
+
+    def about(self, parent: QWidget | None, title: str, text: str) -> None:
+        self._answer("about", title, text)
 
     def run_dialog(self, dialog: QWidget, modal: bool = True) -> int:
         return int(self._answer("run_dialog", dialog.windowTitle(), "") or 0)

@@ -163,11 +163,6 @@ def pool() -> QThreadPool:
     return QThreadPool.globalInstance()
 
 
-def wait_for_all(msecs: int = 5000) -> bool:
-    """Block until every job of the pool has ended (at quit, before the database closes)."""
-    return pool().waitForDone(msecs)
-
-
 def _run(job_id: int) -> None:
     """On a worker: runs the job, keeps its outcome in the registry, tells the GUI thread.
     Only the job's id crosses threads; every object is released on the GUI thread."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ..domain import enums
 from ..domain.text import fold
+from ..services import committee
 from ..services.errors import UserError, ValidationError
 from . import i18n
 from .widgets.committee_form import CommitteeForm
@@ -497,7 +498,7 @@ class SetupWizard(QWizard):
 
 def run_setup_wizard(services: Any, parent: QWidget | None = None) -> bool:
     """The first-run wizard; False at once on a CRSS database (nothing to set up)."""
-    if services.committee.mode() == "crss":
+    if committee.is_crss(services.db):
         return False
     wizard = SetupWizard(services, parent)
     try:

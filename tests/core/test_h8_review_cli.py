@@ -79,10 +79,10 @@ def test_leftovers_that_cannot_be_cleaned_print_no_warning(demo_db, tmp_path, ca
     demo_db.close()
     script = textwrap.dedent(f"""
         import sys
-        from ccs_desktop.services.exchange import backup as bk
+        from ccs_desktop.services.exchange import workfolders
         def denied(where):
             raise PermissionError(13, "Permission denied", str(where))
-        bk.cleanup_leftovers = denied
+        workfolders.cleanup_leftovers = denied
         from ccs_desktop import cli
         sys.exit(cli.main(["info", "--data-dir", {str(demo_db.data_dir)!r}]))
     """)
@@ -93,19 +93,19 @@ def test_leftovers_that_cannot_be_cleaned_print_no_warning(demo_db, tmp_path, ca
         assert english not in proc.stderr, proc.stderr
     assert "Réunions : " in proc.stdout
     # the function itself: logs at DEBUG only, without a traceback, never raises
-    from ccs_desktop.services.exchange import backup as bk
+    from ccs_desktop.services.exchange import workfolders
 
     def denied(where):  # noqa: ANN001, ANN202
         raise PermissionError(13, "Permission denied", str(where))
 
-    real = bk.cleanup_leftovers
-    bk.cleanup_leftovers = denied
+    real = workfolders.cleanup_leftovers
+    workfolders.cleanup_leftovers = denied
     try:
-        with caplog.at_level(logging.DEBUG, logger=bk.log.name):
-            bk.clean_leftovers_at_start(demo_db.data_dir)
+        with caplog.at_level(logging.DEBUG, logger=workfolders.log.name):
+            workfolders.clean_leftovers_at_start(demo_db.data_dir)
     finally:
-        bk.cleanup_leftovers = real
-    records = [r for r in caplog.records if r.name == bk.log.name]
+        workfolders.cleanup_leftovers = real
+    records = [r for r in caplog.records if r.name == workfolders.log.name]
     assert records and all(r.levelno == logging.DEBUG and r.exc_info is None
                            for r in records)
 

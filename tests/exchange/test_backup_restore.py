@@ -16,6 +16,7 @@ from ccs_desktop.db.engine import open_database
 from ccs_desktop.services.errors import UserError
 from ccs_desktop.services.exchange import backup as bk
 from ccs_desktop.services.exchange import container as ct
+from ccs_desktop.services.exchange import writing
 from ccs_desktop.services.exchange import snapshot as sn
 
 from .conftest import PASS, dump
@@ -126,7 +127,7 @@ def test_rotation_and_never_overwrite(committee_db, tmp_path: Path, monkeypatch)
         def now(cls, tz=None):  # noqa: ANN001, ANN206
             return real_dt.datetime(2024, 4, 12, 10, 0, 0, tzinfo=tz)
 
-    monkeypatch.setattr(bk.dt, "datetime", FixedNow)
+    monkeypatch.setattr(writing.dt, "datetime", FixedNow)
     paths = [bk.create_backup(committee_db, out, PASS, keep=10).path for _ in range(4)]
     assert len(set(paths)) == 4 and all(p.exists() for p in paths)  # never an overwrite
     newest = bk.create_backup(committee_db, out, PASS, keep=3).path

@@ -14,6 +14,7 @@ from ccs_desktop.db import models as m
 from ccs_desktop.services.crss import importer
 from ccs_desktop.services.exchange import backup as bk
 from ccs_desktop.services.exchange import container as ct
+from ccs_desktop.services.exchange import reading
 from ccs_desktop.services.exchange import snapshot as sn
 
 from .conftest import PHONE, SECRET_NOTE
@@ -146,7 +147,7 @@ def test_every_incoming_transmission_is_reduced_again(rich_db, pair, tmp_path: P
     conn = sqlite3.connect(snap)
     assert conn.execute("SELECT COUNT(*) FROM people WHERE phone = ?", (PHONE,)).fetchone()[0]
     assert conn.execute("SELECT COUNT(*) FROM restricted_notes").fetchone()[0]
-    info = bk._committee_info(conn)
+    info = reading._committee_info(conn)
     conn.close()
     body = snap.read_bytes()
     manifest = {"ccsbak": 1, "kind": "transmission", "committee": info, "body": "sqlite",

@@ -21,6 +21,7 @@ import pytest
 
 from ccs_desktop.db import models as m
 from ccs_desktop.services.exchange import backup as bk
+from ccs_desktop.services.exchange import container as ct
 
 from .conftest import PASS, dump
 
@@ -172,7 +173,7 @@ def test_backup_and_automatic_copy_killed_at_every_step_leave_no_half_file(
         assert proc.returncode in (0, -signal.SIGKILL), proc.stderr
         # every visible file is whole: each backup verifies, each automatic copy is sound
         for f in stick.glob("*.ccsbak"):
-            assert bk.verify_file(f, [bk.ct.PassphraseIdentity(PASS)],
+            assert bk.verify_file(f, [ct.PassphraseIdentity(PASS)],
                                   work_dir=rich_db.data_dir)["kind"] == "backup"
         for f in (rich_db.data_dir / bk.AUTO_FOLDER).glob("ccs-*.sqlite3"):
             _integrity(f)

@@ -99,7 +99,8 @@ def test_killed_restore_verify_import_and_automatic_copy_leave_nothing_after_sta
     ident = f"[ct.PassphraseIdentity({PASS!r})]"
     # restore killed after decrypting and migrating, before the replacement
     _run_killed(f"""
-        bk._copy_aside_atomically = die
+        import ccs_desktop.services.exchange.restore as rs
+        rs._copy_aside_atomically = die
         bk.restore({str(backup)!r}, {str(data)!r}, {ident})
     """)
     # verify killed while the clear copy is being checked
@@ -111,11 +112,12 @@ def test_killed_restore_verify_import_and_automatic_copy_leave_nothing_after_sta
     # automatic copy killed after the snapshot, before its rename
     _run_killed(f"""
         db = open_database({str(data)!r})
-        real = bk.sn.make_snapshot
+        import ccs_desktop.services.exchange.snapshot as sn
+        real = sn.make_snapshot
         def snap(*a, **k):
             real(*a, **k)
             die()
-        bk.sn.make_snapshot = snap
+        sn.make_snapshot = snap
         bk.auto_backup(db, min_interval=None)
     """)
     # CRSS import killed in the middle of the merge

@@ -23,6 +23,7 @@ from ccs_desktop.services.crss import importer
 from ccs_desktop.services.errors import UserError
 from ccs_desktop.services.exchange import backup as bk
 from ccs_desktop.services.exchange import container as ct
+from ccs_desktop.services.exchange import reading
 from ccs_desktop.services.exchange import snapshot as sn
 
 from .conftest import PASS, dump
@@ -99,12 +100,12 @@ def _forge(rich_db, tmp_path: Path, change, kind: str = "transmission",  # noqa:
            pair=None) -> Path:  # noqa: ANN001
     snap = tmp_path / "snap.sqlite3"
     if not snap.exists():
-        own = bk._committee_info(__import__("sqlite3").connect(rich_db.path))
+        own = reading._committee_info(__import__("sqlite3").connect(rich_db.path))
         sn.make_snapshot(rich_db.path, snap, transmission=(kind == "transmission"),
                          own_uuid=own["uuid"])
     body = snap.read_bytes()
     conn = __import__("sqlite3").connect(snap)
-    info = bk._committee_info(conn)
+    info = reading._committee_info(conn)
     counts = sn.table_counts(conn)
     conn.close()
     manifest = {"ccsbak": 1, "kind": kind, "app_version": "0.1.0",

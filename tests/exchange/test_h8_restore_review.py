@@ -26,6 +26,7 @@ from ccs_desktop.services.crss import keys
 from ccs_desktop.services.errors import UserError
 from ccs_desktop.services.exchange import backup as bk
 from ccs_desktop.services.exchange import container as ct
+from ccs_desktop.services.exchange import security
 from ccs_desktop.services.exchange import snapshot as sn
 from ccs_desktop.services.hub import Services
 
@@ -91,7 +92,7 @@ def test_locked_live_database_refuses_the_restore(committee_db, two_keys, tmp_pa
     """Old code: the locked read gave "nothing to keep", the restore waited for the lock and
     installed the backup's CRSS key (A) over the trusted one (B)."""
     a, b, backup = two_keys
-    monkeypatch.setattr(bk, "LIVE_READ_TIMEOUT", 0.3, raising=False)
+    monkeypatch.setattr(security, "LIVE_READ_TIMEOUT", 0.3)
     pw = _file(tmp_path, "pw.txt", PASS)
     holder = _Holder(committee_db.path, tmp_path, seconds=7)
     try:
@@ -143,7 +144,7 @@ def test_gui_refuses_when_the_live_database_is_locked(qtbot, committee_db, two_k
     from ccs_desktop.ui.exchange.dialogs import RestoreDialog
 
     _a, b, backup = two_keys
-    monkeypatch.setattr(bk, "LIVE_READ_TIMEOUT", 0.3, raising=False)
+    monkeypatch.setattr(security, "LIVE_READ_TIMEOUT", 0.3)
     asked: list[str] = []
     monkeypatch.setattr(common.Prompts, "confirm", staticmethod(lambda *a_, **k: True))
     monkeypatch.setattr(common.Prompts, "yes_no",

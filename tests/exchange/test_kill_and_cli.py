@@ -66,8 +66,8 @@ def test_kill_during_backup_restore_and_import(rich_db, pair, tmp_path: Path) ->
     assert dump(rich_db.path) == live_before
     # restore killed just before the replacement: the live database is untouched
     _run_killed(f"""
-        import ccs_desktop.services.exchange.backup as b
-        b._copy_aside_atomically = die
+        import ccs_desktop.services.exchange.restore as rs
+        rs._copy_aside_atomically = die
         bk.restore({str(first)!r}, {str(rich_db.data_dir)!r}, [ct.PassphraseIdentity({PASS!r})])
     """)
     _check(rich_db.path)

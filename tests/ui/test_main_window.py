@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QMessageBox
 
 from ccs_desktop.services.records import ListQuery
 from ccs_desktop.ui.main_window import PAGES, MainWindow
@@ -107,15 +106,6 @@ def test_enter_and_double_click_open_the_editor(qtbot, window, monkeypatch):
     calls.clear()
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert calls[0] == ("threats", None, window)
-
-
-def test_missing_editors_say_so(qtbot, window, monkeypatch):
-    shown = []
-    monkeypatch.setattr("ccs_desktop.ui.views.opening.load_open_editor", lambda: None)
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a))
-    page = click_nav(qtbot, window, "meetings")
-    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
-    assert shown and "disponible" in shown[0][1]
 
 
 def test_undo_stack_and_shortcuts(window):

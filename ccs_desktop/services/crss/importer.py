@@ -28,11 +28,12 @@ from sqlalchemy import select
 
 from ... import i18n
 from ...db import models as m
+from ...db import settings
 from ...db.engine import Database, open_database
 from ...db.migrate import head_revision
 from ...db.models_exchange import ImportLogEntry
 from ...db.search import SEARCHABLE, index_rows
-from ...fileio import french_os_error, replace
+from ...fileio import os_error_text, replace
 from ...i18n import N_, _, ngettext
 from ..errors import UserError
 from ..rowcheck import one_line, reduce_file_names
@@ -120,7 +121,7 @@ def find_files(paths_: Iterable[str | os.PathLike[str]]) -> list[Path]:
                 found = _walk(p)
             except OSError as exc:
                 raise UserError(_("Cannot browse “{path}”: {error}.").format(
-                    path=one_line(p, 200), error=french_os_error(exc))) from None
+                    path=one_line(p, 200), error=os_error_text(exc))) from None
         elif p.exists():
             found = [p]
         else:
@@ -145,12 +146,11 @@ def check_crss_target(db: Database) -> None:
     say mode=committee, or it has an own committee. A database without a committee (new,
     or whose set-up was never finished) may become the CRSS's."""
     with db.session() as s:
-        mode = s.get(m.Setting, "mode")
-        own = s.get(m.Setting, "committee_uuid")
+        own = settings.read(s, settings.OWN_COMMITTEE)
         committee = None
-        if own is not None and own.value:
-            committee = s.scalar(select(m.Committee).where(m.Committee.uuid == own.value))
-        if (mode is not None and mode.value == "committee") or committee is not None:
+        if own:
+            committee = s.scalar(select(m.Committee).where(m.Committee.uuid == own))
+        if settings.stored(s, settings.MODE) == settings.COMMITTEE_MODE or committee is not None:
             who = _("committee not configured")
             if committee is not None:
                 who = one_line(" ".join(x for x in (committee.code, committee.name) if x)
@@ -168,10 +168,9 @@ def open_crss_database(data_dir: str | os.PathLike[str] | None) -> Database:
         db.close()
         raise
     with db.session() as s:
-        mode = s.get(m.Setting, "mode")
-        own = s.get(m.Setting, "committee_uuid")
-        if mode is None and (own is None or not own.value):
-            s.add(m.Setting(key="mode", value="crss"))
+        if (settings.stored(s, settings.MODE) is None
+                and not settings.read(s, settings.OWN_COMMITTEE)):
+            settings.write(s, settings.MODE, settings.CRSS_MODE)
     register.ensure_register(db)
     return db
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from ...fileio import french_os_error, write_atomically
+from ...fileio import os_error_text, write_atomically
 from ...i18n import _
 from ..errors import UserError
 from ..exchange import container as ct
@@ -60,7 +60,7 @@ def read_public_key(path: str | os.PathLike[str]) -> bytes:
             text = fh.read(4096)
     except OSError as exc:
         raise UserError(_("Cannot read the public key “{path}”: {error}.").format(
-            path=path, error=french_os_error(exc))) from None
+            path=path, error=os_error_text(exc))) from None
     return parse_public_key(text)
 
 
@@ -109,7 +109,7 @@ def write_key_files(pair: KeyPair, out_dir: str | os.PathLike[str], passphrase: 
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(_("Cannot create the folder “{path}”: {error}.").format(
-            path=out, error=french_os_error(exc))) from None
+            path=out, error=os_error_text(exc))) from None
     buf = io.BytesIO()
     manifest = {"ccsbak": ct.FORMAT_VERSION, "kind": "crss-key",
                 "created_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
@@ -132,7 +132,7 @@ def read_private_key(path: str | os.PathLike[str], passphrase: str) -> KeyPair:
         fh = open(path, "rb")  # noqa: SIM115
     except OSError as exc:
         raise UserError(_("Cannot read the private key “{path}”: {error}.").format(
-            path=path, error=french_os_error(exc))) from None
+            path=path, error=os_error_text(exc))) from None
     with fh:
         reader = ct.ContainerReader(fh, [ct.PassphraseIdentity(passphrase)])
     mf = reader.manifest
@@ -172,13 +172,10 @@ def export_private_key(src: str | os.PathLike[str], out_dir: str | os.PathLike[s
 # --------------------------------------------------------------------------- committee side
 
 def trusted_public_key(db) -> bytes | None:  # noqa: ANN001
-    """The CRSS public key this committee trusts (settings "crss_public_key"), if any."""
-    from ...db import models as m
-    from ..exchange.snapshot import CRSS_KEY_SETTING
+    """The CRSS public key this committee trusts (settings.CRSS_PUBLIC_KEY), if any."""
+    from ...db import settings
 
-    with db.session() as s:
-        row = s.get(m.Setting, CRSS_KEY_SETTING)
-        value = row.value if row is not None else ""
+    value = settings.read_db(db, settings.CRSS_PUBLIC_KEY)
     if not value:
         return None
     try:
@@ -190,17 +187,11 @@ def trusted_public_key(db) -> bytes | None:  # noqa: ANN001
 def trust(db, public_key: bytes) -> str:  # noqa: ANN001
     """Keep `public_key` as the committee's CRSS key (default recipient); returns its
     fingerprint."""
-    from ...db import models as m
-    from ..exchange.snapshot import CRSS_KEY_SETTING
+    from ...db import settings
 
     if len(public_key) != 32:
         raise UserError(_("Invalid CRSS public key."))
-    with db.session() as s:
-        row = s.get(m.Setting, CRSS_KEY_SETTING)
-        if row is None:
-            s.add(m.Setting(key=CRSS_KEY_SETTING, value=public_line(public_key)))
-        else:
-            row.value = public_line(public_key)
+    settings.write_db(db, settings.CRSS_PUBLIC_KEY, public_line(public_key))
     return fingerprint(public_key)
 
 
@@ -228,5 +219,5 @@ def export_public_key(public_key: bytes, out_dir: str | os.PathLike[str]) -> Pat
         _write_new(target, text.encode("utf-8"))
     except OSError as exc:
         raise UserError(_("Cannot write in “{path}”: {error}.").format(
-            path=out, error=french_os_error(exc))) from None
+            path=out, error=os_error_text(exc))) from None
     return target

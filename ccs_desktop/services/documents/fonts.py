@@ -9,6 +9,8 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from ... import paths
+
 FAMILY = "CCSSans"
 REGULAR = FAMILY
 BOLD = f"{FAMILY}-Bold"
@@ -28,15 +30,7 @@ _registered = False
 
 def fonts_dir() -> Path:
     """resources/fonts, installed (ccs_desktop.resources) or in the source tree."""
-    try:
-        from ... import paths
-
-        installed = paths.resource_path("fonts")
-        if (installed / _FILES[REGULAR]).is_file():
-            return installed
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parents[3] / "resources" / "fonts"
+    return paths.resource_path("fonts")
 
 
 def register_fonts() -> str:

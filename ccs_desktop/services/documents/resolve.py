@@ -7,6 +7,7 @@ import re
 from sqlalchemy import select
 
 from ...db import models as m
+from ...db import settings
 from ..errors import NotFound, UserError
 from .words import date_text
 
@@ -20,7 +21,7 @@ _LISTED = 15
 
 
 def _own_committee_id(session) -> int | None:  # noqa: ANN001
-    uuid = session.scalar(select(m.Setting.value).where(m.Setting.key == "committee_uuid"))
+    uuid = settings.read(session, settings.OWN_COMMITTEE)
     if not uuid:
         return None
     return session.scalar(select(m.Committee.id).where(m.Committee.uuid == uuid))

@@ -8,11 +8,11 @@ import re
 from pathlib import Path
 
 from ...db.engine import Database
-from ...fileio import fsync_file, publish
+from ...fileio import fsync_file, os_error_message, publish
 from ..errors import UserError
 from . import snapshot as sn
 from .naming import AUTO_FOLDER
-from .workfolders import WorkFolder, _unlink_quietly, cleanup_leftovers, os_error_message
+from .workfolders import WorkFolder, _unlink_quietly, cleanup_leftovers
 
 
 def auto_backup(db: Database, *, keep: int = 7, min_interval: dt.timedelta | None =

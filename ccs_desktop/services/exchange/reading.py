@@ -15,7 +15,7 @@ from pathlib import Path
 from ... import paths
 from ...domain.kinds import count_text
 from ...domain.text import printable
-from ...fileio import french_os_error
+from ...fileio import os_error_message, os_error_text
 from ...i18n import _, pgettext
 from ..errors import UserError
 from . import container as ct
@@ -24,7 +24,7 @@ from .naming import (AUTO_FOLDER, KIND_BACKUP, KIND_KEY, KIND_TRANSMISSION,
                      MAX_BODY, OPENED_CRSS_KEY, OPENED_LOCAL_COPY, OPENED_PASSPHRASE,
                      authenticity_label, kind_label, opened_with)
 from .security import _security_values, security_fingerprints
-from .workfolders import (Progress, WorkFolder, _noop, cleanup_leftovers, os_error_message)
+from .workfolders import Progress, WorkFolder, _noop, cleanup_leftovers
 
 
 def _committee_info(conn: sqlite3.Connection) -> dict | None:
@@ -299,7 +299,7 @@ def open_file(path: str | os.PathLike[str], identities: list, *, work_dir: Path 
         fh = open(src_path, "rb")  # noqa: SIM115
     except OSError as exc:
         raise UserError(_("Cannot read “{path}”: {error}.").format(
-            path=src_path, error=french_os_error(exc))) from None
+            path=src_path, error=os_error_text(exc))) from None
     with fh:
         # the key first (a wrong key costs no disk), then the work folder for the clear copy
         total = os.fstat(fh.fileno()).st_size
@@ -424,7 +424,7 @@ def _open_plain_snapshot(src: Path, work_dir: Path) -> OpenedFile:
             head = fh.read(16)
     except OSError as exc:
         raise UserError(_("Cannot read “{path}”: {error}.").format(
-            path=src, error=french_os_error(exc))) from None
+            path=src, error=os_error_text(exc))) from None
     if head != b"SQLite format 3\x00":
         # let the container reader give the precise French reason
         with open(src, "rb") as fh:

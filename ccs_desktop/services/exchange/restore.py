@@ -12,9 +12,10 @@ from pathlib import Path
 
 from ... import paths
 from ...db import models as m
+from ...db import settings
 from ...db.engine import open_database
 from ...db.search import rebuild
-from ...fileio import fsync_file, publish, replace
+from ...fileio import fsync_file, os_error_message, publish, replace
 from ...i18n import _
 from ..errors import UserError
 from ..rowcheck import reduce_file_names
@@ -25,7 +26,7 @@ from .naming import KIND_BACKUP, OPENED_PASSPHRASE
 from .reading import SPACE_TO_SET_ASIDE, check_free_space, open_any
 from .security import (SECURITY_SETTINGS, SecurityChange, current_security,
                        live_database_error, security_fingerprints, trust_again)
-from .workfolders import Progress, _noop, _unlink_quietly, cleanup_leftovers, os_error_message
+from .workfolders import Progress, _noop, _unlink_quietly, cleanup_leftovers
 
 
 @dataclass
@@ -152,9 +153,9 @@ def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | Non
         try:
             with db.session() as s:
                 s.info["preserve_versions"] = True
-                own = s.get(m.Setting, "committee_uuid")
-                if own and own.value:
-                    c = s.query(m.Committee).filter_by(uuid=own.value).one_or_none()
+                own = settings.read(s, settings.OWN_COMMITTEE)
+                if own:
+                    c = s.query(m.Committee).filter_by(uuid=own).one_or_none()
                     if c is not None:
                         generation = max(c.restore_generation + 1,
                                          _live_generation(live, c.uuid) + 1,
@@ -165,15 +166,12 @@ def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | Non
                 if changes and not replace_security_settings:
                     assert live_security is not None
                     for change in changes:
-                        row = s.get(m.Setting, change.key)
+                        key = settings.BY_NAME[change.key]
                         value = live_security.get(change.key)
                         if value is None:
-                            if row is not None:
-                                s.delete(row)
-                        elif row is None:
-                            s.add(m.Setting(key=change.key, value=value))
+                            settings.clear(s, key)
                         else:
-                            row.value = value
+                            settings.write(s, key, value)
                 s.flush()
                 rebuild(s)
         finally:

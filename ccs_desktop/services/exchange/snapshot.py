@@ -278,22 +278,6 @@ PSEUDONYM_CODE = re.compile(r"P-[A-Z2-7]{4}-[A-Z2-7]{4}")
 # from the row's uuid with a fixed key, so that the same row gets the same code at every
 # import (no secret is needed: the code hides a name, and the uuid carries none)
 CRSS_PSEUDONYM_KEY = hashlib.sha256(b"ccs-desktop/crss/pseudonymise-again").hexdigest()
-PERSON_NAME_COLUMNS = ("title", "given_names", "family_name", "organisation", "function",
-                       "phone", "sort_key")
-
-
-def is_pseudonymous(title: object, given: object, family: object, organisation: object,
-                    function: object, phone: object, sort_key: object) -> bool:
-    """True when a people row carries no name: only a code (or nothing, a tombstone)."""
-    if any(v not in (None, "") for v in (title, given, organisation, function, phone)):
-        return False
-    if family not in (None, "") and not (isinstance(family, str)
-                                         and PSEUDONYM_CODE.fullmatch(family)):
-        return False
-    return sort_key in (None, "") or (isinstance(sort_key, str)
-                                      and PSEUDONYM_CODE.fullmatch(sort_key.upper()) is not None)
-
-
 NOT_PSEUDONYMOUS_SQL = (
     "(COALESCE(title, '') != '' OR COALESCE(given_names, '') != '' OR "
     "COALESCE(organisation, '') != '' OR COALESCE(function, '') != '' OR "

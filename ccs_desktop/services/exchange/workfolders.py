@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ... import paths
-from ...fileio import french_os_error
+from ...fileio import os_error_message
 from ...i18n import _
 from ..errors import UserError
 from .naming import AUTO_FOLDER
@@ -32,26 +32,6 @@ LEGACY_GRACE = 60.0  # seconds: leftovers without a lock (older versions) are re
 
 def _noop(_done: int, _total: int, _msg: str) -> None:
     pass
-
-
-def os_error_message(exc: OSError, where: Path) -> str:
-    code = exc.errno
-    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return _("The medium “{where}” is full: the backup could not be written. The "
-                 "backups already there are intact. Free some space or use another USB "
-                 "stick.").format(where=where)
-    if code in (errno.EIO, errno.ENODEV, errno.ENXIO, errno.ENOENT,
-                getattr(errno, "ESTALE", errno.EIO)):
-        return _("The medium “{where}” was removed or stopped answering during the writing. "
-                 "The backups already there are intact; plug the stick back in and try "
-                 "again.").format(where=where)
-    if code == errno.EROFS:
-        return _("The medium “{where}” is write-protected (the USB stick's lock?).").format(
-            where=where)
-    if code in (errno.EACCES, errno.EPERM):
-        return _("Access denied to the folder “{where}”.").format(where=where)
-    return _("Cannot write in “{where}”: {error}.").format(where=where,
-                                                           error=french_os_error(exc))
 
 
 def _try_lock(fd: int) -> bool:

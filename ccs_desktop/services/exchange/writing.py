@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ...db.engine import Database
-from ...fileio import write_atomically
+from ...fileio import os_error_message, write_atomically
 from ...i18n import _
 from ..errors import UserError
 from . import container as ct
@@ -21,7 +21,7 @@ from . import snapshot as sn
 from .naming import (DEFAULT_KEEP, KIND_BACKUP, KIND_TRANSMISSION, SUFFIX, app_version,
                      file_name, file_prefix, rotate)
 from .reading import _committee_info
-from .workfolders import Progress, WorkFolder, _noop, cleanup_leftovers, os_error_message
+from .workfolders import Progress, WorkFolder, _noop, cleanup_leftovers
 
 
 @dataclass
@@ -30,6 +30,12 @@ class WrittenFile:
     size: int
     manifest: dict
     removed: list[Path] = field(default_factory=list)
+
+
+def _stick_error(exc: OSError, folder: Path) -> UserError:
+    # the stick full, pulled out or locked: said as everywhere, and what it did not touch
+    return UserError(" ".join((os_error_message(exc, folder),
+                               _("The backups already there are intact."))))
 
 
 def write_new(folder: Path, name: str, fill: Callable[[BinaryIO], bytes],
@@ -43,7 +49,7 @@ def write_new(folder: Path, name: str, fill: Callable[[BinaryIO], bytes],
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(os_error_message(exc, folder)) from None
+        raise _stick_error(exc, folder) from None
     final = folder / name
     n = 1
     while final.exists():
@@ -54,7 +60,7 @@ def write_new(folder: Path, name: str, fill: Callable[[BinaryIO], bytes],
     try:
         write_atomically(final, fill, overwrite=False, work_dir=work.path, check=verify)
     except OSError as exc:
-        raise UserError(os_error_message(exc, folder)) from None
+        raise _stick_error(exc, folder) from None
     finally:
         work.remove()
     return final

@@ -9,25 +9,25 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QUrl, Qt, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
+    QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
     QVBoxLayout, QWidget,
 )
 
 from ...domain import enums
 from ...i18n import human_size
 from ...services.errors import UserError
-from .. import commands
+from .. import commands, prompts
 from .base import ErrorLabel, make_combo
 
 
 def choose_files(parent: QWidget | None) -> list[str]:
-    """The file dialog (tests replace this function)."""
+    """The file dialog, through the prompt seam (tests replace the seam or this function)."""
     title = QCoreApplication.translate("AttachmentsPanel", "Attach scans or photos")
     kinds = QCoreApplication.translate(
         "AttachmentsPanel", "Scans and photos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;"
         "All files (*)")
-    files, _ = QFileDialog.getOpenFileNames(parent, title, str(Path.home()), kinds)
-    return files
+    return prompts.current().choose_file(parent, title, kinds, start=str(Path.home()),
+                                         mode=prompts.OPEN_MANY)
 
 
 def open_url(url: QUrl) -> bool:

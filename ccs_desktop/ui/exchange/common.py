@@ -1,31 +1,33 @@
 """Shared pieces of the exchange screens: the prompts seam, the background task, the session
 memory, and small widgets (destination picker, passphrase fields, CRSS key box).
 
-Every file chooser and every message box goes through `Prompts`: tests replace its methods
-(monkeypatch) instead of driving native dialogs. Long work (encryption, restore, import) runs
+Every file chooser and every message box goes through `Prompts`, thin names for the one seam
+of ui/prompts.py: tests install a ScriptedPrompts there (or replace these methods) instead of
+driving native dialogs. Long work (encryption, restore, import) runs
 through ui/tasks.TaskRunner (`start_task`): its progress and outcome come back on the GUI thread.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication, QObject, QSettings, Qt, QThreadPool,
+    QCoreApplication, QObject, Qt, QThreadPool,
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QCheckBox, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QMessageBox, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+    QCheckBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from ...fileio import french_os_error
+from ...fileio import os_error_message
 from ...i18n import human_size
 from ...services.errors import UserError
+from .. import prompts
+from .. import settings_keys as prefs
 from ..tasks import TaskControl, TaskRunner
 
 translate = QCoreApplication.translate
@@ -33,7 +35,6 @@ translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
 
 MIN_PASSPHRASE = 12
-KEY_PATH_SETTING = "crss/key_path"
 
 
 def _tr(text: str) -> str:  # only for strings already marked elsewhere with translate()
@@ -43,61 +44,46 @@ def _tr(text: str) -> str:  # only for strings already marked elsewhere with tra
 # --------------------------------------------------------------------------- the prompts seam
 
 class Prompts:
-    """Every question asked through a native dialog (files, folders, confirmations).
-
-    Tests monkeypatch these methods; the dialogs never call QFileDialog or QMessageBox
-    directly."""
+    """The exchange screens' names for the questions they ask, each a thin call of the one
+    seam (ui/prompts.py: `prompts.current()`). Tests either install a ScriptedPrompts there
+    or monkeypatch these methods."""
 
     @staticmethod
     def open_file(parent: QWidget | None, title: str, filters: str, start: str = "") -> str:
-        path, _ = QFileDialog.getOpenFileName(parent, title, start, filters)
-        return path
+        return prompts.current().choose_file(parent, title, filters, start=start,
+                                             mode=prompts.OPEN)
 
     @staticmethod
     def open_files(parent: QWidget | None, title: str, filters: str,
                    start: str = "") -> list[str]:
-        paths, _ = QFileDialog.getOpenFileNames(parent, title, start, filters)
-        return list(paths)
+        return prompts.current().choose_file(parent, title, filters, start=start,
+                                             mode=prompts.OPEN_MANY)
 
     @staticmethod
     def directory(parent: QWidget | None, title: str, start: str = "") -> str:
-        return QFileDialog.getExistingDirectory(parent, title, start)
+        return prompts.current().choose_file(parent, title, start=start, mode=prompts.FOLDER)
 
     @staticmethod
     def confirm(parent: QWidget | None, title: str, text: str, ok_text: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-        ok = box.addButton(ok_text, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is ok
+        return prompts.current().ask_yes_no(parent, title, text, yes_text=ok_text)
 
     @staticmethod
     def yes_no(parent: QWidget | None, title: str, text: str) -> bool:
         """A yes/no question; "No" is the default (and what closing the box answers)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
-        yes = box.addButton(QMessageBox.StandardButton.Yes)
-        box.addButton(QMessageBox.StandardButton.No)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setEscapeButton(QMessageBox.StandardButton.No)
-        box.exec()
-        return box.clickedButton() is yes
+        return prompts.current().ask_yes_no(parent, title, text, warning=True)
 
     @staticmethod
     def run_dialog(dialog: QWidget, modal: bool = True) -> int:
         """Show one of our dialogs: modal (exec) or not (show)."""
-        if modal:
-            return dialog.exec()
-        dialog.show()
-        return 0
+        return prompts.current().run_dialog(dialog, modal)
 
     @staticmethod
     def info(parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.information(parent, title, text)
+        prompts.current().inform(parent, title, text)
 
     @staticmethod
     def error(parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.warning(parent, title, text)
+        prompts.current().inform(parent, title, text, warning=True)
 
 
 # --------------------------------------------------------------------------- session memory
@@ -151,12 +137,7 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, UserError):
         return str(exc)
     if isinstance(exc, OSError):
-        if getattr(exc, "filename", None):
-            return translate("ExchangeCommon", "Disk access error “{file}”: {error}. Check the "
-                             "USB stick or the folder, then try again.").format(
-                file=exc.filename, error=french_os_error(exc))
-        return translate("ExchangeCommon", "Disk access error: {error}. Check the USB stick or "
-                         "the folder, then try again.").format(error=french_os_error(exc))
+        return os_error_message(exc)
     log.error("exchange task failed", exc_info=exc)  # the detail, for the support only
     return translate("ExchangeCommon", "An unexpected error occurred; nothing was changed. Try "
                      "again; if the error comes back, note the time and tell the support.")
@@ -383,7 +364,7 @@ class CrssKeyBox(QWidget):
         form.addRow(self.pass_label, self.passphrase)
         form.addRow("", self.remember)
         form.addRow("", self.status)
-        saved = str(QSettings().value(KEY_PATH_SETTING, "") or "")
+        saved = prefs.read(prefs.CRSS_KEY_PATH)
         if Session.crss_key is not None:
             self.path_edit.setText(Session.crss_key[0])
         elif saved and Path(saved).is_file():
@@ -436,5 +417,5 @@ class CrssKeyBox(QWidget):
                 Session.crss_key = (path, pair)
             return pair
 
-        QSettings().setValue(KEY_PATH_SETTING, path)
+        prefs.write(prefs.CRSS_KEY_PATH, path)
         return unlock

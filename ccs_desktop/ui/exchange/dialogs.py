@@ -8,12 +8,11 @@ message when something went wrong (full stick, stick pulled out, wrong passphras
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import ngettext
+from .. import settings_keys as prefs
 from . import common
 from .common import (
     CrssKeyBox, DestinationPicker, PassphraseFields, Prompts, Session, fingerprint_label,
@@ -732,7 +732,7 @@ class KeygenDialog(TaskDialog):
     def _done(self, value: Any) -> None:
         pair, priv, pub = value
         self.paths = (priv, pub)
-        QSettings().setValue(common.KEY_PATH_SETTING, str(priv))
+        prefs.write(prefs.CRSS_KEY_PATH, str(priv))
         self.fingerprint.setText(spelled_fingerprint(pair.fingerprint))
         self.fingerprint.setVisible(True)
         set_message(self.result, "\n".join([

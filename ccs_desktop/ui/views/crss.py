@@ -1,6 +1,6 @@
 """The CRSS workspace: the consolidated database of every committee.
 
-In CRSS mode (settings "mode" = "crss") the lists gain the filters Région, Cercle, Commune and
+In CRSS mode (services.committee.is_crss) the lists gain the filters Région, Cercle, Commune and
 Comité and a "Comité" column, and the home page shows the consolidation (register, imports,
 conflicts, counts across all committees). What they read comes from
 services.crss.workspace (small frozen values).
@@ -20,7 +20,8 @@ from ...services.crss.workspace import (  # noqa: F401 - CrssFigures, crss_figur
 from .list_page import FilterSpec, Option
 
 def is_crss(services: Any) -> bool:
-    """The one test of CRSS mode for the screens (settings "mode" = "crss")."""
+    """services.committee.is_crss (the one test of CRSS mode) for the screens, which hold
+    the services: False when the database cannot say."""
     try:
         return committee.is_crss(services.db)
     except Exception:  # noqa: BLE001 - a database without settings is a committee's

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QByteArray, QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal,
+    QCoreApplication, QEvent, QObject, Qt, QTimer, Signal,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import i18n
+from .. import settings_keys as prefs
 from ..models import RecordTableModel, make_model
 from ..widgets.badges import BadgeDelegate
 
@@ -334,13 +335,13 @@ class ListPage(QWidget):
         self.model.update_row(record_id)
 
     # --- saved layout -------------------------------------------------------------------------
-    def save_state(self, settings: QSettings) -> None:
-        settings.setValue(f"tables/{self.state_key}/header",
-                          self.table.horizontalHeader().saveState())
+    def save_state(self) -> None:
+        prefs.write(prefs.table_header(self.state_key),
+                    self.table.horizontalHeader().saveState())
 
-    def restore_state(self, settings: QSettings) -> None:
-        state = settings.value(f"tables/{self.state_key}/header")
-        if isinstance(state, QByteArray) and not state.isEmpty():
+    def restore_state(self) -> None:
+        state = prefs.read(prefs.table_header(self.state_key))
+        if state is not None:
             header = self.table.horizontalHeader()
             header.restoreState(state)
             header.setSectionsMovable(True)

@@ -4,28 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from .. import prompts
 from ..editors import open_editor as _open_editor
 
 
-def load_open_editor() -> Any | None:
+def load_open_editor() -> Any:
     """`ui.editors.open_editor` (tests replace it)."""
     return _open_editor
 
 
 def open_record(kind: str, record_id: int | None, window: QWidget) -> Any:
     """Open the editor of one record (None: a new record); refresh the lists afterwards."""
-    open_editor = load_open_editor()
-    if open_editor is None:
-        prompts.current().inform(
-            window, QCoreApplication.translate("Opening", "Not available yet"),
-            QCoreApplication.translate("Opening",
-                                       "The forms are not available in this version yet."))
-        return None
-    editor = open_editor(kind, record_id, window)
+    editor = load_open_editor()(kind, record_id, window)
     refresh = getattr(window, "refresh_all", None)
     changed = getattr(editor, "changed", None)
     if changed is not None and hasattr(changed, "connect"):
