@@ -99,9 +99,9 @@ def prepare_database(args: argparse.Namespace):  # noqa: ANN201
 def open_error_message(exc: BaseException, data_dir: str | None) -> str:
     """What the start-up says when the database cannot be opened (any cause), in the language
     chosen (French by default)."""
-    import sqlite3
-
     from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+    from .db.engine import DRIVER_DATABASE_ERRORS
 
     from .db.engine import DatabaseError
     from .fileio import os_error_text
@@ -124,7 +124,7 @@ def open_error_message(exc: BaseException, data_dir: str | None) -> str:
                  "{what_to_do}").format(path=where, error=os_error_text(exc),
                                         what_to_do=what_to_do)
     original = exc.orig if isinstance(exc, DBAPIError) else exc
-    if isinstance(original, sqlite3.DatabaseError):
+    if isinstance(original, DRIVER_DATABASE_ERRORS):
         text = str(original).lower()
         if "locked" in text or "busy" in text:
             return _("The database “{path}” is in use by another program (CCS Desktop "

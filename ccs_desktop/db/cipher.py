@@ -19,9 +19,11 @@ from typing import Any
 
 from sqlcipher3 import dbapi2 as driver
 
+Connection = driver.Connection
 Error = driver.Error
 DatabaseError = driver.DatabaseError
 OperationalError = driver.OperationalError
+IntegrityError = driver.IntegrityError
 SQLITE_VERSION = driver.sqlite_version_info  # the driver's own SQLite, not the stdlib's
 PLAIN_HEADER = b"SQLite format 3\x00"
 KEY_LEN = 32

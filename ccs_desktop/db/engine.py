@@ -116,6 +116,7 @@ def journal_mode_for_this_sqlite() -> str:
 
 
 _DRIVER_ERRORS = (sqlite3.Error, cipher.Error)
+DRIVER_DATABASE_ERRORS = (sqlite3.DatabaseError, cipher.DatabaseError)
 
 
 def _sqlite_error(exc: BaseException) -> BaseException | None:
@@ -592,7 +593,7 @@ def open_database(
                     "This database is encrypted: give the account name with --user and a "
                     "file holding its password with --password-file (or CCS_USER and "
                     "CCS_PASSWORD_FILE)."))
-            key = unlock.unlock(db_path.parent, creds)
+            key = _unlock_database(db_path, creds)
     engine = make_engine(db_path, key)
     db = Database(db_path, engine, key)
     db.recovery_text = recovery_text
@@ -606,6 +607,43 @@ def open_database(
         engine.dispose()
         raise _open_error(exc, db_path) from None
     return db
+
+
+def _opens(db_path: Path, key: bytes) -> bool:
+    try:
+        con = cipher.connect(db_path, key, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            con.close()
+    except cipher.Error as exc:
+        return getattr(exc, "sqlite_errorname", "") != "SQLITE_NOTADB"
+    return True
+
+
+def _unlock_database(db_path: Path, creds: Credentials) -> bytes:
+    """The key of the database for these credentials, from the key file in force, else
+    from a key file a killed restore left waiting (promoted when it is the one that opens
+    the database; dropped when the one in force does)."""
+    folder = db_path.parent
+    pending = unlock.pending_path(folder)
+    try:
+        key = unlock.unlock(folder, creds)
+    except unlock.kf.KeyFileError:
+        if not pending.exists():
+            raise
+        key = None
+    if key is not None and _opens(db_path, key):
+        if pending.exists():
+            unlock.drop_pending(folder)
+        return key
+    waiting = unlock.unlock_pending(folder, creds) if pending.exists() else None
+    if waiting is not None and _opens(db_path, waiting):
+        unlock.promote_pending(folder)
+        return waiting
+    if key is None:
+        raise unlock.kf.WrongPassword(_("Wrong account name or password."))
+    return key  # the opening says what is wrong with the file
 
 
 def _open_error(exc: BaseException, db_path: Path) -> BaseException:

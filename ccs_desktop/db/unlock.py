@@ -131,6 +131,42 @@ def save_keys(data_dir: str | os.PathLike[str] | None, keys: kf.KeyFile) -> None
     keys.save(keyfile_path(data_dir), copy=keyfile_copy_path(data_dir))
 
 
+# A key file that waits for its database (a restore brings the backup's): written before the
+# restored database gets its name, promoted right after. Killed in between, the opening
+# tries it when the key file in force does not open the database (`candidates`).
+PENDING_SUFFIX = ".en-attente"
+
+
+def pending_path(data_dir: str | os.PathLike[str] | None) -> Path:
+    path = keyfile_path(data_dir)
+    return path.with_name(path.name + PENDING_SUFFIX)
+
+
+def save_pending(data_dir: str | os.PathLike[str] | None, keys: kf.KeyFile) -> None:
+    keys.save(pending_path(data_dir))
+
+
+def promote_pending(data_dir: str | os.PathLike[str] | None) -> None:
+    pending = pending_path(data_dir)
+    save_keys(data_dir, kf.KeyFile.load(pending))
+    pending.unlink(missing_ok=True)
+
+
+def drop_pending(data_dir: str | os.PathLike[str] | None) -> None:
+    pending_path(data_dir).unlink(missing_ok=True)
+
+
+def unlock_pending(data_dir: str | os.PathLike[str] | None,
+                   credentials: Credentials) -> bytes | None:
+    """The key of the waiting key file for these credentials (None when there is none or
+    it does not open with them)."""
+    try:
+        keys = kf.KeyFile.load(pending_path(data_dir))
+        return keys.unlock(credentials.user, credentials.password)
+    except kf.KeyFileError:
+        return None
+
+
 # --- set-up and logins -----------------------------------------------------------------------
 
 @dataclass(frozen=True)

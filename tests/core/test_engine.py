@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 
 import pytest
 from alembic import command
@@ -73,7 +73,7 @@ def test_older_database_is_copied_aside_then_upgraded(data_dir):
     assert current_revision(reopened) == head_revision()
     copies = list(data_dir.glob("ccs.avant-migration-0001-*.sqlite3"))
     assert len(copies) == 1
-    con = sqlite3.connect(copies[0])
+    con = rawdb.connect(copies[0])
     assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     con.close()
     reopened.close()

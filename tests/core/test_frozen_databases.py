@@ -4,6 +4,7 @@ tests/fixtures/make_fixtures.py from that revision's own schema, a few rows in e
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import shutil
 import sqlite3
 import sys
@@ -29,7 +30,7 @@ def test_every_revision_has_its_frozen_database():
 
 
 def _rows(path: Path) -> dict[str, dict[int, dict[str, object]]]:
-    con = sqlite3.connect(path)
+    con = rawdb.connect(path)
     con.row_factory = sqlite3.Row
     try:
         return {t: {r["rowid"]: dict(r) for r in con.execute(

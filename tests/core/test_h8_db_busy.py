@@ -3,7 +3,7 @@ written; immediate write sessions serialise read-then-write instead of losing up
 
 from __future__ import annotations
 
-import sqlite3
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import threading
 import time
 
@@ -25,7 +25,7 @@ def quick_timeout(monkeypatch):
 def locked(data_dir, quick_timeout):
     """The database open in this process, and a second real connection holding it."""
     db = eng.open_database(data_dir)
-    other = sqlite3.connect(data_dir / DB_FILENAME, isolation_level=None)
+    other = rawdb.connect(data_dir / DB_FILENAME, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     yield db, other
     if other.in_transaction:

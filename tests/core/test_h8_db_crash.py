@@ -3,12 +3,12 @@ migration leave a database that opens: absent or untouched, or complete; never h
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import json
 import os
 import random
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -117,7 +117,7 @@ def runner():
 
 
 def _check_sound(path: Path) -> None:
-    con = sqlite3.connect(path)
+    con = rawdb.connect(path)
     try:
         assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert con.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -190,7 +190,7 @@ def test_killed_demo_leaves_no_database_or_a_complete_one(runner, tmp_path):
 
 
 def _counts(path: Path) -> dict[str, int]:
-    con = sqlite3.connect(path)
+    con = rawdb.connect(path)
     try:
         tables = [r[0] for r in con.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
@@ -201,7 +201,7 @@ def _counts(path: Path) -> dict[str, int]:
 
 
 def _revision(path: Path) -> str:
-    con = sqlite3.connect(path)
+    con = rawdb.connect(path)
     try:
         return con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
     finally:

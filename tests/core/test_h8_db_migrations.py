@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -19,7 +19,7 @@ REVISIONS = [r.revision for r in reversed(list(
 
 
 def _schema(path: Path) -> set[tuple[str, str, str, str | None]]:
-    con = sqlite3.connect(path)
+    con = rawdb.connect(path)
     try:
         return set(con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
     finally:
@@ -27,7 +27,7 @@ def _schema(path: Path) -> set[tuple[str, str, str, str | None]]:
 
 
 def _counts(path: Path) -> dict[str, int]:
-    con = sqlite3.connect(path)
+    con = rawdb.connect(path)
     try:
         tables = [r[0] for r in con.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
@@ -37,7 +37,7 @@ def _counts(path: Path) -> dict[str, int]:
 
 
 def _revision(path: Path) -> str | None:
-    con = sqlite3.connect(path)
+    con = rawdb.connect(path)
     try:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
@@ -46,7 +46,7 @@ def _revision(path: Path) -> str | None:
 
 
 def _sound(path: Path) -> None:
-    con = sqlite3.connect(path)
+    con = rawdb.connect(path)
     try:
         assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert con.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -64,7 +64,7 @@ def fresh(tmp_path):
     out = {}
     for rev in ["base", *REVISIONS]:
         p = tmp_path / f"fresh-{rev}.sqlite3"
-        sqlite3.connect(p).close()
+        rawdb.connect(p).close()
         if rev != "base":
             migrate_file(p, rev)
         out[rev] = _schema(p)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import errno
 import hashlib
 import io
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -25,7 +25,7 @@ IDENT = [ct.PassphraseIdentity(PASS)]
 
 
 def _own(path: Path) -> tuple[str, int]:
-    conn = sqlite3.connect(path)
+    conn = rawdb.connect(path)
     try:
         u = conn.execute("SELECT value FROM settings WHERE key='committee_uuid'").fetchone()[0]
         return u, conn.execute("SELECT id FROM committees WHERE uuid=?", (u,)).fetchone()[0]
@@ -79,7 +79,7 @@ def test_snapshot_has_no_fts_no_deleted_content(rich_db, tmp_path: Path) -> None
     sn.make_snapshot(rich_db.path, snap, transmission=False, own_uuid=None)
     raw = snap.read_bytes()
     assert b"EFFACE-MAIS-PRESENT" not in raw
-    conn = sqlite3.connect(snap)
+    conn = rawdb.connect(snap)
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     assert not any(n.startswith("fts_") for n in names)
     assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
@@ -170,7 +170,7 @@ def _encrypt_snapshot(snapshot: Path, dest: Path, kind: str = "backup") -> Path:
 def _hostile(rich_db, tmp_path: Path, sql: str) -> Path:
     snap = tmp_path / "h.sqlite3"
     sn.make_snapshot(rich_db.path, snap, transmission=False, own_uuid=None)
-    conn = sqlite3.connect(snap)
+    conn = rawdb.connect(snap)
     conn.executescript(sql)
     conn.commit()
     conn.close()
@@ -214,7 +214,7 @@ def test_older_schema_is_migrated(committee_db, tmp_path: Path) -> None:
     """A snapshot at revision 0001 (before the CRSS tables) restores and is upgraded."""
     snap = tmp_path / "old.sqlite3"
     sn.make_snapshot(committee_db.path, snap, transmission=False, own_uuid=None)
-    conn = sqlite3.connect(snap)
+    conn = rawdb.connect(snap)
     for t in ("crss_conflicts", "crss_import_log", "crss_register"):
         conn.execute(f"DROP TABLE {t}")
     later = Path(__file__).resolve().parents[2] / "ccs_desktop" / "db" / "migrations" / \
@@ -230,7 +230,7 @@ def test_older_schema_is_migrated(committee_db, tmp_path: Path) -> None:
     conn.close()
     bad = _encrypt_snapshot(snap, tmp_path / "ancien.ccsbak")
     result = bk.restore(bad, tmp_path / "neuf", IDENT)
-    conn = sqlite3.connect(result.database)
+    conn = rawdb.connect(result.database)
     from ccs_desktop.db.migrate import head_revision
 
     assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == \
@@ -273,7 +273,8 @@ def test_auto_backup_rotates_and_restores(committee_db, tmp_path: Path) -> None:
     committee_db.close()
     result = bk.restore(files[-1], committee_db.data_dir, [])
     assert result.database.is_file() and not result.authenticated
-    with pytest.raises(UserError, match="non chiffrée"):
+    # (encrypted under the key of its own database since issue 11)
+    with pytest.raises(UserError, match="copie automatique d’un autre dossier"):
         bk.restore(files[-1], tmp_path / "neuf", [])
 
 

@@ -3,6 +3,7 @@ copies (automatic ones, copies aside before restores and migrations) kept in bou
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import os
 import sqlite3
 import tempfile
@@ -169,6 +170,6 @@ def test_copies_aside_pruned_after_auto_backup_and_restore(committee_db,
     assert all(p.exists() for p in future)
     assert sorted(p for p in d.glob("ccs.avant-restauration-*")) == sorted(
         [*future, result.saved_copy])
-    conn = sqlite3.connect(result.database)
+    conn = rawdb.connect(result.database)
     assert conn.execute("SELECT COUNT(*) FROM committees").fetchone()[0] == 1
     conn.close()

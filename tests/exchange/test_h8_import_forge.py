@@ -4,6 +4,7 @@ its manifest patched, encrypted again for the CRSS."""
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import hashlib
 import shutil
 import sqlite3
@@ -46,7 +47,7 @@ class Forge:
         self.n += 1
         snap = self.work / f"v{self.n}.sqlite3"
         shutil.copy2(self.snapshot, snap)
-        conn = sqlite3.connect(snap)
+        conn = rawdb.connect(snap)
         try:
             conn.execute("PRAGMA foreign_keys = OFF")
             conn.execute("PRAGMA ignore_check_constraints = ON")

@@ -4,9 +4,9 @@ authentifiée"; a restore never changes the security settings silently (CLI and 
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import os
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -171,7 +171,7 @@ def test_absent_setting_in_live_database_is_kept_absent(committee_db, tmp_path: 
     keys.trust(committee_db, a.public_key)
     backup = bk.create_backup(committee_db, tmp_path / "usb", PASS).path
     committee_db.close()
-    conn = sqlite3.connect(committee_db.path)
+    conn = rawdb.connect(committee_db.path)
     with conn:
         conn.execute("DELETE FROM settings WHERE key = ?", (sn.CRSS_KEY_SETTING,))
     conn.close()
