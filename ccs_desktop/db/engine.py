@@ -253,6 +253,8 @@ class Database:
     # the new recovery key's text when this opening made it (set-up, conversion): shown
     # once and printed by the caller, never stored in clear
     recovery_text: str | None = field(default=None, repr=False)
+    # who unlocked it (a restore or a reopening asks them again, never the user)
+    credentials: Credentials | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
@@ -597,6 +599,7 @@ def open_database(
     engine = make_engine(db_path, key)
     db = Database(db_path, engine, key)
     db.recovery_text = recovery_text
+    db.credentials = credentials
     try:
         if migrate:
             _upgrade(db)

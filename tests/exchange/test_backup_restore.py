@@ -243,7 +243,13 @@ def test_tampered_backup_every_byte(committee_db, tmp_path: Path) -> None:
     of positions pushed through restore leaves the live database byte for byte intact."""
     written = bk.create_backup(committee_db, tmp_path / "usb", PASS)
     data = written.path.read_bytes()
-    for pos in range(len(data)):
+    # the body is a SQLCipher file since issue 11 (random bytes: a backup no longer shrinks
+    # to a few KB), so every byte of the header and of the first chunk is flipped, then a
+    # stride through the rest and the last bytes (each chunk's tag covers all of its bytes)
+    positions = sorted(set(range(min(len(data), 70 * 1024))) |
+                       set(range(70 * 1024, len(data), 499)) |
+                       set(range(max(0, len(data) - 64), len(data))))
+    for pos in positions:
         bad = bytearray(data)
         bad[pos] ^= 0x04
         with pytest.raises(ct.ContainerError):
