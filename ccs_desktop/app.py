@@ -81,14 +81,15 @@ def choose_language(explicit: str | None) -> str:
 
 
 def prepare_database(args: argparse.Namespace):  # noqa: ANN201
-    from .db.engine import create_database, open_database
+    from .db.engine import open_database
 
     if args.demo:
-        from .services.demo import generate_demo
+        from .services.demo import create_demo_database
 
-        # built in a temporary file and renamed: a kill never leaves a half-filled demo
+        # built in a temporary file and renamed: a kill never leaves a half-filled demo;
+        # it opens unlocked (its accounts' password is in the README)
         folder = getattr(args, "demo_folder", None) or Path(tempfile.mkdtemp(prefix="ccs-demo-"))
-        return create_database(folder, fill=lambda db: generate_demo(db, seed=1))
+        return create_demo_database(folder)
     from .services.exchange.backup import clean_leftovers_at_start
 
     # what a killed restore, verify or import left in clear goes before anything else
@@ -185,8 +186,12 @@ def _data_folder(args: argparse.Namespace) -> Path | None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from .db.engine import NeedsCredentials
+
     try:
         db = prepare_database(args)
+    except NeedsCredentials:
+        db = None  # encrypted (or new): the login screen asks, once Qt is up
     except Exception as exc:  # noqa: BLE001  (any cause: a message, never a crash)
         log.log(logging.ERROR if os.environ.get(DEBUG_ENV) else logging.DEBUG,
                 "database could not be opened", exc_info=True)
@@ -205,6 +210,16 @@ def _run(args: argparse.Namespace) -> int:
     app.setApplicationName("CCS Desktop")
     app.setOrganizationName("CCS-Desktop")
     install_translators(app, args.lang)
+    if db is None:
+        from .ui.login import sign_in
+
+        db = sign_in(args.data_dir)
+        if db is None:
+            return 0  # the user left the login screen
+    elif db.credentials is not None:  # the demonstration's account
+        from .services import access
+
+        access.remember_session(db.credentials)
     window = create_main_window(db)
     copies: list = []  # the daily copy's thread, joined before the database closes
 

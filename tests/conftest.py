@@ -18,8 +18,7 @@ from ccs_desktop.db.engine import Database, open_database  # noqa: E402
 from ccs_desktop.paths import DB_FILENAME  # noqa: E402
 
 
-TEST_USER = "admin"
-TEST_PASSWORD = "mot-de-passe-des-tests"
+from rawdb import TEST_PASSWORD, TEST_USER  # noqa: E402
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -79,14 +78,6 @@ def data_dir(tmp_path: Path) -> Path:
     return d
 
 
-def copy_database(src: Path, dest: Path) -> None:
-    """A database and its key file copied to another data folder."""
-    from ccs_desktop.db import unlock
-
-    shutil.copy2(src / DB_FILENAME, dest / DB_FILENAME)
-    shutil.copy2(unlock.keyfile_path(src), unlock.keyfile_path(dest))
-
-
 @pytest.fixture
 def empty_db(data_dir: Path):
     db = open_database(data_dir)
@@ -117,6 +108,8 @@ def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def demo_db(_demo_template: Path, data_dir: Path):
+    from rawdb import copy_database
+
     copy_database(_demo_template.parent, data_dir)
     db = open_database(data_dir)
     yield db

@@ -192,7 +192,10 @@ def _command(args: argparse.Namespace) -> int:
             from ..services.exchange.backup import clean_leftovers_at_start
 
             clean_leftovers_at_start(args.data_dir)
-        return int(args.handler(args) or 0)
+        from ..db.unlock import command_line
+
+        with command_line(getattr(args, "user", None), getattr(args, "password_file", None)):
+            return int(args.handler(args) or 0)
     except CliError as exc:
         _say(_("ccs: {message}").format(message=exc))
         return exc.exit_code

@@ -19,7 +19,6 @@ import functools
 import logging
 import os
 import secrets
-import sqlite3  # the standard library's errors too: foreign tools and old code raise them
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -115,8 +114,8 @@ def journal_mode_for_this_sqlite() -> str:
 # The user's errors (French by default) from SQLite's
 
 
-_DRIVER_ERRORS = (sqlite3.Error, cipher.Error)
-DRIVER_DATABASE_ERRORS = (sqlite3.DatabaseError, cipher.DatabaseError)
+_DRIVER_ERRORS = cipher.Error  # the driver's and the standard library's
+DRIVER_DATABASE_ERRORS = cipher.DATABASE_ERRORS
 
 
 def _sqlite_error(exc: BaseException) -> BaseException | None:
@@ -603,6 +602,8 @@ def open_database(
     try:
         if migrate:
             _upgrade(db)
+            _secure_delete_in_search(db)
+            keep_private(db_path.parent)
         else:
             with engine.connect() as conn:  # reads the header: refuses a non-database now
                 conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
@@ -630,6 +631,12 @@ def _unlock_database(db_path: Path, creds: Credentials) -> bytes:
     the database; dropped when the one in force does)."""
     folder = db_path.parent
     pending = unlock.pending_path(folder)
+    if not unlock.has_keys(folder) and not pending.exists():
+        raise DatabaseCorrupt(_(
+            "The file “{path}” is not a CCS Desktop database, or it is one whose key file "
+            "(ccs.cles, and its copy in sauvegardes-auto) is missing. Put the key file back, "
+            "restore a backup (“ccs backup restore”) or choose another data folder; the file "
+            "was not changed.").format(path=db_path))
     try:
         key = unlock.unlock(folder, creds)
     except unlock.kf.KeyFileError:
@@ -647,6 +654,45 @@ def _unlock_database(db_path: Path, creds: Credentials) -> bytes:
     if key is None:
         raise unlock.kf.WrongPassword(_("Wrong account name or password."))
     return key  # the opening says what is wrong with the file
+
+
+def _secure_delete_in_search(db: Database) -> None:
+    """FTS5 `secure-delete` on every search table, so that deleted text leaves the index
+    too (SQLite's secure_delete does not reach FTS5 segments). Set once; a no-op after."""
+    from .search import FTS_TABLES
+
+    with db.engine.connect() as conn:
+        for table in FTS_TABLES:
+            try:
+                on = conn.exec_driver_sql(
+                    f"SELECT v FROM {table}_config WHERE k = 'secure-delete'").scalar()
+            except sa_exc.DBAPIError:
+                continue  # no such table (a database being converted, a foreign file)
+            if on != 1:
+                conn.exec_driver_sql(
+                    f"INSERT INTO {table}({table}, rank) VALUES ('secure-delete', 1)")
+        conn.commit()
+
+
+def keep_private(folder: Path) -> None:
+    """On Linux (POSIX) the data folder is the user's only (0700) and so are the
+    database, its side files, the key file and the copies (0600)."""
+    if os.name != "posix":
+        return  # Windows: the user's profile folder already belongs to the user
+    try:
+        if folder.stat().st_uid == os.getuid():
+            os.chmod(folder, 0o700)
+        for sub in (folder, folder / unlock.COPY_FOLDER):
+            if not sub.is_dir():
+                continue
+            for path in sub.iterdir():
+                if path.is_file() and not path.is_symlink() and path.stat().st_mode & 0o077:
+                    os.chmod(path, 0o600)
+        auto = folder / unlock.COPY_FOLDER
+        if auto.is_dir():
+            os.chmod(auto, 0o700)
+    except OSError:
+        pass  # another user's folder or a read-only medium: opening goes on
 
 
 def _open_error(exc: BaseException, db_path: Path) -> BaseException:
@@ -787,7 +833,7 @@ def wipe_file(path: Path) -> None:
     except FileNotFoundError:
         pass
     except OSError as exc:
-        log.warning("fichier en clair non effacé (%s) : %s", path.name, exc.errno)
+        log.warning("fichier en clair non effacé (%s) : %s", path.name, type(exc).__name__)
 
 
 def wipe_leftovers(folder: Path) -> None:

@@ -46,7 +46,21 @@ def open_with(data_dir: str | os.PathLike[str] | None, *, credentials: Credentia
     (the returned database then carries the new recovery key's text once)."""
     db = _engine.open_database(data_dir, create=create, credentials=credentials, key=key)
     db.credentials = credentials
+    _unlock.remember_session(credentials)
     return Services(db)
+
+
+def remember_session(credentials: Credentials) -> None:
+    _unlock.remember_session(credentials)
+
+
+def forget_session() -> None:
+    _unlock.remember_session(None)
+
+
+def session_user() -> str:
+    creds = _unlock.Credentials.given()
+    return creds.user if creds is not None else ""
 
 
 def reset_password(data_dir: str | os.PathLike[str] | None, recovery_text: str,

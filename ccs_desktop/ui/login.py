@@ -277,3 +277,31 @@ class RecoveryKeyDialog(QDialog):
     def reject(self) -> None:  # Esc: the key is shown once, leaving needs the tick
         if self.kept.isChecked():
             super().reject()
+
+
+def sign_in(data_dir: str | Path | None, parent: QWidget | None = None) -> Any:
+    """The open database after the screens that get in: the login of an encrypted database;
+    for a new folder or a database of the previous version, the first administrator, then
+    the recovery key shown once. None when the user leaves."""
+    from ..services.errors import UserError as _UserError
+
+    what = unlock.state(data_dir)
+    if what == "encrypted":
+        login = LoginDialog(data_dir, parent, user=unlock.DEFAULT_ADMIN)
+        if login.exec() != QDialog.DialogCode.Accepted:
+            return None
+        services = unlock.open_with(data_dir, credentials=login.credentials, key=login.key)
+        return services.db
+    admin = FirstAdminDialog(parent, converting=what == "plain")
+    if admin.exec() != QDialog.DialogCode.Accepted:
+        return None
+    try:
+        services = unlock.open_with(data_dir, credentials=admin.credentials, create=True)
+    except _UserError as exc:
+        prompts.current().inform(parent, "CCS Desktop", str(exc), warning=True)
+        return None
+    db = services.db
+    if db.recovery_text:
+        RecoveryKeyDialog(db.recovery_text, parent).exec()
+        db.recovery_text = None
+    return db

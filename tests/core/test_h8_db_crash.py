@@ -220,7 +220,7 @@ def test_killed_migration_leaves_the_old_revision_or_the_new_one(runner, tmp_pat
 
     d0 = tmp_path / "timing"
     d0.mkdir()
-    shutil.copy2(template, d0 / DB_FILENAME)
+    rawdb.copy_database(Path(template).parent, d0)
     status, work = runner.run(["info", "--data-dir", str(d0)], marker="migrating")
     assert status == 0
     rnd = random.Random(3)
@@ -228,7 +228,7 @@ def test_killed_migration_leaves_the_old_revision_or_the_new_one(runner, tmp_pat
     for i in range(30):
         d = tmp_path / f"run{i}"
         d.mkdir()
-        shutil.copy2(template, d / DB_FILENAME)
+        rawdb.copy_database(Path(template).parent, d)
         status, _ = runner.run(["info", "--data-dir", str(d)], marker="migrating",
                                kill_after=rnd.uniform(0, work * 0.6))
         seen["killed"] += status == -signal.SIGKILL

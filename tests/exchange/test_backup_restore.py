@@ -76,7 +76,7 @@ def test_snapshot_has_no_fts_no_deleted_content(rich_db, tmp_path: Path) -> None
         p = s.query(m.Person).filter_by(family_name="EFFACE-MAIS-PRESENT").one()
         p.deleted_at = m.utcnow()
     snap = tmp_path / "snap.sqlite3"
-    sn.make_snapshot(rich_db.path, snap, transmission=False, own_uuid=None)
+    rawdb.plain_snapshot(rich_db.path, snap, transmission=False, own_uuid=None)
     raw = snap.read_bytes()
     assert b"EFFACE-MAIS-PRESENT" not in raw
     conn = rawdb.connect(snap)
@@ -169,7 +169,7 @@ def _encrypt_snapshot(snapshot: Path, dest: Path, kind: str = "backup") -> Path:
 
 def _hostile(rich_db, tmp_path: Path, sql: str) -> Path:
     snap = tmp_path / "h.sqlite3"
-    sn.make_snapshot(rich_db.path, snap, transmission=False, own_uuid=None)
+    rawdb.plain_snapshot(rich_db.path, snap, transmission=False, own_uuid=None)
     conn = rawdb.connect(snap)
     conn.executescript(sql)
     conn.commit()
@@ -195,12 +195,12 @@ def test_hostile_snapshots_refused_before_live_touched(rich_db, tmp_path: Path, 
     with pytest.raises(UserError, match=words):
         bk.restore(bad, rich_db.data_dir, IDENT)
     assert rich_db.path.read_bytes() == before
-    assert sorted(p.name for p in rich_db.data_dir.iterdir()) == ["ccs.sqlite3"]
+    assert sorted(p.name for p in rich_db.data_dir.iterdir()) == rawdb.DATABASE_FILES
 
 
 def test_corrupt_snapshot_pages_refused(rich_db, tmp_path: Path) -> None:
     snap = tmp_path / "c.sqlite3"
-    sn.make_snapshot(rich_db.path, snap, transmission=False, own_uuid=None)
+    rawdb.plain_snapshot(rich_db.path, snap, transmission=False, own_uuid=None)
     raw = bytearray(snap.read_bytes())
     for i in range(4096 * 3, len(raw) - 4096, 4096):  # scribble over page headers
         raw[i:i + 8] = b"\xff" * 8
@@ -213,7 +213,7 @@ def test_corrupt_snapshot_pages_refused(rich_db, tmp_path: Path) -> None:
 def test_older_schema_is_migrated(committee_db, tmp_path: Path) -> None:
     """A snapshot at revision 0001 (before the CRSS tables) restores and is upgraded."""
     snap = tmp_path / "old.sqlite3"
-    sn.make_snapshot(committee_db.path, snap, transmission=False, own_uuid=None)
+    rawdb.plain_snapshot(committee_db.path, snap, transmission=False, own_uuid=None)
     conn = rawdb.connect(snap)
     for t in ("crss_conflicts", "crss_import_log", "crss_register"):
         conn.execute(f"DROP TABLE {t}")
@@ -244,10 +244,11 @@ def test_tampered_backup_every_byte(committee_db, tmp_path: Path) -> None:
     written = bk.create_backup(committee_db, tmp_path / "usb", PASS)
     data = written.path.read_bytes()
     # the body is a SQLCipher file since issue 11 (random bytes: a backup no longer shrinks
-    # to a few KB), so every byte of the header and of the first chunk is flipped, then a
-    # stride through the rest and the last bytes (each chunk's tag covers all of its bytes)
-    positions = sorted(set(range(min(len(data), 70 * 1024))) |
-                       set(range(70 * 1024, len(data), 499)) |
+    # to a few KB), so every byte of the first 4 KiB (prefix, header, MAC, start of the
+    # first chunk) is flipped, then one in 97 through the rest and the last bytes (each
+    # chunk's tag covers every one of its bytes)
+    positions = sorted(set(range(min(len(data), 4096))) |
+                       set(range(4096, len(data), 97)) |
                        set(range(max(0, len(data) - 64), len(data))))
     for pos in positions:
         bad = bytearray(data)
@@ -280,7 +281,7 @@ def test_auto_backup_rotates_and_restores(committee_db, tmp_path: Path) -> None:
     result = bk.restore(files[-1], committee_db.data_dir, [])
     assert result.database.is_file() and not result.authenticated
     # (encrypted under the key of its own database since issue 11)
-    with pytest.raises(UserError, match="copie automatique d’un autre dossier"):
+    with pytest.raises(UserError, match="pas une sauvegarde CCS"):
         bk.restore(files[-1], tmp_path / "neuf", [])
 
 

@@ -115,7 +115,7 @@ def test_verify_and_import_leave_no_clear_database(rich_db, pair, tmp_path: Path
 
 def test_auto_backup_never_deletes_the_copy_it_just_made(committee_db) -> None:
     folder = committee_db.data_dir / bk.AUTO_FOLDER
-    folder.mkdir()
+    folder.mkdir(exist_ok=True)  # it holds the key file's second copy already
     # copies named while the clock was ahead: the new one sorts first
     for d in range(1, 10):
         (folder / f"ccs-2099010{d}-120000.sqlite3").write_bytes(b"x")

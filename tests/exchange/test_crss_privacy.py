@@ -143,7 +143,7 @@ def test_every_incoming_transmission_is_reduced_again(rich_db, pair, tmp_path: P
     """A transmission made by a modified application still holding a phone number, a
     restricted note, a scan and a restricted threat: none of it reaches the CRSS."""
     snap = tmp_path / "fait-main.sqlite3"
-    sn.make_snapshot(rich_db.path, snap, transmission=False, own_uuid=None)  # unreduced
+    rawdb.plain_snapshot(rich_db.path, snap, transmission=False, own_uuid=None)  # unreduced
     conn = rawdb.connect(snap)
     assert conn.execute("SELECT COUNT(*) FROM people WHERE phone = ?", (PHONE,)).fetchone()[0]
     assert conn.execute("SELECT COUNT(*) FROM restricted_notes").fetchone()[0]
@@ -194,7 +194,7 @@ def test_short_family_names_are_scrubbed_after_a_civility(rich_db, tmp_path: Pat
     snap = tmp_path / "t.sqlite3"
     with rich_db.session() as s:
         own = s.get(m.Setting, "committee_uuid").value
-    sn.make_snapshot(rich_db.path, snap, transmission=True, own_uuid=own)
+    rawdb.plain_snapshot(rich_db.path, snap, transmission=True, own_uuid=own)
     conn = rawdb.connect(snap)
     (text,) = conn.execute("SELECT discussion FROM agenda_items WHERE uuid = ?",
                            (uuid,)).fetchone()

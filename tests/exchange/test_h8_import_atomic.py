@@ -193,7 +193,7 @@ def test_import_killed_anywhere_leaves_a_consistent_database_and_reimport_conver
 
 def _snapshot_copy(rich_db, tmp_path: Path) -> Path:
     out = tmp_path / "snap.sqlite3"
-    sn.make_snapshot(rich_db.path, out, transmission=False, own_uuid=None)
+    rawdb.plain_snapshot(rich_db.path, out, transmission=False, own_uuid=None)
     return out
 
 
@@ -260,7 +260,7 @@ def test_live_database_after_analyze_still_gives_importable_files(rich_db, pair,
     for path, ident in ((t.path, ct.X25519Identity(pair.private_key)),
                         (b.path, ct.PassphraseIdentity(PASS))):
         with bk.open_file(path, [ident], work_dir=tmp_path) as opened:
-            c = rawdb.connect(opened.snapshot)
+            c = rawdb.connect(opened.snapshot, opened.body_key)
             stats = c.execute("SELECT name FROM sqlite_master WHERE name LIKE 'sqlite_stat%'"
                               ).fetchall()
             c.close()

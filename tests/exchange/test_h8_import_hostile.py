@@ -236,7 +236,7 @@ def test_imported_file_names_are_reduced_to_a_safe_base_name(forge, crss, name,
                                                              safe) -> None:
     bad = forge.make("nom.ccsbak", lambda c: c.execute(
         "UPDATE stored_documents SET filename = ?", (name,)))
-    conn = rawdb.connect(forge.snapshot)
+    conn = rawdb.connect(forge.snapshot, forge.key)
     has_docs = conn.execute("SELECT COUNT(*) FROM stored_documents").fetchone()[0]
     conn.close()
     assert has_docs

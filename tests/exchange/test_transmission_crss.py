@@ -31,8 +31,8 @@ def test_transmission_reveals_no_phone_note_name_or_scan(rich_db, pair, tmp_path
     with pytest.raises(ct.WrongKey):
         bk.verify_file(t.path, [ct.PassphraseIdentity(PASS)])
     with bk.open_file(t.path, [ct.X25519Identity(pair.private_key)]) as opened:
-        raw = opened.snapshot.read_bytes()
-        conn = rawdb.connect(opened.snapshot)
+        raw = rawdb.plain_bytes(opened.snapshot, opened.body_key)
+        conn = rawdb.connect(opened.snapshot, opened.body_key)
         tables = {r[0]: conn.execute(f'SELECT * FROM "{r[0]}"').fetchall()
                   for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         conn.close()
@@ -52,7 +52,7 @@ def test_transmission_reveals_no_phone_note_name_or_scan(rich_db, pair, tmp_path
     assert codes and all("P-" in repr(r) for r in codes[:5])
     again = bk.create_transmission(rich_db, tmp_path / "usb2", crss_public=pair.public_key)
     with bk.open_file(again.path, [ct.X25519Identity(pair.private_key)]) as opened:
-        conn = rawdb.connect(opened.snapshot)
+        conn = rawdb.connect(opened.snapshot, opened.body_key)
         second = sorted(conn.execute("SELECT uuid, family_name FROM people").fetchall())
         conn.close()
     conn = rawdb.connect(rich_db.path)
@@ -60,7 +60,7 @@ def test_transmission_reveals_no_phone_note_name_or_scan(rich_db, pair, tmp_path
     conn.close()
     assert not live_uuids & {u for u, _ in second}  # uuids are pseudonymous too
     with bk.open_file(t.path, [ct.X25519Identity(pair.private_key)]) as opened:
-        conn = rawdb.connect(opened.snapshot)
+        conn = rawdb.connect(opened.snapshot, opened.body_key)
         first = sorted(conn.execute("SELECT uuid, family_name FROM people").fetchall())
         conn.close()
     assert first == second  # stable codes from one transmission to the next
@@ -72,7 +72,7 @@ def test_share_names_keeps_names_but_never_phones(rich_db, pair, tmp_path: Path)
     name = _people(rich_db)[0][1]
     t = bk.create_transmission(rich_db, tmp_path / "usb", crss_public=pair.public_key)
     with bk.open_file(t.path, [ct.X25519Identity(pair.private_key)]) as opened:
-        raw = opened.snapshot.read_bytes()
+        raw = rawdb.plain_bytes(opened.snapshot, opened.body_key)
     assert name.encode() in raw and PHONE.encode() not in raw
 
 
@@ -85,7 +85,7 @@ def _committee_dbs(template: Path, tmp_path: Path, n: int) -> list:
     for i, u in enumerate(uuids[:n]):
         d = tmp_path / f"comite{i}"
         d.mkdir()
-        shutil.copy2(template, d / DB_FILENAME)
+        rawdb.copy_database(Path(template).parent, d)
         c = rawdb.connect(d / DB_FILENAME)
         c.execute("UPDATE settings SET value = ? WHERE key = 'committee_uuid'", (u,))
         c.commit()

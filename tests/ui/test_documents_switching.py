@@ -4,6 +4,7 @@ window then quitting prints nothing (no `Signal source has been deleted`, no QBa
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import os
 import subprocess
 import sys
@@ -81,7 +82,7 @@ def _drive(mode: str, template: str) -> None:
     from ccs_desktop.paths import DB_FILENAME
 
     folder = Path(tempfile.mkdtemp())
-    shutil.copy2(template, folder / DB_FILENAME)
+    rawdb.copy_database(Path(template).parent, folder)
     db = open_database(folder)
     app = QApplication([])
     runs = []

@@ -12,6 +12,7 @@ windows, after every screen was shown.
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import json
 import os
 import subprocess
@@ -249,7 +250,7 @@ def _main(mode: str, folder: Path, runs: int) -> int:
         began = time.monotonic()
         data = folder / f"data{n}"
         data.mkdir()
-        shutil.copy2(template / DB_FILENAME, data / DB_FILENAME)
+        rawdb.copy_database(Path(template / DB_FILENAME).parent, data)
         results.append(_run_once(data, mode, thread_warnings))
         results[-1]["seconds"] = round(time.monotonic() - began, 2)
     report = {"runs": len(results), "results": results, "thread_warnings": thread_warnings}

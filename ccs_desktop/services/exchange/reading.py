@@ -455,12 +455,13 @@ def _open_plain_snapshot(src: Path, work_dir: Path, live_key: bytes | None = Non
             path=src, error=os_error_text(exc))) from None
     local = is_local_copy(src, work_dir)
     if head != b"SQLite format 3\x00" and not local:
-        if src.parent.name == AUTO_FOLDER and src.suffix == ".sqlite3":
+        if src.suffix == ".sqlite3":
             raise ct.ContainerError(_(
-                "This file is an automatic copy of another data folder (encrypted with that "
-                "database's key), not a CCS backup (.ccsbak). Only the automatic copies of "
-                "this data folder (its folder “{folder}”) open this way. Choose a .ccsbak "
-                "backup and its passphrase. Nothing was changed.").format(folder=AUTO_FOLDER))
+                "This file is a copy of a database (encrypted with the key of its own data "
+                "folder), not a CCS backup (.ccsbak): nothing proves where it comes from. Only "
+                "the automatic copies of this data folder (its folder “{folder}”) open this "
+                "way. Choose a .ccsbak backup and its passphrase. Nothing was "
+                "changed.").format(folder=AUTO_FOLDER))
         # let the container reader give the precise French reason
         with open(src, "rb") as fh:
             ct.ContainerReader(fh, [])

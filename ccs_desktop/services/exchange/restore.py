@@ -161,20 +161,20 @@ def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | Non
         staged_db = paths.database_path(staged)
         body = staged / "corps.sqlite3"
         replace(opened.snapshot, body)
-        key, new_keys, recovery_text = _target_key(opened, live_key, credentials)
+        db_key, new_keys, recovery_text = _target_key(opened, live_key, credentials)
         conn = cipher.connect(body, opened.body_key, isolation_level=None)
         try:
             sn.create_fts(conn)  # the migration code expects them
             reduce_file_names(conn)  # a backup from outside may carry "../../x" as a name
-            if opened.body_key != key:
-                cipher.export(conn, staged_db, key)
+            if opened.body_key != db_key:
+                cipher.export(conn, staged_db, db_key)
         finally:
             conn.close()
-        if opened.body_key != key:
+        if opened.body_key != db_key:
             _unlink_quietly(body)
         else:
             replace(body, staged_db)
-        db = open_database(staged, create=False, key=key)
+        db = open_database(staged, create=False, key=db_key)
         generation = None
         try:
             with db.session() as s:
@@ -209,7 +209,7 @@ def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | Non
         saved = None
         if live.exists():
             saved = _copy_aside_atomically(live, "avant-restauration", opened.folder,
-                                           key=live_key, dest_key=key)
+                                           key=live_key, dest_key=db_key)
         for suffix in ("-wal", "-shm", "-journal"):
             leftover = live.with_name(live.name + suffix)
             if leftover.exists():

@@ -146,11 +146,30 @@ def current_security(data_dir: str | os.PathLike[str] | None, *, key: bytes | No
     except cipher.Error as exc:
         raise live_database_error(exc, live) from None
     try:
-        return _security_values(conn, strict=True)
+        values = _security_values(conn, strict=True)
     except cipher.Error as exc:
         raise live_database_error(exc, live) from None
     finally:
         conn.close()
+    _refuse_if_written(live, key)
+    return values
+
+
+def _refuse_if_written(live: Path, key: bytes | None) -> None:
+    """In WAL mode another program's open transaction does not stop a reader: take the
+    write lock a moment (BEGIN IMMEDIATE, then rolled back) so that a database another
+    program is writing refuses the restore instead of being replaced under it."""
+    try:
+        probe = cipher.connect(live, key, timeout=LIVE_READ_TIMEOUT)
+    except cipher.Error as exc:
+        raise live_database_error(exc, live) from None
+    try:
+        probe.execute("BEGIN IMMEDIATE")
+        probe.rollback()
+    except cipher.Error as exc:
+        raise live_database_error(exc, live) from None
+    finally:
+        probe.close()
 
 
 def security_changes(data_dir: str | os.PathLike[str] | None,
