@@ -24,8 +24,8 @@ DATABASE_FILES = sorted(["ccs.sqlite3", unlock.KEYFILE_NAME, unlock.COPY_FOLDER]
 
 def key_for(path: str | os.PathLike[str]) -> bytes | None:
     path = Path(path)
-    if cipher.is_plain(path) or not path.exists():
-        return None
+    if not path.exists() or path.stat().st_size == 0 or cipher.is_plain(path):
+        return None  # a new, empty or plain file
     for folder in (path.parent, path.parent.parent):
         if unlock.has_keys(folder):
             return unlock.unlock(folder, unlock.Credentials.given(), sleep=None)

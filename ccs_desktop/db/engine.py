@@ -586,7 +586,12 @@ def open_database(
     recovery_text = None
     if key is None:
         if cipher.is_plain(db_path):
-            key, recovery_text = convert_plain(db_path.parent, _admin_credentials(credentials))
+            try:
+                _check_plain_is_ours(db_path)
+                key, recovery_text = convert_plain(db_path.parent,
+                                                   _admin_credentials(credentials))
+            except BaseException as exc:
+                raise _open_error(exc, db_path) from None
         else:
             creds = credentials or Credentials.given()
             if creds is None:
@@ -632,11 +637,8 @@ def _unlock_database(db_path: Path, creds: Credentials) -> bytes:
     folder = db_path.parent
     pending = unlock.pending_path(folder)
     if not unlock.has_keys(folder) and not pending.exists():
-        raise DatabaseCorrupt(_(
-            "The file “{path}” is not a CCS Desktop database, or it is one whose key file "
-            "(ccs.cles, and its copy in sauvegardes-auto) is missing. Put the key file back, "
-            "restore a backup (“ccs backup restore”) or choose another data folder; the file "
-            "was not changed.").format(path=db_path))
+        # random bytes: not a database, or one whose key file (ccs.cles and its copy) is gone
+        raise translate_error(cipher.DatabaseError("file is not a database"))
     try:
         key = unlock.unlock(folder, creds)
     except unlock.kf.KeyFileError:
@@ -758,6 +760,30 @@ def convert_plain(folder: Path, credentials: Credentials) -> tuple[bytes, str | 
     for copy in plain_copies(folder):
         _convert_copy(copy, key)
     return key, recovery_text
+
+
+def _check_plain_is_ours(db_path: Path) -> None:
+    """A plain file is converted only when it is a CCS database of a known revision: another
+    program's database, a newer one or a damaged file is refused untouched (French)."""
+    con = cipher.connect(db_path, None, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        try:
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        except cipher.OperationalError:
+            row = None
+    finally:
+        con.close()
+    if row is None:
+        raise DatabaseCorrupt(
+            _("The file “{path}” is an SQLite database that was not created by CCS Desktop. "
+              "Choose another data folder or restore a backup; the file was not changed.")
+            .format(path=db_path))
+    if not _migrations.is_known_revision(row[0]):
+        raise DatabaseTooNew(
+            _("This database was created by a newer version of CCS Desktop (revision "
+              "{revision}). Install the latest version of the application to open it; the "
+              "database was not changed.").format(revision=row[0]))
 
 
 def _encrypt_copy(src: Path, dest: Path, key: bytes) -> None:

@@ -26,6 +26,8 @@ def locked(data_dir, quick_timeout):
     """The database open in this process, and a second real connection holding it."""
     db = eng.open_database(data_dir)
     other = rawdb.connect(data_dir / DB_FILENAME, isolation_level=None)
+    # WAL is in force (the driver's SQLite): only an exclusive locking mode keeps readers out
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")
     other.execute("BEGIN EXCLUSIVE")
     yield db, other
     if other.in_transaction:

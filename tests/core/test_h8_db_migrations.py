@@ -75,11 +75,11 @@ def fresh(tmp_path):
 def test_downgrade_then_upgrade_gives_the_fresh_schema_and_keeps_the_data(
         tmp_path, fresh, _demo_template, target):
     path = tmp_path / DB_FILENAME
-    shutil.copy2(_demo_template, path)
+    rawdb.copy_database(Path(_demo_template).parent, tmp_path)
     head_counts = _counts(path)
     assert head_counts["meetings"] > 0
 
-    migrate_file(path, target, downgrade=True)
+    migrate_file(path, target, downgrade=True, key=rawdb.key_for(path))
     assert _revision(path) == (None if target == "base" else target)
     # the schema of that revision, exactly as a fresh upgrade to it makes it
     left = _schema(path)
@@ -92,7 +92,7 @@ def test_downgrade_then_upgrade_gives_the_fresh_schema_and_keeps_the_data(
         if table in head_counts and table != "alembic_version":
             assert n == head_counts[table], table  # every table still there keeps its rows
 
-    migrate_file(path, "head")
+    migrate_file(path, "head", key=rawdb.key_for(path))
     assert _revision(path) == HEAD_REVISION
     assert _schema(path) == fresh[HEAD_REVISION]
     _sound(path)
@@ -113,8 +113,8 @@ def test_a_failing_migration_changes_nothing(tmp_path, monkeypatch, _demo_templa
     from alembic.operations.base import BatchOperations
 
     path = tmp_path / DB_FILENAME
-    shutil.copy2(_demo_template, path)
-    migrate_file(path, "0002", downgrade=True)
+    rawdb.copy_database(Path(_demo_template).parent, tmp_path)
+    migrate_file(path, "0002", downgrade=True, key=rawdb.key_for(path))
     before = _schema(path)
     calls = {"n": 0}
     original = BatchOperations.create_index
@@ -127,7 +127,7 @@ def test_a_failing_migration_changes_nothing(tmp_path, monkeypatch, _demo_templa
 
     monkeypatch.setattr(BatchOperations, "create_index", create_index)
     with pytest.raises(RuntimeError):
-        migrate_file(path, "head")
+        migrate_file(path, "head", key=rawdb.key_for(path))
     assert calls["n"] == 5
     assert _revision(path) == "0002"
     assert _schema(path) == before

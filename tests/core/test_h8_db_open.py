@@ -93,6 +93,8 @@ def test_a_locked_database_is_refused_in_french_after_the_busy_timeout(
     empty_db.close()
     monkeypatch.setattr(eng, "BUSY_TIMEOUT_MS", 300)
     other = rawdb.connect(data_dir / DB_FILENAME, isolation_level=None)
+    # WAL is in force (the driver's SQLite): only an exclusive locking mode keeps readers out
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")
     other.execute("BEGIN EXCLUSIVE")
     try:
         t = time.perf_counter()
@@ -230,7 +232,7 @@ def test_create_database_fills_before_the_name_appears(data_dir):
                 "SELECT value FROM settings WHERE key='x'").scalar() == "y"
     finally:
         db.close()
-    assert [p.name for p in data_dir.iterdir()] == [DB_FILENAME]
+    assert sorted(p.name for p in data_dir.iterdir()) == rawdb.DATABASE_FILES
 
 
 def test_a_failing_fill_leaves_no_database(data_dir):
