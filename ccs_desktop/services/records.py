@@ -1,9 +1,12 @@
 """Create, read, update, list, search and delete every kind of record, with French validation.
 
 One `RecordService` per kind. Each public method opens its own session (one user action),
-validates before writing anything and returns detached ORM objects (expire_on_commit is off).
+validates before writing anything. The core (CLI, documents, exchange) reads detached ORM
+objects through `list()` and `get()` (expire_on_commit is off); the screens read frozen values
+only (services.values): `rows()` gives a page of a list's rows, `detail()` what an editor
+shows with its relations resolved, and `save()` a `Saved` (what changed and the fresh row).
 Listing, filtering, sorting and search all run in SQL so that a table of half a million rows
-stays instant; the UI's table models page through `list()` with limit/offset.
+stays instant; the UI's table models page through `rows()` with limit/offset.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from ..domain import enums
 from ..domain.text import sort_key
 from ..i18n import _, pgettext
 from . import validation as v
+from .values import freeze, freeze_all
 from .errors import NotFound, ValidationError
 
 
@@ -44,6 +48,27 @@ class Change:
     @classmethod
     def of(cls, obj: Any, action: str) -> Change:
         return cls(type(obj).__tablename__, int(obj.id), action)
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """What a save from a screen did: the Change (kind, id, CREATED or UPDATED) and the
+    record's fresh row (the kind's `Row`), for its list to show it in place."""
+
+    change: Change
+    row: Any
+
+    @property
+    def id(self) -> int:
+        return self.change.id
+
+    @property
+    def kind(self) -> str:
+        return self.change.kind
+
+    @property
+    def action(self) -> str:
+        return self.change.action
 
 
 @dataclass
@@ -108,6 +133,10 @@ class RecordService:
     sort_columns: ClassVar[Mapping[str, Any]] = {}
     # filter name -> callable(stmt, value) -> stmt
     filters: ClassVar[Mapping[str, Callable[[Select, Any], Select]]] = {}
+    # what the screens receive (services.values.value_type): a list's row and an editor's
+    # detail; each kind declares its own
+    Row: ClassVar[type]
+    Detail: ClassVar[type]
 
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -291,6 +320,33 @@ class RecordService:
             return self._find(session, key)
         with self.db.session() as s:
             return self._find(s, key)
+
+    # what the screens read: frozen values ---------------------------------------------------
+    def to_row(self, obj: Any) -> Any:
+        """The frozen row of a loaded record."""
+        return freeze(self.Row, obj)
+
+    def to_detail(self, obj: Any, session: Session) -> Any:
+        """The frozen detail of a record loaded in `session`: its fields and the relations its
+        editor shows, resolved (kinds with relations override this)."""
+        return freeze(self.Detail, obj)
+
+    def rows(self, query: ListQuery | None = None) -> tuple[Any, ...]:
+        """A page of frozen rows: the same records, order, filters and search as `list`."""
+        return freeze_all(self.Row, self.list(query))
+
+    def detail(self, key: int | str) -> Any:
+        """The frozen detail of one live record; NotFound (French) otherwise."""
+        with self.db.session() as s:
+            return self.to_detail(self._find(s, key), s)
+
+    def save(self, key: int | str | None = None, **values: Any) -> Saved:
+        """Create (key None) or update a record from a screen: what changed and its row."""
+        if key is None:
+            obj = self.create(**values)
+            return Saved(Change.of(obj, CREATED), self.to_row(obj))
+        obj = self.update(key, **values)
+        return Saved(Change.of(obj, UPDATED), self.to_row(obj))
 
     # writing
     def validate(self, values: dict[str, Any], existing: Any | None,
@@ -620,5 +676,5 @@ def iter_fields(values: Mapping[str, Any], allowed: Iterable[str]) -> None:
         raise ValidationError(_("Unknown fields: {names}.").format(names=names))
 
 
-__all__ = ["Change", "CREATED", "UPDATED", "DELETED", "ListQuery", "RecordService", "tombstone", "own_committee", "own_committee_id",
+__all__ = ["Change", "Saved", "CREATED", "UPDATED", "DELETED", "ListQuery", "RecordService", "tombstone", "own_committee", "own_committee_id",
            "get_setting", "set_setting", "sort_key"]

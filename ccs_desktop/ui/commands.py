@@ -42,7 +42,7 @@ def service_for(services: Any, kind: str) -> Any:
 def describe(services: Any, kind: str, record_id: int) -> str:
     """A short name of the record for prompts and the undo history."""
     try:
-        obj = service_for(services, kind).get(record_id)
+        obj = service_for(services, kind).detail(record_id)
     except UserError:
         return f"#{record_id}"
     if kind == "people":

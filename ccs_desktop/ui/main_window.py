@@ -49,7 +49,8 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         #: pages to reload when next shown (a refresh reloads the visible page only)
         self._stale: set[str] = set()
-        #: what the editors saved since the last refresh (services.records.Change values)
+        #: what the editors saved since the last refresh (services.records.Saved values:
+        #: the Change and the fresh row)
         self._changes: list[Any] = []
         self._build()
         self.restore_state()
@@ -301,7 +302,10 @@ class MainWindow(QMainWindow):
         if changes and isinstance(page, ListPage) and all(
                 c.kind == page.kind and c.action == UPDATED for c in changes):
             for change in changes:
-                page.refresh_row(change.id)
+                # a save from an editor brings the fresh row (services.records.Saved)
+                row = getattr(change, "row", None)
+                if row is None or not page.model.update_row(change.id, row):
+                    page.refresh_row(change.id)
             return  # a record's edit changes neither the committee nor the database
         self._stale.discard(current)
         refresh = getattr(page, "refresh", None)

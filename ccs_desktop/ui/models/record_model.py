@@ -1,6 +1,7 @@
 """One generic table model for every kind of record.
 
-The model holds only the rows fetched so far (pages of `page_size`); sorting, filtering and
+The model holds only the rows fetched so far (pages of `page_size`), as the frozen rows of
+`service.rows()` (services.values: no ORM object reaches the screens); sorting, filtering and
 search are handed to the service as a `ListQuery`, so they run in SQL whatever the table size.
 A column spec (`Column`) says how a record shows in each column.
 """
@@ -110,16 +111,16 @@ class RecordTableModel(QAbstractTableModel):
         self.loadingChanged.emit(True)
         page, full = self._page_query(0), replace(self._query, limit=None, offset=0)
         service = self.service
-        self._search.start(lambda _control: (service.list(page), service.count(full)),
+        self._search.start(lambda _control: (service.rows(page), service.count(full)),
                            on_done=self._deliver,
                            on_fail=lambda exc: self._deliver_failure(str(exc)))
 
-    def _deliver(self, found: tuple[list[Any], int]) -> None:
+    def _deliver(self, found: tuple[tuple[Any, ...], int]) -> None:
         rows, total = found
         self._announcing = True
         try:
             self.beginResetModel()
-            self._rows = rows
+            self._rows = list(rows)
             self._total = max(total, len(rows))
             self.endResetModel()
         finally:
@@ -166,7 +167,7 @@ class RecordTableModel(QAbstractTableModel):
         self._announcing = True
         try:
             self.beginResetModel()
-            self._rows = self.service.list(self._page_query(0))
+            self._rows = list(self.service.rows(self._page_query(0)))
             if recount:
                 self._total = self.service.count(replace(self._query, limit=None, offset=0))
             if len(self._rows) > self._total:  # a write between the two queries
@@ -179,17 +180,26 @@ class RecordTableModel(QAbstractTableModel):
 
     refresh = reload
 
-    def update_row(self, record_id: int) -> bool:
-        """After a record was saved: its row alone is fetched again (the query and the id:
-        one statement) and shown in place (dataChanged); a row that no longer matches the
-        search or filters leaves the table. False when the record is not among the rows
-        fetched so far (nothing to show)."""
+    def update_row(self, record_id: int, fresh: Any = None) -> bool:
+        """After a record was saved: its row is shown again in place (dataChanged). `fresh`,
+        the row the save returned (services.records.Saved.row), is shown as it is when the
+        list has no search nor filter (every live record matches); otherwise the row alone
+        is fetched again (the query and the id: one statement), and a row that no longer
+        matches the search or filters leaves the table. False when the record is not among
+        the rows fetched so far (nothing to show)."""
         row = self.row_of_id(record_id)
         if row < 0:
             return False
+        if (fresh is not None and fresh.id == record_id and not self._query.search
+                and not self._query.filters and not self._query.include_deleted
+                and fresh.deleted_at is None):
+            self._rows[row] = fresh
+            self.dataChanged.emit(self.index(row, 0),
+                                  self.index(row, max(0, len(self.columns) - 1)))
+            return True
         query = replace(self._query, filters={**self._query.filters, "id": int(record_id)},
                         limit=1, offset=0)
-        found = self.service.list(query)
+        found = self.service.rows(query)
         if found:
             self._rows[row] = found[0]
             self.dataChanged.emit(self.index(row, 0),
@@ -211,7 +221,7 @@ class RecordTableModel(QAbstractTableModel):
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._announcing:
             return
-        more = self.service.list(self._page_query(len(self._rows)))
+        more = self.service.rows(self._page_query(len(self._rows)))
         if not more:
             self._total = len(self._rows)
             return
