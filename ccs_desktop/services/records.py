@@ -227,8 +227,9 @@ class RecordService:
     def _sorted_walk(self, s: Session, query: ListQuery, limit: int | None,
                      offset: int | None) -> list[Any] | None:
         """A first page of a search sorted by an indexed column, when the matches are many:
-        the column's index walked in order, each row checked against the search
-        (db.search.sorted_walk), instead of every match sorted; None otherwise."""
+        the column's index walked in order, stretch by stretch, each row checked against the
+        search (db.search.sorted_walk), until the page is full, instead of every match
+        sorted; None when the sort is the better plan."""
         if (not query.search or not query.order_by or limit is None
                 or self.model not in search.SEARCHABLE
                 or not isinstance(query.search, str)):
@@ -238,28 +239,52 @@ class RecordService:
             column = getattr(self.model, query.order_by, None)
         key = getattr(column, "key", None)
         indexed = {tuple(c.name for c in ix.columns)[0] for ix in self.model.__table__.indexes}
-        if key is None or key not in indexed or (offset or 0) + limit > 2000:
+        wanted = (offset or 0) + limit
+        if key is None or key not in indexed or wanted > 2000:
             return None
         walk = search.sorted_walk(s.connection(), self.model, query.search)
         if walk is None:
             return None
         condition, matches = walk
-        # the walk stops after `scan` rows of the index: three times what the share of
-        # matches needs on average; matches bunched further down the order (places sorted
-        # by name, all the "Salle ..." at the end) make the page come from the sort instead
         rows = int(s.scalar(select(func.max(self.model.id))) or 0)
-        wanted = (offset or 0) + limit
-        scan = max(1000, min(20_000, 3 * wanted * max(rows, 1) // max(matches, 1)))
+        return self._walk_stretches(s, query, condition, matches, rows, wanted, limit, offset)
+
+    # A check of one row costs about twenty times one match of the sort: past that many
+    # rows walked per match, or three times the rows the share of matches needs (matches
+    # bunched far down the order: places sorted by name, all the "Salle ..." at the end),
+    # the matches are sorted instead.
+    WALK_PER_MATCH = 20
+    WALK_MIN, STRETCH_MIN = 1000, 256  # rows: the least budget, the least stretch
+
+    def _walk_stretches(self, s: Session, query: ListQuery, condition: Any, matches: int,
+                        rows: int, wanted: int, limit: int,
+                        offset: int | None) -> list[Any] | None:
+        """The records of the page, the plain order walked in stretches (the first one of the
+        length the share of matches needs, then doubling); past the walk's budget, the
+        matches sorted (their ids only, then the page's records)."""
         plain = replace(query, search="")
-        first = self._order(self._apply(select(self.model.id), plain), plain).limit(scan)
-        stmt = self._order(self.base_select().where(self.model.id.in_(first), condition),
-                           plain).limit(limit)
-        if offset:
-            stmt = stmt.offset(offset)
-        found = list(s.scalars(stmt).unique().all())
-        if len(found) == limit or len(found) + (offset or 0) >= matches:
-            return found
-        return None
+        order = self._apply(select(self.model.id), plain)
+        expected = wanted * max(rows, 1) // max(matches, 1)
+        budget = max(self.WALK_MIN, min(matches // self.WALK_PER_MATCH, 3 * expected))
+        stretch = max(self.STRETCH_MIN, 2 * expected)
+        found: list[int] = []
+        walked = 0
+        while walked < budget and walked < rows and len(found) < wanted:
+            stretch = min(stretch, budget - walked)
+            ids = self._order(order, plain).limit(stretch).offset(walked)
+            found += s.scalars(self._order(select(self.model.id).where(
+                self.model.id.in_(ids), condition), plain)).all()
+            walked += stretch
+            stretch *= 2
+        if len(found) < wanted and walked < rows and len(found) < matches:
+            sort = self._order(self._apply(select(self.model.id), query), query)
+            found = list(s.scalars(sort.limit(wanted)).all())
+        return self._records_in_order(s, found[offset or 0:wanted])
+
+    def _records_in_order(self, s: Session, ids: list[int]) -> list[Any]:
+        place = {key: i for i, key in enumerate(ids)}
+        records = s.scalars(self.base_select().where(self.model.id.in_(ids))).unique().all()
+        return sorted(records, key=lambda r: place[r.id])
 
     def count(self, query: ListQuery | None = None) -> int:
         """How many records match; answered from indexes alone in the common cases."""
