@@ -507,7 +507,8 @@ class MeetingsService(RecordService):
 
     # attendance -------------------------------------------------------------------------------
     def set_attendance(self, meeting_id: int, person_id: int, status: str,
-                       is_guest: bool | None = None) -> m.Attendance:
+                       is_guest: bool | None = None) -> Any:
+        """A person's attendance at a meeting, recorded or changed: its AttendanceRow."""
         errors: dict[str, str] = {}
         code = check_code(status, enums.AttendanceStatus, _("Attendance"), errors, "status")
         if is_guest is not None:
@@ -532,7 +533,7 @@ class MeetingsService(RecordService):
                 if is_guest is not None:
                     row.is_guest = is_guest
             s.flush()
-        return row
+            return freeze(AttendanceRow, row)
 
     def attendance(self, meeting_id: int) -> list[m.Attendance]:
         meeting_id = v.as_id(meeting_id, _("Meeting"))

@@ -81,13 +81,6 @@ class RestrictedNotesService:
                 m.RestrictedNote.meeting_id == meeting_id,
                 m.RestrictedNote.deleted_at.is_(None)).order_by(m.RestrictedNote.id)).all())
 
-    def for_threat(self, threat_id: int) -> list[m.RestrictedNote]:
-        threat_id = v.as_id(threat_id, _("Threat"))
-        with self.db.session() as s:
-            return list(s.scalars(select(m.RestrictedNote).where(
-                m.RestrictedNote.threat_id == threat_id,
-                m.RestrictedNote.deleted_at.is_(None)).order_by(m.RestrictedNote.id)).all())
-
     def remove(self, note_id: int) -> None:
         with v.write_session(self.db) as s:
             tombstone(self._note(s, note_id))

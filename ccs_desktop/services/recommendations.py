@@ -162,7 +162,9 @@ class RecommendationsService(RecordService):
 
     def add_followup(self, recommendation_id: int, *, status: str,
                      date: dt.date | str | None = None, note: str = "", letter_number: str = "",
-                     sent_to: str = "", meeting_id: int | None = None) -> m.RecommendationFollowup:
+                     sent_to: str = "", meeting_id: int | None = None) -> Any:
+        """A step of the recommendation's follow-up (its status moves with it): the new
+        FollowupRow."""
         errors: dict[str, str] = {}
         code = check_code(status, enums.RecommendationStatus, _("Status"), errors, "status")
         d = as_date(date, _("Date"), errors, "date") or (dt.date.today() if "date" not in errors
@@ -191,10 +193,11 @@ class RecommendationsService(RecordService):
             rec.status = code
             rec.status_date = d
             s.flush()
-        return row
+            return freeze(FollowupRow, row)
 
     def transmit(self, recommendation_id: int, *, date: dt.date | str, letter_number: str,
-                 sent_to: str, note: str = "") -> m.RecommendationFollowup:
+                 sent_to: str, note: str = "") -> Any:
+        """The letter that transmits the recommendation: the new FollowupRow."""
         return self.add_followup(recommendation_id, status="transmitted", date=date,
                                  letter_number=letter_number, sent_to=sent_to, note=note)
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from ..db import models as m
 from ..db import search
+from ..db import settings
 from ..db.base import utcnow
 from ..db.engine import Database
 from ..domain import enums
@@ -28,7 +29,7 @@ from ..domain.text import sort_key
 from ..i18n import _, pgettext
 from . import validation as v
 from .values import freeze, freeze_all
-from .errors import NotFound, ValidationError
+from .errors import ValidationError
 
 
 PAGE_MAX = 2**53  # the largest page size or start a table may ask for
@@ -115,11 +116,6 @@ def require_text(value: Any, label: str, errors: dict[str, str], key: str,
 def optional_text(value: Any, label: str, errors: dict[str, str], key: str,
                   max_len: int | None = None, multiline: bool = False) -> str:
     return v.as_text(value, label, errors, key, max_len=max_len, multiline=multiline) or ""
-
-
-def clean_text(value: Any) -> str:
-    """A text already checked (or written by the application itself), stripped."""
-    return "" if value is None else str(value).strip()
 
 
 # --- the generic service ---------------------------------------------------------------------
@@ -654,21 +650,8 @@ _COMMITTEE_FILTERS: dict[str, Callable[[Select, Any, Any], Select]] = {
 
 # --- settings and the own committee ----------------------------------------------------------
 
-def get_setting(s: Session, key: str, default: str | None = None) -> str | None:
-    row = s.get(m.Setting, key)
-    return row.value if row is not None else default
-
-
-def set_setting(s: Session, key: str, value: str) -> None:
-    row = s.get(m.Setting, key)
-    if row is None:
-        s.add(m.Setting(key=key, value=value))
-    else:
-        row.value = value
-
-
 def own_committee(s: Session) -> m.Committee | None:
-    uuid = get_setting(s, "committee_uuid")
+    uuid = settings.read(s, settings.OWN_COMMITTEE)
     if not uuid:
         return None
     return s.scalar(select(m.Committee).where(m.Committee.uuid == uuid))
@@ -702,4 +685,4 @@ def iter_fields(values: Mapping[str, Any], allowed: Iterable[str]) -> None:
 
 
 __all__ = ["Change", "Saved", "CREATED", "UPDATED", "DELETED", "ListQuery", "RecordService", "tombstone", "own_committee", "own_committee_id",
-           "get_setting", "set_setting", "sort_key"]
+           "sort_key"]

@@ -157,8 +157,9 @@ class ThreatsService(RecordService):
 
     def assess(self, threat_id: int, *, likelihood: Any, impact: Any, trend: str = "stable",
                note: str = "", meeting_id: int | None = None,
-               date: dt.date | str | None = None) -> m.ThreatAssessment:
-        """Re-score a threat (usually at a meeting): history kept, current score updated."""
+               date: dt.date | str | None = None) -> Any:
+        """Re-score a threat (usually at a meeting): history kept, current score updated.
+        Returns the new AssessmentRow (its threat_id names the threat rescored)."""
         errors: dict[str, str] = {}
         lk = _score_value(likelihood, enums.Likelihood, _("Likelihood"), errors, "likelihood")
         im = _score_value(impact, enums.Impact, _("Severity"), errors, "impact")
@@ -188,7 +189,7 @@ class ThreatsService(RecordService):
             if meeting is not None and threat not in meeting.threats:
                 meeting.threats.append(threat)
             s.flush()
-        return row
+            return freeze(AssessmentRow, row)
 
     def assessments(self, threat_id: int) -> list[m.ThreatAssessment]:
         threat_id = v.as_id(threat_id, _("Threat"))

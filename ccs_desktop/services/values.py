@@ -27,12 +27,15 @@ def columns_of(model: type) -> tuple[str, ...]:
 
 
 def value_type(name: str, model: type, *, extra: Iterable[str] = (),
-               resolved: Iterable[str] = (), doc: str | None = None) -> type:
-    """A frozen, slotted dataclass named `name` with a field for every column of `model`,
-    for every name in `extra` (properties computed on the ORM object: display_name...) and
-    for every name in `resolved` (relations the service gives already resolved, as frozen
-    values or tuples of them)."""
-    copied = columns_of(model) + tuple(extra)
+               resolved: Iterable[str] = (), exclude: Iterable[str] = (),
+               doc: str | None = None) -> type:
+    """A frozen, slotted dataclass named `name` with a field for every column of `model`
+    but those in `exclude` (a deferred blob a screen never shows), for every name in
+    `extra` (properties computed on the ORM object: display_name...) and for every name in
+    `resolved` (relations the service gives already resolved, as frozen values or tuples of
+    them)."""
+    left_out = set(exclude)
+    copied = tuple(c for c in columns_of(model) if c not in left_out) + tuple(extra)
     given = tuple(resolved)
     cls = make_dataclass(name, [(f, Any) for f in copied + given], frozen=True, slots=True,
                          eq=True)

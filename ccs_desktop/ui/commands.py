@@ -1,4 +1,5 @@
-"""Undoable actions (QUndoCommand) that call the services, and the one prompt seam.
+"""Undoable actions (QUndoCommand) that call the services, and the confirmations and
+refusals they show through the prompt seam (ui/prompts.py).
 
 `delete_with_undo(kind, record_id, services, undo_stack, parent)` is what list pages and
 editors call to delete: it asks first (`confirm`, which tests replace), then pushes a

@@ -24,6 +24,7 @@ from . import i18n
 from . import prompts
 from . import settings_keys as prefs
 from .exchange import exchange_pages, install_exchange_actions
+from .views.crss import is_crss
 from .views.home import HomePage
 from .views.list_page import ListPage
 from .views.opening import open_record
@@ -174,7 +175,7 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         committee = self.services.committee.own()
-        if committee is None and self.services.committee.mode() == "crss":
+        if committee is None and is_crss(self.services):
             self.status_label.setText(self.tr("CRSS: national consolidation") + " · "
                                       + str(self.db.path))
         elif committee is None:

@@ -434,7 +434,6 @@ def spec_for(service: str, method: str) -> Any:  # noqa: C901
         ("notes", "update"): lambda d: ((d.id(m.RestrictedNote), d.text()), {}),
         ("notes", "remove"): lambda d: ((d.id(m.RestrictedNote),), {}),
         ("notes", "for_meeting"): lambda d: ((d.id(M),), {}),
-        ("notes", "for_threat"): lambda d: ((d.id(T),), {}),
     }
     return specific.get((service, method))
 

@@ -158,8 +158,8 @@ def _record_service_reads(path: Path, root: Path = UI.parent) -> list[str]:
     return found
 
 
-# screens another part of issue 10 owns; they still read ORM objects through list()
-NOT_YET = {"views/settings.py"}
+# screens that still read ORM objects through list() (none left)
+NOT_YET: set[str] = set()
 
 
 def test_the_screens_call_no_list_or_get_of_a_record_service():
@@ -178,3 +178,110 @@ def test_the_architecture_check_sees_a_list_call(tmp_path):
                      "    self.services.threats.get(2)\n    settings.get('x')\n",
                      encoding="utf-8")
     assert len(_record_service_reads(probe, tmp_path)) == 4
+
+
+# --------------------------------------------------------------------------- what the screens get
+
+def _spy_on_the_screens(services) -> list[tuple[str, object]]:  # noqa: ANN001
+    """Every value a service method returns to code under ccs_desktop/ui (calls between the
+    services themselves are not recorded): (service.method, value)."""
+    import functools
+    import inspect
+    import sys
+
+    from ccs_desktop.services.hub import Services
+
+    returned: list[tuple[str, object]] = []
+    for name, attr in vars(Services).items():
+        if not isinstance(attr, functools.cached_property):
+            continue
+        service = getattr(services, name)
+        for meth in dir(type(service)):
+            fn = getattr(service, meth)
+            if meth.startswith("_") or not inspect.ismethod(fn):
+                continue
+
+            def spy(*args, __fn=fn, __name=f"{name}.{meth}", **kwargs):  # noqa: ANN002, ANN003, ANN202
+                out = __fn(*args, **kwargs)
+                if sys._getframe(1).f_globals.get("__name__", "").startswith("ccs_desktop.ui"):
+                    returned.append((__name, out))
+                return out
+
+            setattr(service, meth, spy)
+    return returned
+
+
+def test_home_settings_attachments_and_writes_give_the_screens_no_orm_instance(
+        qtbot, window, tmp_path):
+    from ccs_desktop.ui.editors.meeting import MeetingEditor
+
+    returned = _spy_on_the_screens(window.services)
+    window._update_status()
+    window.go_to("settings").refresh()
+    window.go_to("home").refresh()
+    # a meeting that still changes: attendance, a re-assessment, an attachment
+    page = window.go_to("meetings")
+    qtbot.waitUntil(lambda: not page.model.loading)
+    row = next(r for r in range(page.model.rowCount())
+               if page.model.record(r).status in ("planned", "held"))
+    editor = window.open_record("meetings", page.model.record_id(row))
+    qtbot.addWidget(editor)
+    assert isinstance(editor, MeetingEditor) and editor.committee is not None
+    person = next(p for p in editor.people if p.is_member and p.is_active)
+    assert editor.attendance.set_attendance(person.id, "present")
+    threats = editor.threats
+    if threats.threat_combo.count() == 0 or threats.threat_combo.currentData() is None:
+        threat = window.services.threats.rows(ListQuery(limit=1))[0]
+        window.services.meetings.link_threat(editor.record_id, threat.id)
+        threats.refresh_threats()
+    threats.threat_combo.setCurrentIndex(max(0, threats.threat_combo.count() - 1))
+    assert threats.assess_threat()
+    scan = tmp_path / "feuille.pdf"
+    scan.write_bytes(b"%PDF-1.4 presence")
+    assert editor.attachments.add_files([str(scan)]) == 1
+    assert editor.attachments.list.count() >= 1
+    # a recommendation's follow-up and transmission
+    recs = window.go_to("recommendations")
+    qtbot.waitUntil(lambda: not recs.model.loading)
+    rid = next(recs.model.record_id(r) for r in range(recs.model.rowCount())
+               if recs.model.record(r).status not in ("done", "abandoned"))
+    rec = window.open_record("recommendations", rid)
+    qtbot.addWidget(rec)
+    rec.t_letter.setText("N° 12/CCS")
+    rec.t_to.setText("Préfet")
+    assert rec.transmit()
+    rec.outcome.setCurrentIndex(0)
+    assert rec.record_status()
+    names = {name for name, _ in returned}
+    assert {"committee.own", "attachments.list_for", "attachments.add_file",
+            "meetings.set_attendance", "threats.assess", "recommendations.transmit",
+            "recommendations.add_followup", "people.rows"} <= names, names
+    carrying = sorted({name for name, value in returned if _orm_inside(value)})
+    assert carrying == []
+    for name, value in returned:
+        if name in ("committee.own", "attachments.add_file", "meetings.set_attendance",
+                    "threats.assess", "recommendations.transmit",
+                    "recommendations.add_followup"):
+            _assert_frozen_value(value)
+    window.go_to("home")
+    assert _orm_alive() == []
+    for widget in (editor, rec):
+        widget.close()
+    assert _orm_alive() == []
+
+
+def test_the_own_committee_shows_its_chair_and_secretary_as_frozen_rows(services):
+    own = services.committee.own()
+    _assert_frozen_value(own)
+    assert own.code and own.name and own.place_label
+    if own.chair_id is not None:
+        assert own.chair.id == own.chair_id and own.chair.display_name
+        _assert_frozen_value(own.chair)
+    else:
+        assert own.chair is None
+    assert (own.secretary.id if own.secretary else None) == own.secretary_id
+    rows = services.attachments.list_for(meeting_id=services.meetings.rows()[0].id)
+    assert isinstance(rows, list)
+    for row in rows:
+        _assert_frozen_value(row)
+        assert not hasattr(row, "data")

@@ -21,6 +21,7 @@ from ...domain import enums
 from ...services.errors import ReadOnly, UserError, ValidationError
 from .. import commands
 from ..i18n import date_time_text, time_text
+from ..views.crss import is_crss
 from ..drafts import DraftKeeper, Draft
 
 NONE_DATE = QDate(2000, 1, 1)
@@ -448,10 +449,7 @@ class RecordEditor(QDialog):
     def _consolidated(self) -> bool:
         """True in a CRSS database: what the committees sent is read, never edited."""
         if not hasattr(self, "_crss_mode"):
-            try:
-                self._crss_mode = self.services.committee.mode() == "crss"
-            except Exception:  # noqa: BLE001
-                self._crss_mode = False
+            self._crss_mode = is_crss(self.services)
         return self._crss_mode
 
     def draft_extra(self) -> dict[str, Any]:

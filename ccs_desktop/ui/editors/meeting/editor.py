@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -30,29 +29,14 @@ from .threats import ThreatsTab
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
-class CommitteeInfo:
-    """What the meeting editor prefills from the own committee (none kept of the record)."""
-    code: str
-    chair_id: int | None
-    secretary_id: int | None
-    commune: str
-
-
-def committee_info(committee: Any) -> CommitteeInfo | None:
-    if committee is None:
-        return None
-    return CommitteeInfo(code=committee.code, chair_id=committee.chair_id,
-                         secretary_id=committee.secretary_id, commune=committee.commune or "")
-
-
 class MeetingEditor(RecordEditor):
     kind = "meetings"
     DEFAULT_SIZE = (980, 700)
 
     # building -------------------------------------------------------------------------------
     def build(self) -> None:
-        self.committee = committee_info(self.services.committee.own())
+        # what the editor prefills (chair, secretary, place) and the reference's code
+        self.committee = self.services.committee.own()
         self.people = list(self.services.people.rows(ListQuery(
             filters={"is_active": True}, limit=2000)))
         self.children: list[Any] = []
