@@ -472,6 +472,12 @@ for _column in (Meeting.status, Meeting.kind, Meeting.place, Threat.score, Threa
                 Recommendation.responsible, Recommendation.priority, Activity.kind,
                 Activity.place, Person.category):
     Index(f"ix_{_column.class_.__tablename__}_{_column.key}", _column)
+# every other column a list sorts by: a sorted page walks its index (revision 0004)
+for _column in (Threat.title, Threat.place_name, Threat.first_reported, Vulnerability.title,
+                Vulnerability.place_kind, Vulnerability.first_reported, Recommendation.text,
+                Activity.title, Activity.partner, Person.sex, Person.is_youth,
+                Person.organisation, Person.function):
+    Index(f"ix_{_column.class_.__tablename__}_{_column.key}", _column)
 
 
 SYNCABLE_MODELS: tuple[type[Syncable], ...] = (

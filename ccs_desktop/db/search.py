@@ -69,9 +69,14 @@ def is_fts_table(name: str) -> bool:
     return any(name == t or name.startswith(t + "_") for t in FTS_TABLES)
 
 
+# Prefix indexes of one to three letters: what a user types first ("se") is then one list of
+# rows to read, and checking one row against it one seek (revision 0004 rebuilt the tables).
+PREFIX_LETTERS = 3
+
+
 def create_sql(table: str) -> str:
     return (f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5("
-            "body, tokenize = 'unicode61 remove_diacritics 2')")
+            "body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')")
 
 
 def document(obj: Any) -> str:
@@ -113,6 +118,15 @@ def rebuild(session: Session, batch: int = 5000) -> None:
             _insert(conn, table, rows)
             last = rows[-1].id
             session.expunge_all()
+    optimize(conn)
+
+
+def optimize(conn: Connection) -> None:
+    """Merge each search table into one segment: a check of one row (a search sorted by a
+    column walks rows and checks each) seeks once per segment (ten times faster after a
+    bulk load). FTS5 merges the segments of ordinary writes as it goes."""
+    for table in FTS_TABLES:
+        conn.execute(text(f"INSERT INTO {table}({table}) VALUES ('optimize')"))
 
 
 def match(model: type, user_text: str):  # noqa: ANN201
@@ -137,9 +151,10 @@ def remove_ids(conn: Connection, model: type, ids: Iterable[int]) -> None:
 # Joining the matches to the records and sorting them costs one record lookup per match: a
 # two-letter prefix matching a quarter of half a million rows took 400 ms. When the matches
 # are many, walking the sort column's index and keeping the rows that match finds the first
-# page after a few hundred rows. Each such check of one row against a prefix ("se"*) would
-# expand the prefix again; the prefixes are expanded once into the words of the index
-# (fts5vocab, a temporary table of the connection) and the check is a seek per word.
+# page after a few hundred rows (services.records: RecordService._sorted_walk). Each check of
+# one row is a seek per word: a prefix of up to three letters is one word of the prefix index;
+# a longer one ("securi"*) would be expanded again at every check, so it is expanded once into
+# the words of the index (fts5vocab, a temporary table of the connection).
 
 DENSE_MATCHES = 5000    # under this, sorting the matches is the fast plan
 MAX_WORDS = 64          # a prefix expanding to more words than this: the matches are sorted
@@ -152,32 +167,44 @@ def _vocab(conn: Connection, name: str) -> str:
     return f"temp.{vocab}"
 
 
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _check_query(conn: Connection, name: str, words: list[str]) -> str | None:
+    """The FTS5 query of `words` (each a word start) written for checks of one row at a time,
+    or None when a prefix expands to no word or to too many."""
+    groups = []
+    total = 0
+    for word in words:
+        if len(word) <= PREFIX_LETTERS:
+            groups.append(_quoted(word) + "*")
+            continue
+        found = conn.execute(text(f"SELECT term FROM {_vocab(conn, name)} "
+                                  "WHERE term >= :lo AND term < :hi"),
+                             {"lo": word, "hi": word + "\U0010ffff"}).scalars().all()
+        total += len(found)
+        if not found or total > MAX_WORDS:
+            return None  # no such word (nothing matches: the sort is instant), or too many
+        groups.append("(" + " OR ".join(_quoted(w) for w in found) + ")")
+    return " AND ".join(groups)
+
+
 def sorted_walk(conn: Connection, model: type, user_text: str) -> tuple[Any, int] | None:
     """(an EXISTS condition for `model`'s rows matching what the user typed, made to be
     checked row by row while an index is walked in order, the number of matches); None when
     sorting the matches is the better plan (few matches, or prefixes of too many words)."""
     query = fts_query(user_text)
-    words = tokens(user_text)
-    if query is None or len(words) != 1:
-        # several words match fewer rows, and each check costs a seek per word of each
-        # group: measured slower than the sort at 500,000 meetings
+    if query is None:
         return None
     name, _ = SEARCHABLE[model]
     matches = conn.execute(text(f"SELECT count(*) FROM {name} WHERE {name} MATCH :q"),
                            {"q": query}).scalar() or 0
     if matches < DENSE_MATCHES:
         return None
-    vocab = _vocab(conn, name)
-    groups = []
-    total = 0
-    for word in words:
-        words = conn.execute(text(f"SELECT term FROM {vocab} WHERE term >= :lo AND term < :hi"),
-                             {"lo": word, "hi": word + "\U0010ffff"}).scalars().all()
-        total += len(words)
-        if not words or total > MAX_WORDS:
-            return None
-        groups.append("(" + " OR ".join('"' + w.replace('"', '""') + '"' for w in words) + ")")
+    check = _check_query(conn, name, tokens(user_text))
+    if check is None:
+        return None
     table_name = model.__tablename__
     return text(f"EXISTS (SELECT 1 FROM {name} WHERE {name} MATCH :walk AND "
-                f"{name}.rowid = {table_name}.id)").bindparams(walk=" AND ".join(groups)), \
-        int(matches)
+                f"{name}.rowid = {table_name}.id)").bindparams(walk=check), int(matches)

@@ -22,8 +22,3 @@ def article(sex: str | None, masculine: str = "Le", feminine: str = "La") -> str
 
 def civility(sex: str | None) -> str:
     return "Mme" if sex == "F" else "M."
-
-
-def gendered(sex: str | None, masculine: str, feminine: str) -> str:
-    """Président / Présidente, Secrétaire / Secrétaire, according to the person."""
-    return feminine if sex == "F" else masculine

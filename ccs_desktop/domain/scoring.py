@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .enums import Impact, Likelihood, RiskLevel
+from .enums import RiskLevel
 
 
 def score(likelihood: int, impact: int) -> int:
@@ -21,11 +21,3 @@ def level_for_score(value: int) -> RiskLevel:
 
 def level(likelihood: int, impact: int) -> RiskLevel:
     return level_for_score(score(likelihood, impact))
-
-
-def likelihood_label(value: int) -> str:
-    return Likelihood(str(value)).label
-
-
-def impact_label(value: int) -> str:
-    return Impact(str(value)).label

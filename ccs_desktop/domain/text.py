@@ -41,11 +41,6 @@ def fts_query(user_text: str) -> str | None:
     return " ".join(f'"{w}"*' for w in words)
 
 
-def display_family_name(name: str | None) -> str:
-    """Family names are written in capitals on documents, particles included (Ag, Ould, Walet)."""
-    return (name or "").upper()
-
-
 # Control (Cc), format (Cf: bidirectional overrides, zero-width characters), surrogate,
 # private-use and unassigned characters, and the line/paragraph separators: an ESC in a name
 # starts an ANSI sequence (cursor moves, colours, the window title); an RLO (U+202E) shows

@@ -12,6 +12,7 @@ from ..domain import enums
 from ..i18n import N_, _
 from . import validation as v
 from .errors import ValidationError
+from .values import value_type
 from .records import (
     RecordService, as_date, as_int, check_code, iter_fields, optional_text, require_text,
 )
@@ -26,6 +27,7 @@ REACHED = (("reached_men", N_("Men reached")), ("reached_women", N_("Women reach
 class ActivitiesService(RecordService):
     model = m.Activity
     default_order = ("date", True)
+    Row = Detail = value_type("ActivityRow", m.Activity, extra=("reached_total",))
 
     def _noun(self) -> str:
         return _("Activity")

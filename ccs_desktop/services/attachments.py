@@ -20,8 +20,12 @@ from ..i18n import _
 from . import validation as v
 from .errors import NotFound, ReadOnly, ValidationError
 from .records import own_committee, tombstone
+from .values import freeze, freeze_all, value_type
 
 MAX_SIZE = 50 * 1024 * 1024
+
+# what the attachments panel lists (the file itself stays in the database: `data`)
+AttachmentRow = value_type("AttachmentRow", m.Attachment, exclude=("data",))
 
 
 def attachments_temp_dir() -> Path:
@@ -87,7 +91,8 @@ class AttachmentsService:
         self.db = db
 
     def add_file(self, path: str | Path, *, kind: str = "other", meeting_id: int | None = None,
-                 activity_id: int | None = None, description: str = "") -> m.Attachment:
+                 activity_id: int | None = None, description: str = "") -> Any:
+        """Attach a file to a meeting or an activity: its AttachmentRow."""
         if isinstance(path, str) and path.strip():
             path = Path(path)
         if not isinstance(path, Path):
@@ -103,12 +108,14 @@ class AttachmentsService:
             raise ValidationError(_("This file name cannot be read: choose the file "
                                     "again.")) from None
         with v.write_session(self.db) as s:
-            return add_attachment_in(s, filename=path.name, data=data, kind=kind,
-                                     meeting_id=meeting_id, activity_id=activity_id,
-                                     description=description)
+            row = add_attachment_in(s, filename=path.name, data=data, kind=kind,
+                                    meeting_id=meeting_id, activity_id=activity_id,
+                                    description=description)
+            return freeze(AttachmentRow, row)
 
     def list_for(self, *, meeting_id: int | None = None,
-                 activity_id: int | None = None) -> list[m.Attachment]:
+                 activity_id: int | None = None) -> list[Any]:
+        """The live attachments of a meeting or an activity (AttachmentRows), oldest first."""
         errors: dict[str, str] = {}
         if meeting_id is not None:
             meeting_id = v.as_id(meeting_id, _("Meeting"), errors, "meeting_id")
@@ -121,7 +128,7 @@ class AttachmentsService:
                 stmt = stmt.where(m.Attachment.meeting_id == meeting_id)
             if activity_id is not None:
                 stmt = stmt.where(m.Attachment.activity_id == activity_id)
-            return list(s.scalars(stmt.order_by(m.Attachment.id)).all())
+            return list(freeze_all(AttachmentRow, s.scalars(stmt.order_by(m.Attachment.id))))
 
     def _row(self, s: Session, attachment_id: Any) -> m.Attachment:
         number = v.as_id(attachment_id, _("Attachment"))

@@ -21,7 +21,9 @@ from ..domain.text import fold
 from ..i18n import _
 from .errors import UserError, ValidationError
 from . import validation as v
+from .people import PeopleService
 from .records import check_code, lookup_person, own_committee
+from .values import freeze, value_type
 
 PROFILE_FIELDS = ("level", "region", "cercle", "commune", "commune_kind", "code", "name",
                   "chair_title", "chair_id", "secretary_id", "quorum_rule", "quorum_value",
@@ -88,16 +90,28 @@ def committee_name(level: str, region: str, cercle: str, commune: str) -> str:
     return f"Comité Consultatif de Sécurité de la Commune {de(commune)}"
 
 
+# what the screens (home, settings, status bar, meeting editor) and `ccs status` show of
+# the own committee: its profile, the chair and the secretary as frozen person rows
+CommitteeDetail = value_type("CommitteeDetail", m.Committee, extra=("place_label",),
+                             resolved=("chair", "secretary"))
+
+
 class CommitteeService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def own(self) -> m.Committee | None:
+    def own(self) -> Any:
+        """This database's own committee as a frozen CommitteeDetail (None in a CRSS's or
+        before the set-up)."""
         with self.db.session() as s:
             c = own_committee(s)
-            if c is not None:
-                c.chair, c.secretary  # noqa: B018
-            return c
+            if c is None:
+                return None
+            person = PeopleService.Row
+            return freeze(CommitteeDetail, c,
+                          chair=freeze(person, c.chair) if c.chair is not None else None,
+                          secretary=(freeze(person, c.secretary) if c.secretary is not None
+                                     else None))
 
     def is_configured(self) -> bool:
         with self.db.session() as s:

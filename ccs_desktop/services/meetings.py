@@ -20,8 +20,9 @@ from ..domain.french import de
 from ..i18n import _
 from . import validation as v
 from .errors import ReadOnly, ValidationError
+from .values import freeze, freeze_all, value_type
 from .records import (
-    RecordService, as_date, as_int, as_time, check_code, filter_year, iter_fields,
+    CREATED, Change, RecordService, Saved, as_date, as_int, as_time, check_code, filter_year, iter_fields,
     lookup_person, optional_text, own_committee, own_committee_id, tombstone,
 )
 
@@ -112,6 +113,10 @@ class Adoption:
         return self.archive_error is None
 
 
+AgendaItemRow = value_type("AgendaItemRow", m.AgendaItem)
+AttendanceRow = value_type("AttendanceRow", m.Attendance)
+
+
 class _WithinTransaction:
     """A `db` whose `session()` is the caller's open session, inside a savepoint: a document
     frozen through it belongs to the caller's transaction, and its failure undoes only what
@@ -137,6 +142,13 @@ def quorum_needed(committee: m.Committee, active_members: int) -> int:
 class MeetingsService(RecordService):
     model = m.Meeting
     default_order = ("date", True)
+    Row = value_type("MeetingRow", m.Meeting, extra=("is_adopted",))
+    #: what the meeting editor's tabs show, resolved: adopted_by_date (the date of the
+    #: meeting that adopted these minutes, None if none), agenda (AgendaItemRow, in order),
+    #: attendance (AttendanceRow, by name), restricted_notes (NoteRow of the meeting and its
+    #: agenda items) and previous_to_adopt (the MeetingRow of previous_unadopted, or None)
+    Detail = value_type("MeetingDetail", m.Meeting, extra=("is_adopted",), resolved=(
+        "adopted_by_date", "agenda", "attendance", "restricted_notes", "previous_to_adopt"))
     sort_columns = {"reference": m.Meeting.date}
     filters = {
         "year": lambda stmt, val: stmt.where(m.Meeting.year == filter_year(val)),
@@ -150,6 +162,23 @@ class MeetingsService(RecordService):
 
     def _not_deleted_message(self) -> str:
         return _("This meeting is not deleted: nothing to restore.")
+
+    def to_detail(self, obj: m.Meeting, session: Session) -> Any:
+        from .notes import NoteRow
+
+        by = (session.get(m.Meeting, obj.adopted_by_meeting_id)
+              if obj.adopted_by_meeting_id else None)
+        previous = self._previous_unadopted(session, obj)
+        notes = session.scalars(select(m.RestrictedNote).where(
+            m.RestrictedNote.meeting_id == obj.id, m.RestrictedNote.deleted_at.is_(None))
+            .order_by(m.RestrictedNote.id))
+        return freeze(
+            self.Detail, obj,
+            adopted_by_date=by.date if by is not None and by.deleted_at is None else None,
+            agenda=freeze_all(AgendaItemRow, self._agenda(session, obj.id)),
+            attendance=freeze_all(AttendanceRow, self._attendance(session, obj.id)),
+            restricted_notes=freeze_all(NoteRow, notes),
+            previous_to_adopt=self.to_row(previous) if previous is not None else None)
 
     # numbering -------------------------------------------------------------------------------
     def next_number(self, year: int, committee_id: int | None = None) -> int:
@@ -310,6 +339,15 @@ class MeetingsService(RecordService):
     def create(self, **values: Any) -> m.Meeting:
         return self._allocating(values, lambda s: self.create_in(s, **values))
 
+    def save(self, key: int | str | None = None, *, with_agenda: bool = False,
+             **values: Any) -> Any:
+        """RecordService.save; a new meeting with_agenda is prefilled as create_with_agenda
+        does (the meeting editor's way)."""
+        if key is None and with_agenda:
+            obj = self.create_with_agenda(**values)
+            return Saved(Change.of(obj, CREATED), self.to_row(obj))
+        return super().save(key, **values)
+
     def create_with_agenda(self, *, extra_items: list[str] | None = None,
                            include_open_recommendations: bool = True, **values: Any) -> m.Meeting:
         """A new meeting prefilled as a secretary expects: the next number, the profile's place
@@ -374,9 +412,12 @@ class MeetingsService(RecordService):
     def agenda(self, meeting_id: int) -> list[m.AgendaItem]:
         meeting_id = v.as_id(meeting_id, _("Meeting"))
         with self.db.session() as s:
-            return list(s.scalars(select(m.AgendaItem).where(
-                m.AgendaItem.meeting_id == meeting_id, m.AgendaItem.deleted_at.is_(None))
-                .order_by(m.AgendaItem.position, m.AgendaItem.id)).all())
+            return self._agenda(s, meeting_id)
+
+    def _agenda(self, s: Session, meeting_id: int) -> list[m.AgendaItem]:
+        return list(s.scalars(select(m.AgendaItem).where(
+            m.AgendaItem.meeting_id == meeting_id, m.AgendaItem.deleted_at.is_(None))
+            .order_by(m.AgendaItem.position, m.AgendaItem.id)).all())
 
     def _writable_meeting(self, s: Session, meeting_id: int) -> m.Meeting:
         meeting = self.get(meeting_id, session=s)
@@ -402,7 +443,8 @@ class MeetingsService(RecordService):
         return out
 
     def add_agenda_item(self, meeting_id: int, title: str, discussion: str = "",
-                        decisions: str = "", position: int | None = None) -> m.AgendaItem:
+                        decisions: str = "", position: int | None = None) -> Any:
+        """A new item at the end of the agenda (or at `position`): its AgendaItemRow."""
         errors: dict[str, str] = {}
         given = {"title": title, "discussion": discussion, "decisions": decisions}
         if position is not None:
@@ -419,9 +461,10 @@ class MeetingsService(RecordService):
                                 **clean)
             s.add(item)
             s.flush()
-        return item
+            return freeze(AgendaItemRow, item)
 
-    def update_agenda_item(self, item_id: int, **values: Any) -> m.AgendaItem:
+    def update_agenda_item(self, item_id: int, **values: Any) -> Any:
+        """Change an item's title, texts or position: its AgendaItemRow."""
         iter_fields(values, ("title", "discussion", "decisions", "position"))
         errors: dict[str, str] = {}
         clean = self._agenda_values(values, errors)
@@ -433,7 +476,7 @@ class MeetingsService(RecordService):
             for k, value in clean.items():
                 setattr(item, k, value)
             s.flush()
-        return item
+            return freeze(AgendaItemRow, item)
 
     def delete_agenda_item(self, item_id: int) -> None:
         with v.write_session(self.db) as s:
@@ -464,7 +507,8 @@ class MeetingsService(RecordService):
 
     # attendance -------------------------------------------------------------------------------
     def set_attendance(self, meeting_id: int, person_id: int, status: str,
-                       is_guest: bool | None = None) -> m.Attendance:
+                       is_guest: bool | None = None) -> Any:
+        """A person's attendance at a meeting, recorded or changed: its AttendanceRow."""
         errors: dict[str, str] = {}
         code = check_code(status, enums.AttendanceStatus, _("Attendance"), errors, "status")
         if is_guest is not None:
@@ -489,17 +533,20 @@ class MeetingsService(RecordService):
                 if is_guest is not None:
                     row.is_guest = is_guest
             s.flush()
-        return row
+            return freeze(AttendanceRow, row)
 
     def attendance(self, meeting_id: int) -> list[m.Attendance]:
         meeting_id = v.as_id(meeting_id, _("Meeting"))
         with self.db.session() as s:
-            rows = s.scalars(select(m.Attendance).where(
-                m.Attendance.meeting_id == meeting_id, m.Attendance.deleted_at.is_(None))
-                .join(m.Person).order_by(m.Person.sort_key)).all()
+            rows = self._attendance(s, meeting_id)
             for r in rows:
                 r.person  # noqa: B018
-            return list(rows)
+            return rows
+
+    def _attendance(self, s: Session, meeting_id: int) -> list[m.Attendance]:
+        return list(s.scalars(select(m.Attendance).where(
+            m.Attendance.meeting_id == meeting_id, m.Attendance.deleted_at.is_(None))
+            .join(m.Person).order_by(m.Person.sort_key)).all())
 
     def attendance_counts(self, meeting_id: int) -> AttendanceCounts:
         with self.db.session() as s:
@@ -681,9 +728,11 @@ class MeetingsService(RecordService):
     def previous_unadopted(self, meeting_id: int) -> m.Meeting | None:
         """The latest held meeting before this one whose PV awaits adoption."""
         with self.db.session() as s:
-            meeting = self.get(meeting_id, session=s)
-            return s.scalar(select(m.Meeting).where(
-                m.Meeting.committee_id == meeting.committee_id,
-                m.Meeting.deleted_at.is_(None), m.Meeting.date < meeting.date,
-                m.Meeting.status == enums.MeetingStatus.HELD.value,
-            ).order_by(m.Meeting.date.desc()).limit(1))
+            return self._previous_unadopted(s, self.get(meeting_id, session=s))
+
+    def _previous_unadopted(self, s: Session, meeting: m.Meeting) -> m.Meeting | None:
+        return s.scalar(select(m.Meeting).where(
+            m.Meeting.committee_id == meeting.committee_id,
+            m.Meeting.deleted_at.is_(None), m.Meeting.date < meeting.date,
+            m.Meeting.status == enums.MeetingStatus.HELD.value,
+        ).order_by(m.Meeting.date.desc()).limit(1))

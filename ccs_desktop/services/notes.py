@@ -14,6 +14,9 @@ from ..i18n import _
 from . import validation as v
 from .errors import ValidationError
 from .records import own_committee_id, tombstone
+from .values import freeze, value_type
+
+NoteRow = value_type("NoteRow", m.RestrictedNote)
 
 
 class RestrictedNotesService:
@@ -21,7 +24,8 @@ class RestrictedNotesService:
         self.db = db
 
     def add(self, text: str, *, meeting_id: int | None = None, agenda_item_id: int | None = None,
-            threat_id: int | None = None) -> m.RestrictedNote:
+            threat_id: int | None = None) -> Any:
+        """A new restricted note: its NoteRow."""
         errors: dict[str, str] = {}
         text = v.as_text(text, _("Restricted note"), errors, "text", multiline=True)
         if text == "" and "text" not in errors:
@@ -52,13 +56,14 @@ class RestrictedNotesService:
                 committee_id=committee_id)
             s.add(note)
             s.flush()
-        return note
+            return freeze(NoteRow, note)
 
     def _note(self, s: Session, note_id: Any) -> m.RestrictedNote:
         return v.find(s, m.RestrictedNote, note_id, _("Note"),
                       committee_id=own_committee_id(s))
 
-    def update(self, note_id: int, text: str) -> m.RestrictedNote:
+    def update(self, note_id: int, text: str) -> Any:
+        """A note's new text: its NoteRow."""
         errors: dict[str, str] = {}
         text = v.as_text(text, _("Restricted note"), errors, "text", required=True,
                          multiline=True)
@@ -66,20 +71,14 @@ class RestrictedNotesService:
         with v.write_session(self.db) as s:
             note = self._note(s, note_id)
             note.text = text
-        return note
+            s.flush()
+            return freeze(NoteRow, note)
 
     def for_meeting(self, meeting_id: int) -> list[m.RestrictedNote]:
         meeting_id = v.as_id(meeting_id, _("Meeting"))
         with self.db.session() as s:
             return list(s.scalars(select(m.RestrictedNote).where(
                 m.RestrictedNote.meeting_id == meeting_id,
-                m.RestrictedNote.deleted_at.is_(None)).order_by(m.RestrictedNote.id)).all())
-
-    def for_threat(self, threat_id: int) -> list[m.RestrictedNote]:
-        threat_id = v.as_id(threat_id, _("Threat"))
-        with self.db.session() as s:
-            return list(s.scalars(select(m.RestrictedNote).where(
-                m.RestrictedNote.threat_id == threat_id,
                 m.RestrictedNote.deleted_at.is_(None)).order_by(m.RestrictedNote.id)).all())
 
     def remove(self, note_id: int) -> None:

@@ -16,6 +16,7 @@ from .records import (
     RecordService, check_code, iter_fields, optional_text, own_committee, require_text,
 )
 from .errors import ValidationError
+from .values import value_type
 
 FIELDS = ("title", "given_names", "family_name", "sex", "is_youth", "category", "fds_corps",
           "organisation", "function", "phone", "is_member", "is_active", "committee_id")
@@ -51,6 +52,7 @@ class PeopleService(RecordService):
     model = m.Person
     default_order = ("sort_key", False)
     sort_columns = {"name": m.Person.sort_key, "family_name": m.Person.sort_key}
+    Row = Detail = value_type("PersonRow", m.Person, extra=("full_name", "display_name"))
 
     def _noun(self) -> str:
         return _("Person")
@@ -120,8 +122,9 @@ class PeopleService(RecordService):
             m.Attendance.person_id == obj.id, m.Attendance.deleted_at.is_(None))).all())
 
     def likely_duplicates(self, given_names: str, family_name: str,
-                          exclude_id: int | None = None) -> list[m.Person]:
-        """People already recorded whose name looks the same (Mahamadou / Mohamed, Maïga / Maiga)."""
+                          exclude_id: int | None = None) -> list[Any]:
+        """People already recorded whose name looks the same (Mahamadou / Mohamed, Maïga / Maiga),
+        as frozen rows (the person editor warns with them)."""
         errors: dict[str, str] = {}
         given_names = v.as_text(given_names, _("Given name(s)"), errors, "given_names") or ""
         family_name = v.as_text(family_name, _("Family name"), errors, "family_name") or ""
@@ -136,7 +139,7 @@ class PeopleService(RecordService):
             if own is not None:
                 stmt = stmt.where(m.Person.committee_id == own.id)
             candidates = s.scalars(stmt).all()
-            return [p for p in candidates
+            return [self.to_row(p) for p in candidates
                     if p.id != exclude_id
                     and (name_key(p.given_names, p.family_name) == key
                          or (family and name_key("", p.family_name) == family

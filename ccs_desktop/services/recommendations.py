@@ -13,6 +13,7 @@ from ..domain import enums
 from ..i18n import _
 from . import validation as v
 from .errors import ReadOnly, ValidationError
+from .values import freeze, freeze_all, value_type
 from .records import (
     RecordService, as_date, check_code, iter_fields, optional_text, require_text,
 )
@@ -28,9 +29,19 @@ def _overdue(stmt, value):  # noqa: ANN001
                       m.Recommendation.status.in_(enums.RecommendationStatus.open_codes()))
 
 
+FollowupRow = value_type("FollowupRow", m.RecommendationFollowup)
+
+
 class RecommendationsService(RecordService):
     model = m.Recommendation
     default_order = ("deadline", False)
+    Row = value_type("RecommendationRow", m.Recommendation)
+    #: threat_ids, vulnerability_ids: the linked live records; meeting_reference and
+    #: meeting_status: its meeting's ("" and None without one); followups: FollowupRow,
+    #: oldest first
+    Detail = value_type("RecommendationDetail", m.Recommendation, resolved=(
+        "threat_ids", "vulnerability_ids", "meeting_reference", "meeting_status",
+        "followups"))
     filters = {
         "overdue": _overdue,
         "open": lambda stmt, v: stmt.where(
@@ -151,7 +162,9 @@ class RecommendationsService(RecordService):
 
     def add_followup(self, recommendation_id: int, *, status: str,
                      date: dt.date | str | None = None, note: str = "", letter_number: str = "",
-                     sent_to: str = "", meeting_id: int | None = None) -> m.RecommendationFollowup:
+                     sent_to: str = "", meeting_id: int | None = None) -> Any:
+        """A step of the recommendation's follow-up (its status moves with it): the new
+        FollowupRow."""
         errors: dict[str, str] = {}
         code = check_code(status, enums.RecommendationStatus, _("Status"), errors, "status")
         d = as_date(date, _("Date"), errors, "date") or (dt.date.today() if "date" not in errors
@@ -180,17 +193,31 @@ class RecommendationsService(RecordService):
             rec.status = code
             rec.status_date = d
             s.flush()
-        return row
+            return freeze(FollowupRow, row)
 
     def transmit(self, recommendation_id: int, *, date: dt.date | str, letter_number: str,
-                 sent_to: str, note: str = "") -> m.RecommendationFollowup:
+                 sent_to: str, note: str = "") -> Any:
+        """The letter that transmits the recommendation: the new FollowupRow."""
         return self.add_followup(recommendation_id, status="transmitted", date=date,
                                  letter_number=letter_number, sent_to=sent_to, note=note)
 
     def followups(self, recommendation_id: int) -> list[m.RecommendationFollowup]:
         recommendation_id = v.as_id(recommendation_id, _("Recommendation"))
         with self.db.session() as s:
-            return list(s.scalars(select(m.RecommendationFollowup).where(
-                m.RecommendationFollowup.recommendation_id == recommendation_id,
-                m.RecommendationFollowup.deleted_at.is_(None))
-                .order_by(m.RecommendationFollowup.date, m.RecommendationFollowup.id)).all())
+            return self._followups(s, recommendation_id)
+
+    def _followups(self, s: Session, recommendation_id: int) -> list[m.RecommendationFollowup]:
+        return list(s.scalars(select(m.RecommendationFollowup).where(
+            m.RecommendationFollowup.recommendation_id == recommendation_id,
+            m.RecommendationFollowup.deleted_at.is_(None))
+            .order_by(m.RecommendationFollowup.date, m.RecommendationFollowup.id)).all())
+
+    def to_detail(self, obj: m.Recommendation, session: Session) -> Any:
+        meeting = obj.meeting
+        return freeze(
+            self.Detail, obj,
+            threat_ids=tuple(t.id for t in obj.threats),
+            vulnerability_ids=tuple(x.id for x in obj.vulnerabilities),
+            meeting_reference=meeting.reference if meeting is not None else "",
+            meeting_status=meeting.status if meeting is not None else None,
+            followups=freeze_all(FollowupRow, self._followups(session, obj.id)))

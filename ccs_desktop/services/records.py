@@ -1,9 +1,12 @@
 """Create, read, update, list, search and delete every kind of record, with French validation.
 
 One `RecordService` per kind. Each public method opens its own session (one user action),
-validates before writing anything and returns detached ORM objects (expire_on_commit is off).
+validates before writing anything. The core (CLI, documents, exchange) reads detached ORM
+objects through `list()` and `get()` (expire_on_commit is off); the screens read frozen values
+only (services.values): `rows()` gives a page of a list's rows, `detail()` what an editor
+shows with its relations resolved, and `save()` a `Saved` (what changed and the fresh row).
 Listing, filtering, sorting and search all run in SQL so that a table of half a million rows
-stays instant; the UI's table models page through `list()` with limit/offset.
+stays instant; the UI's table models page through `rows()` with limit/offset.
 """
 
 from __future__ import annotations
@@ -18,13 +21,15 @@ from sqlalchemy.orm import Session
 
 from ..db import models as m
 from ..db import search
+from ..db import settings
 from ..db.base import utcnow
 from ..db.engine import Database
 from ..domain import enums
 from ..domain.text import sort_key
 from ..i18n import _, pgettext
 from . import validation as v
-from .errors import NotFound, ValidationError
+from .values import freeze, freeze_all
+from .errors import ValidationError
 
 
 PAGE_MAX = 2**53  # the largest page size or start a table may ask for
@@ -44,6 +49,27 @@ class Change:
     @classmethod
     def of(cls, obj: Any, action: str) -> Change:
         return cls(type(obj).__tablename__, int(obj.id), action)
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """What a save from a screen did: the Change (kind, id, CREATED or UPDATED) and the
+    record's fresh row (the kind's `Row`), for its list to show it in place."""
+
+    change: Change
+    row: Any
+
+    @property
+    def id(self) -> int:
+        return self.change.id
+
+    @property
+    def kind(self) -> str:
+        return self.change.kind
+
+    @property
+    def action(self) -> str:
+        return self.change.action
 
 
 @dataclass
@@ -92,11 +118,6 @@ def optional_text(value: Any, label: str, errors: dict[str, str], key: str,
     return v.as_text(value, label, errors, key, max_len=max_len, multiline=multiline) or ""
 
 
-def clean_text(value: Any) -> str:
-    """A text already checked (or written by the application itself), stripped."""
-    return "" if value is None else str(value).strip()
-
-
 # --- the generic service ---------------------------------------------------------------------
 
 class RecordService:
@@ -108,6 +129,10 @@ class RecordService:
     sort_columns: ClassVar[Mapping[str, Any]] = {}
     # filter name -> callable(stmt, value) -> stmt
     filters: ClassVar[Mapping[str, Callable[[Select, Any], Select]]] = {}
+    # what the screens receive (services.values.value_type): a list's row and an editor's
+    # detail; each kind declares its own
+    Row: ClassVar[type]
+    Detail: ClassVar[type]
 
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -198,8 +223,9 @@ class RecordService:
     def _sorted_walk(self, s: Session, query: ListQuery, limit: int | None,
                      offset: int | None) -> list[Any] | None:
         """A first page of a search sorted by an indexed column, when the matches are many:
-        the column's index walked in order, each row checked against the search
-        (db.search.sorted_walk), instead of every match sorted; None otherwise."""
+        the column's index walked in order, stretch by stretch, each row checked against the
+        search (db.search.sorted_walk), until the page is full, instead of every match
+        sorted; None when the sort is the better plan."""
         if (not query.search or not query.order_by or limit is None
                 or self.model not in search.SEARCHABLE
                 or not isinstance(query.search, str)):
@@ -209,28 +235,52 @@ class RecordService:
             column = getattr(self.model, query.order_by, None)
         key = getattr(column, "key", None)
         indexed = {tuple(c.name for c in ix.columns)[0] for ix in self.model.__table__.indexes}
-        if key is None or key not in indexed or (offset or 0) + limit > 2000:
+        wanted = (offset or 0) + limit
+        if key is None or key not in indexed or wanted > 2000:
             return None
         walk = search.sorted_walk(s.connection(), self.model, query.search)
         if walk is None:
             return None
         condition, matches = walk
-        # the walk stops after `scan` rows of the index: three times what the share of
-        # matches needs on average; matches bunched further down the order (places sorted
-        # by name, all the "Salle ..." at the end) make the page come from the sort instead
         rows = int(s.scalar(select(func.max(self.model.id))) or 0)
-        wanted = (offset or 0) + limit
-        scan = max(1000, min(20_000, 3 * wanted * max(rows, 1) // max(matches, 1)))
+        return self._walk_stretches(s, query, condition, matches, rows, wanted, limit, offset)
+
+    # A check of one row costs about twenty times one match of the sort: past that many
+    # rows walked per match, or three times the rows the share of matches needs (matches
+    # bunched far down the order: places sorted by name, all the "Salle ..." at the end),
+    # the matches are sorted instead.
+    WALK_PER_MATCH = 20
+    WALK_MIN, STRETCH_MIN = 1000, 256  # rows: the least budget, the least stretch
+
+    def _walk_stretches(self, s: Session, query: ListQuery, condition: Any, matches: int,
+                        rows: int, wanted: int, limit: int,
+                        offset: int | None) -> list[Any] | None:
+        """The records of the page, the plain order walked in stretches (the first one of the
+        length the share of matches needs, then doubling); past the walk's budget, the
+        matches sorted (their ids only, then the page's records)."""
         plain = replace(query, search="")
-        first = self._order(self._apply(select(self.model.id), plain), plain).limit(scan)
-        stmt = self._order(self.base_select().where(self.model.id.in_(first), condition),
-                           plain).limit(limit)
-        if offset:
-            stmt = stmt.offset(offset)
-        found = list(s.scalars(stmt).unique().all())
-        if len(found) == limit or len(found) + (offset or 0) >= matches:
-            return found
-        return None
+        order = self._apply(select(self.model.id), plain)
+        expected = wanted * max(rows, 1) // max(matches, 1)
+        budget = max(self.WALK_MIN, min(matches // self.WALK_PER_MATCH, 3 * expected))
+        stretch = max(self.STRETCH_MIN, 2 * expected)
+        found: list[int] = []
+        walked = 0
+        while walked < budget and walked < rows and len(found) < wanted:
+            stretch = min(stretch, budget - walked)
+            ids = self._order(order, plain).limit(stretch).offset(walked)
+            found += s.scalars(self._order(select(self.model.id).where(
+                self.model.id.in_(ids), condition), plain)).all()
+            walked += stretch
+            stretch *= 2
+        if len(found) < wanted and walked < rows and len(found) < matches:
+            sort = self._order(self._apply(select(self.model.id), query), query)
+            found = list(s.scalars(sort.limit(wanted)).all())
+        return self._records_in_order(s, found[offset or 0:wanted])
+
+    def _records_in_order(self, s: Session, ids: list[int]) -> list[Any]:
+        place = {key: i for i, key in enumerate(ids)}
+        records = s.scalars(self.base_select().where(self.model.id.in_(ids))).unique().all()
+        return sorted(records, key=lambda r: place[r.id])
 
     def count(self, query: ListQuery | None = None) -> int:
         """How many records match; answered from indexes alone in the common cases."""
@@ -291,6 +341,33 @@ class RecordService:
             return self._find(session, key)
         with self.db.session() as s:
             return self._find(s, key)
+
+    # what the screens read: frozen values ---------------------------------------------------
+    def to_row(self, obj: Any) -> Any:
+        """The frozen row of a loaded record."""
+        return freeze(self.Row, obj)
+
+    def to_detail(self, obj: Any, session: Session) -> Any:
+        """The frozen detail of a record loaded in `session`: its fields and the relations its
+        editor shows, resolved (kinds with relations override this)."""
+        return freeze(self.Detail, obj)
+
+    def rows(self, query: ListQuery | None = None) -> tuple[Any, ...]:
+        """A page of frozen rows: the same records, order, filters and search as `list`."""
+        return freeze_all(self.Row, self.list(query))
+
+    def detail(self, key: int | str) -> Any:
+        """The frozen detail of one live record; NotFound (French) otherwise."""
+        with self.db.session() as s:
+            return self.to_detail(self._find(s, key), s)
+
+    def save(self, key: int | str | None = None, **values: Any) -> Saved:
+        """Create (key None) or update a record from a screen: what changed and its row."""
+        if key is None:
+            obj = self.create(**values)
+            return Saved(Change.of(obj, CREATED), self.to_row(obj))
+        obj = self.update(key, **values)
+        return Saved(Change.of(obj, UPDATED), self.to_row(obj))
 
     # writing
     def validate(self, values: dict[str, Any], existing: Any | None,
@@ -573,21 +650,8 @@ _COMMITTEE_FILTERS: dict[str, Callable[[Select, Any, Any], Select]] = {
 
 # --- settings and the own committee ----------------------------------------------------------
 
-def get_setting(s: Session, key: str, default: str | None = None) -> str | None:
-    row = s.get(m.Setting, key)
-    return row.value if row is not None else default
-
-
-def set_setting(s: Session, key: str, value: str) -> None:
-    row = s.get(m.Setting, key)
-    if row is None:
-        s.add(m.Setting(key=key, value=value))
-    else:
-        row.value = value
-
-
 def own_committee(s: Session) -> m.Committee | None:
-    uuid = get_setting(s, "committee_uuid")
+    uuid = settings.read(s, settings.OWN_COMMITTEE)
     if not uuid:
         return None
     return s.scalar(select(m.Committee).where(m.Committee.uuid == uuid))
@@ -620,5 +684,5 @@ def iter_fields(values: Mapping[str, Any], allowed: Iterable[str]) -> None:
         raise ValidationError(_("Unknown fields: {names}.").format(names=names))
 
 
-__all__ = ["Change", "CREATED", "UPDATED", "DELETED", "ListQuery", "RecordService", "tombstone", "own_committee", "own_committee_id",
-           "get_setting", "set_setting", "sort_key"]
+__all__ = ["Change", "Saved", "CREATED", "UPDATED", "DELETED", "ListQuery", "RecordService", "tombstone", "own_committee", "own_committee_id",
+           "sort_key"]

@@ -15,6 +15,7 @@ from ..domain.threat_types import national_type
 from ..i18n import _
 from . import validation as v
 from .errors import ReadOnly, ValidationError
+from .values import freeze, freeze_all, value_type
 from .records import (
     RecordService, as_date, as_int, check_code, iter_fields, optional_text,
     require_text,
@@ -79,9 +80,15 @@ def type_info(row: m.ThreatType) -> ThreatTypeInfo:
                           national_code=row.national_code, committee_id=row.committee_id)
 
 
+AssessmentRow = value_type("AssessmentRow", m.ThreatAssessment)
+
+
 class ThreatsService(RecordService):
     model = m.Threat
     default_order = ("score", True)
+    Row = value_type("ThreatRow", m.Threat)
+    #: history: the threat's assessments (AssessmentRow), oldest first
+    Detail = value_type("ThreatDetail", m.Threat, resolved=("history",))
     filters = {
         "type": lambda stmt, v: stmt.join(m.ThreatType, m.ThreatType.code == m.Threat.type_code)
         .where((m.ThreatType.code == v) | (m.ThreatType.parent_code == v)),
@@ -150,8 +157,9 @@ class ThreatsService(RecordService):
 
     def assess(self, threat_id: int, *, likelihood: Any, impact: Any, trend: str = "stable",
                note: str = "", meeting_id: int | None = None,
-               date: dt.date | str | None = None) -> m.ThreatAssessment:
-        """Re-score a threat (usually at a meeting): history kept, current score updated."""
+               date: dt.date | str | None = None) -> Any:
+        """Re-score a threat (usually at a meeting): history kept, current score updated.
+        Returns the new AssessmentRow (its threat_id names the threat rescored)."""
         errors: dict[str, str] = {}
         lk = _score_value(likelihood, enums.Likelihood, _("Likelihood"), errors, "likelihood")
         im = _score_value(impact, enums.Impact, _("Severity"), errors, "impact")
@@ -181,14 +189,21 @@ class ThreatsService(RecordService):
             if meeting is not None and threat not in meeting.threats:
                 meeting.threats.append(threat)
             s.flush()
-        return row
+            return freeze(AssessmentRow, row)
 
     def assessments(self, threat_id: int) -> list[m.ThreatAssessment]:
         threat_id = v.as_id(threat_id, _("Threat"))
         with self.db.session() as s:
-            return list(s.scalars(select(m.ThreatAssessment).where(
-                m.ThreatAssessment.threat_id == threat_id,
-                m.ThreatAssessment.deleted_at.is_(None)).order_by(m.ThreatAssessment.date)).all())
+            return self._assessments(s, threat_id)
+
+    def _assessments(self, s: Session, threat_id: int) -> list[m.ThreatAssessment]:
+        return list(s.scalars(select(m.ThreatAssessment).where(
+            m.ThreatAssessment.threat_id == threat_id,
+            m.ThreatAssessment.deleted_at.is_(None)).order_by(m.ThreatAssessment.date)).all())
+
+    def to_detail(self, obj: m.Threat, session: Session) -> Any:
+        return freeze(self.Detail, obj,
+                      history=freeze_all(AssessmentRow, self._assessments(session, obj.id)))
 
     def types(self) -> list[ThreatTypeInfo]:
         """The active types, national ones labelled in the interface's language (the
@@ -239,6 +254,7 @@ class VulnerabilitiesService(RecordService):
     model = m.Vulnerability
     default_order = ("id", True)
     filters = {"place": lambda stmt, v: stmt.where(m.Vulnerability.place_name == v)}
+    Row = Detail = value_type("VulnerabilityRow", m.Vulnerability)
 
     def _noun(self) -> str:
         return _("Vulnerability")

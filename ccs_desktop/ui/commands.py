@@ -1,4 +1,5 @@
-"""Undoable actions (QUndoCommand) that call the services, and the one prompt seam.
+"""Undoable actions (QUndoCommand) that call the services, and the confirmations and
+refusals they show through the prompt seam (ui/prompts.py).
 
 `delete_with_undo(kind, record_id, services, undo_stack, parent)` is what list pages and
 editors call to delete: it asks first (`confirm`, which tests replace), then pushes a
@@ -42,7 +43,7 @@ def service_for(services: Any, kind: str) -> Any:
 def describe(services: Any, kind: str, record_id: int) -> str:
     """A short name of the record for prompts and the undo history."""
     try:
-        obj = service_for(services, kind).get(record_id)
+        obj = service_for(services, kind).detail(record_id)
     except UserError:
         return f"#{record_id}"
     if kind == "people":

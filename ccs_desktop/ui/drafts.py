@@ -3,7 +3,7 @@
 An editor writes its form's content as JSON into ``<data_dir>/drafts/<kind>-<id|new>.json``
 a moment after each change (debounced), atomically (temporary file, flush, fsync, os.replace),
 removes it when the record is saved, and offers it back when the editor opens again.
-The file functions are Qt-free; `DraftKeeper` adds the debounce timer.
+The file functions do the writing and reading; `DraftKeeper` adds the debounce timer.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QTimer
 
 from ..fileio import write_atomically
 
@@ -100,51 +102,46 @@ def pending_drafts(data_dir: str | Path) -> list[Draft]:
     return sorted(found, key=lambda d: d.saved_at, reverse=True)
 
 
-try:  # the debounce needs Qt; the functions above do not
-    from PySide6.QtCore import QObject, QTimer
+class DraftKeeper(QObject):
+    """Writes `collect()` as the draft of (kind, record_id) `delay_ms` after the last
+    `touch()`; `flush()` writes at once (closing, crashing code paths)."""
 
-    class DraftKeeper(QObject):
-        """Writes `collect()` as the draft of (kind, record_id) `delay_ms` after the last
-        `touch()`; `flush()` writes at once (closing, crashing code paths)."""
+    def __init__(self, data_dir: str | Path, kind: str, record_id: int | None,
+                 collect: Callable[[], dict[str, Any]], delay_ms: int = 500,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self.kind = kind
+        self.record_id = record_id
+        self._collect = collect
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self.flush)
+        self.enabled = True
+        self.last_path: Path | None = None
 
-        def __init__(self, data_dir: str | Path, kind: str, record_id: int | None,
-                     collect: Callable[[], dict[str, Any]], delay_ms: int = 500,
-                     parent: QObject | None = None) -> None:
-            super().__init__(parent)
-            self.data_dir = Path(data_dir)
-            self.kind = kind
-            self.record_id = record_id
-            self._collect = collect
-            self._timer = QTimer(self)
-            self._timer.setSingleShot(True)
-            self._timer.setInterval(delay_ms)
-            self._timer.timeout.connect(self.flush)
-            self.enabled = True
-            self.last_path: Path | None = None
+    def touch(self) -> None:
+        if self.enabled:
+            self._timer.start()
 
-        def touch(self) -> None:
-            if self.enabled:
-                self._timer.start()
+    def pending(self) -> bool:
+        return self._timer.isActive()
 
-        def pending(self) -> bool:
-            return self._timer.isActive()
+    def flush(self) -> None:
+        self._timer.stop()
+        if self.enabled:
+            self.last_path = save_draft(self.data_dir, self.kind, self.record_id,
+                                        self._collect())
 
-        def flush(self) -> None:
-            self._timer.stop()
-            if self.enabled:
-                self.last_path = save_draft(self.data_dir, self.kind, self.record_id,
-                                            self._collect())
+    def discard(self) -> None:
+        self._timer.stop()
+        discard_draft(self.data_dir, self.kind, self.record_id)
 
-        def discard(self) -> None:
-            self._timer.stop()
-            discard_draft(self.data_dir, self.kind, self.record_id)
+    def rekey(self, record_id: int | None) -> None:
+        """The record was created: the draft of "new" becomes the draft of its id."""
+        discard_draft(self.data_dir, self.kind, self.record_id)
+        self.record_id = record_id
 
-        def rekey(self, record_id: int | None) -> None:
-            """The record was created: the draft of "new" becomes the draft of its id."""
-            discard_draft(self.data_dir, self.kind, self.record_id)
-            self.record_id = record_id
-
-        def load(self) -> Draft | None:
-            return load_draft(self.data_dir, self.kind, self.record_id)
-except ImportError:  # pragma: no cover
-    pass
+    def load(self) -> Draft | None:
+        return load_draft(self.data_dir, self.kind, self.record_id)

@@ -24,6 +24,7 @@ from . import i18n
 from . import prompts
 from . import settings_keys as prefs
 from .exchange import exchange_pages, install_exchange_actions
+from .views.crss import is_crss
 from .views.home import HomePage
 from .views.list_page import ListPage
 from .views.opening import open_record
@@ -49,7 +50,8 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         #: pages to reload when next shown (a refresh reloads the visible page only)
         self._stale: set[str] = set()
-        #: what the editors saved since the last refresh (services.records.Change values)
+        #: what the editors saved since the last refresh (services.records.Saved values:
+        #: the Change and the fresh row)
         self._changes: list[Any] = []
         self._build()
         self.restore_state()
@@ -173,7 +175,7 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         committee = self.services.committee.own()
-        if committee is None and self.services.committee.mode() == "crss":
+        if committee is None and is_crss(self.services):
             self.status_label.setText(self.tr("CRSS: national consolidation") + " · "
                                       + str(self.db.path))
         elif committee is None:
@@ -301,7 +303,10 @@ class MainWindow(QMainWindow):
         if changes and isinstance(page, ListPage) and all(
                 c.kind == page.kind and c.action == UPDATED for c in changes):
             for change in changes:
-                page.refresh_row(change.id)
+                # a save from an editor brings the fresh row (services.records.Saved)
+                row = getattr(change, "row", None)
+                if row is None or not page.model.update_row(change.id, row):
+                    page.refresh_row(change.id)
             return  # a record's edit changes neither the committee nor the database
         self._stale.discard(current)
         refresh = getattr(page, "refresh", None)

@@ -55,7 +55,7 @@ def _sound(path: Path) -> None:
 
 
 def test_revisions_are_the_known_ones():
-    assert REVISIONS == ["0001", "0002", "0003"] and REVISIONS[-1] == HEAD_REVISION
+    assert REVISIONS == ["0001", "0002", "0003", "0004"] and REVISIONS[-1] == HEAD_REVISION
 
 
 @pytest.fixture
@@ -89,7 +89,9 @@ def test_downgrade_then_upgrade_gives_the_fresh_schema_and_keeps_the_data(
     _sound(path)
     down_counts = _counts(path)
     for table, n in down_counts.items():
-        if table in head_counts and table != "alembic_version":
+        # (the blocks of a full-text index, not rows: 0004 added prefix indexes to them)
+        if table in head_counts and table != "alembic_version" \
+                and not (table.startswith("fts_") and table.endswith(("_data", "_idx"))):
             assert n == head_counts[table], table  # every table still there keeps its rows
 
     migrate_file(path, "head", key=rawdb.key_for(path))

@@ -346,6 +346,9 @@ def spec_for(service: str, method: str) -> Any:  # noqa: C901
                                     if d(st.booleans()) else d.id(model),
                                     saved_token(d, service)), {}),
             "get": lambda d: ((d.uuid_or_id(model),), {}),
+            "detail": lambda d: ((d.uuid_or_id(model),), {}),
+            "save": lambda d: (((), d.fields(fields, required)) if d(st.booleans())
+                               else ((d.uuid_or_id(model),), d.fields(fields))),
         }
         if method in generic:
             return generic[method]
@@ -431,13 +434,12 @@ def spec_for(service: str, method: str) -> Any:  # noqa: C901
         ("notes", "update"): lambda d: ((d.id(m.RestrictedNote), d.text()), {}),
         ("notes", "remove"): lambda d: ((d.id(m.RestrictedNote),), {}),
         ("notes", "for_meeting"): lambda d: ((d.id(M),), {}),
-        ("notes", "for_threat"): lambda d: ((d.id(T),), {}),
     }
     return specific.get((service, method))
 
 
 # Readers that take no user-typed value (or only a ListQuery built by the UI): not fuzzed.
-NOT_FUZZED = {"list", "count", "distinct_values", "base_select", "own", "is_configured",
+NOT_FUZZED = {"list", "rows", "count", "distinct_values", "base_select", "own", "is_configured",
               "newest_record_time", "clock_warning", "mode", "types"}
 
 

@@ -217,13 +217,14 @@ def test_older_schema_is_migrated(committee_db, tmp_path: Path) -> None:
     conn = rawdb.connect(snap)
     for t in ("crss_conflicts", "crss_import_log", "crss_register"):
         conn.execute(f"DROP TABLE {t}")
-    later = Path(__file__).resolve().parents[2] / "ccs_desktop" / "db" / "migrations" / \
-        "versions" / "0003_list_indexes.py"
-    if later.exists():  # revision 0003 only adds indexes: drop them too
-        import re
+    versions = Path(__file__).resolve().parents[2] / "ccs_desktop" / "db" / "migrations" / \
+        "versions"
+    for later in (versions / "0003_list_indexes.py", versions / "0004_search_prefixes.py"):
+        if later.exists():  # revisions 0003 and 0004 add indexes: drop them too
+            import re
 
-        for name in re.findall(r"create_index\('(\w+)'", later.read_text()):
-            conn.execute(f"DROP INDEX IF EXISTS {name}")
+            for name in re.findall(r"create_index\('(\w+)'", later.read_text()):
+                conn.execute(f"DROP INDEX IF EXISTS {name}")
     conn.execute("UPDATE alembic_version SET version_num='0001'")
     conn.commit()
     conn.execute("VACUUM")

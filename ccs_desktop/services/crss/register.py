@@ -69,17 +69,6 @@ def ensure_register(db: Database) -> int:
     return added
 
 
-def add_entry(db: Database, *, level: str, region: str, cercle: str = "", commune: str = "",
-              **extra: object) -> RegisterEntry:
-    if level not in ("commune", "region", "cercle") or not region:
-        raise ValidationError(_("Give the level and the region of the expected committee."))
-    with db.session() as s:
-        e = RegisterEntry(level=level, region=region, cercle=cercle, commune=commune,
-                          is_listed=False, **extra)
-        s.add(e)
-    return e
-
-
 def update_entry(db: Database, entry_id: int, **values: object) -> None:
     allowed = {"installed_on", "creation_decision", "partner", "status", "notes"}
     if set(values) - allowed:

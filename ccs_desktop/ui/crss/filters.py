@@ -39,7 +39,6 @@ class PlaceFilter(QWidget):
                          (self.tr("Committee:"), self.committee)):
             row.addWidget(QLabel(label))
             row.addWidget(w, 1)
-        self._updating = False
         self.region.currentIndexChanged.connect(self._region_changed)
         self.cercle.currentIndexChanged.connect(self._cercle_changed)
         self.commune.currentIndexChanged.connect(self._changed)

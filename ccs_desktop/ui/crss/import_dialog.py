@@ -59,6 +59,7 @@ class ImportDialog(TaskDialog):
         QVBoxLayout(key).addWidget(self.key_box)
         layout.addWidget(key)
         self.report_model = ImportReportModel(self)
+        # the proxy has no Qt parent (make_table): this reference keeps it alive
         self.report_view, self.report_proxy = make_table(self.report_model, "reportTable")
         self.report_view.setVisible(False)
         self.report_view.setMinimumHeight(150)

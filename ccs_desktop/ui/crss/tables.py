@@ -4,190 +4,186 @@ one import's report, conflicts) and the sortable view they show in."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex,
-    QSortFilterProxyModel, Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ...services.rowcheck import one_line, printable
 from ..i18n import date_time_text, short_date
+from ..models.table_base import SORT_ROLE, Column, TableModel
 
 translate = QCoreApplication.translate
 
-Index = QModelIndex | QPersistentModelIndex
+_CONTEXT = "ExchangeTables"
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-class RowsModel(QAbstractTableModel):
-    """A read-only table over a list of Python rows; `columns` = [(header, getter)]."""
+def _col(key: str, title: str, value: Callable[[Any], Any], **options: Any) -> Column:
+    """A column of the CRSS tables (titles in the "ExchangeTables" context)."""
+    return Column(key, title, value, context=_CONTEXT, **options)
 
-    columns: Sequence[tuple[str, Callable[[Any], Any]]] = ()
+
+def when(value: dt.date | dt.datetime | None) -> str:
+    """A date (day) or a moment (day and time) as the CRSS tables show it."""
+    if isinstance(value, dt.datetime):
+        return date_time_text(value)
+    return "" if value is None else short_date(value)
+
+
+def _count(key: str, title: str, value: Callable[[Any], Any]) -> Column:
+    return _col(key, title, value, align=_RIGHT)
+
+
+def _tip_everywhere(tip: Callable[[Any], Any], *columns: Column) -> tuple[Column, ...]:
+    """The same row tooltip on every column."""
+    return tuple(replace(c, tooltip=tip) for c in columns)
+
+
+class RowsModel(TableModel):
+    """A read-only table over a list of small frozen rows (set_rows), sorted by the view's
+    QSortFilterProxyModel (make_table) on SORT_ROLE; the columns are class-level specs."""
+
+    align_headers = False  # Qt's centred headers
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Any] = []
+        super().__init__(None, parent)
 
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.columns)):
-            return self.columns[section][0]
+def _duplicate_tip(row: Any) -> str | None:
+    if not row.duplicate:
         return None
+    return translate("ExchangeTables",
+                     "This commune appears under two committee ids: check which one is the real "
+                     "committee.")
 
-    def row_at(self, index: Index) -> Any:
-        return self.rows[index.row()] if index.isValid() and index.row() < len(self.rows) \
-            else None
 
-    def raw(self, row: Any, column: int) -> Any:
-        return self.columns[column][1](row)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)) or not (
-                0 <= index.column() < len(self.columns)):
-            return None
-        row = self.rows[index.row()]
-        value = self.raw(row, index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            if isinstance(value, dt.datetime | dt.date):
-                return (date_time_text(value) if isinstance(value, dt.datetime)
-                        else short_date(value))
-            return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.UserRole:  # sort key
-            if isinstance(value, dt.datetime | dt.date):
-                return value.isoformat()
-            return value if isinstance(value, int | float) else str(value or "")
-        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return self.extra(row, index.column(), role)
-
-    def extra(self, row: Any, column: int, role: int) -> Any:
-        return None
+def _level(row: Any) -> str:
+    return "CCSR" if row.level == "region" else ("CCS-Cercle" if row.level == "cercle"
+                                                 else "CCSC")
 
 
 class RegisterModel(RowsModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        never = translate("ExchangeTables", "never sent")
-        two = translate("ExchangeTables", "commune under two committees")
-        self.columns = (
-            (translate("ExchangeTables", "Level"), lambda r: "CCSR" if r.level == "region" else
-             ("CCS-Cercle" if r.level == "cercle" else "CCSC")),
-            (translate("ExchangeTables", "Region"), lambda r: r.region),
-            (translate("ExchangeTables", "Cercle"), lambda r: r.cercle),
-            (translate("ExchangeTables", "Commune"), lambda r: r.commune),
-            (translate("ExchangeTables", "Committee"), lambda r: r.committee_code),
-            (translate("ExchangeTables", "Status"), lambda r: status_label(r.status)),
-            (translate("ExchangeTables", "Last file received"),
-             lambda r: r.last_file_name or never),
-            (translate("ExchangeTables", "Received on"), lambda r: r.last_received_at),
-            (translate("ExchangeTables", "Data as of"), lambda r: r.last_snapshot_at),
-            (translate("ExchangeTables", "Warning"), lambda r: two if r.duplicate else ""),
-        )
+    columns = _tip_everywhere(
+        _duplicate_tip,
+        _col("level", QT_TRANSLATE_NOOP("ExchangeTables", "Level"), _level),
+        _col("region", QT_TRANSLATE_NOOP("ExchangeTables", "Region"), lambda r: r.region),
+        _col("cercle", QT_TRANSLATE_NOOP("ExchangeTables", "Cercle"), lambda r: r.cercle),
+        _col("commune", QT_TRANSLATE_NOOP("ExchangeTables", "Commune"), lambda r: r.commune),
+        _col("committee", QT_TRANSLATE_NOOP("ExchangeTables", "Committee"),
+             lambda r: r.committee_code),
+        _col("status", QT_TRANSLATE_NOOP("ExchangeTables", "Status"),
+             lambda r: status_label(r.status)),
+        _col("last_file", QT_TRANSLATE_NOOP("ExchangeTables", "Last file received"),
+             lambda r: r.last_file_name or translate("ExchangeTables", "never sent")),
+        _col("received", QT_TRANSLATE_NOOP("ExchangeTables", "Received on"),
+             lambda r: r.last_received_at, text=when),
+        _col("snapshot", QT_TRANSLATE_NOOP("ExchangeTables", "Data as of"),
+             lambda r: r.last_snapshot_at, text=when),
+        _col("warning", QT_TRANSLATE_NOOP("ExchangeTables", "Warning"),
+             lambda r: translate("ExchangeTables", "commune under two committees")
+             if r.duplicate else ""),
+    )
 
-    def extra(self, row: Any, column: int, role: int) -> Any:
+    def row_data(self, row: Any, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole and row.duplicate:
             return QBrush(QColor("#ffe0b2"))
         if role == Qt.ItemDataRole.ForegroundRole and row.never_sent:
             return QBrush(QColor("#6d6d6d"))
-        if role == Qt.ItemDataRole.ToolTipRole and row.duplicate:
-            return translate(
-                "ExchangeTables",
-                "This commune appears under two committee ids: check which one is the real "
-                "committee.")
         return None
+
+
+def _result(ok: bool) -> str:
+    return translate("ExchangeTables", "imported") if ok else \
+        translate("ExchangeTables", "refused")
 
 
 class ImportLogModel(RowsModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        imported = translate("ExchangeTables", "imported")
-        refused = translate("ExchangeTables", "refused")
-        self.columns = (
-            (translate("ExchangeTables", "Imported on"), lambda r: r.imported_at),
-            (translate("ExchangeTables", "File"), lambda r: one_line(r.file_name, 120)),
-            (translate("ExchangeTables", "Committee"), lambda r: one_line(r.committee_code, 40)),
-            (translate("ExchangeTables", "Result"),
-             lambda r: imported if r.status == "ok" else refused),
-            (translate("ExchangeTables", "New"), lambda r: r.new),
-            (translate("ExchangeTables", "Updated"), lambda r: r.updated),
-            (translate("ExchangeTables", "Unchanged"), lambda r: r.unchanged),
-            (translate("ExchangeTables", "Deleted"), lambda r: r.deleted),
-            (translate("ExchangeTables", "Refused"), lambda r: r.refused),
-            (translate("ExchangeTables", "Conflicts"), lambda r: r.conflicts),
-            (translate("ExchangeTables", "Message"), lambda r: one_line(r.message, 600)),
-        )
+    columns = (
+        _col("imported", QT_TRANSLATE_NOOP("ExchangeTables", "Imported on"),
+             lambda r: r.imported_at, text=when),
+        _col("file", QT_TRANSLATE_NOOP("ExchangeTables", "File"),
+             lambda r: one_line(r.file_name, 120),
+             tooltip=lambda r: r.file_sha256 and f"SHA-256 : {r.file_sha256}"),
+        _col("committee", QT_TRANSLATE_NOOP("ExchangeTables", "Committee"),
+             lambda r: one_line(r.committee_code, 40)),
+        _col("result", QT_TRANSLATE_NOOP("ExchangeTables", "Result"),
+             lambda r: _result(r.status == "ok")),
+        _count("new", QT_TRANSLATE_NOOP("ExchangeTables", "New"), lambda r: r.new),
+        _count("updated", QT_TRANSLATE_NOOP("ExchangeTables", "Updated"), lambda r: r.updated),
+        _count("unchanged", QT_TRANSLATE_NOOP("ExchangeTables", "Unchanged"),
+               lambda r: r.unchanged),
+        _count("deleted", QT_TRANSLATE_NOOP("ExchangeTables", "Deleted"), lambda r: r.deleted),
+        _count("refused", QT_TRANSLATE_NOOP("ExchangeTables", "Refused"), lambda r: r.refused),
+        _count("conflicts", QT_TRANSLATE_NOOP("ExchangeTables", "Conflicts"),
+               lambda r: r.conflicts),
+        _col("message", QT_TRANSLATE_NOOP("ExchangeTables", "Message"),
+             lambda r: one_line(r.message, 600)),
+    )
 
-    def extra(self, row: Any, column: int, role: int) -> Any:
+    def row_data(self, row: Any, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and row.status != "ok":
             return QBrush(QColor("#b71c1c"))
-        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return row.file_sha256 and f"SHA-256 : {row.file_sha256}"
         return None
+
+
+def _counted(key: str, title: str) -> Column:
+    return _count(key, title, lambda r: r.counts[key])
 
 
 class ImportReportModel(RowsModel):
     """The result of one import: one row per file (ImportReport)."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        imported = translate("ExchangeTables", "imported")
-        refused = translate("ExchangeTables", "refused")
-        self.columns = (
-            (translate("ExchangeTables", "File"), lambda r: one_line(r.file.name, 120)),
-            (translate("ExchangeTables", "Committee"), lambda r: one_line(r.committee_code, 40)),
-            (translate("ExchangeTables", "Result"), lambda r: imported if r.ok else refused),
-            (translate("ExchangeTables", "New"), lambda r: r.counts["new"]),
-            (translate("ExchangeTables", "Updated"), lambda r: r.counts["updated"]),
-            (translate("ExchangeTables", "Unchanged"), lambda r: r.counts["unchanged"]),
-            (translate("ExchangeTables", "Deleted"), lambda r: r.counts["deleted"]),
-            (translate("ExchangeTables", "Refused"), lambda r: r.counts["refused"]),
-            (translate("ExchangeTables", "Conflicts"), lambda r: r.counts["conflicts"]),
-            (translate("ExchangeTables", "Message"), lambda r: one_line(r.message, 600)),
-        )
+    columns = _tip_everywhere(
+        lambda r: printable(r.message or str(r.file), 2000),
+        _col("file", QT_TRANSLATE_NOOP("ExchangeTables", "File"),
+             lambda r: one_line(r.file.name, 120)),
+        _col("committee", QT_TRANSLATE_NOOP("ExchangeTables", "Committee"),
+             lambda r: one_line(r.committee_code, 40)),
+        _col("result", QT_TRANSLATE_NOOP("ExchangeTables", "Result"), lambda r: _result(r.ok)),
+        _counted("new", QT_TRANSLATE_NOOP("ExchangeTables", "New")),
+        _counted("updated", QT_TRANSLATE_NOOP("ExchangeTables", "Updated")),
+        _counted("unchanged", QT_TRANSLATE_NOOP("ExchangeTables", "Unchanged")),
+        _counted("deleted", QT_TRANSLATE_NOOP("ExchangeTables", "Deleted")),
+        _counted("refused", QT_TRANSLATE_NOOP("ExchangeTables", "Refused")),
+        _counted("conflicts", QT_TRANSLATE_NOOP("ExchangeTables", "Conflicts")),
+        _col("message", QT_TRANSLATE_NOOP("ExchangeTables", "Message"),
+             lambda r: one_line(r.message, 600)),
+    )
 
-    def extra(self, row: Any, column: int, role: int) -> Any:
+    def row_data(self, row: Any, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and not row.ok:
             return QBrush(QColor("#b71c1c"))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return printable(row.message or str(row.file), 2000)
         return None
 
 
 class ConflictsModel(RowsModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.columns = (
-            (translate("ExchangeTables", "Received on"), lambda r: r.created_at),
-            (translate("ExchangeTables", "Committee"), lambda r: r.committee_code),
-            (translate("ExchangeTables", "Kind of record"), lambda r: r.table_label),
-            (translate("ExchangeTables", "Record"), lambda r: r.title),
-            (translate("ExchangeTables", "What differs"),
+    columns = (
+        _col("received", QT_TRANSLATE_NOOP("ExchangeTables", "Received on"),
+             lambda r: r.created_at, text=when),
+        _col("committee", QT_TRANSLATE_NOOP("ExchangeTables", "Committee"),
+             lambda r: r.committee_code),
+        _col("table", QT_TRANSLATE_NOOP("ExchangeTables", "Kind of record"),
+             lambda r: r.table_label),
+        _col("record", QT_TRANSLATE_NOOP("ExchangeTables", "Record"), lambda r: r.title),
+        _col("differences", QT_TRANSLATE_NOOP("ExchangeTables", "What differs"),
              lambda r: ", ".join(d.column for d in r.differences)),
-            (translate("ExchangeTables", "File"), lambda r: r.file_name),
-            (translate("ExchangeTables", "Decision"), lambda r: r.resolution_label if not r.is_open
+        _col("file", QT_TRANSLATE_NOOP("ExchangeTables", "File"), lambda r: r.file_name),
+        _col("decision", QT_TRANSLATE_NOOP("ExchangeTables", "Decision"),
+             lambda r: r.resolution_label if not r.is_open
              else translate("ExchangeTables", "to settle")),
-        )
+    )
 
 
 def make_table(model: RowsModel, name: str) -> tuple[QTableView, QSortFilterProxyModel]:
+    # no Qt parent for the proxy (one aborted the exchange tests with heap corruption): the
+    # caller keeps it alive, as the view does not own its model
     proxy = QSortFilterProxyModel()
     proxy.setSourceModel(model)
-    proxy.setSortRole(Qt.ItemDataRole.UserRole)
+    proxy.setSortRole(SORT_ROLE)
     view = QTableView()
     view.setObjectName(name)
     view.setModel(proxy)
@@ -212,7 +208,6 @@ def fit_columns(view: QTableView) -> None:
     for i in range(header.count()):
         header.resizeSection(i, min(max(header.sectionSize(i), 70), 320))
     view.setProperty("fitted", True)
-
 
 
 def status_label(code: str) -> str:

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from ...domain import enums
 from ...services.errors import ReadOnly, UserError, ValidationError
-from ...services.records import CREATED, UPDATED, Change
 from .. import commands
 from ..i18n import date_time_text, time_text
+from ..views.crss import is_crss
 from ..drafts import DraftKeeper, Draft
 
 NONE_DATE = QDate(2000, 1, 1)
@@ -425,6 +425,7 @@ class RecordEditor(QDialog):
         self.body.setLayout(self.form_layout)
 
     def load(self, obj: Any) -> dict[str, Any]:
+        """The form's values from the record's detail (the service's frozen `Detail`)."""
         return {name: getattr(obj, name, None) for name in self.form.widgets}
 
     def defaults(self) -> dict[str, Any]:
@@ -434,10 +435,12 @@ class RecordEditor(QDialog):
         return values
 
     def create(self, values: dict[str, Any]) -> Any:
-        return self.service.create(**values)
+        """A services.records.Saved: what changed and the new record's row."""
+        return self.service.save(None, **values)
 
     def update(self, values: dict[str, Any]) -> Any:
-        return self.service.update(self.record_id, **values)
+        """A services.records.Saved: what changed and the record's fresh row."""
+        return self.service.save(self.record_id, **values)
 
     def is_read_only(self, obj: Any) -> str | None:
         """A banner text when the record no longer changes."""
@@ -446,10 +449,7 @@ class RecordEditor(QDialog):
     def _consolidated(self) -> bool:
         """True in a CRSS database: what the committees sent is read, never edited."""
         if not hasattr(self, "_crss_mode"):
-            try:
-                self._crss_mode = self.services.committee.mode() == "crss"
-            except Exception:  # noqa: BLE001
-                self._crss_mode = False
+            self._crss_mode = is_crss(self.services)
         return self._crss_mode
 
     def draft_extra(self) -> dict[str, Any]:
@@ -466,7 +466,7 @@ class RecordEditor(QDialog):
 
     # loading ----------------------------------------------------------------------------------
     def reload(self) -> None:
-        obj = self.service.get(self.record_id) if self.record_id is not None else None
+        obj = self.service.detail(self.record_id) if self.record_id is not None else None
         self.form.set_values(self.load(obj) if obj is not None else self.defaults())
         self.form.clear_errors()
         self.general_error.show_message(None)
@@ -543,18 +543,16 @@ class RecordEditor(QDialog):
         values = self.to_service(self.form.values())
         try:
             if self.record_id is None:
-                obj = self.create(values)
-                self.record_id = obj.id
-                self.keeper.rekey(obj.id)
+                saved = self.create(values)
+                self.record_id = saved.id
+                self.keeper.rekey(saved.id)
                 self.delete_button.setEnabled(True)
-                action = CREATED
             else:
                 changes = self._changed_values(values)
                 if not changes:
                     self._mark_saved()
                     return True
-                obj = self.update(changes)
-                action = UPDATED
+                saved = self.update(changes)
         except ValidationError as exc:
             rest = self.form.show_errors(exc.errors)
             self.general_error.show_message(" ".join(rest.values()) if rest else None)
@@ -573,9 +571,9 @@ class RecordEditor(QDialog):
             return False
         self._saved_values = values
         self._mark_saved()
-        self.setWindowTitle(self.window_title(obj))
-        self.after_save(obj)
-        self.wrote.emit(Change.of(obj, action))
+        self.setWindowTitle(self.window_title(saved.row))
+        self.after_save(saved.row)
+        self.wrote.emit(saved)
         self.changed.emit()
         self.saved.emit(self.record_id)
         return True

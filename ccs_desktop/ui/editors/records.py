@@ -58,12 +58,12 @@ class CheckList(QListWidget):
 
 def threat_rows(services: Any) -> list[tuple[int, str]]:
     return [(t.id, f"{t.title} — {enums.RiskLevel.label_of(t.level)}")
-            for t in services.threats.list(ListQuery(limit=500))]
+            for t in services.threats.rows(ListQuery(limit=500))]
 
 
 def vulnerability_rows(services: Any) -> list[tuple[int, str]]:
     return [(v.id, v.title + (f" ({v.place_name})" if v.place_name else ""))
-            for v in services.vulnerabilities.list(ListQuery(limit=500))]
+            for v in services.vulnerabilities.rows(ListQuery(limit=500))]
 
 
 class RecommendationEditor(RecordEditor):
@@ -160,13 +160,12 @@ class RecommendationEditor(RecordEditor):
             self.status_line.setText(self.tr("Save the recommendation to record its "
                                              "transmission."))
             return
-        # `get` loaded the links and the meeting with the record
-        self.threat_links.set_checked({t.id for t in obj.threats})
-        self.vuln_links.set_checked({v.id for v in obj.vulnerabilities})
+        # the detail resolves the links, the meeting and the follow-ups
+        self.threat_links.set_checked(set(obj.threat_ids))
+        self.vuln_links.set_checked(set(obj.vulnerability_ids))
         self.meeting_id = obj.meeting_id
-        meeting = obj.meeting
-        frozen = meeting is not None and meeting.status == "adopted"
-        ref = meeting.reference if meeting is not None else ""
+        frozen = obj.meeting_status == "adopted"
+        ref = obj.meeting_reference
         self._show_followups(obj)
         if frozen:
             for name in ("text", "addressee", "responsible", "deadline"):
@@ -181,14 +180,14 @@ class RecommendationEditor(RecordEditor):
 
     def after_save(self, obj: Any) -> None:
         if not self.follow_box.isEnabled():  # just created: the follow-up opens
-            self.after_load(self.services.recommendations.get(obj.id))
+            self.after_load(self.services.recommendations.detail(obj.id))
 
-    def _show_followups(self, obj: Any) -> None:
-        rec = self.services.recommendations.get(obj.id)
+    def _show_followups(self, detail: Any) -> None:
+        """The status and follow-ups of the recommendation's detail."""
         self.status_line.setText(self.tr("Status: {status}").format(
-            status=enums.RecommendationStatus.label_of(rec.status)))
+            status=enums.RecommendationStatus.label_of(detail.status)))
         self.followups.clear()
-        for fu in self.services.recommendations.followups(obj.id):
+        for fu in detail.followups:
             parts = [long_date(fu.date), enums.RecommendationStatus.label_of(fu.status)]
             if fu.letter_number:
                 parts.append(self.tr("letter no. {n}").format(n=fu.letter_number))
@@ -229,7 +228,7 @@ class RecommendationEditor(RecordEditor):
         self.follow_error.show_message(None)
         self.t_letter.clear()
         self.t_to.clear()
-        self._show_followups(self.services.recommendations.get(self.record_id))
+        self._show_followups(self.services.recommendations.detail(self.record_id))
         self.changed.emit()
         return True
 
@@ -243,7 +242,7 @@ class RecommendationEditor(RecordEditor):
             self.follow_error.show_message(str(exc))
             return False
         self.follow_error.show_message(None)
-        self._show_followups(self.services.recommendations.get(self.record_id))
+        self._show_followups(self.services.recommendations.detail(self.record_id))
         self.changed.emit()
         return True
 

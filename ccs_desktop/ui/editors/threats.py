@@ -237,7 +237,7 @@ class ThreatEditor(RecordEditor):
         self.history_box.setVisible(obj is not None)
         if obj is None:
             return
-        for a in self.services.threats.assessments(obj.id):
+        for a in obj.history:  # the detail resolves the assessments, oldest first
             value, _level, label = score_text(a.likelihood, a.impact)
             self.history.addItem(self.tr("{date}: {likelihood} × {impact} = {score} ({level}), "
                                          "trend {trend}").format(

@@ -33,7 +33,6 @@ from .dialogs import (
 translate = QCoreApplication.translate
 
 log = logging.getLogger(__name__)
-MENU = "ExchangeMenu"
 PAGE_KEYS = ("register", "import_log", "conflicts")
 
 

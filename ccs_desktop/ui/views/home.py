@@ -256,7 +256,7 @@ class HomePage(QWidget):
                     "%1", committee.secretary.display_name))
             self.place_label.setText(" · ".join(parts))
         today = dt.date.today()
-        nxt = s.meetings.list(ListQuery(filters={"status": "planned", "date_from": today},
+        nxt = s.meetings.rows(ListQuery(filters={"status": "planned", "date_from": today},
                                         order_by="date", limit=1)) if configured else []
         if nxt:
             m = nxt[0]

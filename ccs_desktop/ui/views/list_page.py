@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout, QWidget,
 )
 
-from .. import i18n
 from .. import settings_keys as prefs
 from ..models import RecordTableModel, make_model
 from ..widgets.badges import BadgeDelegate
@@ -251,14 +250,6 @@ class ListPage(QWidget):
         self.model.set_search("")
         self.apply_filters()
 
-    def set_filter_choice(self, key: str, text: str) -> None:
-        """Choose a filter option by its (translated) text, as a user would."""
-        box = self.filter_boxes[key]
-        pos = box.findText(text)
-        if pos < 0:
-            raise KeyError(text)
-        box.setCurrentIndex(pos)
-
     def apply_search(self) -> None:
         self._search_timer.stop()
         self.model.set_search_async(self.search_edit.text())
@@ -346,7 +337,3 @@ class ListPage(QWidget):
             header.restoreState(state)
             header.setSectionsMovable(True)
             header.setStretchLastSection(True)
-
-
-def locale_number(n: int) -> str:
-    return i18n.locale_for().toString(n)

@@ -50,7 +50,7 @@ def _enum_options(name: str, enum: type[enums.Labelled]):  # noqa: ANN202
 def _distinct(service: Any, attr: str, name: str, limit: int = 2000):  # noqa: ANN202
     """Values present in the first `limit` records (sorted by that column), for a filter."""
     def options() -> list[Option]:
-        rows = service.list(ListQuery(order_by=attr, limit=limit))
+        rows = service.rows(ListQuery(order_by=attr, limit=limit))
         values = sorted({getattr(r, attr) for r in rows if getattr(r, attr)}, key=fold)
         return [(v, {name: v}) for v in values]
     return options
@@ -58,8 +58,8 @@ def _distinct(service: Any, attr: str, name: str, limit: int = 2000):  # noqa: A
 
 def _years(service: Any):  # noqa: ANN202
     def options() -> list[Option]:
-        first = service.list(ListQuery(order_by="date", limit=1))
-        last = service.list(ListQuery(order_by="date", descending=True, limit=1))
+        first = service.rows(ListQuery(order_by="date", limit=1))
+        last = service.rows(ListQuery(order_by="date", descending=True, limit=1))
         if not first or not last:
             return []
         return [(str(y), {"year": y}) for y in range(last[0].date.year, first[0].date.year - 1,

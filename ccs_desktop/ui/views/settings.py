@@ -123,7 +123,7 @@ class SettingsPage(QWidget):
         self.refresh()
 
     def _people(self) -> list[tuple[str, int]]:
-        rows = self.services.people.list(ListQuery(filters={"is_active": True}, limit=2000))
+        rows = self.services.people.rows(ListQuery(filters={"is_active": True}, limit=2000))
         return [(p.display_name, p.id) for p in rows]
 
     def refresh(self) -> None:

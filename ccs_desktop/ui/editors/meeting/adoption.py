@@ -118,9 +118,9 @@ class AdoptionTab(QWidget):
     def refresh_adoption(self) -> None:
         ed = self.editor
         meetings = ed.services.meetings
-        obj = meetings.get(ed.record_id)
+        obj = meetings.detail(ed.record_id)
         self.adopted_by.clear()
-        later = meetings.list(ListQuery(filters={"date_from": obj.date}, order_by="date",
+        later = meetings.rows(ListQuery(filters={"date_from": obj.date}, order_by="date",
                                         limit=50))
         for other in later:
             if other.id != obj.id:

@@ -111,6 +111,7 @@ class AgendaTab(QSplitter):
         self._item_timer.timeout.connect(self.save_agenda_edits)
         self._pending: dict[str, dict[str, str]] = {}  # item id -> fields not yet saved
         self._items: dict[int, Any] = {}
+        self.previous_to_adopt: Any = None
         self._notes: dict[int, Any] = {}  # item id -> RestrictedNote
         self._showing: int | None = None
         for w, name in ((self.item_title, "title"), (self.discussion, "discussion"),
@@ -136,10 +137,12 @@ class AgendaTab(QSplitter):
     # the list ----------------------------------------------------------------------------------
     def refresh_agenda(self, select_id: int | None = None) -> None:
         self.save_agenda_edits()
-        items = self.services.meetings.agenda(self.meeting_id)
+        detail = self.services.meetings.detail(self.meeting_id)
+        items = detail.agenda
         self._items = {i.id: i for i in items}
-        self._notes = {n.agenda_item_id: n for n in self.services.notes.for_meeting(
-            self.meeting_id) if n.agenda_item_id}
+        self._notes = {n.agenda_item_id: n for n in detail.restricted_notes if n.agenda_item_id}
+        #: the held meeting whose PV awaits adoption (offered on the standing item)
+        self.previous_to_adopt = detail.previous_to_adopt
         current = select_id if select_id is not None else self._showing
         self.agenda_list.blockSignals(True)
         self.agenda_list.clear()

@@ -74,8 +74,9 @@ class AttendanceTab(QWidget):
 
     def refresh_attendance(self) -> None:
         ed = self.editor
-        rows = {a.person_id: a for a in ed.services.meetings.attendance(ed.record_id)}
-        ed.people = list(ed.services.people.list(ListQuery(limit=2000)))
+        # the attendance as the meeting's detail resolves it (AttendanceRow values)
+        rows = {a.person_id: a for a in ed.services.meetings.detail(ed.record_id).attendance}
+        ed.people = list(ed.services.people.rows(ListQuery(limit=2000)))
         shown = [p for p in ed.people if p.is_member and p.is_active]
         shown += [p for p in ed.people if p.id in rows and p not in shown]
         box = QWidget()

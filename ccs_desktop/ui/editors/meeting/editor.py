@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout
 from ...i18n import long_date, time_text
 from ....domain import enums
 from ....domain.french import de
-from ....services.errors import UserError
 from ....services.records import ListQuery
 from ... import commands
 from ...documents_view import DocumentsView
@@ -36,8 +35,9 @@ class MeetingEditor(RecordEditor):
 
     # building -------------------------------------------------------------------------------
     def build(self) -> None:
+        # what the editor prefills (chair, secretary, place) and the reference's code
         self.committee = self.services.committee.own()
-        self.people = list(self.services.people.list(ListQuery(
+        self.people = list(self.services.people.rows(ListQuery(
             filters={"is_active": True}, limit=2000)))
         self.children: list[Any] = []
         self.tabs = QTabWidget()
@@ -103,18 +103,17 @@ class MeetingEditor(RecordEditor):
         return out
 
     def create(self, values: dict[str, Any]) -> Any:
-        return self.services.meetings.create_with_agenda(**values)
+        return self.services.meetings.save(None, with_agenda=True, **values)
 
     def is_read_only(self, obj: Any) -> str | None:
         if obj.status != "adopted":
             return None
         by = ""
         if obj.adopted_by_meeting_id:
-            try:
-                other = self.services.meetings.get(obj.adopted_by_meeting_id)
-                by = self.tr(" at the meeting of {date}").format(date=long_date(other.date))
-            except UserError:
-                by = ""
+            # the detail resolves the adopting meeting's date (None when it is gone)
+            when = obj.adopted_by_date
+            by = (self.tr(" at the meeting of {date}").format(date=long_date(when))
+                  if when is not None else "")
         return self.tr("PV adopted on {date}{by}: read only. A correction is an amendment "
                        "(Adoption tab).").format(date=long_date(obj.adopted_on), by=by)
 

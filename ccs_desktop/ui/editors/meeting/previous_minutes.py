@@ -36,8 +36,7 @@ class PreviousMinutesOffer(QFrame):
         """Shown on the standing item while the previous PV awaits adoption."""
         self.previous = None
         if item is not None and item.title == STANDING_ITEMS[0] and not read_only:
-            self.previous = self.agenda.services.meetings.previous_unadopted(
-                self.agenda.meeting_id)
+            self.previous = self.agenda.previous_to_adopt
         if self.previous is None:
             self.hide()
             return
@@ -60,6 +59,9 @@ class PreviousMinutesOffer(QFrame):
                 "The minutes of the meeting of {date} are adopted without amendment.").format(
                 date=long_date(previous.date)))  # saved by the agenda autosave
         agenda.item_error.show_message(archive_warning(adoption))
+        # the next one awaiting adoption, if any (the detail resolves it)
+        agenda.previous_to_adopt = agenda.services.meetings.detail(
+            agenda.meeting_id).previous_to_adopt
         self.hide()
         agenda.editor.changed.emit()
         return True

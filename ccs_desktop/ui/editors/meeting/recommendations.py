@@ -48,7 +48,7 @@ class RecommendationsTab(QWidget):
 
     def refresh_recommendations(self) -> None:
         self.rec_list.clear()
-        for r in self.editor.services.recommendations.list(ListQuery(
+        for r in self.editor.services.recommendations.rows(ListQuery(
                 filters={"meeting_id": self.editor.record_id}, order_by="id", limit=500)):
             text = f"{r.text} — {enums.RecommendationStatus.label_of(r.status)}"
             if r.addressee:

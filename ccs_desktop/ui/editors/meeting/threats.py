@@ -130,7 +130,7 @@ class ThreatsTab(QWidget):
         current = self.threat_combo.currentData()
         self.threat_combo.blockSignals(True)
         self.threat_combo.clear()
-        self._threats = {t.id: t for t in services.threats.list(ListQuery(limit=500))}
+        self._threats = {t.id: t for t in services.threats.rows(ListQuery(limit=500))}
         for t in self._threats.values():
             self.threat_combo.addItem(_with_place(t.title, t.place_name), t.id)
         set_combo(self.threat_combo, current)
@@ -138,7 +138,7 @@ class ThreatsTab(QWidget):
         self._threat_picked()
         linked_v = {x.id for x in links.vulnerabilities}
         self.vuln_combo.clear()
-        for x in services.vulnerabilities.list(ListQuery(limit=500)):
+        for x in services.vulnerabilities.rows(ListQuery(limit=500)):
             if x.id not in linked_v:
                 self.vuln_combo.addItem(_with_place(x.title, x.place_name), x.id)
 

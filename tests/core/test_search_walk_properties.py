@@ -1,0 +1,127 @@
+"""The sorted walk of a search (RecordService._sorted_walk) gives exactly the rows of a plain
+ORDER BY, over random data with many ties, tombstones and empty dates, in every sort order and
+both directions, whether the page comes from the walk's stretches or from its fallback sort
+(issue 10)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import delete, func, insert, select, text
+
+from ccs_desktop.db import models as m
+from ccs_desktop.db import search
+from ccs_desktop.domain.text import fold
+from ccs_desktop.services.hub import Services
+from ccs_desktop.services.records import ListQuery, RecordService
+
+WORDS = ("salle", "securite", "seance", "sel", "pv", "paix", "eau", "a", "ab", "abc")
+PLACES = ("", "Alafia", "Salle A", "salle b", "Ber")
+DAYS = (None, dt.date(2020, 1, 1), dt.date(2020, 1, 2), dt.date(1999, 12, 31))
+BASE = 0
+PREFIXES = ("s", "se", "sa", "sal", "secu", "a", "ab", "pv", "p", "e", "salle securite", "zz")
+
+row = st.fixed_dictionaries({
+    "words": st.lists(st.sampled_from(WORDS), min_size=0, max_size=3),
+    "place": st.sampled_from(PLACES),
+    "day": st.sampled_from(DAYS),
+    "status": st.sampled_from(("draft", "held", "adopted")),
+    "priority": st.sampled_from(("normal", "high", "urgent")),
+    "dead": st.booleans(),
+})
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    from ccs_desktop.db.engine import open_database
+    from ccs_desktop.services.demo import generate_demo
+
+    database = open_database(tmp_path_factory.mktemp("walk-properties"))
+    generate_demo(database, committees=1, years=1)
+    with database.session() as s:
+        global BASE
+        BASE = max(s.scalar(select(func.max(model.id))) or 0
+                   for model in (m.Meeting, m.Recommendation))
+    yield database
+    database.close()
+
+
+def _load(db, rows: list[dict]) -> None:  # noqa: ANN001
+    now = dt.datetime(2024, 1, 1)
+    with db.session() as s:
+        committee = s.scalar(select(m.Committee.id).limit(1))
+        base = BASE  # the demo's records stay, ours come after them
+        for model in (m.Recommendation, m.Meeting):
+            s.execute(delete(model).where(model.id > base))
+            s.execute(text(f"DELETE FROM {search.SEARCHABLE[model][0]} WHERE rowid > {base}"))
+        meetings, recommendations, fts_m, fts_r = [], [], [], []
+        for i, r in enumerate(rows, start=1):
+            common = {"id": base + i, "uuid": str(uuid.uuid4()), "created_at": now, "updated_at": now,
+                      "version": 1, "generation": 0, "committee_id": committee,
+                      "deleted_at": now if r["dead"] else None}
+            body = " ".join(r["words"])
+            meetings.append({**common, "number": i, "year": 1900, "reference": f"PV {i}",
+                             "kind": "ordinary", "status": r["status"],
+                             "date": r["day"] or dt.date(2001, 1, 1), "place": r["place"],
+                             "notes": body, "not_held_reason_text": "", "convened_by": "",
+                             "frozen_header": ""})
+            recommendations.append({**common, "text": body or "-", "addressee": r["place"],
+                                    "responsible": "", "deadline": r["day"],
+                                    "priority": r["priority"], "status": "formulated"})
+            if not r["dead"]:
+                fts_m.append({"id": base + i, "body": fold(f"{body} {r['place']}")})
+                fts_r.append({"id": base + i, "body": fold(f"{body} {r['place']}")})
+        if rows:
+            s.execute(insert(m.Meeting.__table__), meetings)
+            s.execute(insert(m.Recommendation.__table__), recommendations)
+            for model, fts in ((m.Meeting, fts_m), (m.Recommendation, fts_r)):
+                if fts:
+                    s.execute(text(f"INSERT INTO {search.SEARCHABLE[model][0]}(rowid, body) "
+                                   "VALUES (:id, :body)"), fts)
+
+
+def _plain(db, service: RecordService, typed: str, order: str, desc: bool,  # noqa: ANN001
+           limit: int, offset: int) -> list[int]:
+    """The page as a plain ORDER BY of every match gives it."""
+    model = service.model
+    column = service.sort_columns.get(order, getattr(model, order))
+    fts, condition = search.match(model, typed)
+    stmt = (select(model.id).join(fts, fts.c.rowid == model.id)
+            .where(condition, model.deleted_at.is_(None))
+            .order_by(column.desc() if desc else column.asc(),
+                      model.id.desc() if desc else model.id.asc())
+            .limit(limit).offset(offset))
+    with db.session() as s:
+        return list(s.scalars(stmt).all())
+
+
+CASES = [("meetings", o) for o in ("reference", "date", "status", "place")] + \
+    [("recommendations", o) for o in ("deadline", "priority", "addressee", "text")]
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(row, min_size=0, max_size=40), typed=st.sampled_from(PREFIXES),
+       case=st.sampled_from(CASES), desc=st.booleans(),
+       limit=st.integers(1, 12), offset=st.integers(0, 10),
+       walk=st.sampled_from(((1000, 256), (1, 1), (3, 2))))
+def test_the_walk_gives_the_rows_of_a_plain_order_by(db, monkeypatch, rows, typed, case, desc,
+                                                     limit, offset, walk):
+    _load(db, rows)
+    kind, order = case
+    service = getattr(Services(db), kind)
+    expected = _plain(db, service, typed, order, desc, limit, offset)
+    with monkeypatch.context() as patch:
+        patch.setattr(search, "DENSE_MATCHES", 0)  # the walk whatever the number of matches
+        # tiny budgets and stretches: several stretches, and the fallback sort past them
+        patch.setattr(type(service), "WALK_MIN", walk[0])
+        patch.setattr(type(service), "STRETCH_MIN", walk[1])
+        patch.setattr(type(service), "WALK_PER_MATCH", 10**9 if walk[0] < 1000 else 20)
+        got = [r.id for r in service.list(ListQuery(search=typed, order_by=order,
+                                                    descending=desc, limit=limit,
+                                                    offset=offset))]
+    assert got == expected
