@@ -40,6 +40,16 @@ def _test_account(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(autouse=True)
+def _no_session_left():
+    """Who signed in to a window in one test is forgotten before the next."""
+    from ccs_desktop.db import unlock
+
+    unlock.remember_session(None)
+    yield
+    unlock.remember_session(None)
+
+
+@pytest.fixture(autouse=True)
 def _french_by_default(monkeypatch: pytest.MonkeyPatch):
     """Every test starts in French (the default, whatever the machine's locale or CCS_LANG) and
     leaves the language as it found it."""

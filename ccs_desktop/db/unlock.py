@@ -44,7 +44,7 @@ class Credentials:
 
     @classmethod
     def given(cls, user: str | None = None, password_file: str | os.PathLike[str] | None = None,
-              *, default_user: str | None = None) -> Credentials | None:
+              *, default_user: str | None = None, session: bool = True) -> Credentials | None:
         """From the command line's `--user`/`--password-file` (given here, or for the time
         of a command by `command_line`), else CCS_USER and CCS_PASSWORD_FILE; None when no
         password is given at all."""
@@ -52,7 +52,7 @@ class Credentials:
         user = user or cmd_user or os.environ.get(ENV_USER) or default_user
         password_file = password_file or cmd_file or os.environ.get(ENV_PASSWORD_FILE)
         if not password_file:
-            return _SESSION[-1] if _SESSION else None
+            return _SESSION[-1] if _SESSION and session else None
         if not user:
             raise CredentialsError(_("Give the account name with --user (or CCS_USER)."))
         return cls(user, read_password_file(password_file))

@@ -560,7 +560,7 @@ def create_demo_database(data_dir: Any, fill: Callable[[Any], None] | None = Non
     from ..db import unlock
     from ..db.engine import create_database
 
-    given = unlock.Credentials.given(default_user=DEMO_ACCOUNTS[0])
+    given = unlock.Credentials.given(default_user=DEMO_ACCOUNTS[0], session=False)
     password = given.password if given is not None else DEMO_PASSWORD
     admin = unlock.Credentials(DEMO_ACCOUNTS[0], password)
     db = create_database(data_dir, fill=fill or (lambda b: generate_demo(b, seed=seed)),

@@ -115,7 +115,8 @@ class LoginDialog(QDialog):
         return True
 
     def _wait(self, seconds: float, text: str) -> None:
-        self._left = max(1, int(seconds + 0.999))
+        # whole seconds, rounded up with a margin (Qt's coarse timers may fire a little early)
+        self._left = max(1, int(seconds) + 1)
         _show(self.error, text)
         self._tick(first=True)
         self._countdown.start()
