@@ -224,10 +224,10 @@ def cmd_init(args: Any) -> int:
         finally:
             db.close()
     db.close()
-    _say_recovery_key(db, args.recovery_key_out)
     committee = made[0]
     print(_("Committee set up: {name} ({code}) in {path}")
           .format(name=committee.name, code=committee.code, path=db.path), file=sys.stderr)
+    _say_recovery_key(db, args.recovery_key_out)
     print(str(db.path.resolve()))
     return 0
 

@@ -189,14 +189,22 @@ def _on_error(context: Any) -> None:
 def _on_connect(dbapi_conn: Any, _record: Any, *, foreign_keys: bool = True,
                 driver_transactions: bool = True) -> None:
     cur = dbapi_conn.cursor()
-    # first, so that the pragmas below wait for a lock like everything else
-    cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
-    cur.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
-    cur.execute(f"PRAGMA journal_mode = {journal_mode_for_this_sqlite()}")
-    cur.execute("PRAGMA synchronous = FULL")
-    # deleted content is overwritten, not left in free pages of the file
-    cur.execute("PRAGMA secure_delete = ON")
-    cur.close()
+    try:
+        # first, so that the pragmas below wait for a lock like everything else
+        cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
+        cur.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+        # WAL reads the file (a lock): another program holding it exclusively is said here
+        cur.execute(f"PRAGMA journal_mode = {journal_mode_for_this_sqlite()}")
+        cur.execute("PRAGMA synchronous = FULL")
+        # deleted content is overwritten, not left in free pages of the file
+        cur.execute("PRAGMA secure_delete = ON")
+    except cipher.Error as exc:
+        french = translate_error(exc)
+        if french is not None:
+            raise french from exc
+        raise
+    finally:
+        cur.close()
     if not driver_transactions:
         # SQLAlchemy's pysqlite recipe: the driver issues no BEGIN/COMMIT of its own (it
         # would commit DDL statement by statement); the "begin" event below issues BEGIN

@@ -213,8 +213,8 @@ def test_killed_migration_leaves_the_old_revision_or_the_new_one(runner, tmp_pat
     # a database one revision behind, with data (the 0003 indexes have rows to cover)
     template = tmp_path / "template" / DB_FILENAME
     template.parent.mkdir()
-    shutil.copy2(_demo_template, template)
-    migrate_file(template, "0002", downgrade=True)
+    rawdb.copy_database(Path(_demo_template).parent, template.parent)
+    migrate_file(template, "0002", downgrade=True, key=rawdb.key_for(template))
     assert _revision(template) == "0002"
     before = _counts(template)
 

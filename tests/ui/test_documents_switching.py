@@ -4,7 +4,6 @@ window then quitting prints nothing (no `Signal source has been deleted`, no QBa
 
 from __future__ import annotations
 
-import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import os
 import subprocess
 import sys
@@ -80,6 +79,9 @@ def _drive(mode: str, template: str) -> None:
 
     from ccs_desktop.db.engine import open_database
     from ccs_desktop.paths import DB_FILENAME
+
+    sys.path.insert(0, str(ROOT / "tests"))  # run as a script: tests/rawdb.py
+    import rawdb
 
     folder = Path(tempfile.mkdtemp())
     rawdb.copy_database(Path(template).parent, folder)

@@ -1,6 +1,5 @@
 """Exchange screens (issue 5) with real widgets: back up to a "stick" folder by clicking,
 restore (window and first-run wizard), transmit after trusting the CRSS key, CRSS keygen,
-import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import of two transmissions, register, import log, conflicts, automatic copies.
 
 Every file chooser, confirmation and nested dialog goes through `Prompts` (one seam)."""
@@ -8,6 +7,8 @@ Every file chooser, confirmation and nested dialog goes through `Prompts` (one s
 from __future__ import annotations
 
 import os
+
+import rawdb  # tests/rawdb.py: test databases are SQLCipher files
 
 import ast
 from collections.abc import Callable
