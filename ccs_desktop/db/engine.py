@@ -45,6 +45,10 @@ log = logging.getLogger(__name__)
 
 # How long a statement waits for another program's lock before giving up (milliseconds).
 BUSY_TIMEOUT_MS = 5000
+# Pages kept decrypted in each connection's cache (KiB, SQLite's negative form): an encrypted
+# page costs a decryption each time it is read from the file, so a list's index and a count
+# stay in memory (SQLite's default is 2 MiB).
+CACHE_KIB = 32 * 1024
 # Files being built next to the database (first start, copies aside): `<prefix><pid>-<random>`.
 BUILDING_PREFIX = ".ccs-en-cours-"
 _SIDE_SUFFIXES = ("-journal", "-wal", "-shm")
@@ -196,6 +200,7 @@ def _on_connect(dbapi_conn: Any, _record: Any, *, foreign_keys: bool = True,
         # WAL reads the file (a lock): another program holding it exclusively is said here
         cur.execute(f"PRAGMA journal_mode = {journal_mode_for_this_sqlite()}")
         cur.execute("PRAGMA synchronous = FULL")
+        cur.execute(f"PRAGMA cache_size = -{int(CACHE_KIB)}")
         # deleted content is overwritten, not left in free pages of the file
         cur.execute("PRAGMA secure_delete = ON")
     except cipher.Error as exc:

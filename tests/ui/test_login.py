@@ -85,9 +85,20 @@ def test_recovery_key_is_kept_before_continuing_and_saved_as_its_sheet(qtbot, tm
 
 @pytest.fixture
 def no_credentials(monkeypatch):  # noqa: ANN001, ANN201
+    """No account in the environment; main() quits as soon as its window shows (as
+    tests/ui/test_h8_app_start.py's quiet start: no automatic copy, no crash dialog)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    import ccs_desktop.ui.exchange as dialogs
+    from ccs_desktop import app
+
     monkeypatch.delenv(unlock.ENV_USER, raising=False)
     monkeypatch.delenv(unlock.ENV_PASSWORD_FILE, raising=False)
-    monkeypatch.setenv("CCS_EXIT_AFTER_START", "1")
+    monkeypatch.setattr(dialogs, "on_start_auto_backup", lambda db, wait=False: None)
+    monkeypatch.setattr(dialogs, "on_close_auto_backup", lambda db, timeout=0: None)
+    monkeypatch.setattr(app, "after_start", lambda window: QTimer.singleShot(0, QApplication.quit))
+    monkeypatch.setattr(app, "install_crash_dialog", lambda: None)
 
 
 def _answer(monkeypatch, cls, steps):  # noqa: ANN001, ANN202
@@ -103,11 +114,13 @@ def _answer(monkeypatch, cls, steps):  # noqa: ANN001, ANN202
     return seen
 
 
-def test_desktop_on_a_new_folder_makes_the_administrator_and_shows_the_key(
+def test_a_new_folder_makes_the_administrator_shows_the_key_then_logs_in(
         qtbot, qapp, tmp_path, monkeypatch, no_credentials):
+    """What ccs-desktop does before its window (ui.login.sign_in, called by app.main when no
+    account is given): real dialogs, real typing and clicks."""
     from PySide6.QtTest import QTest
 
-    from ccs_desktop import app
+    from ccs_desktop.ui.login import sign_in
 
     def admin(d: FirstAdminDialog) -> None:
         d.user.setText("awa")
@@ -124,15 +137,19 @@ def test_desktop_on_a_new_folder_makes_the_administrator_and_shows_the_key(
     _answer(monkeypatch, FirstAdminDialog, admin)
     _answer(monkeypatch, RecoveryKeyDialog, recovery)
     data = tmp_path / "donnees"
-    assert app.main(["--data-dir", str(data)]) == 0
+    db = sign_in(data)
+    assert db is not None and db.recovery_text is None  # shown once, then forgotten
+    db.close()
     assert not cipher.is_plain(data / DB_FILENAME)
     key = unlock.unlock(data, unlock.Credentials("awa", "Essakane 2026 !"))
     assert unlock.unlock_with_recovery(data, shown[0]) == key
-    # the second start asks for the password and opens with it
-    _answer(monkeypatch, LoginDialog, lambda d: (d.user.setText("awa"),
-                                                 d.password.setText("Essakane 2026 !"),
-                                                 d.sign_in.click()))
-    assert app.main(["--data-dir", str(data)]) == 0
+    # the next start asks for the password and opens with it
+    logins = _answer(monkeypatch, LoginDialog, lambda d: (d.user.setText("awa"),
+                                                          d.password.setText("Essakane 2026 !"),
+                                                          d.sign_in.click()))
+    again = sign_in(data)
+    assert again is not None and len(logins) == 1
+    again.close()
 
 
 def test_desktop_login_left_quits_without_opening(qapp, empty_db, monkeypatch, no_credentials):
@@ -147,13 +164,16 @@ def test_desktop_login_left_quits_without_opening(qapp, empty_db, monkeypatch, n
 
 def test_demo_opens_unlocked_with_the_three_demo_accounts(qapp, tmp_path, monkeypatch,
                                                           no_credentials):
+    import argparse
+
     from ccs_desktop import app
     from ccs_desktop.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 
     seen = _answer(monkeypatch, LoginDialog, lambda d: d.reject())
-    monkeypatch.setattr(app.tempfile, "mkdtemp", lambda prefix="": str(tmp_path / "demo"))
     (tmp_path / "demo").mkdir()
-    assert app.main(["--demo"]) == 0
-    assert seen == []
+    db = app.prepare_database(argparse.Namespace(demo=True, demo_folder=tmp_path / "demo",
+                                                 data_dir=None))
+    db.close()
+    assert seen == [] and db.credentials == unlock.Credentials("admin", DEMO_PASSWORD)
     for name in DEMO_ACCOUNTS:
         unlock.unlock(tmp_path / "demo", unlock.Credentials(name, DEMO_PASSWORD))
