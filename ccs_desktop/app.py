@@ -81,14 +81,15 @@ def choose_language(explicit: str | None) -> str:
 
 
 def prepare_database(args: argparse.Namespace):  # noqa: ANN201
-    from .db.engine import create_database, open_database
+    from .db.engine import open_database
 
     if args.demo:
-        from .services.demo import generate_demo
+        from .services.demo import create_demo_database
 
-        # built in a temporary file and renamed: a kill never leaves a half-filled demo
+        # built in a temporary file and renamed: a kill never leaves a half-filled demo;
+        # it opens unlocked (its accounts' password is in the README)
         folder = getattr(args, "demo_folder", None) or Path(tempfile.mkdtemp(prefix="ccs-demo-"))
-        return create_database(folder, fill=lambda db: generate_demo(db, seed=1))
+        return create_demo_database(folder)
     from .services.exchange.backup import clean_leftovers_at_start
 
     # what a killed restore, verify or import left in clear goes before anything else
@@ -99,9 +100,9 @@ def prepare_database(args: argparse.Namespace):  # noqa: ANN201
 def open_error_message(exc: BaseException, data_dir: str | None) -> str:
     """What the start-up says when the database cannot be opened (any cause), in the language
     chosen (French by default)."""
-    import sqlite3
-
     from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+    from .db.engine import DRIVER_DATABASE_ERRORS
 
     from .db.engine import DatabaseError
     from .fileio import os_error_text
@@ -124,7 +125,7 @@ def open_error_message(exc: BaseException, data_dir: str | None) -> str:
                  "{what_to_do}").format(path=where, error=os_error_text(exc),
                                         what_to_do=what_to_do)
     original = exc.orig if isinstance(exc, DBAPIError) else exc
-    if isinstance(original, sqlite3.DatabaseError):
+    if isinstance(original, DRIVER_DATABASE_ERRORS):
         text = str(original).lower()
         if "locked" in text or "busy" in text:
             return _("The database “{path}” is in use by another program (CCS Desktop "
@@ -185,8 +186,12 @@ def _data_folder(args: argparse.Namespace) -> Path | None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from .db.engine import NeedsCredentials
+
     try:
         db = prepare_database(args)
+    except NeedsCredentials:
+        db = None  # encrypted (or new): the login screen asks, once Qt is up
     except Exception as exc:  # noqa: BLE001  (any cause: a message, never a crash)
         log.log(logging.ERROR if os.environ.get(DEBUG_ENV) else logging.DEBUG,
                 "database could not be opened", exc_info=True)
@@ -205,6 +210,16 @@ def _run(args: argparse.Namespace) -> int:
     app.setApplicationName("CCS Desktop")
     app.setOrganizationName("CCS-Desktop")
     install_translators(app, args.lang)
+    if db is None:
+        from .ui.login import sign_in
+
+        db = sign_in(args.data_dir)
+        if db is None:
+            return 0  # the user left the login screen
+    elif db.credentials is not None:  # the demonstration's account
+        from .services import access
+
+        access.remember_session(db.credentials)
     window = create_main_window(db)
     copies: list = []  # the daily copy's thread, joined before the database closes
 

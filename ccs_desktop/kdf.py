@@ -19,7 +19,8 @@ KEY_LEN = 32
 MAX_MEMORY_KIB = 256 * 1024  # 256 MiB
 MAX_ITERATIONS = 16
 MAX_PARALLELISM = 4
-TEST_CHEAP_ENV = "CCS_TEST_CHEAP_KDF"
+TEST_CHEAP_ENV = "CCS_TEST_CHEAP_KDF"  # .ccsbak passphrases
+TEST_CHEAP_ACCOUNTS_ENV = "CCS_TEST_CHEAP_ACCOUNT_KDF"  # account passwords (key file)
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,8 @@ class KdfParams:
 CHEAP = KdfParams(memory_kib=8, iterations=1, parallelism=1)
 
 
-def cheap_for_tests() -> bool:
-    return os.environ.get(TEST_CHEAP_ENV) == "1" and bool(os.environ.get("PYTEST_CURRENT_TEST"))
+def cheap_for_tests(switch: str = TEST_CHEAP_ENV) -> bool:
+    return os.environ.get(switch) == "1" and bool(os.environ.get("PYTEST_CURRENT_TEST"))
 
 
 def argon2id(secret: str, salt: bytes, params: KdfParams) -> bytes:

@@ -18,6 +18,37 @@ from ccs_desktop.db.engine import Database, open_database  # noqa: E402
 from ccs_desktop.paths import DB_FILENAME  # noqa: E402
 
 
+from rawdb import TEST_PASSWORD, TEST_USER  # noqa: E402
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _test_account(tmp_path_factory: pytest.TempPathFactory):
+    """Every database a test makes or opens is encrypted and unlocked with this account,
+    given as the command line's would be (CCS_USER, CCS_PASSWORD_FILE: child processes
+    inherit them), with the cheap key derivation for account passwords (honoured only while
+    pytest runs: PYTEST_CURRENT_TEST)."""
+    from ccs_desktop import kdf
+    from ccs_desktop.db import unlock
+
+    password_file = tmp_path_factory.mktemp("account") / "password"
+    password_file.write_text(TEST_PASSWORD + "\n", encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(unlock.ENV_USER, TEST_USER)
+        mp.setenv(unlock.ENV_PASSWORD_FILE, str(password_file))
+        mp.setenv(kdf.TEST_CHEAP_ACCOUNTS_ENV, "1")
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _no_session_left():
+    """Who signed in to a window in one test is forgotten before the next."""
+    from ccs_desktop.db import unlock
+
+    unlock.remember_session(None)
+    yield
+    unlock.remember_session(None)
+
+
 @pytest.fixture(autouse=True)
 def _french_by_default(monkeypatch: pytest.MonkeyPatch):
     """Every test starts in French (the default, whatever the machine's locale or CCS_LANG) and
@@ -87,7 +118,9 @@ def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def demo_db(_demo_template: Path, data_dir: Path):
-    shutil.copy2(_demo_template, data_dir / DB_FILENAME)
+    from rawdb import copy_database
+
+    copy_database(_demo_template.parent, data_dir)
     db = open_database(data_dir)
     yield db
     db.close()

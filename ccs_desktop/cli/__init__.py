@@ -95,12 +95,12 @@ def _say(message: object) -> None:
 def _database_message(exc: BaseException) -> str | None:
     """The message (translated) for an SQLite failure that reached the top (raw SQLite or
     SQLAlchemy text is never shown)."""
-    import sqlite3
-
     from sqlalchemy.exc import DBAPIError
 
+    from ..db.engine import DRIVER_DATABASE_ERRORS
+
     original = exc.orig if isinstance(exc, DBAPIError) else exc
-    if not isinstance(original, sqlite3.DatabaseError):
+    if not isinstance(original, DRIVER_DATABASE_ERRORS):
         return None
     text = str(original).lower()
     if "locked" in text or "busy" in text:
@@ -192,7 +192,10 @@ def _command(args: argparse.Namespace) -> int:
             from ..services.exchange.backup import clean_leftovers_at_start
 
             clean_leftovers_at_start(args.data_dir)
-        return int(args.handler(args) or 0)
+        from ..db.unlock import command_line
+
+        with command_line(getattr(args, "user", None), getattr(args, "password_file", None)):
+            return int(args.handler(args) or 0)
     except CliError as exc:
         _say(_("ccs: {message}").format(message=exc))
         return exc.exit_code

@@ -116,10 +116,19 @@ def grouped(number: int) -> str:
 
 
 def add_data_dir(parser: argparse.ArgumentParser) -> None:
+    """--data-dir and the credentials that unlock (or, for a new database, make the first
+    administrator of) the encrypted database."""
     parser.add_argument(
         "--data-dir", metavar=pgettext("metavar", "FOLDER"), default=None,
         help=_("data folder (by default: CCS_DATA_DIR or the user's folder)"),
     )
+    parser.add_argument(
+        "--user", metavar=pgettext("metavar", "NAME"), default=None,
+        help=_("account name (by default: CCS_USER; “admin” for a new database)"))
+    parser.add_argument(
+        "--password-file", metavar=pgettext("metavar", "FILE"), default=None,
+        help=_("file whose first line is the account's password (by default: "
+               "CCS_PASSWORD_FILE)"))
 
 
 def open_existing(data_dir: str | None):

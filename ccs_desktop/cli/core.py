@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import sys
 import time
@@ -25,6 +26,7 @@ def register(sub) -> None:  # noqa: ANN001
                    metavar="N", help=_("number of committees, 1 to 2,000 (large-scale trials)"))
     p.add_argument("--years", type=_int_between(1, DEMO_MAX_YEARS), default=2,
                    metavar=pgettext("metavar", "Y"), help=_("years of history, 1 to 30"))
+    _add_recovery_out(p)
     p.set_defaults(handler=cmd_demo)
 
     p = sub.add_parser("init", help=_("sets up the committee of a new database, without the "
@@ -41,7 +43,17 @@ def register(sub) -> None:  # noqa: ANN001
                    help=_("chair: “Given name(s) FAMILY NAME” (the family name last)"))
     p.add_argument("--chair-sex", default="H", choices=("H", "F"))
     p.add_argument("--chair-title", default="", help=_("title of the chair (free text)"))
+    _add_recovery_out(p)
     p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("recover", help=_("every password forgotten: a new password for an "
+                                         "account, with the recovery key"))
+    add_data_dir(p)
+    p.add_argument("--recovery-key-file", required=True, metavar=pgettext("metavar", "FILE"),
+                   help=_("file holding the recovery key, as printed on its sheet"))
+    p.add_argument("--new-password-file", required=True, metavar=pgettext("metavar", "FILE"),
+                   help=_("file whose first line is the account's new password"))
+    p.set_defaults(handler=cmd_recover)
 
     p = sub.add_parser("list", help=_("lists the records of a database"))
     p.add_argument("kind", choices=KINDS, metavar=pgettext("metavar", "TYPE"),
@@ -86,9 +98,58 @@ def _int_between(low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
+def _add_recovery_out(parser: Any) -> None:
+    parser.add_argument(
+        "--recovery-key-out", metavar=pgettext("metavar", "FILE"), default=None,
+        help=_("writes the new recovery key into this file (for scripts; otherwise it is "
+               "shown once on the terminal)"))
+
+
+def _say_recovery_key(db: Any, out: str | None) -> None:
+    """The recovery key of a database just made: into the file asked, else on the
+    terminal, once, with what to do with it."""
+    from ..fileio import os_error_text, write_atomically
+
+    text = getattr(db, "recovery_text", None)
+    if not text:
+        return
+    if out:
+        try:
+            write_atomically(out, (text + "\n").encode("ascii"))
+        except OSError as exc:
+            raise CliError(_("Cannot write the recovery key into “{path}”: {error}.")
+                           .format(path=out, error=os_error_text(exc))) from None
+        print(_("Recovery key written into {path}: print it, keep it sealed at the mairie, "
+                "then delete the file.").format(path=out), file=sys.stderr)
+        return
+    print(_("Recovery key of this database (shown only now; keep it sealed at the mairie, "
+            "never give it to the CRSS, never keep it on the PC): {key}").format(key=text),
+          file=sys.stderr)
+
+
+def cmd_recover(args: Any) -> int:
+    from ..db import unlock
+
+    try:
+        with open(args.recovery_key_file, encoding="utf-8") as fh:
+            recovery = fh.read(4096)
+    except OSError as exc:
+        from ..fileio import os_error_text
+
+        raise CliError(_("Cannot read the recovery key file “{path}”: {error}.")
+                       .format(path=args.recovery_key_file, error=os_error_text(exc))) from None
+    account = unlock.Credentials(args.user or os.environ.get(unlock.ENV_USER)
+                                 or unlock.DEFAULT_ADMIN,
+                                 unlock.read_password_file(args.new_password_file))
+    unlock.reset_password(args.data_dir, recovery, account)
+    print(_("New password set for the account “{user}”.").format(user=account.user),
+          file=sys.stderr)
+    return 0
+
+
 def cmd_demo(args: Any) -> int:
-    from ..db.engine import DatabaseExists, create_database, database_exists
-    from ..services.demo import generate_demo
+    from ..db.engine import DatabaseExists, database_exists
+    from ..services.demo import create_demo_database, generate_demo
 
     exists_message = _("This folder already contains a database: choose an empty folder for "
                        "the demonstration.")
@@ -107,10 +168,11 @@ def cmd_demo(args: Any) -> int:
 
     # built in a temporary file and renamed when complete: a kill leaves no half database
     try:
-        db = create_database(args.data_dir, fill=fill)
+        db = create_demo_database(args.data_dir, fill)
     except DatabaseExists:
         raise CliError(exists_message) from None
     db.close()
+    _say_recovery_key(db, args.recovery_key_out)
     size = db.path.stat().st_size
     print(_("Demonstration database created: {path} ({size}, {seconds} s)")
           .format(path=db.path, size=human_size(size),
@@ -165,6 +227,7 @@ def cmd_init(args: Any) -> int:
     committee = made[0]
     print(_("Committee set up: {name} ({code}) in {path}")
           .format(name=committee.name, code=committee.code, path=db.path), file=sys.stderr)
+    _say_recovery_key(db, args.recovery_key_out)
     print(str(db.path.resolve()))
     return 0
 

@@ -219,6 +219,9 @@ def _crss_import(args: argparse.Namespace) -> int:
 
     identities = _identities(args)
     db = importer.open_crss_database(args.data_dir)
+    from .core import _say_recovery_key
+
+    _say_recovery_key(db, None)  # a new CRSS database: its recovery key, shown once
     try:
         reports = importer.import_paths(db, args.paths, identities,
                                         progress=_progress_printer(args.quiet))

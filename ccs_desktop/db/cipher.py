@@ -17,11 +17,18 @@ import os
 from pathlib import Path
 from typing import Any
 
+import sqlite3
+
 from sqlcipher3 import dbapi2 as driver
 
-Error = driver.Error
+Connection = driver.Connection
 DatabaseError = driver.DatabaseError
-OperationalError = driver.OperationalError
+# what an `except` catches: the driver's errors, and the standard library's (raised by code
+# that still reaches a plain file through it, and by the tests' fakes)
+Error = (driver.Error, sqlite3.Error)
+DATABASE_ERRORS = (driver.DatabaseError, sqlite3.DatabaseError)
+OperationalError = (driver.OperationalError, sqlite3.OperationalError)
+IntegrityError = (driver.IntegrityError, sqlite3.IntegrityError)
 SQLITE_VERSION = driver.sqlite_version_info  # the driver's own SQLite, not the stdlib's
 PLAIN_HEADER = b"SQLite format 3\x00"
 KEY_LEN = 32

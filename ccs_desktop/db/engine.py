@@ -19,7 +19,6 @@ import functools
 import logging
 import os
 import secrets
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,20 +28,27 @@ from typing import Any
 from sqlalchemy import create_engine, event, exc as sa_exc, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool
 
 from .. import paths
 from ..fileio import french_os_error, fsync_dir, fsync_file, publish
 from ..i18n import N_, _
 from ..services.errors import DatabaseBusy, UserError
+from . import cipher
 from . import events  # noqa: F401  (registers the session hooks)
 from . import migrate as _migrations
+from . import unlock
 from .base import utcnow
+from .unlock import Credentials
 
 log = logging.getLogger(__name__)
 
 # How long a statement waits for another program's lock before giving up (milliseconds).
 BUSY_TIMEOUT_MS = 5000
+# Pages kept decrypted in each connection's cache (KiB, SQLite's negative form): an encrypted
+# page costs a decryption each time it is read from the file, so a list's index and a count
+# stay in memory (SQLite's default is 2 MiB).
+CACHE_KIB = 32 * 1024
 # Files being built next to the database (first start, copies aside): `<prefix><pid>-<random>`.
 BUILDING_PREFIX = ".ccs-en-cours-"
 _SIDE_SUFFIXES = ("-journal", "-wal", "-shm")
@@ -63,6 +69,10 @@ class NoDatabase(DatabaseError):
 
 class DatabaseExists(DatabaseError):
     """create_database on a folder that already has a database."""
+
+
+class NeedsCredentials(DatabaseError):
+    """An encrypted database (or a new one, or one to convert) and no account given."""
 
 
 # (outside the class: an N_ in a class body is extracted with the class as its context)
@@ -90,7 +100,7 @@ class DatabaseUnreadable(DatabaseError):
 def sqlite_has_wal_fix(version: tuple[int, int, int] | None = None) -> bool:
     """SQLite before 3.51.3 (except the 3.50.7 and 3.44.6 backports) can corrupt a WAL database
     written by two connections; those releases must use the rollback journal."""
-    v = version or sqlite3.sqlite_version_info
+    v = version or cipher.SQLITE_VERSION  # the driver's own SQLite, not the stdlib's
     if v >= (3, 51, 3):
         return True
     if (3, 50, 7) <= v < (3, 51, 0):
@@ -108,10 +118,14 @@ def journal_mode_for_this_sqlite() -> str:
 # The user's errors (French by default) from SQLite's
 
 
+_DRIVER_ERRORS = cipher.Error  # the driver's and the standard library's
+DRIVER_DATABASE_ERRORS = cipher.DATABASE_ERRORS
+
+
 def _sqlite_error(exc: BaseException) -> BaseException | None:
     if isinstance(exc, sa_exc.DBAPIError):
         return exc.orig
-    if isinstance(exc, sqlite3.Error):
+    if isinstance(exc, _DRIVER_ERRORS):
         return exc
     return None
 
@@ -120,7 +134,7 @@ def translate_error(exc: BaseException, db_path: Path | None = None) -> UserErro
     """The user's error (French by default) for an SQLite failure the user can act on, else
     None. Each message exists whole with and without the file's path (never glued)."""
     err = _sqlite_error(exc)
-    if err is None or not isinstance(err, sqlite3.Error):
+    if err is None or not isinstance(err, _DRIVER_ERRORS):
         return None
     name = getattr(err, "sqlite_errorname", "") or ""
     text = str(err).lower()
@@ -176,17 +190,26 @@ def _on_error(context: Any) -> None:
 # Engines
 
 
-def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any, *, foreign_keys: bool = True,
+def _on_connect(dbapi_conn: Any, _record: Any, *, foreign_keys: bool = True,
                 driver_transactions: bool = True) -> None:
     cur = dbapi_conn.cursor()
-    # first, so that the pragmas below wait for a lock like everything else
-    cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
-    cur.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
-    cur.execute(f"PRAGMA journal_mode = {journal_mode_for_this_sqlite()}")
-    cur.execute("PRAGMA synchronous = FULL")
-    # deleted content is overwritten, not left in free pages of the file
-    cur.execute("PRAGMA secure_delete = ON")
-    cur.close()
+    try:
+        # first, so that the pragmas below wait for a lock like everything else
+        cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
+        cur.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+        # WAL reads the file (a lock): another program holding it exclusively is said here
+        cur.execute(f"PRAGMA journal_mode = {journal_mode_for_this_sqlite()}")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.execute(f"PRAGMA cache_size = -{int(CACHE_KIB)}")
+        # deleted content is overwritten, not left in free pages of the file
+        cur.execute("PRAGMA secure_delete = ON")
+    except cipher.Error as exc:
+        french = translate_error(exc)
+        if french is not None:
+            raise french from exc
+        raise
+    finally:
+        cur.close()
     if not driver_transactions:
         # SQLAlchemy's pysqlite recipe: the driver issues no BEGIN/COMMIT of its own (it
         # would commit DDL statement by statement); the "begin" event below issues BEGIN
@@ -199,19 +222,28 @@ def _begin_immediate(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_engine(db_path: Path, *, transactional: bool = False,
+def make_engine(db_path: Path, key: bytes | None = None, *, transactional: bool = False,
                 foreign_keys: bool = True) -> Engine:
-    """The engine of one database file.
+    """The engine of one database file, unlocked with `key` (SQLCipher; None: plain SQLite,
+    only for a database of the previous version being converted and for foreign files).
 
-    transactional=False (ordinary sessions): the driver's own transaction handling, reads
+    Connections come from `cipher.connect` through `creator=`, so the key never sits in a
+    URL that could be logged; the dialect is pysqlite's with the SQLCipher driver as its
+    DB-API module (its errors are wrapped and translated like the standard library's).
+    transactional=False (ordinary sessions): an explicit QueuePool (not the SQLCipher
+    dialect's SingletonThreadPool, which keeps connections open in worker threads and
+    blocks the restore's rename on Windows), the driver's own transaction handling, reads
     outside any lock. transactional=True: every SQLAlchemy transaction is one real SQLite
     transaction started with BEGIN IMMEDIATE, DDL included (migrations, write sessions); no
     pool, so the connection is closed when the work is done.
     """
-    if transactional:
-        engine = create_engine(f"sqlite:///{db_path}", poolclass=NullPool)
-    else:
-        engine = create_engine(f"sqlite:///{db_path}")
+    path = str(db_path)
+
+    def connect() -> Any:
+        return cipher.connect(path, key, timeout=BUSY_TIMEOUT_MS / 1000)
+
+    engine = create_engine("sqlite://", module=cipher.driver, creator=connect,
+                           poolclass=NullPool if transactional else QueuePool)
     event.listen(engine, "connect", functools.partial(
         _on_connect, foreign_keys=foreign_keys, driver_transactions=not transactional))
     event.listen(engine, "handle_error", _on_error)
@@ -226,9 +258,15 @@ class Database:
 
     path: Path
     engine: Engine
+    key: bytes | None = field(default=None, repr=False)
     _factory: sessionmaker[Session] = field(repr=False, default=None)  # type: ignore[assignment]
     _generation: int | None = field(default=None, repr=False)
     _writer: sessionmaker[Session] | None = field(default=None, repr=False)
+    # the new recovery key's text when this opening made it (set-up, conversion): shown
+    # once and printed by the caller, never stored in clear
+    recovery_text: str | None = field(default=None, repr=False)
+    # who unlocked it (a restore or a reopening asks them again, never the user)
+    credentials: Credentials | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
@@ -262,8 +300,9 @@ class Database:
         other writers, in this process and others."""
         if immediate:
             if self._writer is None:
-                self._writer = sessionmaker(make_engine(self.path, transactional=True),
-                                            expire_on_commit=False)
+                self._writer = sessionmaker(
+                    make_engine(self.path, self.key, transactional=True),
+                    expire_on_commit=False)
             s = self._writer()
         else:
             s = self._factory()
@@ -285,6 +324,16 @@ class Database:
             raise
         finally:
             s.close()
+
+    def connect_raw(self, *, uri_query: str = "", timeout: float = 30.0,
+                    isolation_level: str | None = "") -> Any:
+        """A DB-API connection to this database under its key (copies, snapshots, checks
+        that work below the ORM). `uri_query` such as "mode=ro" opens by file: URI."""
+        if uri_query:
+            return cipher.connect(f"{self.path.resolve().as_uri()}?{uri_query}", self.key,
+                                  uri=True, timeout=timeout, isolation_level=isolation_level)
+        return cipher.connect(self.path, self.key, timeout=timeout,
+                              isolation_level=isolation_level)
 
     def pragma(self, name: str) -> Any:
         with self.engine.connect() as conn:
@@ -364,7 +413,7 @@ def _ccs_table_names() -> set[str]:
     return set(Base.metadata.tables) | set(FTS_TABLES) | {"alembic_version"}
 
 
-def _is_unfinished(con: sqlite3.Connection) -> bool:
+def _is_unfinished(con: Any) -> bool:
     """A database whose first start was interrupted by an older version of the application:
     no revision stamped, only CCS tables, and no row in them but the seeded threat types."""
     names = {r[0] for r in con.execute(
@@ -394,12 +443,14 @@ def _state(db_path: Path) -> str:
         if db_path.stat().st_size == 0 and not any(
                 os.path.lexists(str(db_path) + s) for s in _SIDE_SUFFIXES):
             return "unfinished"
-        con = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_MS / 1000)
+        if not cipher.is_plain(db_path):
+            return "present"  # encrypted (or not a database): only its key tells more
+        con = cipher.connect(db_path, None, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             return "unfinished" if _is_unfinished(con) else "present"
         finally:
             con.close()
-    except sqlite3.Error as exc:
+    except _DRIVER_ERRORS as exc:
         if isinstance(translate_error(exc), DatabaseBusy):
             raise DatabaseLocked() from None  # waited once already: do not wait again
         return "present"  # open_database reports it in French
@@ -434,7 +485,8 @@ def _publish(built: Path, target: Path, *, replace: bool) -> None:
 
 
 def create_database(data_dir: str | Path | None,
-                    fill: Callable[[Database], None] | None = None) -> Database:
+                    fill: Callable[[Database], None] | None = None, *,
+                    credentials: Credentials | None = None) -> Database:
     """Create the database of a folder atomically and return it open.
 
     The schema at head and whatever `fill` writes (committee, demo rows...) are built in a
@@ -443,7 +495,14 @@ def create_database(data_dir: str | Path | None,
     `fill` receives the database being built: it must write through its sessions only (its
     path is the temporary file's). A folder with a database already is refused
     (DatabaseExists); one left half-made by an older version is rebuilt.
+
+    The database is encrypted under a new random key, wrapped in the key file for its first
+    administrator (`credentials`, else --user/--password-file given through CCS_USER and
+    CCS_PASSWORD_FILE; name "admin" when none) and under a new recovery key, whose text the
+    returned Database carries once (`recovery_text`) to be shown and printed. The key file
+    is written before the database gets its name: a database never exists without its key.
     """
+    creds = _admin_credentials(credentials)
     db_path = paths.database_path(data_dir)
     folder = db_path.parent
     try:
@@ -456,9 +515,11 @@ def create_database(data_dir: str | Path | None,
     state = _state(db_path)
     if state == "present":
         raise DatabaseExists(_already_there(folder))
+    keys, new = unlock.make_keys(creds)
     built = _building_path(folder, paths.DB_FILENAME)
     try:
-        _build(built, fill)
+        _build(built, new.database_key, fill)
+        unlock.save_keys(folder, keys)
         _publish(built, db_path, replace=state == "unfinished")
     except BaseException as exc:
         _remove_with_side_files(built)
@@ -467,13 +528,26 @@ def create_database(data_dir: str | Path | None,
                 _("Cannot create the database in “{folder}”: {error}.")
                 .format(folder=folder, error=french_os_error(exc))) from None
         raise
-    return open_database(data_dir, create=False)
+    db = open_database(data_dir, create=False, key=new.database_key)
+    db.recovery_text = new.recovery_text
+    return db
 
 
-def _build(path: Path, fill: Callable[[Database], None] | None) -> None:
-    migrate_file(path, "head")
+def _admin_credentials(credentials: Credentials | None) -> Credentials:
+    creds = credentials or Credentials.given(default_user=unlock.DEFAULT_ADMIN)
+    if creds is None:
+        raise NeedsCredentials(_(
+            "A new database needs its first administrator account: give its name with "
+            "--user and a file holding its password with --password-file (or CCS_USER and "
+            "CCS_PASSWORD_FILE)."))
+    unlock.check_new_password(creds.password)
+    return creds
+
+
+def _build(path: Path, key: bytes, fill: Callable[[Database], None] | None) -> None:
+    migrate_file(path, "head", key=key)
     if fill is not None:
-        db = Database(path, make_engine(path))
+        db = Database(path, make_engine(path, key), key)
         try:
             fill(db)
         finally:
@@ -486,9 +560,16 @@ def open_database(
     *,
     create: bool = True,
     migrate: bool = True,
+    credentials: Credentials | None = None,
+    key: bytes | None = None,
 ) -> Database:
     """Open (and create, and migrate) the database of a data folder.
 
+    - Unlocked with `key` when the caller has it (a database it has just made or staged),
+      else with `credentials` (else those given through CCS_USER and CCS_PASSWORD_FILE)
+      through the key file; without either, NeedsCredentials (French).
+    - A plain database made by the previous version is converted first (see
+      `convert_plain`): the credentials become its first administrator.
     - create=False: a folder without a database is refused (NoDatabase), nothing created.
     - A new database is made by `create_database` (atomic).
     - A database made by a newer application is refused (DatabaseTooNew); a damaged file or
@@ -500,6 +581,7 @@ def open_database(
     db_path = paths.database_path(data_dir)
     if db_path.parent.is_dir():
         clean_leftovers(db_path.parent)
+        wipe_leftovers(db_path.parent)
     state = _state(db_path)
     if state != "present":
         if not create:
@@ -507,18 +589,39 @@ def open_database(
                 _("No CCS database in the folder “{folder}”. Create one with “ccs init” or "
                   "“ccs demo”.").format(folder=db_path.parent))
         try:
-            return create_database(data_dir)
+            return create_database(data_dir, credentials=credentials)
         except DatabaseExists:
             pass  # another process made it meanwhile: open that one
     if not db_path.is_file():
         raise DatabaseUnreadable(
             _("“{path}” is not a database file (a folder or a broken link). Move it or "
               "choose another data folder.").format(path=db_path))
-    engine = make_engine(db_path)
-    db = Database(db_path, engine)
+    recovery_text = None
+    if key is None:
+        if cipher.is_plain(db_path):
+            try:
+                _check_plain_is_ours(db_path)
+                key, recovery_text = convert_plain(db_path.parent,
+                                                   _admin_credentials(credentials))
+            except BaseException as exc:
+                raise _open_error(exc, db_path) from None
+        else:
+            creds = credentials or Credentials.given()
+            if creds is None:
+                raise NeedsCredentials(_(
+                    "This database is encrypted: give the account name with --user and a "
+                    "file holding its password with --password-file (or CCS_USER and "
+                    "CCS_PASSWORD_FILE)."))
+            key = _unlock_database(db_path, creds)
+    engine = make_engine(db_path, key)
+    db = Database(db_path, engine, key)
+    db.recovery_text = recovery_text
+    db.credentials = credentials
     try:
         if migrate:
             _upgrade(db)
+            _secure_delete_in_search(db)
+            keep_private(db_path.parent)
         else:
             with engine.connect() as conn:  # reads the header: refuses a non-database now
                 conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
@@ -526,6 +629,85 @@ def open_database(
         engine.dispose()
         raise _open_error(exc, db_path) from None
     return db
+
+
+def _opens(db_path: Path, key: bytes) -> bool:
+    try:
+        con = cipher.connect(db_path, key, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            con.close()
+    except cipher.Error as exc:
+        return getattr(exc, "sqlite_errorname", "") != "SQLITE_NOTADB"
+    return True
+
+
+def _unlock_database(db_path: Path, creds: Credentials) -> bytes:
+    """The key of the database for these credentials, from the key file in force, else
+    from a key file a killed restore left waiting (promoted when it is the one that opens
+    the database; dropped when the one in force does)."""
+    folder = db_path.parent
+    pending = unlock.pending_path(folder)
+    if not unlock.has_keys(folder) and not pending.exists():
+        # random bytes: not a database, or one whose key file (ccs.cles and its copy) is gone
+        raise translate_error(cipher.DatabaseError("file is not a database"))
+    try:
+        key = unlock.unlock(folder, creds)
+    except unlock.kf.KeyFileError:
+        if not pending.exists():
+            raise
+        key = None
+    if key is not None and _opens(db_path, key):
+        if pending.exists():
+            unlock.drop_pending(folder)
+        return key
+    waiting = unlock.unlock_pending(folder, creds) if pending.exists() else None
+    if waiting is not None and _opens(db_path, waiting):
+        unlock.promote_pending(folder)
+        return waiting
+    if key is None:
+        raise unlock.kf.WrongPassword(_("Wrong account name or password."))
+    return key  # the opening says what is wrong with the file
+
+
+def _secure_delete_in_search(db: Database) -> None:
+    """FTS5 `secure-delete` on every search table, so that deleted text leaves the index
+    too (SQLite's secure_delete does not reach FTS5 segments). Set once; a no-op after."""
+    from .search import FTS_TABLES
+
+    with db.engine.connect() as conn:
+        for table in FTS_TABLES:
+            try:
+                on = conn.exec_driver_sql(
+                    f"SELECT v FROM {table}_config WHERE k = 'secure-delete'").scalar()
+            except sa_exc.DBAPIError:
+                continue  # no such table (a database being converted, a foreign file)
+            if on != 1:
+                conn.exec_driver_sql(
+                    f"INSERT INTO {table}({table}, rank) VALUES ('secure-delete', 1)")
+        conn.commit()
+
+
+def keep_private(folder: Path) -> None:
+    """On Linux (POSIX) the data folder is the user's only (0700) and so are the
+    database, its side files, the key file and the copies (0600)."""
+    if os.name != "posix":
+        return  # Windows: the user's profile folder already belongs to the user
+    try:
+        if folder.stat().st_uid == os.getuid():
+            os.chmod(folder, 0o700)
+        for sub in (folder, folder / unlock.COPY_FOLDER):
+            if not sub.is_dir():
+                continue
+            for path in sub.iterdir():
+                if path.is_file() and not path.is_symlink() and path.stat().st_mode & 0o077:
+                    os.chmod(path, 0o600)
+        auto = folder / unlock.COPY_FOLDER
+        if auto.is_dir():
+            os.chmod(auto, 0o700)
+    except OSError:
+        pass  # another user's folder or a read-only medium: opening goes on
 
 
 def _open_error(exc: BaseException, db_path: Path) -> BaseException:
@@ -545,6 +727,162 @@ def _open_error(exc: BaseException, db_path: Path) -> BaseException:
             _("Cannot open the database “{path}”: {error}.")
             .format(path=db_path, error=french_os_error(exc)))
     return exc
+
+
+# ---------------------------------------------------------------------------------------------
+# A plain database of the previous version, converted to SQLCipher
+
+WIPE_MARK = ".a-effacer-"  # a plain file waiting to be overwritten and removed
+
+
+def convert_plain(folder: Path, credentials: Credentials) -> tuple[bytes, str | None]:
+    """Encrypt the plain database of `folder` (made by the previous version) and its plain
+    copies aside; returns (key, recovery text to show once, or None if the key file was
+    already there from an interrupted conversion).
+
+    Atomic: the encrypted copy is built next to the database, verified (integrity check and
+    the same number of rows in every table), the key file written, and only then given the
+    database's name; the plain file (kept under a second name by a hard link until then) is
+    overwritten and removed. Killed at any instant, the folder has the plain database (the
+    next opening converts again) or the encrypted one (and the next opening finishes the
+    wiping)."""
+    db_path = folder / paths.DB_FILENAME
+    recovery_text = None
+    if unlock.has_keys(folder):
+        key = unlock.unlock(folder, credentials)
+    else:
+        keys, new = unlock.make_keys(credentials)
+        key, recovery_text = new.database_key, new.recovery_text
+    built = _building_path(folder, paths.DB_FILENAME)
+    try:
+        _encrypt_copy(db_path, built, key)
+        if recovery_text is not None:
+            unlock.save_keys(folder, keys)
+        doomed = db_path.with_name(f"{db_path.name}{WIPE_MARK}{secrets.token_hex(4)}")
+        try:
+            os.link(db_path, doomed)
+        except OSError:
+            doomed = None  # no hard links here (FAT): the rename below drops the plain file
+        _publish(built, db_path, replace=True)
+    except BaseException:
+        _remove_with_side_files(built)
+        raise
+    log.info("base convertie en base chiffrée")
+    if doomed is not None:
+        wipe_file(doomed)
+    for copy in plain_copies(folder):
+        _convert_copy(copy, key)
+    return key, recovery_text
+
+
+def _check_plain_is_ours(db_path: Path) -> None:
+    """A plain file is converted only when it is a CCS database of a known revision: another
+    program's database, a newer one or a damaged file is refused untouched (French)."""
+    con = cipher.connect(db_path, None, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        try:
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        except cipher.OperationalError:
+            row = None
+    finally:
+        con.close()
+    if row is None:
+        raise DatabaseCorrupt(
+            _("The file “{path}” is an SQLite database that was not created by CCS Desktop. "
+              "Choose another data folder or restore a backup; the file was not changed.")
+            .format(path=db_path))
+    if not _migrations.is_known_revision(row[0]):
+        raise DatabaseTooNew(
+            _("This database was created by a newer version of CCS Desktop (revision "
+              "{revision}). Install the latest version of the application to open it; the "
+              "database was not changed.").format(revision=row[0]))
+
+
+def _encrypt_copy(src: Path, dest: Path, key: bytes) -> None:
+    con = cipher.connect(src, None, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        tables = [r[0] for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE "
+            "'CREATE VIRTUAL TABLE%' AND name NOT LIKE 'sqlite_%'")]
+        counts = {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+        cipher.export(con, dest, key)
+    finally:
+        con.close()
+    check = cipher.connect(dest, key)
+    try:
+        ok = check.execute("PRAGMA quick_check").fetchall() == [("ok",)] and all(
+            check.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] == n
+            for t, n in counts.items())
+    finally:
+        check.close()
+    if not ok:
+        raise DatabaseCorrupt(_("The encrypted copy of the database did not verify: the "
+                                "database was left as it was. Try again, or restore a "
+                                "backup."))
+    fsync_file(dest)
+
+
+def plain_copies(folder: Path) -> list[Path]:
+    """The plain copies of the previous version: copies aside (ccs.avant-*.sqlite3) and
+    automatic copies (sauvegardes-auto/*.sqlite3)."""
+    stem, suffix = Path(paths.DB_FILENAME).stem, Path(paths.DB_FILENAME).suffix
+    found = list(folder.glob(f"{stem}.*{suffix}"))
+    auto = folder / unlock.COPY_FOLDER
+    if auto.is_dir():
+        found += list(auto.glob(f"*{suffix}"))
+    return sorted(p for p in found if p.is_file() and cipher.is_plain(p))
+
+
+def _convert_copy(path: Path, key: bytes) -> None:
+    """A plain copy converted (not deleted): encrypted under the database's key."""
+    built = _building_path(path.parent, path.name)
+    try:
+        _encrypt_copy(path, built, key)
+        doomed = path.with_name(f"{path.name}{WIPE_MARK}{secrets.token_hex(4)}")
+        try:
+            os.link(path, doomed)
+        except OSError:
+            doomed = None
+        _publish(built, path, replace=True)
+    except (OSError, DatabaseError, *_DRIVER_ERRORS) as exc:
+        _remove_with_side_files(built)
+        log.warning("copie non convertie (%s) : %s", path.name, type(exc).__name__)
+        return
+    if doomed is not None:
+        wipe_file(doomed)
+
+
+def wipe_file(path: Path) -> None:
+    """Overwrite a file with zeros, sync, and remove it (a plain database after its
+    conversion). On flash media the old blocks may survive in the controller: the file
+    system no longer reaches them, which is all an application can do."""
+    try:
+        size = path.stat().st_size
+        with open(path, "r+b") as fh:
+            block = b"\0" * (1 << 20)
+            done = 0
+            while done < size:
+                n = min(len(block), size - done)
+                fh.write(block[:n])
+                done += n
+        fsync_file(path)
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        log.warning("fichier en clair non effacé (%s) : %s", path.name, type(exc).__name__)
+
+
+def wipe_leftovers(folder: Path) -> None:
+    """Finish the wiping a killed conversion left (plain files under WIPE_MARK names)."""
+    try:
+        leftovers = [p for p in folder.rglob(f"*{WIPE_MARK}*") if p.is_file()]
+    except OSError:
+        return
+    for p in leftovers:
+        wipe_file(p)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -581,12 +919,13 @@ def _upgrade(db: Database) -> None:
               "database was not changed.").format(revision=current)
         ) from None
     # data: French by design (the copy's file name)
-    saved = copy_aside(db.path, f"avant-migration-{current}")
+    saved = copy_aside(db.path, f"avant-migration-{current}", key=db.key)
     log.info("base copiée avant migration : %s", saved)
-    migrate_file(db.path, "head")
+    migrate_file(db.path, "head", key=db.key)
 
 
-def migrate_file(path: Path, target: str, *, downgrade: bool = False) -> None:
+def migrate_file(path: Path, target: str, *, downgrade: bool = False,
+                 key: bytes | None = None) -> None:
     """Upgrade (or downgrade) a database file to `target` in ONE transaction.
 
     All the revisions and the alembic_version stamp commit together or not at all: the
@@ -596,7 +935,7 @@ def migrate_file(path: Path, target: str, *, downgrade: bool = False) -> None:
     recreate tables; the pragma is a no-op inside a transaction). Killed at any instant, the
     next open rolls the journal back to the previous revision.
     """
-    engine = make_engine(path, transactional=True, foreign_keys=False)
+    engine = make_engine(path, key, transactional=True, foreign_keys=False)
     try:
         with engine.begin() as conn:
             problems = _migrations.run(conn, target, downgrade=downgrade)
@@ -607,7 +946,7 @@ def migrate_file(path: Path, target: str, *, downgrade: bool = False) -> None:
         engine.dispose()
 
 
-def copy_aside(db_path: Path, label: str) -> Path:
+def copy_aside(db_path: Path, label: str, *, key: bytes | None = None) -> Path:
     """Copy the database file next to itself before a risky operation; returns the copy.
 
     The copy is made under a temporary name and renamed when complete, so that a kill leaves
@@ -619,11 +958,12 @@ def copy_aside(db_path: Path, label: str) -> Path:
         target = db_path.with_name(f"{db_path.stem}.{label}-{stamp}-{n}{db_path.suffix}")
         n += 1
     building = _building_path(db_path.parent, target.name)
-    # the sqlite3 backup API gives a consistent copy even if another connection writes
+    # the backup API gives a consistent copy even if another connection writes; the copy is
+    # encrypted under the same key (SQLCipher refuses a keyless destination)
     try:
-        src = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_MS / 1000)
+        src = cipher.connect(db_path, key, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
-            dst = sqlite3.connect(building)
+            dst = cipher.connect(building, key)
             try:
                 src.backup(dst)
             finally:

@@ -218,7 +218,8 @@ class KeyFile:
                      params: kdf.KdfParams | None = None) -> KeyFile:
         """The database key wrapped under this account's password (replacing its entry)."""
         name = _check_name(name)
-        params = params or (kdf.CHEAP if kdf.cheap_for_tests() else ACCOUNT_KDF)
+        params = params or (kdf.CHEAP if kdf.cheap_for_tests(kdf.TEST_CHEAP_ACCOUNTS_ENV)
+                            else ACCOUNT_KDF)
         spec = {"type": "argon2id", "salt": _b64(secrets.token_bytes(16)),
                 "memory_kib": params.memory_kib, "iterations": params.iterations,
                 "parallelism": params.parallelism}

@@ -9,8 +9,10 @@ loses the database.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
+from collections.abc import Iterator
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,16 +44,41 @@ class Credentials:
 
     @classmethod
     def given(cls, user: str | None = None, password_file: str | os.PathLike[str] | None = None,
-              *, default_user: str | None = None) -> Credentials | None:
-        """From the command line's `--user`/`--password-file`, else CCS_USER and
-        CCS_PASSWORD_FILE; None when no password is given at all."""
-        user = user or os.environ.get(ENV_USER) or default_user
-        password_file = password_file or os.environ.get(ENV_PASSWORD_FILE)
+              *, default_user: str | None = None, session: bool = True) -> Credentials | None:
+        """From the command line's `--user`/`--password-file` (given here, or for the time
+        of a command by `command_line`), else CCS_USER and CCS_PASSWORD_FILE; None when no
+        password is given at all."""
+        cmd_user, cmd_file = _COMMAND_LINE[-1] if _COMMAND_LINE else (None, None)
+        user = user or cmd_user or os.environ.get(ENV_USER) or default_user
+        password_file = password_file or cmd_file or os.environ.get(ENV_PASSWORD_FILE)
         if not password_file:
-            return None
+            return _SESSION[-1] if _SESSION and session else None
         if not user:
             raise CredentialsError(_("Give the account name with --user (or CCS_USER)."))
         return cls(user, read_password_file(password_file))
+
+
+_COMMAND_LINE: list[tuple[str | None, str | None]] = []
+# who signed in to the application (in memory only): what reopens the database after a
+# restore, or reads an automatic copy, without asking again
+_SESSION: list[Credentials] = []
+
+
+def remember_session(credentials: Credentials | None) -> None:
+    _SESSION.clear()
+    if credentials is not None:
+        _SESSION.append(credentials)
+
+
+@contextlib.contextmanager
+def command_line(user: str | None, password_file: str | os.PathLike[str] | None
+                 ) -> Iterator[None]:
+    """The `--user`/`--password-file` of one `ccs` command, for every opening it makes."""
+    _COMMAND_LINE.append((user, str(password_file) if password_file else None))
+    try:
+        yield
+    finally:
+        _COMMAND_LINE.pop()
 
 
 def read_password_file(path: str | os.PathLike[str]) -> str:
@@ -129,6 +156,42 @@ def load_keys(data_dir: str | os.PathLike[str] | None) -> kf.KeyFile:
 
 def save_keys(data_dir: str | os.PathLike[str] | None, keys: kf.KeyFile) -> None:
     keys.save(keyfile_path(data_dir), copy=keyfile_copy_path(data_dir))
+
+
+# A key file that waits for its database (a restore brings the backup's): written before the
+# restored database gets its name, promoted right after. Killed in between, the opening
+# tries it when the key file in force does not open the database (`candidates`).
+PENDING_SUFFIX = ".en-attente"
+
+
+def pending_path(data_dir: str | os.PathLike[str] | None) -> Path:
+    path = keyfile_path(data_dir)
+    return path.with_name(path.name + PENDING_SUFFIX)
+
+
+def save_pending(data_dir: str | os.PathLike[str] | None, keys: kf.KeyFile) -> None:
+    keys.save(pending_path(data_dir))
+
+
+def promote_pending(data_dir: str | os.PathLike[str] | None) -> None:
+    pending = pending_path(data_dir)
+    save_keys(data_dir, kf.KeyFile.load(pending))
+    pending.unlink(missing_ok=True)
+
+
+def drop_pending(data_dir: str | os.PathLike[str] | None) -> None:
+    pending_path(data_dir).unlink(missing_ok=True)
+
+
+def unlock_pending(data_dir: str | os.PathLike[str] | None,
+                   credentials: Credentials) -> bytes | None:
+    """The key of the waiting key file for these credentials (None when there is none or
+    it does not open with them)."""
+    try:
+        keys = kf.KeyFile.load(pending_path(data_dir))
+        return keys.unlock(credentials.user, credentials.password)
+    except kf.KeyFileError:
+        return None
 
 
 # --- set-up and logins -----------------------------------------------------------------------
@@ -222,6 +285,15 @@ def change_password(data_dir: str | os.PathLike[str] | None, old: Credentials,
     keys = load_keys(data_dir)
     key = keys.unlock(old.user, old.password)
     save_keys(data_dir, keys.with_account(old.user, new_password, key))
+
+
+def add_accounts(data_dir: str | os.PathLike[str] | None, names: tuple[str, ...],
+                 password: str, database_key: bytes) -> None:
+    """More accounts on the same database key (the demonstration's)."""
+    keys = load_keys(data_dir)
+    for name in names:
+        keys = keys.with_account(name, password, database_key)
+    save_keys(data_dir, keys)
 
 
 def new_recovery_key(data_dir: str | os.PathLike[str] | None, database_key: bytes) -> str:

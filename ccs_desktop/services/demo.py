@@ -545,3 +545,26 @@ def generate_demo(db: Database, seed: int = 1, committees: int = 1, years: int =
         search.rebuild(s)
     db.invalidate_cache()
     return created
+
+
+# The demonstration's accounts (its people are fictitious): all with this password unless
+# one is given (--password-file, CCS_PASSWORD_FILE); the README says it.
+DEMO_ACCOUNTS = ("admin", "secretaire", "lecteur")
+DEMO_PASSWORD = "ccs-demo"
+
+
+def create_demo_database(data_dir: Any, fill: Callable[[Any], None] | None = None, *,
+                         seed: int = 1) -> Any:
+    """A new demonstration database (atomic, like any new one) with the accounts
+    DEMO_ACCOUNTS; `fill` writes its records (default: one committee, `seed`)."""
+    from ..db import unlock
+    from ..db.engine import create_database
+
+    given = unlock.Credentials.given(default_user=DEMO_ACCOUNTS[0], session=False)
+    password = given.password if given is not None else DEMO_PASSWORD
+    admin = unlock.Credentials(DEMO_ACCOUNTS[0], password)
+    db = create_database(data_dir, fill=fill or (lambda b: generate_demo(b, seed=seed)),
+                         credentials=admin)
+    unlock.add_accounts(db.data_dir, DEMO_ACCOUNTS[1:], password, db.key)
+    db.credentials = admin
+    return db

@@ -15,8 +15,8 @@ every page reloaded, hidden or not, and the status bar), and against the raw UPD
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import os
-import sqlite3
 import statistics
 import time
 
@@ -124,7 +124,7 @@ def test_autosave_keystroke_at_scale(qtbot, db_200k, own_settings):
     before(99)
     t_before, n_before = _measure(before, repeat=3)
 
-    con = sqlite3.connect(str(db_200k.path))
+    con = rawdb.connect(str(db_200k.path))
 
     def raw(n: int) -> None:
         con.execute("UPDATE recommendations SET text = ? WHERE id = ?",

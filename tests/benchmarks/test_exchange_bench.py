@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import gzip
 import os
 import shutil
@@ -40,7 +41,7 @@ def test_backup_restore_large(tmp_path: Path) -> None:
     # reference: sqlite3 backup API + gzip
     t = time.perf_counter()
     ref = tmp_path / "ref.sqlite3"
-    src, dst = sqlite3.connect(db.path), sqlite3.connect(ref)
+    src, dst = rawdb.connect(db.path), rawdb.connect(ref)
     src.backup(dst)
     src.close()
     dst.close()
@@ -67,13 +68,13 @@ def test_import_many_transmissions(tmp_path: Path) -> None:
     db = open_database(template)
     generate_demo(db, seed=5, committees=n, years=1)
     db.close()
-    conn = sqlite3.connect(template / DB_FILENAME)
+    conn = rawdb.connect(template / DB_FILENAME)
     uuids = [r[0] for r in conn.execute("SELECT uuid FROM committees ORDER BY id")]
     conn.close()
     stick = tmp_path / "stick"
     t = time.perf_counter()
     for u in uuids:  # one database holds them all; each transmission keeps one committee
-        c = sqlite3.connect(template / DB_FILENAME)
+        c = rawdb.connect(template / DB_FILENAME)
         c.execute("UPDATE settings SET value = ? WHERE key = 'committee_uuid'", (u,))
         c.commit()
         c.close()

@@ -12,10 +12,10 @@ search. Target: under 100 ms each.
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import datetime as dt
 import os
 import random
-import sqlite3
 import statistics
 import time
 import uuid
@@ -109,7 +109,7 @@ def big_db(tmp_path_factory):
 
 
 def raw(db, sql: str, *params) -> None:
-    con = sqlite3.connect(str(db.path))
+    con = rawdb.connect(str(db.path))
     try:
         con.execute(sql, params).fetchall()
     finally:
@@ -123,7 +123,7 @@ def test_meetings_table_at_scale(qapp, big_db):
 
     services = Services(big_db)
     assert services.meetings.count() >= ROWS
-    con = sqlite3.connect(str(big_db.path))
+    con = rawdb.connect(str(big_db.path))
     cols = "id, uuid, reference, date, kind, status, place, number, year, committee_id"
 
     def raw_q(sql: str, *params) -> float:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 
 import pytest
 from alembic import command
@@ -17,9 +17,15 @@ def test_pragmas_in_force(empty_db):
     assert empty_db.pragma("synchronous") == 2  # FULL
     expected = "wal" if eng.sqlite_has_wal_fix() else "delete"
     assert empty_db.pragma("journal_mode") == expected
-    # this machine's SQLite (Debian 12: 3.40) is one of the affected releases
-    if sqlite3.sqlite_version_info < (3, 44, 6):
+    # the choice reads the driver's SQLite (SQLCipher's own, 3.53 here), not the standard
+    # library's (Debian 12: 3.40, one of the affected releases)
+    from ccs_desktop.db import cipher
+
+    assert empty_db.pragma("cipher_version")  # SQLCipher is the driver
+    if cipher.SQLITE_VERSION < (3, 44, 6):
         assert empty_db.pragma("journal_mode") == "delete"
+    else:
+        assert empty_db.pragma("journal_mode") == "wal"
 
 
 @pytest.mark.parametrize("version,fixed", [
@@ -67,7 +73,7 @@ def test_older_database_is_copied_aside_then_upgraded(data_dir):
     assert current_revision(reopened) == head_revision()
     copies = list(data_dir.glob("ccs.avant-migration-0001-*.sqlite3"))
     assert len(copies) == 1
-    con = sqlite3.connect(copies[0])
+    con = rawdb.connect(copies[0])
     assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     con.close()
     reopened.close()

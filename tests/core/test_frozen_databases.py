@@ -4,6 +4,7 @@ tests/fixtures/make_fixtures.py from that revision's own schema, a few rows in e
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import shutil
 import sqlite3
 import sys
@@ -18,6 +19,7 @@ from ccs_desktop.paths import DB_FILENAME
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 sys.path.insert(0, str(FIXTURES))
 import make_fixtures  # noqa: E402
+from ccs_desktop.db import cipher  # noqa: E402
 
 REVISIONS = make_fixtures.revisions()
 
@@ -29,8 +31,8 @@ def test_every_revision_has_its_frozen_database():
 
 
 def _rows(path: Path) -> dict[str, dict[int, dict[str, object]]]:
-    con = sqlite3.connect(path)
-    con.row_factory = sqlite3.Row
+    con = rawdb.connect(path)
+    con.row_factory = cipher.driver.Row  # the driver's own Row (a SQLCipher connection)
     try:
         return {t: {r["rowid"]: dict(r) for r in con.execute(
                     f'SELECT rowid AS rowid, * FROM "{t}"')}

@@ -3,6 +3,7 @@ control characters from the data raw (ANSI escapes, C1 controls, bidirectional o
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import json
 import sqlite3
 import os
@@ -43,7 +44,7 @@ def hostile_folder(committee_db):
     sv = Services(committee_db)
     person = sv.people.create(given_names="Awa", family_name="KEITA", sex="H",
                               category="autres", function="Membre")
-    con = sqlite3.connect(committee_db.path)
+    con = rawdb.connect(committee_db.path)
     with con:
         con.execute("UPDATE people SET given_names = ?, family_name = ?, function = ? "
                     "WHERE id = ?", (HOSTILE, "KEITA\tDIARRA\nFAUX", HOSTILE, person.id))

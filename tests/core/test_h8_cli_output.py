@@ -4,9 +4,9 @@ written, even with --force, whatever symbolic or hard links lead there."""
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import hashlib
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -52,7 +52,7 @@ def test_out_onto_the_live_database_is_refused_even_with_force(closed_demo, caps
         assert "dossier de données" in err and "--force" in err
         assert "Traceback" not in err
     assert folder_state(data) == before
-    with sqlite3.connect(data / DB_FILENAME) as con:  # still the database, still whole
+    with rawdb.connect(data / DB_FILENAME) as con:  # still the database, still whole
         assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 

@@ -3,7 +3,7 @@ written; immediate write sessions serialise read-then-write instead of losing up
 
 from __future__ import annotations
 
-import sqlite3
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import threading
 import time
 
@@ -25,13 +25,25 @@ def quick_timeout(monkeypatch):
 def locked(data_dir, quick_timeout):
     """The database open in this process, and a second real connection holding it."""
     db = eng.open_database(data_dir)
-    other = sqlite3.connect(data_dir / DB_FILENAME, isolation_level=None)
+    # WAL is in force (the driver's SQLite): only a program in exclusive locking mode keeps
+    # readers out, and it can take that lock only while no connection has the WAL open
+    db.engine.dispose()
+    other = rawdb.connect(data_dir / DB_FILENAME, isolation_level=None)
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")
     other.execute("BEGIN EXCLUSIVE")
     yield db, other
-    if other.in_transaction:
-        other.execute("ROLLBACK")
-    other.close()
+    try:
+        _release(other)
+    except Exception:  # noqa: BLE001  (released by the test already)
+        pass
     db.close()
+
+
+def _release(other) -> None:  # noqa: ANN001
+    """The other program ends its transaction, and its exclusive hold with its connection
+    (in WAL, an exclusive locking mode lasts as long as the connection)."""
+    other.execute("ROLLBACK")
+    other.close()
 
 
 def _message_ok(exc: BaseException) -> None:
@@ -50,7 +62,7 @@ def test_a_write_while_another_program_holds_the_lock(locked, immediate):
     elapsed = time.perf_counter() - t
     _message_ok(info.value)
     assert 0.2 < elapsed < 3
-    other.execute("ROLLBACK")
+    _release(other)
     with db.session() as s:  # nothing was written, and the database works again
         assert s.get(m.Setting, "k") is None
         s.add(m.Setting(key="k", value="v"))

@@ -3,6 +3,7 @@ before touching the folder; `ccs init` and `ccs demo` create the database atomic
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import pytest
 
 from ccs_desktop.cli import build_parser, main
@@ -38,7 +39,7 @@ def test_init_on_a_new_folder_makes_a_configured_database_and_nothing_else(tmp_p
     assert main(["init", "--data-dir", str(folder), "--level", "commune", "--region",
                  "Tombouctou", "--cercle", "Tombouctou", "--commune", "Alafia",
                  "--chair", "Awa TRAORE"]) == 0
-    assert sorted(p.name for p in folder.iterdir()) == [DB_FILENAME]
+    assert sorted(p.name for p in folder.iterdir()) == rawdb.DATABASE_FILES
     assert main(["init", "--data-dir", str(folder), "--level", "commune", "--region",
                  "Tombouctou", "--cercle", "Tombouctou", "--commune", "Alafia"]) == 1
     assert "déjà un comité" in capsys.readouterr().err

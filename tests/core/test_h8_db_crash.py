@@ -3,12 +3,12 @@ migration leave a database that opens: absent or untouched, or complete; never h
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import json
 import os
 import random
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -117,7 +117,7 @@ def runner():
 
 
 def _check_sound(path: Path) -> None:
-    con = sqlite3.connect(path)
+    con = rawdb.connect(path)
     try:
         assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert con.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -190,7 +190,7 @@ def test_killed_demo_leaves_no_database_or_a_complete_one(runner, tmp_path):
 
 
 def _counts(path: Path) -> dict[str, int]:
-    con = sqlite3.connect(path)
+    con = rawdb.connect(path)
     try:
         tables = [r[0] for r in con.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
@@ -201,7 +201,7 @@ def _counts(path: Path) -> dict[str, int]:
 
 
 def _revision(path: Path) -> str:
-    con = sqlite3.connect(path)
+    con = rawdb.connect(path)
     try:
         return con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
     finally:
@@ -213,14 +213,14 @@ def test_killed_migration_leaves_the_old_revision_or_the_new_one(runner, tmp_pat
     # a database one revision behind, with data (the 0003 indexes have rows to cover)
     template = tmp_path / "template" / DB_FILENAME
     template.parent.mkdir()
-    shutil.copy2(_demo_template, template)
-    migrate_file(template, "0002", downgrade=True)
+    rawdb.copy_database(Path(_demo_template).parent, template.parent)
+    migrate_file(template, "0002", downgrade=True, key=rawdb.key_for(template))
     assert _revision(template) == "0002"
     before = _counts(template)
 
     d0 = tmp_path / "timing"
     d0.mkdir()
-    shutil.copy2(template, d0 / DB_FILENAME)
+    rawdb.copy_database(Path(template).parent, d0)
     status, work = runner.run(["info", "--data-dir", str(d0)], marker="migrating")
     assert status == 0
     rnd = random.Random(3)
@@ -228,7 +228,7 @@ def test_killed_migration_leaves_the_old_revision_or_the_new_one(runner, tmp_pat
     for i in range(30):
         d = tmp_path / f"run{i}"
         d.mkdir()
-        shutil.copy2(template, d / DB_FILENAME)
+        rawdb.copy_database(Path(template).parent, d)
         status, _ = runner.run(["info", "--data-dir", str(d)], marker="migrating",
                                kill_after=rnd.uniform(0, work * 0.6))
         seen["killed"] += status == -signal.SIGKILL

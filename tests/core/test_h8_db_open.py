@@ -3,6 +3,7 @@ a crash, never SQLite's or SQLAlchemy's text), and the file is left as it was.""
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import os
 import sqlite3
 import subprocess
@@ -65,7 +66,7 @@ def test_a_damaged_database_is_refused(data_dir, empty_db):
 
 def test_another_programs_sqlite_database_is_not_touched(data_dir):
     path = data_dir / DB_FILENAME
-    con = sqlite3.connect(path)
+    con = rawdb.connect(path)
     con.execute("CREATE TABLE contacts (name TEXT)")
     con.execute("INSERT INTO contacts VALUES ('x')")
     con.commit()
@@ -91,7 +92,9 @@ def test_a_locked_database_is_refused_in_french_after_the_busy_timeout(
         data_dir, empty_db, monkeypatch):
     empty_db.close()
     monkeypatch.setattr(eng, "BUSY_TIMEOUT_MS", 300)
-    other = sqlite3.connect(data_dir / DB_FILENAME, isolation_level=None)
+    other = rawdb.connect(data_dir / DB_FILENAME, isolation_level=None)
+    # WAL is in force (the driver's SQLite): only an exclusive locking mode keeps readers out
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")
     other.execute("BEGIN EXCLUSIVE")
     try:
         t = time.perf_counter()
@@ -150,9 +153,9 @@ def test_a_first_start_left_half_made_by_an_older_version_is_rebuilt(data_dir):
     from ccs_desktop.db.engine import migrate_file
 
     path = data_dir / DB_FILENAME
-    sqlite3.connect(path).close()
+    rawdb.connect(path).close()
     migrate_file(path, "0001")
-    con = sqlite3.connect(path)
+    con = rawdb.connect(path)
     con.execute("DELETE FROM alembic_version")
     for t in ("activities", "settings", "fts_people"):
         con.execute(f"DROP TABLE {t}")
@@ -229,7 +232,7 @@ def test_create_database_fills_before_the_name_appears(data_dir):
                 "SELECT value FROM settings WHERE key='x'").scalar() == "y"
     finally:
         db.close()
-    assert [p.name for p in data_dir.iterdir()] == [DB_FILENAME]
+    assert sorted(p.name for p in data_dir.iterdir()) == rawdb.DATABASE_FILES
 
 
 def test_a_failing_fill_leaves_no_database(data_dir):

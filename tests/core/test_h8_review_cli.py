@@ -4,9 +4,9 @@ English warning or traceback, and meeting references accept ASCII digits only.""
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import logging
 import os
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -59,7 +59,7 @@ def test_crss_log_statuses_are_french(tmp_path, capsys) -> None:
 
     crss = tmp_path / "crss"
     importer.open_crss_database(crss).close()
-    con = sqlite3.connect(paths.database_path(crss))
+    con = rawdb.connect(paths.database_path(crss))
     with con:
         for status in ("ok", "refused"):
             con.execute("INSERT INTO crss_import_log (imported_at, file_name, file_sha256, "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -34,6 +35,12 @@ WRITER = textwrap.dedent("""
 """ % PER_PROCESS)
 
 
+def _account_env() -> dict[str, str]:
+    """The test account (the database is encrypted) and the switches the children need."""
+    keep = ("CCS_USER", "CCS_PASSWORD_FILE", "CCS_TEST_CHEAP_ACCOUNT_KDF", "PYTEST_CURRENT_TEST")
+    return {k: os.environ[k] for k in keep if k in os.environ}
+
+
 def test_two_processes_get_distinct_consecutive_numbers(data_dir: Path):
     import time
 
@@ -44,7 +51,8 @@ def test_two_processes_get_distinct_consecutive_numbers(data_dir: Path):
     root = str(Path(__file__).resolve().parents[2])
     start_at = time.time() + 2.0
     procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(data_dir), str(start_at),
-                               flag], cwd=root, env={"PYTHONPATH": root, "PATH": "/usr/bin"},
+                               flag], cwd=root, env={"PYTHONPATH": root, "PATH": "/usr/bin",
+                                                  **_account_env()},
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for flag in ("1", "0")]
     outputs = [p.communicate(timeout=300) for p in procs]

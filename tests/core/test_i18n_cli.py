@@ -96,12 +96,13 @@ def test_help_is_french_under_an_english_locale():
 def test_missing_argument_in_french_and_in_english(capsys):
     code, _, err = run(capsys, "init")
     assert code == 2
-    assert err.startswith("utilisation : ccs init [-h] [--data-dir DOSSIER] --level")
+    # (--user and --password-file since the encrypted database, issue 11)
+    assert err.startswith("utilisation : ccs init [-h] [--data-dir DOSSIER] [--user NOM]")
     assert err.endswith("ccs init : erreur : arguments obligatoires manquants: --level, "
                         "--region\n")
     code, _, err = run(capsys, "--lang", "en", "init")
     assert code == 2
-    assert err.startswith("usage: ccs init [-h] [--data-dir FOLDER] --level")
+    assert err.startswith("usage: ccs init [-h] [--data-dir FOLDER] [--user NAME]")
     assert err.endswith("ccs init: error: the following arguments are required: --level, "
                         "--region\n")
     assert not ACCENTED.search(err)

@@ -4,6 +4,7 @@ through the one catalog: today's French unchanged by default, English with `engl
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import errno
 import os
 import re
@@ -50,7 +51,7 @@ def _corrupt(folder: Path) -> Path:
 def _foreign(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / DB_FILENAME
-    con = sqlite3.connect(path)
+    con = rawdb.connect(path)
     con.execute("CREATE TABLE clients (name TEXT)")
     con.execute("INSERT INTO clients VALUES ('x')")
     con.commit()
@@ -94,7 +95,7 @@ def test_another_programs_sqlite_database_in_both_languages(tmp_path, english):
 
 def test_a_database_of_a_newer_version_in_both_languages(data_dir):
     open_database(data_dir).close()
-    con = sqlite3.connect(data_dir / DB_FILENAME)
+    con = rawdb.connect(data_dir / DB_FILENAME)
     con.execute("UPDATE alembic_version SET version_num = '9999'")
     con.commit()
     con.close()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -68,7 +68,7 @@ def dump(path: Path, skip_fts: bool = True) -> dict[str, list[tuple]]:
     """Every row of every table (FTS tables left out), sorted."""
     from ccs_desktop.db.search import is_fts_table
 
-    conn = sqlite3.connect(path)
+    conn = rawdb.connect(path)
     try:
         out = {}
         for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
@@ -82,7 +82,7 @@ def dump(path: Path, skip_fts: bool = True) -> dict[str, list[tuple]]:
 
 def read_setting(path: Path, key: str) -> str | None:
     """A row of the settings table, read behind the application's back."""
-    conn = sqlite3.connect(path)
+    conn = rawdb.connect(path)
     try:
         row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
     finally:
@@ -91,7 +91,7 @@ def read_setting(path: Path, key: str) -> str | None:
 
 
 def write_setting(path: Path, key: str, value: str) -> None:
-    conn = sqlite3.connect(path)
+    conn = rawdb.connect(path)
     with conn:
         conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
     conn.close()

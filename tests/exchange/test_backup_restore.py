@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import errno
 import hashlib
 import io
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -25,7 +25,7 @@ IDENT = [ct.PassphraseIdentity(PASS)]
 
 
 def _own(path: Path) -> tuple[str, int]:
-    conn = sqlite3.connect(path)
+    conn = rawdb.connect(path)
     try:
         u = conn.execute("SELECT value FROM settings WHERE key='committee_uuid'").fetchone()[0]
         return u, conn.execute("SELECT id FROM committees WHERE uuid=?", (u,)).fetchone()[0]
@@ -76,10 +76,10 @@ def test_snapshot_has_no_fts_no_deleted_content(rich_db, tmp_path: Path) -> None
         p = s.query(m.Person).filter_by(family_name="EFFACE-MAIS-PRESENT").one()
         p.deleted_at = m.utcnow()
     snap = tmp_path / "snap.sqlite3"
-    sn.make_snapshot(rich_db.path, snap, transmission=False, own_uuid=None)
+    rawdb.plain_snapshot(rich_db.path, snap, transmission=False, own_uuid=None)
     raw = snap.read_bytes()
     assert b"EFFACE-MAIS-PRESENT" not in raw
-    conn = sqlite3.connect(snap)
+    conn = rawdb.connect(snap)
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     assert not any(n.startswith("fts_") for n in names)
     assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
@@ -169,8 +169,8 @@ def _encrypt_snapshot(snapshot: Path, dest: Path, kind: str = "backup") -> Path:
 
 def _hostile(rich_db, tmp_path: Path, sql: str) -> Path:
     snap = tmp_path / "h.sqlite3"
-    sn.make_snapshot(rich_db.path, snap, transmission=False, own_uuid=None)
-    conn = sqlite3.connect(snap)
+    rawdb.plain_snapshot(rich_db.path, snap, transmission=False, own_uuid=None)
+    conn = rawdb.connect(snap)
     conn.executescript(sql)
     conn.commit()
     conn.close()
@@ -195,12 +195,12 @@ def test_hostile_snapshots_refused_before_live_touched(rich_db, tmp_path: Path, 
     with pytest.raises(UserError, match=words):
         bk.restore(bad, rich_db.data_dir, IDENT)
     assert rich_db.path.read_bytes() == before
-    assert sorted(p.name for p in rich_db.data_dir.iterdir()) == ["ccs.sqlite3"]
+    assert sorted(p.name for p in rich_db.data_dir.iterdir()) == rawdb.DATABASE_FILES
 
 
 def test_corrupt_snapshot_pages_refused(rich_db, tmp_path: Path) -> None:
     snap = tmp_path / "c.sqlite3"
-    sn.make_snapshot(rich_db.path, snap, transmission=False, own_uuid=None)
+    rawdb.plain_snapshot(rich_db.path, snap, transmission=False, own_uuid=None)
     raw = bytearray(snap.read_bytes())
     for i in range(4096 * 3, len(raw) - 4096, 4096):  # scribble over page headers
         raw[i:i + 8] = b"\xff" * 8
@@ -213,8 +213,8 @@ def test_corrupt_snapshot_pages_refused(rich_db, tmp_path: Path) -> None:
 def test_older_schema_is_migrated(committee_db, tmp_path: Path) -> None:
     """A snapshot at revision 0001 (before the CRSS tables) restores and is upgraded."""
     snap = tmp_path / "old.sqlite3"
-    sn.make_snapshot(committee_db.path, snap, transmission=False, own_uuid=None)
-    conn = sqlite3.connect(snap)
+    rawdb.plain_snapshot(committee_db.path, snap, transmission=False, own_uuid=None)
+    conn = rawdb.connect(snap)
     for t in ("crss_conflicts", "crss_import_log", "crss_register"):
         conn.execute(f"DROP TABLE {t}")
     versions = Path(__file__).resolve().parents[2] / "ccs_desktop" / "db" / "migrations" / \
@@ -231,7 +231,7 @@ def test_older_schema_is_migrated(committee_db, tmp_path: Path) -> None:
     conn.close()
     bad = _encrypt_snapshot(snap, tmp_path / "ancien.ccsbak")
     result = bk.restore(bad, tmp_path / "neuf", IDENT)
-    conn = sqlite3.connect(result.database)
+    conn = rawdb.connect(result.database)
     from ccs_desktop.db.migrate import head_revision
 
     assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == \
@@ -244,7 +244,14 @@ def test_tampered_backup_every_byte(committee_db, tmp_path: Path) -> None:
     of positions pushed through restore leaves the live database byte for byte intact."""
     written = bk.create_backup(committee_db, tmp_path / "usb", PASS)
     data = written.path.read_bytes()
-    for pos in range(len(data)):
+    # the body is a SQLCipher file since issue 11 (random bytes: a backup no longer shrinks
+    # to a few KB), so every byte of the first 4 KiB (prefix, header, MAC, start of the
+    # first chunk) is flipped, then one in 97 through the rest and the last bytes (each
+    # chunk's tag covers every one of its bytes)
+    positions = sorted(set(range(min(len(data), 4096))) |
+                       set(range(4096, len(data), 97)) |
+                       set(range(max(0, len(data) - 64), len(data))))
+    for pos in positions:
         bad = bytearray(data)
         bad[pos] ^= 0x04
         with pytest.raises(ct.ContainerError):
@@ -274,7 +281,8 @@ def test_auto_backup_rotates_and_restores(committee_db, tmp_path: Path) -> None:
     committee_db.close()
     result = bk.restore(files[-1], committee_db.data_dir, [])
     assert result.database.is_file() and not result.authenticated
-    with pytest.raises(UserError, match="non chiffrée"):
+    # (encrypted under the key of its own database since issue 11)
+    with pytest.raises(UserError, match="pas une sauvegarde CCS"):
         bk.restore(files[-1], tmp_path / "neuf", [])
 
 

@@ -3,6 +3,7 @@ copies (automatic ones, copies aside before restores and migrations) kept in bou
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import os
 import sqlite3
 import tempfile
@@ -114,7 +115,7 @@ def test_verify_and_import_leave_no_clear_database(rich_db, pair, tmp_path: Path
 
 def test_auto_backup_never_deletes_the_copy_it_just_made(committee_db) -> None:
     folder = committee_db.data_dir / bk.AUTO_FOLDER
-    folder.mkdir()
+    folder.mkdir(exist_ok=True)  # it holds the key file's second copy already
     # copies named while the clock was ahead: the new one sorts first
     for d in range(1, 10):
         (folder / f"ccs-2099010{d}-120000.sqlite3").write_bytes(b"x")
@@ -169,6 +170,6 @@ def test_copies_aside_pruned_after_auto_backup_and_restore(committee_db,
     assert all(p.exists() for p in future)
     assert sorted(p for p in d.glob("ccs.avant-restauration-*")) == sorted(
         [*future, result.saved_copy])
-    conn = sqlite3.connect(result.database)
+    conn = rawdb.connect(result.database)
     assert conn.execute("SELECT COUNT(*) FROM committees").fetchone()[0] == 1
     conn.close()

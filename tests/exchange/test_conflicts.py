@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 from pathlib import Path
 
 import pytest
@@ -78,7 +78,7 @@ def test_keep_and_take_are_recorded_and_reimport_changes_nothing(committee, pair
         assert (after.generation, after.version) == pair_before
         assert s.get(ImportConflict, row2.id).resolution == "replaced"
     # the search index follows the taken version
-    conn = sqlite3.connect(crss.path)
+    conn = rawdb.connect(crss.path)
     hits = conn.execute("SELECT count(*) FROM fts_activities WHERE fts_activities MATCH "
                         "'divergent'").fetchone()[0]
     conn.close()

@@ -4,10 +4,10 @@ reduced again at the CRSS; short family names are scrubbed from free text."""
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import hashlib
 import io
 import re
-import sqlite3
 from pathlib import Path
 
 from ccs_desktop.db import models as m
@@ -29,7 +29,7 @@ def _own_committee(s) -> m.Committee:  # noqa: ANN001
 
 def _texts(path: Path) -> list[tuple[str, str, str]]:
     """(table, column, value) for every non-empty text cell of every table."""
-    conn = sqlite3.connect(path)
+    conn = rawdb.connect(path)
     try:
         out = []
         tables = [r[0] for r in conn.execute(
@@ -143,8 +143,8 @@ def test_every_incoming_transmission_is_reduced_again(rich_db, pair, tmp_path: P
     """A transmission made by a modified application still holding a phone number, a
     restricted note, a scan and a restricted threat: none of it reaches the CRSS."""
     snap = tmp_path / "fait-main.sqlite3"
-    sn.make_snapshot(rich_db.path, snap, transmission=False, own_uuid=None)  # unreduced
-    conn = sqlite3.connect(snap)
+    rawdb.plain_snapshot(rich_db.path, snap, transmission=False, own_uuid=None)  # unreduced
+    conn = rawdb.connect(snap)
     assert conn.execute("SELECT COUNT(*) FROM people WHERE phone = ?", (PHONE,)).fetchone()[0]
     assert conn.execute("SELECT COUNT(*) FROM restricted_notes").fetchone()[0]
     info = reading._committee_info(conn)
@@ -168,7 +168,7 @@ def test_every_incoming_transmission_is_reduced_again(rich_db, pair, tmp_path: P
     text = repr(_texts(crss.path))
     for needle in (PHONE, SECRET_NOTE, "PLAINTE-FDS-RESTREINTE", "SCAN-PRIVE", "BROUILLON"):
         assert needle not in text and needle.encode() not in raw, needle
-    conn = sqlite3.connect(crss.path)
+    conn = rawdb.connect(crss.path)
     try:
         assert conn.execute("SELECT COUNT(*) FROM restricted_notes").fetchone()[0] == 0
         assert conn.execute("SELECT COUNT(*) FROM attachments").fetchone()[0] == 0
@@ -194,8 +194,8 @@ def test_short_family_names_are_scrubbed_after_a_civility(rich_db, tmp_path: Pat
     snap = tmp_path / "t.sqlite3"
     with rich_db.session() as s:
         own = s.get(m.Setting, "committee_uuid").value
-    sn.make_snapshot(rich_db.path, snap, transmission=True, own_uuid=own)
-    conn = sqlite3.connect(snap)
+    rawdb.plain_snapshot(rich_db.path, snap, transmission=True, own_uuid=own)
+    conn = rawdb.connect(snap)
     (text,) = conn.execute("SELECT discussion FROM agenda_items WHERE uuid = ?",
                            (uuid,)).fetchone()
     conn.close()

@@ -4,7 +4,7 @@ the next command starts."""
 
 from __future__ import annotations
 
-import sqlite3
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 from pathlib import Path
 
 import pytest
@@ -50,7 +50,7 @@ def test_nothing_printed_carries_raw_control_characters(
     crss = tmp_path / "crss"
     importer.open_crss_database(crss).close()
     # an entry written by an older version, unescaped: ESC sequences and a bidi override
-    con = sqlite3.connect(paths.database_path(crss))
+    con = rawdb.connect(paths.database_path(crss))
     with con:
         con.execute("INSERT INTO crss_import_log (imported_at, file_name, file_sha256, "
                     "file_size, kind, committee_uuid, committee_code, status, message, new, "
@@ -99,7 +99,7 @@ def test_a_restored_backup_never_carries_a_path_as_a_file_name(rich_db, tmp_path
     from ccs_desktop.services.exchange import container as ct
 
     hostile = ["../../../../tmp/evil.sh", "C:\\Windows\\win.ini", "/etc/passwd"]
-    con = sqlite3.connect(rich_db.path)
+    con = rawdb.connect(rich_db.path)
     tables = [t for (t,) in con.execute(
         "SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND EXISTS (SELECT 1 FROM "
         "pragma_table_info(m.name) WHERE name = 'filename')")]
@@ -113,7 +113,7 @@ def test_a_restored_backup_never_carries_a_path_as_a_file_name(rich_db, tmp_path
     written = bk.create_backup(rich_db, tmp_path / "usb", PASS)
     rich_db.close()
     result = bk.restore(written.path, tmp_path / "neuf", [ct.PassphraseIdentity(PASS)])
-    con = sqlite3.connect(result.database)
+    con = rawdb.connect(result.database)
     for t in tables:
         names = [n for (n,) in con.execute(f"SELECT filename FROM {t}")]
         assert len(names) == counts[t]

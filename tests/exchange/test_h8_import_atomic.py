@@ -3,11 +3,11 @@ repairs an interrupted import; the schema check of foreign snapshots; statistics
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import os
 import random
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -35,7 +35,7 @@ def _state(path: Path) -> dict:
         if t in ("crss_import_log", "crss_conflicts"):
             continue
         out[t] = rows
-    conn = sqlite3.connect(path)
+    conn = rawdb.connect(path)
     try:
         out["register"] = sorted(conn.execute(
             "SELECT level, region, cercle, commune, committee_uuid, last_file_name, "
@@ -50,7 +50,7 @@ def _state(path: Path) -> dict:
 
 def _consistent(path: Path) -> None:
     """integrity, foreign keys, and register + rows + search index agree."""
-    conn = sqlite3.connect(path)
+    conn = rawdb.connect(path)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -83,7 +83,7 @@ def test_reimport_repairs_what_an_interrupted_import_left(files, pair, tmp_path)
     clean = _state(crss.path)
     # what a kill between the three transactions of the previous version left: rows merged,
     # the register unlinked, the search index empty
-    conn = sqlite3.connect(crss.path)
+    conn = rawdb.connect(crss.path)
     conn.execute("UPDATE crss_register SET committee_uuid = NULL, last_file_name = '', "
                  "last_file_sha256 = '', status = 'inconnu' WHERE committee_uuid IS NOT NULL")
     for _model, (fts, _) in SEARCHABLE.items():
@@ -193,7 +193,7 @@ def test_import_killed_anywhere_leaves_a_consistent_database_and_reimport_conver
 
 def _snapshot_copy(rich_db, tmp_path: Path) -> Path:
     out = tmp_path / "snap.sqlite3"
-    sn.make_snapshot(rich_db.path, out, transmission=False, own_uuid=None)
+    rawdb.plain_snapshot(rich_db.path, out, transmission=False, own_uuid=None)
     return out
 
 
@@ -238,7 +238,7 @@ def test_foreign_schema_differences_are_refused(rich_db, tmp_path: Path, name) -
     conn = sn.open_foreign(snap)
     assert sn.check_schema(conn)  # the untouched snapshot passes
     conn.close()
-    conn = sqlite3.connect(snap)
+    conn = rawdb.connect(snap)
     for stmt in SCHEMA_CHANGES[name]:
         conn.execute(stmt)
     conn.commit()
@@ -248,7 +248,7 @@ def test_foreign_schema_differences_are_refused(rich_db, tmp_path: Path, name) -
 
 def test_live_database_after_analyze_still_gives_importable_files(rich_db, pair,
                                                                   tmp_path: Path) -> None:
-    conn = sqlite3.connect(rich_db.path)
+    conn = rawdb.connect(rich_db.path)
     conn.execute("ANALYZE")
     conn.execute("PRAGMA optimize")
     conn.commit()
@@ -260,7 +260,7 @@ def test_live_database_after_analyze_still_gives_importable_files(rich_db, pair,
     for path, ident in ((t.path, ct.X25519Identity(pair.private_key)),
                         (b.path, ct.PassphraseIdentity(PASS))):
         with bk.open_file(path, [ident], work_dir=tmp_path) as opened:
-            c = sqlite3.connect(opened.snapshot)
+            c = rawdb.connect(opened.snapshot, opened.body_key)
             stats = c.execute("SELECT name FROM sqlite_master WHERE name LIKE 'sqlite_stat%'"
                               ).fetchall()
             c.close()

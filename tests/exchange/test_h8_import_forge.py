@@ -4,6 +4,7 @@ its manifest patched, encrypted again for the CRSS."""
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import hashlib
 import shutil
 import sqlite3
@@ -37,6 +38,7 @@ class Forge:
         with bk.open_file(t.path, [ct.X25519Identity(pair.private_key)],
                           work_dir=work) as opened:
             self.manifest = opened.manifest
+            self.key = opened.body_key  # the body's own key, in the manifest
             self.snapshot = work / "base.sqlite3"
             shutil.copy2(opened.snapshot, self.snapshot)
         self.n = 0
@@ -46,7 +48,7 @@ class Forge:
         self.n += 1
         snap = self.work / f"v{self.n}.sqlite3"
         shutil.copy2(self.snapshot, snap)
-        conn = sqlite3.connect(snap)
+        conn = rawdb.connect(snap, self.key)
         try:
             conn.execute("PRAGMA foreign_keys = OFF")
             conn.execute("PRAGMA ignore_check_constraints = ON")

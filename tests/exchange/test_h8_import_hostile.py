@@ -5,6 +5,7 @@ characters never printed raw."""
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import json
 import os
 import sqlite3
@@ -207,7 +208,7 @@ def test_names_not_shared_are_pseudonymised_again_at_the_crss(forge, crss, row_s
     text = repr(dump(crss.path))
     for word in (*REAL, "Mosquée du marché"):
         assert word not in text, word
-    conn = sqlite3.connect(crss.path)
+    conn = rawdb.connect(crss.path)
     people = conn.execute("SELECT title, given_names, family_name FROM people "
                           "WHERE deleted_at IS NULL").fetchall()
     conn.close()
@@ -235,13 +236,13 @@ def test_imported_file_names_are_reduced_to_a_safe_base_name(forge, crss, name,
                                                              safe) -> None:
     bad = forge.make("nom.ccsbak", lambda c: c.execute(
         "UPDATE stored_documents SET filename = ?", (name,)))
-    conn = sqlite3.connect(forge.snapshot)
+    conn = rawdb.connect(forge.snapshot, forge.key)
     has_docs = conn.execute("SELECT COUNT(*) FROM stored_documents").fetchone()[0]
     conn.close()
     assert has_docs
     rep = importer.import_file(crss, bad, forge.identities)
     assert rep.ok, rep.message
-    conn = sqlite3.connect(crss.path)
+    conn = rawdb.connect(crss.path)
     names = {r[0] for r in conn.execute("SELECT filename FROM stored_documents")}
     conn.close()
     assert names == {safe}

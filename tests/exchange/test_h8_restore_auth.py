@@ -4,9 +4,9 @@ authentifiée"; a restore never changes the security settings silently (CLI and 
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import os
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -40,7 +40,7 @@ def test_renamed_sqlite_is_never_restored_nor_verified(committee_db, tmp_path: P
     CRSS key) was restored with no passphrase and called authentic."""
     forged = tmp_path / "stick" / "CCSC-ALAFIA_12345678_20240101-000000.ccsbak"
     forged.parent.mkdir()
-    sn.make_snapshot(committee_db.path, forged, transmission=False, own_uuid=None)
+    rawdb.plain_snapshot(committee_db.path, forged, transmission=False, own_uuid=None)
     _set(forged, sn.CRSS_KEY_SETTING, keys.public_line(keys.generate().public_key))
     committee_db.close()
     before = committee_db.path.read_bytes()
@@ -71,10 +71,11 @@ def test_plain_copy_only_from_the_automatic_folder_by_resolved_path(committee_db
     nested = auto / "sous-dossier"
     nested.mkdir()
     shutil.copyfile(made, nested / "c.sqlite3")
+    # (copies are encrypted since issue 11: the refusal says so instead of "non chiffrée")
     for p in (outside, link, sneaky, nested / "c.sqlite3"):
-        with pytest.raises(UserError, match="non chiffrée"):
+        with pytest.raises(UserError, match="pas une sauvegarde CCS"):
             bk.verify_file(p, [], work_dir=committee_db.data_dir)
-        with pytest.raises(UserError, match="non chiffrée"):
+        with pytest.raises(UserError, match="pas une sauvegarde CCS"):
             bk.restore(p, committee_db.data_dir, [])
     # the real copy: accepted, never called authentic
     manifest = bk.verify_file(made, [], work_dir=committee_db.data_dir)
@@ -112,7 +113,7 @@ def test_a_forged_manifest_flag_does_not_make_a_file_authentic(committee_db,
     import io
 
     snap = tmp_path / "s.sqlite3"
-    sn.make_snapshot(committee_db.path, snap, transmission=False, own_uuid=None)
+    rawdb.plain_snapshot(committee_db.path, snap, transmission=False, own_uuid=None)
     body = snap.read_bytes()
     manifest = {"ccsbak": 1, "kind": "backup", "committee": None, "body": "sqlite",
                 "_authenticated": False, "_security": {"x": "y"},
@@ -171,7 +172,7 @@ def test_absent_setting_in_live_database_is_kept_absent(committee_db, tmp_path: 
     keys.trust(committee_db, a.public_key)
     backup = bk.create_backup(committee_db, tmp_path / "usb", PASS).path
     committee_db.close()
-    conn = sqlite3.connect(committee_db.path)
+    conn = rawdb.connect(committee_db.path)
     with conn:
         conn.execute("DELETE FROM settings WHERE key = ?", (sn.CRSS_KEY_SETTING,))
     conn.close()
@@ -255,7 +256,7 @@ def test_gui_local_copy_is_not_called_authentic(qtbot, committee_db, monkeypatch
     shutil.copyfile(made, other)
     dialog._set_path(str(other))
     dialog.open_file()
-    qtbot.waitUntil(lambda: not dialog.busy and "non chiffrée" in dialog.result.text(),
+    qtbot.waitUntil(lambda: not dialog.busy and "pas une sauvegarde CCS" in dialog.result.text(),
                     timeout=20000)
     assert dialog.manifest is None and not asked
     common.pool().waitForDone(10000)

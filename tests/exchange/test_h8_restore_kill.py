@@ -7,10 +7,10 @@ k = 1, 2, ... until a run completes; plus random-time kills."""
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -57,7 +57,7 @@ wrap(shutil, "copyfile")
 
 
 def _integrity(path: Path) -> None:
-    conn = sqlite3.connect(path)
+    conn = rawdb.connect(path)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -66,7 +66,7 @@ def _integrity(path: Path) -> None:
 
 
 def _marker(path: Path) -> bool:
-    conn = sqlite3.connect(path)
+    conn = rawdb.connect(path)
     try:
         return conn.execute("SELECT COUNT(*) FROM settings WHERE key = 'marqueur-h8'"
                             ).fetchone()[0] == 1
@@ -104,7 +104,7 @@ def test_restore_killed_at_every_step_keeps_a_whole_database(rich_db, tmp_path: 
             break
         bk.clean_leftovers_at_start(rich_db.data_dir)
         if not _marker(live):  # replaced: put the old one back for the next kill point
-            conn = sqlite3.connect(live)
+            conn = rawdb.connect(live)
             with conn:
                 conn.execute("INSERT INTO settings (key, value) VALUES ('marqueur-h8', '1')")
             conn.close()
@@ -138,7 +138,7 @@ def test_restore_killed_at_random_instants(rich_db, tmp_path: Path) -> None:
     assert not _marker(live)
     rnd = random.Random(8)
     for _ in range(5):
-        conn = sqlite3.connect(live)
+        conn = rawdb.connect(live)
         with conn:
             conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('marqueur-h8', '1')")
         conn.close()

@@ -5,6 +5,7 @@ subprocess: time and peak memory), body stopped at its declared size, free disk 
 from __future__ import annotations
 
 import base64
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import copy
 import hashlib
 import io
@@ -96,15 +97,18 @@ def test_deep_manifest_is_refused(tmp_path: Path, rich_db) -> None:  # noqa: ANN
 
 # --------------------------------------------------------------------------- manifest types
 
+FORGE_KEY = bytes(range(32))  # the forged body's key (a SQLCipher body, as files are now)
+
+
 def _forge(rich_db, tmp_path: Path, change, kind: str = "transmission",  # noqa: ANN001
            pair=None) -> Path:  # noqa: ANN001
     snap = tmp_path / "snap.sqlite3"
     if not snap.exists():
-        own = reading._committee_info(__import__("sqlite3").connect(rich_db.path))
+        own = reading._committee_info(rawdb.connect(rich_db.path))
         sn.make_snapshot(rich_db.path, snap, transmission=(kind == "transmission"),
-                         own_uuid=own["uuid"])
+                         own_uuid=own["uuid"], key=rich_db.key, body_key=FORGE_KEY)
     body = snap.read_bytes()
-    conn = __import__("sqlite3").connect(snap)
+    conn = rawdb.connect(snap, FORGE_KEY)
     info = reading._committee_info(conn)
     counts = sn.table_counts(conn)
     conn.close()
@@ -112,7 +116,8 @@ def _forge(rich_db, tmp_path: Path, change, kind: str = "transmission",  # noqa:
                 "created_at": "2024-04-12T10:15:00+00:00",
                 "created_local": "2024-04-12T10:15:00", "committee": info,
                 "schema_revision": None, "counts": counts, "body": "sqlite",
-                "body_size": len(body), "body_sha256": hashlib.sha256(body).hexdigest()}
+                "body_size": len(body), "body_sha256": hashlib.sha256(body).hexdigest(),
+                "body_key": FORGE_KEY.hex()}
     manifest = change(copy.deepcopy(manifest)) or manifest
     buf = io.BytesIO()
     rec = ct.X25519Recipient(pair.public_key) if pair else ct.PassphraseRecipient(PASS)
@@ -318,9 +323,11 @@ def test_a_file_written_with_the_default_kdf_still_opens(tmp_path: Path) -> None
 def _lying(rich_db, tmp_path: Path, delta: int) -> Path:  # noqa: ANN001
     """A real backup whose manifest declares `delta` bytes fewer than the body holds."""
     snap = tmp_path / "body.sqlite3"
-    sn.make_snapshot(rich_db.path, snap, transmission=False, own_uuid=None)
+    sn.make_snapshot(rich_db.path, snap, transmission=False, own_uuid=None, key=rich_db.key,
+                     body_key=FORGE_KEY)
     body = snap.read_bytes() + b"\x00" * (4 * 1024 * 1024)  # compresses to almost nothing
     manifest = {"ccsbak": 1, "kind": "backup", "committee": None, "body": "sqlite",
+                "body_key": FORGE_KEY.hex(),
                 "created_at": "2024-04-12T10:15:00+00:00",
                 "body_size": len(body) - delta,
                 "body_sha256": hashlib.sha256(body[:len(body) - delta]).hexdigest()}

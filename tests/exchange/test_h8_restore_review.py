@@ -10,9 +10,9 @@
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import time
@@ -57,8 +57,10 @@ def two_keys(committee_db, tmp_path: Path):  # noqa: ANN001, ANN201
 # --------------------------------------------------------------------------- 1. locked database
 
 _HOLD = """
-import os, sqlite3, sys, time
-conn = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)
+import os, sys, time
+sys.path.insert(0, %r)
+import rawdb
+conn = rawdb.connect(sys.argv[1], isolation_level=None, timeout=30)
 conn.execute("BEGIN EXCLUSIVE")
 conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('verrou-test', 'x')")
 open(sys.argv[2], "w").close()  # locked
@@ -67,7 +69,7 @@ while time.time() < deadline and not os.path.exists(sys.argv[3]):
     time.sleep(0.05)
 conn.execute("ROLLBACK")
 conn.close()
-"""
+""" % str(Path(__file__).resolve().parents[1])
 
 
 class _Holder:
@@ -119,7 +121,7 @@ def test_unreadable_live_database_is_never_nothing_to_keep(committee_db, two_key
     data = committee_db.data_dir
     assert bk.current_security(tmp_path / "nulle-part") is None  # truly no database
     # a database of another program (no settings table), then a damaged file
-    conn = sqlite3.connect(data / "ccs.sqlite3")
+    conn = rawdb.connect(data / "ccs.sqlite3")
     with conn:
         conn.execute("DROP TABLE settings")
     conn.close()

@@ -4,10 +4,10 @@ when asked; counts with their plural ("1 menace", "2 menaces")."""
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import datetime as dt
 
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -193,7 +193,7 @@ def test_short_passphrase_in_french(committee_db: Database, tmp_path: Path) -> N
 def test_bad_snapshot_in_english(tmp_path: Path, english) -> None:  # noqa: ANN001
     """A snapshot that is not a CCS database: the snapshot checks speak English."""
     snap = tmp_path / "x.sqlite3"
-    conn = sqlite3.connect(snap)
+    conn = rawdb.connect(snap)
     conn.execute("CREATE TABLE t (x)")
     conn.close()
     conn = sn.open_foreign(snap)
@@ -244,7 +244,7 @@ def restored_elsewhere(committee_db: Database, pair, tmp_path: Path):  # noqa: A
     keys.trust(committee_db, pair.public_key)
     path = _backup(committee_db, tmp_path / "usb")
     committee_db.close()
-    conn = sqlite3.connect(committee_db.path)
+    conn = rawdb.connect(committee_db.path)
     with conn:
         conn.execute("DELETE FROM settings WHERE key = ?", (sn.CRSS_KEY_SETTING,))
         conn.execute("UPDATE settings SET value = ? WHERE key = ?",

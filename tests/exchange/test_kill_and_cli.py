@@ -3,6 +3,7 @@ intact; the command line round trip."""
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import os
 import subprocess
 import sys
@@ -39,7 +40,7 @@ def _run_killed(script: str) -> None:
 def _check(path: Path) -> None:
     import sqlite3
 
-    conn = sqlite3.connect(path)
+    conn = rawdb.connect(path)
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     conn.close()
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -31,8 +31,8 @@ def test_transmission_reveals_no_phone_note_name_or_scan(rich_db, pair, tmp_path
     with pytest.raises(ct.WrongKey):
         bk.verify_file(t.path, [ct.PassphraseIdentity(PASS)])
     with bk.open_file(t.path, [ct.X25519Identity(pair.private_key)]) as opened:
-        raw = opened.snapshot.read_bytes()
-        conn = sqlite3.connect(opened.snapshot)
+        raw = rawdb.plain_bytes(opened.snapshot, opened.body_key)
+        conn = rawdb.connect(opened.snapshot, opened.body_key)
         tables = {r[0]: conn.execute(f'SELECT * FROM "{r[0]}"').fetchall()
                   for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         conn.close()
@@ -52,15 +52,15 @@ def test_transmission_reveals_no_phone_note_name_or_scan(rich_db, pair, tmp_path
     assert codes and all("P-" in repr(r) for r in codes[:5])
     again = bk.create_transmission(rich_db, tmp_path / "usb2", crss_public=pair.public_key)
     with bk.open_file(again.path, [ct.X25519Identity(pair.private_key)]) as opened:
-        conn = sqlite3.connect(opened.snapshot)
+        conn = rawdb.connect(opened.snapshot, opened.body_key)
         second = sorted(conn.execute("SELECT uuid, family_name FROM people").fetchall())
         conn.close()
-    conn = sqlite3.connect(rich_db.path)
+    conn = rawdb.connect(rich_db.path)
     live_uuids = {r[0] for r in conn.execute("SELECT uuid FROM people")}
     conn.close()
     assert not live_uuids & {u for u, _ in second}  # uuids are pseudonymous too
     with bk.open_file(t.path, [ct.X25519Identity(pair.private_key)]) as opened:
-        conn = sqlite3.connect(opened.snapshot)
+        conn = rawdb.connect(opened.snapshot, opened.body_key)
         first = sorted(conn.execute("SELECT uuid, family_name FROM people").fetchall())
         conn.close()
     assert first == second  # stable codes from one transmission to the next
@@ -72,21 +72,21 @@ def test_share_names_keeps_names_but_never_phones(rich_db, pair, tmp_path: Path)
     name = _people(rich_db)[0][1]
     t = bk.create_transmission(rich_db, tmp_path / "usb", crss_public=pair.public_key)
     with bk.open_file(t.path, [ct.X25519Identity(pair.private_key)]) as opened:
-        raw = opened.snapshot.read_bytes()
+        raw = rawdb.plain_bytes(opened.snapshot, opened.body_key)
     assert name.encode() in raw and PHONE.encode() not in raw
 
 
 def _committee_dbs(template: Path, tmp_path: Path, n: int) -> list:
     """n committee databases cut from one demo database of n committees."""
-    conn = sqlite3.connect(template)
+    conn = rawdb.connect(template)
     uuids = [r[0] for r in conn.execute("SELECT uuid FROM committees ORDER BY id")]
     conn.close()
     dbs = []
     for i, u in enumerate(uuids[:n]):
         d = tmp_path / f"comite{i}"
         d.mkdir()
-        shutil.copy2(template, d / DB_FILENAME)
-        c = sqlite3.connect(d / DB_FILENAME)
+        rawdb.copy_database(Path(template).parent, d)
+        c = rawdb.connect(d / DB_FILENAME)
         c.execute("UPDATE settings SET value = ? WHERE key = 'committee_uuid'", (u,))
         c.commit()
         c.close()

@@ -3,6 +3,8 @@ wizard's CRSS choice; committee mode unchanged."""
 
 from __future__ import annotations
 
+from pathlib import Path
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import shutil
 
 import pytest
@@ -38,7 +40,7 @@ def _crss_template(tmp_path_factory):  # noqa: ANN001, ANN202
 
 @pytest.fixture
 def crss_db(_crss_template, data_dir):  # noqa: ANN001, ANN201
-    shutil.copy2(_crss_template, data_dir / DB_FILENAME)
+    rawdb.copy_database(Path(_crss_template).parent, data_dir)
     db = open_database(data_dir)
     yield db
     db.close()

@@ -80,8 +80,11 @@ def _drive(mode: str, template: str) -> None:
     from ccs_desktop.db.engine import open_database
     from ccs_desktop.paths import DB_FILENAME
 
+    sys.path.insert(0, str(ROOT / "tests"))  # run as a script: tests/rawdb.py
+    import rawdb
+
     folder = Path(tempfile.mkdtemp())
-    shutil.copy2(template, folder / DB_FILENAME)
+    rawdb.copy_database(Path(template).parent, folder)
     db = open_database(folder)
     app = QApplication([])
     runs = []

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 
+import rawdb  # tests/rawdb.py: test databases are SQLCipher files
+
 import ast
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -515,7 +516,7 @@ def test_automatic_copies_on_start_and_close(demo_db, monkeypatch) -> None:  # n
     time.sleep(0.01)
     worker = ex.on_start_auto_backup(demo_db, wait=True)  # daily: the copy is recent
     assert worker is not None and len(list(first.parent.glob("ccs-*.sqlite3"))) == 1
-    conn = sqlite3.connect(first)
+    conn = rawdb.connect(first)
     assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
     conn.close()
     # never raises, even on a broken database object

@@ -249,7 +249,10 @@ def _main(mode: str, folder: Path, runs: int) -> int:
         began = time.monotonic()
         data = folder / f"data{n}"
         data.mkdir()
-        shutil.copy2(template / DB_FILENAME, data / DB_FILENAME)
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/rawdb.py
+        import rawdb
+
+        rawdb.copy_database(template, data)
         results.append(_run_once(data, mode, thread_warnings))
         results[-1]["seconds"] = round(time.monotonic() - began, 2)
     report = {"runs": len(results), "results": results, "thread_warnings": thread_warnings}

@@ -17,6 +17,7 @@ menus and actions.
 
 from __future__ import annotations
 
+import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -596,7 +597,7 @@ def test_crss_workspace_speaks_one_language(qtbot, qapp, _crss_template, data_di
     from ccs_desktop.db.engine import open_database
     from ccs_desktop.paths import DB_FILENAME
 
-    shutil.copy2(_crss_template, data_dir / DB_FILENAME)
+    rawdb.copy_database(Path(_crss_template).parent, data_dir)
     db = open_database(data_dir)
     i18n.install_translators(qapp, language)
     win = MainWindow(db)

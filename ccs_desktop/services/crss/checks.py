@@ -6,11 +6,11 @@ messages are `Said`: shown in the interface's language, kept in French in the im
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ...db import cipher
 from ... import i18n
 from ...db import models as m
 from ...i18n import N_
@@ -155,7 +155,7 @@ def check_manifest(manifest: object) -> Manifest:
     return Manifest(kind, cuuid, code, bool(share), snap_at)
 
 
-def check_text_encoding(conn: sqlite3.Connection) -> None:
+def check_text_encoding(conn: cipher.Connection) -> None:
     """Every text value of every table the application knows, read as bytes and decoded:
     a text that is not valid UTF-8 cannot be read back by the application, it is an
     invalid row (the file is refused whole, each reason naming table.column and the row).
@@ -218,7 +218,7 @@ def _dangling(table: str, rowid: object, parent: str) -> Said:
             table=table, rowid=rowid, parent=parent))
 
 
-def validate_source(conn: sqlite3.Connection) -> None:
+def validate_source(conn: cipher.Connection) -> None:
     """Every row the merge may write, checked by the structural rules (rowcheck), and the
     references of the file: one invalid row refuses the file whole, with the reasons."""
     reasons: list[Said] = []

@@ -18,7 +18,6 @@ import hashlib
 import json
 import logging
 import os
-import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ...db import cipher
 from ... import i18n
 from ...db import models as m
 from ...db import settings
@@ -326,9 +326,9 @@ def _import_one(db: Database, path: Path, identities: list, report: ImportReport
         report.kind, report.committee_uuid = info.kind, info.committee_uuid
         report.committee_code = info.committee_code
         state["snapshot_at"] = info.created_at
-        snap = _prepare_source(opened, info)
+        snap, key = _prepare_source(opened, info)
         state["phase"] = "merge"
-        _merge(db, snap, info, report, state["sha"], state["size"])
+        _merge(db, snap, key, info, report, state["sha"], state["size"])
 
 
 DAMAGED_FILE = Said(lambda tr: tr.gettext(
@@ -350,13 +350,13 @@ UNEXPECTED = Said(lambda tr: tr.gettext(
     "variable CCS_DEBUG=1."))
 
 
-def _sqlite_error(exc: BaseException) -> sqlite3.Error | None:
+def _sqlite_error(exc: BaseException) -> cipher.Error | None:
     """The SQLite error behind `exc` (raw, or wrapped by SQLAlchemy), if any."""
     from sqlalchemy.exc import DBAPIError
 
     if isinstance(exc, DBAPIError):
         exc = exc.orig  # type: ignore[assignment]
-    return exc if isinstance(exc, sqlite3.Error) else None
+    return exc if isinstance(exc, cipher.Error) else None
 
 
 def _unexpected_message(exc: BaseException, phase: str) -> Said:
@@ -371,7 +371,7 @@ def _unexpected_message(exc: BaseException, phase: str) -> Said:
             return DAMAGED_FILE
         if "locked" in text or "busy" in text:
             return CRSS_BUSY
-        if isinstance(error, sqlite3.OperationalError) and (
+        if isinstance(error, cipher.OperationalError) and (
                 "full" in text or "disk" in text or "i/o" in text or "readonly" in text):
             return CRSS_WRITE
         return CRSS_ERROR
@@ -380,34 +380,36 @@ def _unexpected_message(exc: BaseException, phase: str) -> Said:
     return UNEXPECTED
 
 
-def _prepare_source(opened: bk.OpenedFile, info: Manifest) -> Path:
+def _prepare_source(opened: bk.OpenedFile, info: Manifest) -> tuple[Path, bytes]:
     """Migrate an older snapshot, then reduce it before anything is merged: a backup as a
     transmission (pseudonyms included); every file, a transmission too, loses again what
     must never reach the CRSS (restricted notes, attachments, restricted threats become
     tombstones, phone numbers), whatever application made it; a file that says names are
     not shared has its people pseudonymised again, whatever it carries; file names are
     reduced to safe base names. Then every row is checked (`_validate_source`). Returns
-    the file, in the opened file's folder (deleted with it)."""
-    snap = opened.snapshot
+    the file, in the opened file's folder (deleted with it), and its key: the body of a
+    file of an earlier version (plain) is encrypted under a random key first, so that no
+    step below writes it in clear."""
+    snap, key = sn.encrypted_body(opened.snapshot, opened.body_key)
     own_uuid = info.committee_uuid
     if opened.revision != head_revision():
         staged = opened.folder / "migration"
         staged.mkdir()
         target = staged / "ccs.sqlite3"
         replace(snap, target)
-        conn = sqlite3.connect(target)
+        conn = cipher.connect(target, key)
         try:
             sn.create_fts(conn)
             conn.commit()
         finally:
             conn.close()
-        tmp_db = open_database(staged, create=False)
+        tmp_db = open_database(staged, create=False, key=key)
         tmp_db.close()
         for extra in staged.iterdir():  # the migration's copy aside is not reduced: drop it
             if not extra.name.startswith(target.name):
                 bk._unlink_quietly(extra)
         snap = target
-    conn = sqlite3.connect(snap, isolation_level=None)
+    conn = cipher.connect(snap, key, isolation_level=None)
     try:
         conn.execute("PRAGMA trusted_schema = OFF")
         conn.execute("PRAGMA foreign_keys = OFF")
@@ -430,7 +432,7 @@ def _prepare_source(opened: bk.OpenedFile, info: Manifest) -> Path:
         validate_source(conn)
     finally:
         conn.close()
-    return snap
+    return snap, key
 
 
 def _fk_columns(table) -> dict[str, str]:  # noqa: ANN001
@@ -458,21 +460,21 @@ def _json_safe(row: dict) -> dict:
     return out
 
 
-def _merge(db: Database, snap: Path, info: Manifest, report: ImportReport, sha: str,
-           size: int) -> None:
+def _merge(db: Database, snap: Path, key: bytes, info: Manifest, report: ImportReport,
+           sha: str, size: int) -> None:
     """Merge the checked file in ONE transaction: import log entry, rows, links, names
     withdrawn, register entry and the search index of the committee's rows commit together
     or not at all (a kill at any moment leaves the database as it was; importing the file
     again then does the whole import)."""
     snap_at = info.created_at
     committee = {"uuid": info.committee_uuid, "share_names": info.share_names}
-    src = sn.open_foreign(snap)  # checked already; read-only, no schema code runs
+    src = sn.open_foreign(snap, key=key)  # checked already; read-only, no schema code runs
     s = db.new_session()
     s.info["preserve_versions"] = True
     s.info["skip_search_index"] = True
     try:
         conn = s.connection()
-        tgt: sqlite3.Connection = conn.connection.driver_connection  # type: ignore[assignment]
+        tgt: cipher.Connection = conn.connection.driver_connection  # type: ignore[assignment]
         tgt.execute("BEGIN IMMEDIATE")
         tgt.execute("PRAGMA defer_foreign_keys = ON")
         cur = tgt.execute(
@@ -504,10 +506,10 @@ def _merge(db: Database, snap: Path, info: Manifest, report: ImportReport, sha: 
         _crash_point("index")
         try:
             s.commit()
-        except sqlite3.IntegrityError:
+        except cipher.IntegrityError:
             raise InvalidFile(INCOHERENT) from None
         _crash_point("commit")
-    except sqlite3.IntegrityError:
+    except cipher.IntegrityError:
         s.rollback()
         raise InvalidFile(INCOHERENT) from None
     except BaseException:
@@ -537,7 +539,7 @@ def _reindex_committee(s, committee_id: int) -> None:  # noqa: ANN001
             s.expunge_all()
 
 
-def _merge_rows(src: sqlite3.Connection, tgt: sqlite3.Connection, committee: dict,
+def _merge_rows(src: cipher.Connection, tgt: cipher.Connection, committee: dict,
                 report: ImportReport, log_id: int) -> int:
     counts = report.counts
     own_uuid = committee["uuid"]
@@ -674,7 +676,7 @@ PERSON_TEXT = tuple(c for c in m.Person.__sync_content__)
 NAME_REMOVED = "[nom retiré]"  # data: French by design (written into the CRSS's rows)
 
 
-def _names_withdrawn(src: sqlite3.Connection, tgt: sqlite3.Connection, committee: dict,
+def _names_withdrawn(src: cipher.Connection, tgt: cipher.Connection, committee: dict,
                      src_own_id: int) -> tuple[bool, dict[int, tuple[str, str, str]]]:
     """(names off?, people of this committee at the CRSS whose names must go).
 
@@ -700,7 +702,7 @@ def _names_withdrawn(src: sqlite3.Connection, tgt: sqlite3.Connection, committee
     return True, named
 
 
-def _withdraw_names(tgt: sqlite3.Connection, committee_id: int,
+def _withdraw_names(tgt: cipher.Connection, committee_id: int,
                     named: dict[int, tuple[str, str, str]]) -> None:
     """Blank the names of the `named` people that still carry one after the merge (rows the
     file did not replace) and remove every `named` name from the committee's free text;
@@ -718,12 +720,12 @@ def _withdraw_names(tgt: sqlite3.Connection, committee_id: int,
         sn.scrub_names(tgt, replacements, committee_id=committee_id)
 
 
-def _src_ref_uuid(src: sqlite3.Connection, table: str, src_id: int) -> str | None:
+def _src_ref_uuid(src: cipher.Connection, table: str, src_id: int) -> str | None:
     row = src.execute(f"SELECT uuid FROM {table} WHERE id = ?", (src_id,)).fetchone()
     return row[0] if row else None
 
 
-def _same_content(tgt: sqlite3.Connection, name: str, tid: int, values: dict,
+def _same_content(tgt: cipher.Connection, name: str, tid: int, values: dict,
                   fks: dict) -> bool:
     cols = [c for c in values if c not in fks]
     row = tgt.execute(f"SELECT {', '.join(sn._q(c) for c in cols)} FROM {name} WHERE id = ?",
@@ -740,7 +742,7 @@ def _norm(v: object) -> object:
     return v
 
 
-def _conflict(tgt: sqlite3.Connection, log_id: int, name: str, uid: str, own_uuid: str,
+def _conflict(tgt: cipher.Connection, log_id: int, name: str, uid: str, own_uuid: str,
               pair: tuple[int, int], values: dict) -> bool:
     """Keep the incoming row for a person to settle. The same incoming row is recorded once:
     an identical open conflict is not repeated (importing a stick twice changes nothing), and
@@ -768,7 +770,7 @@ def _refuse(report: ImportReport, table: str, uid: object, reason: str) -> None:
         report.refused_rows.append({"table": table, "uuid": str(uid)[:36], "raison": reason})
 
 
-def _merge_threat_types(src: sqlite3.Connection, tgt: sqlite3.Connection) -> None:
+def _merge_threat_types(src: cipher.Connection, tgt: cipher.Connection) -> None:
     """Local threat sub-types the centre does not know yet are added (national ones exist)."""
     have = {r[0] for r in tgt.execute("SELECT code FROM threat_types")}
     cols = [c.name for c in m.ThreatType.__table__.columns if c.name != "committee_id"]
@@ -786,7 +788,7 @@ def _merge_threat_types(src: sqlite3.Connection, tgt: sqlite3.Connection) -> Non
         pending = rest
 
 
-def _merge_links(src: sqlite3.Connection, tgt: sqlite3.Connection,
+def _merge_links(src: cipher.Connection, tgt: cipher.Connection,
                  src_uuid: dict[str, dict[int, str]], tgt_id: dict[str, dict[str, int]],
                  changed: dict[str, set[int]]) -> None:
     for table, owner_col, owner_table, other_col, other_table in LINKS:

@@ -19,9 +19,9 @@ def auto_backup(db: Database, *, keep: int = 7, min_interval: dt.timedelta | Non
                 dt.timedelta(hours=20)) -> Path | None:
     """A local snapshot in `<data>/sauvegardes-auto` (on close and daily), rotated.
 
-    These copies sit beside the live database on the same disk, readable like it: they
-    protect against a bad edit or a damaged file, not against theft (the USB backups are
-    the encrypted ones). Returns the new file, or None when the last one is recent."""
+    These copies sit beside the live database on the same disk, encrypted under its key
+    like it: they protect against a bad edit or a damaged file. Returns the new file, or
+    None when the last one is recent."""
     folder = db.data_dir / AUTO_FOLDER
     folder.mkdir(exist_ok=True)
     cleanup_leftovers(folder)
@@ -40,7 +40,7 @@ def auto_backup(db: Database, *, keep: int = 7, min_interval: dt.timedelta | Non
     work = WorkFolder(folder, ".ccs-tmp-")  # a kill leaves it unlocked: cleaned at start
     tmp = work.path / f"{target.name}.partial"
     try:
-        sn.make_snapshot(db.path, tmp, transmission=False, own_uuid=None)
+        sn.make_snapshot(db.path, tmp, transmission=False, own_uuid=None, key=db.key)
         fsync_file(tmp)
         publish(tmp, target)
     except OSError as exc:

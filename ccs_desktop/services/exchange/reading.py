@@ -8,10 +8,10 @@ import hashlib
 import os
 import re
 import shutil
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ...db import cipher, unlock
 from ... import paths
 from ...domain.kinds import count_text
 from ...domain.text import printable
@@ -27,7 +27,7 @@ from .security import _security_values, security_fingerprints
 from .workfolders import Progress, WorkFolder, _noop, cleanup_leftovers
 
 
-def _committee_info(conn: sqlite3.Connection) -> dict | None:
+def _committee_info(conn: cipher.Connection) -> dict | None:
     row = conn.execute("SELECT value FROM settings WHERE key = 'committee_uuid'").fetchone()
     if not row:
         return None
@@ -58,6 +58,9 @@ class OpenedFile:
     # the snapshot's security settings (SECURITY_SETTINGS: value or None)
     security: dict = field(default_factory=dict)
     work: WorkFolder | None = field(default=None, repr=False)
+    # the key the snapshot is encrypted under (the file's body key, or the database's for
+    # an automatic copy); None for the plain body of a file of an earlier version
+    body_key: bytes | None = field(default=None, repr=False)
 
     def cleanup(self) -> None:
         if self.work is not None:
@@ -131,6 +134,8 @@ def describe(manifest: dict) -> str:
 _UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?"
                       r"[0-9a-fA-F]{12}$")
 _SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+_BODY_KEY_RE = _SHA256_RE  # 32 bytes in hex
+MAX_KEYFILE = 512 * 1024  # base64 of a key file (db.keyfile.MAX_FILE)
 MAX_GENERATION = 2 ** 31 - 1
 MAX_COUNT = 2 ** 53
 
@@ -232,6 +237,13 @@ def check_manifest(manifest: object) -> None:
     _check_counts(manifest.get("counts"))
     if manifest.get("body", "sqlite") != "sqlite":
         raise _bad_manifest(pgettext("manifest", "content"))
+    body_key = manifest.get("body_key")
+    if body_key is not None and (not isinstance(body_key, str)
+                                 or not _BODY_KEY_RE.match(body_key)):
+        raise _bad_manifest(pgettext("manifest", "content key"))
+    keyfile = manifest.get("keyfile")
+    if keyfile is not None and (not isinstance(keyfile, str) or len(keyfile) > MAX_KEYFILE):
+        raise _bad_manifest(pgettext("manifest", "key file"))
     size = manifest.get("body_size")
     if (not _is_int(size) or not 0 < size <= MAX_BODY
             or not isinstance(manifest.get("body_sha256"), str)
@@ -327,7 +339,8 @@ def open_file(path: str | os.PathLike[str], identities: list, *, work_dir: Path 
             wf.remove()
             raise
     try:
-        conn = sn.open_foreign(snap)
+        body_key = bytes.fromhex(manifest["body_key"]) if manifest.get("body_key") else None
+        conn = sn.open_foreign(snap, key=body_key)
         try:
             revision = sn.check_schema(conn)
             security = _security_values(conn)
@@ -339,7 +352,7 @@ def open_file(path: str | os.PathLike[str], identities: list, *, work_dir: Path 
         manifest["_opened_with"] = how
         return OpenedFile(manifest, snap, revision, folder, h.hexdigest(), h.count,
                           authenticated=how == OPENED_PASSPHRASE, opened_with=how,
-                          security=security, work=wf)
+                          security=security, work=wf, body_key=body_key)
     except BaseException:
         wf.remove()
         raise
@@ -365,7 +378,7 @@ class _HashingReader:
 
 def verify_file(path: str | os.PathLike[str], identities: list,
                 progress: Progress | None = None, work_dir: Path | None = None, *,
-                create_work_dir: bool = False) -> dict:
+                create_work_dir: bool = False, live_key: bytes | None = None) -> dict:
     """Decrypt and check a file completely; the clear copy (in a hidden folder of the data
     folder `work_dir`, the default one when None) is deleted before returning, error or not.
 
@@ -381,7 +394,8 @@ def verify_file(path: str | os.PathLike[str], identities: list,
     creating it)."""
     work = _work_dir(work_dir, create=create_work_dir)
     cleanup_leftovers(work)
-    with open_any(path, identities, work_dir=work, progress=progress) as opened:
+    with open_any(path, identities, work_dir=work, progress=progress,
+                  live_key=live_key) as opened:
         manifest = dict(opened.manifest)
         manifest["_revision"] = opened.revision
         manifest["_authenticated"] = opened.authenticated
@@ -391,7 +405,7 @@ def verify_file(path: str | os.PathLike[str], identities: list,
 
 
 def open_any(path: str | os.PathLike[str], identities: list, *, work_dir: Path,
-             progress: Progress | None = None) -> OpenedFile:
+             progress: Progress | None = None, live_key: bytes | None = None) -> OpenedFile:
     """A `.ccsbak` (it must open: passphrase, or CRSS key, see `OpenedFile.opened_with`), or
     a plain SQLite snapshot ONLY when the file really lies in the automatic-copies folder of
     `work_dir` (resolved paths, symlinks followed); anything else is refused with the
@@ -399,7 +413,20 @@ def open_any(path: str | os.PathLike[str], identities: list, *, work_dir: Path,
     src = Path(path)
     if ct.peek_is_container(src):
         return open_file(src, identities, work_dir=work_dir, progress=progress)
-    return _open_plain_snapshot(src, work_dir)
+    return _open_plain_snapshot(src, work_dir, live_key)
+
+
+def _local_key(data_dir: Path, live_key: bytes | None) -> bytes:
+    """The key of this data folder's database (an automatic copy is under it): the one the
+    caller holds, else unlocked with the credentials given (CCS_USER, CCS_PASSWORD_FILE)."""
+    if live_key is not None:
+        return live_key
+    creds = unlock.Credentials.given()
+    if creds is None:
+        raise UserError(_("An automatic copy is encrypted like the database: give the "
+                          "account name with --user and its password with --password-file "
+                          "(or CCS_USER and CCS_PASSWORD_FILE)."))
+    return unlock.unlock(data_dir, creds)
 
 
 def is_local_copy(path: str | os.PathLike[str], data_dir: str | os.PathLike[str]) -> bool:
@@ -413,7 +440,8 @@ def is_local_copy(path: str | os.PathLike[str], data_dir: str | os.PathLike[str]
     return real.parent == auto and real.is_file()
 
 
-def _open_plain_snapshot(src: Path, work_dir: Path) -> OpenedFile:
+def _open_plain_snapshot(src: Path, work_dir: Path, live_key: bytes | None = None
+                         ) -> OpenedFile:
     """An automatic local copy (plain SQLite snapshot), accepted ONLY from the
     automatic-copies folder of `work_dir` (the data folder), by resolved path; it is
     labelled "copie locale, non authentifiée". Anything else that is not a container is
@@ -425,11 +453,19 @@ def _open_plain_snapshot(src: Path, work_dir: Path) -> OpenedFile:
     except OSError as exc:
         raise UserError(_("Cannot read “{path}”: {error}.").format(
             path=src, error=os_error_text(exc))) from None
-    if head != b"SQLite format 3\x00":
+    local = is_local_copy(src, work_dir)
+    if head != b"SQLite format 3\x00" and not local:
+        if src.suffix == ".sqlite3":
+            raise ct.ContainerError(_(
+                "This file is a copy of a database (encrypted with the key of its own data "
+                "folder), not a CCS backup (.ccsbak): nothing proves where it comes from. Only "
+                "the automatic copies of this data folder (its folder “{folder}”) open this "
+                "way. Choose a .ccsbak backup and its passphrase. Nothing was "
+                "changed.").format(folder=AUTO_FOLDER))
         # let the container reader give the precise French reason
         with open(src, "rb") as fh:
             ct.ContainerReader(fh, [])
-    if not is_local_copy(src, work_dir):
+    if not local:
         raise ct.ContainerError(_(
             "This file is an unencrypted SQLite database, not a CCS backup (.ccsbak): "
             "nothing proves where it comes from. Only the automatic copies of this PC (the "
@@ -442,7 +478,10 @@ def _open_plain_snapshot(src: Path, work_dir: Path) -> OpenedFile:
     try:
         snap = folder / "snapshot.sqlite3"
         shutil.copyfile(real, snap)
-        conn = sn.open_foreign(snap)
+        # an automatic copy is encrypted under the database's key (a plain one was made by
+        # the previous version)
+        body_key = None if head == b"SQLite format 3\x00" else _local_key(work_dir, live_key)
+        conn = sn.open_foreign(snap, key=body_key)
         try:
             revision = sn.check_schema(conn)
             info = _committee_info(conn)
@@ -454,7 +493,8 @@ def _open_plain_snapshot(src: Path, work_dir: Path) -> OpenedFile:
                     "schema_revision": revision, "created_local": when.isoformat(),
                     "_authenticated": False, "_opened_with": OPENED_LOCAL_COPY}
         return OpenedFile(manifest, snap, revision, folder, authenticated=False,
-                          opened_with=OPENED_LOCAL_COPY, security=security, work=wf)
+                          opened_with=OPENED_LOCAL_COPY, security=security, work=wf,
+                          body_key=body_key)
     except OSError as exc:
         wf.remove()
         raise UserError(os_error_message(exc, work_dir)) from None

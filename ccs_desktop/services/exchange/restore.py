@@ -4,12 +4,15 @@ in one rename."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import os
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ...db import cipher, unlock
+from ...db import keyfile as kf
 from ... import paths
 from ...db import models as m
 from ...db import settings
@@ -22,7 +25,7 @@ from ..rowcheck import reduce_file_names
 from . import security as sec
 from . import snapshot as sn
 from .autocopy import prune_copies_aside
-from .naming import KIND_BACKUP, OPENED_PASSPHRASE
+from .naming import KIND_BACKUP, OPENED_LOCAL_COPY, OPENED_PASSPHRASE
 from .reading import SPACE_TO_SET_ASIDE, check_free_space, open_any
 from .security import (SECURITY_SETTINGS, SecurityChange, current_security,
                        live_database_error, security_fingerprints, trust_again)
@@ -43,6 +46,11 @@ class RestoreResult:
     # settings were not taken (see TRUST_AGAIN)
     security_dropped: list[SecurityChange] = field(default_factory=list)
     opened_with: str = OPENED_PASSPHRASE
+    # the backup's accounts (and recovery key) came back with it
+    accounts_restored: tuple[str, ...] = ()
+    # a new recovery key made by this restore (an older backup, on a PC with no database):
+    # shown once and printed by the caller
+    recovery_text: str | None = field(default=None, repr=False)
 
 
 def security_report(result: RestoreResult) -> list[str]:
@@ -66,31 +74,33 @@ def _generation_floor() -> int:
     return max(0, (dt.date.today() - dt.date(2024, 1, 1)).days)
 
 
-def _live_generation(db_path: Path, committee_uuid: str) -> int:
+def _live_generation(db_path: Path, committee_uuid: str, key: bytes | None) -> int:
     """The restore generation of this committee in the current database (0 when there is no
     database or no such committee); a database that cannot be read refuses the restore (a
     generation read as 0 could go backwards)."""
     if not os.path.lexists(db_path):
         return 0
     try:
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True,
-                               timeout=sec.LIVE_READ_TIMEOUT)
+        conn = cipher.connect(f"{db_path.resolve().as_uri()}?mode=ro", key, uri=True,
+                              timeout=sec.LIVE_READ_TIMEOUT)
         try:
             row = conn.execute("SELECT restore_generation FROM committees WHERE uuid = ?",
                                (committee_uuid,)).fetchone()
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         raise live_database_error(exc, db_path) from None
     try:
         return int(row[0]) if row and row[0] is not None else 0
     except (TypeError, ValueError):
-        raise live_database_error(sqlite3.DatabaseError("bad generation"), db_path) from None
+        raise live_database_error(cipher.DatabaseError("bad generation"), db_path) from None
 
 
 def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | None,
             identities: list, progress: Progress | None = None, *,
-            replace_security_settings: bool = False) -> RestoreResult:
+            replace_security_settings: bool = False,
+            credentials: unlock.Credentials | None = None,
+            live_key: bytes | None = None) -> RestoreResult:
     """Replace the database of `data_dir` by the backup `path` (the folder may not exist yet).
 
     Only a `.ccsbak` that opens (with its passphrase, which authenticates it, or with the
@@ -104,7 +114,14 @@ def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | Non
     authenticated backup brings its settings; a file that did not authenticate brings none
     unless `replace_security_settings` (`security_dropped` lists them). Only
     then is the current database copied aside (atomically) and replaced in one rename: a
-    kill at any instant leaves either the old database or the new one, whole."""
+    kill at any instant leaves either the old database or the new one, whole.
+
+    Keys: the current database is read with `live_key` (the caller's open database) or
+    unlocked with `credentials` (else CCS_USER / CCS_PASSWORD_FILE). A backup carries its key
+    file: it is restored with its accounts, roles and recovery key, and needs the password of
+    one of its accounts (`credentials`). An older backup (no key file) is encrypted under
+    the current database's key, or, on a PC with no database, under a new key for the
+    account given (the result then carries the new recovery key, to show once)."""
     progress = progress or _noop
     folder = paths.resolve_data_dir(data_dir)
     try:
@@ -113,7 +130,8 @@ def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | Non
         raise UserError(os_error_message(exc, folder)) from None
     live = paths.database_path(folder)
     cleanup_leftovers(folder)
-    opened = open_any(path, identities, work_dir=folder,
+    live_key = _live_key(folder, live, live_key, credentials)
+    opened = open_any(path, identities, work_dir=folder, live_key=live_key,
                       progress=lambda d, t, msg: progress(int(50 * d / max(t, 1)), 100, msg))
     try:
         manifest = opened.manifest
@@ -124,7 +142,7 @@ def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | Non
         progress(55, 100, _("Upgrading and search index…"))
         # refused here (French) if the current database exists but cannot be read: a failed
         # read must never pass for "nothing to keep"
-        live_security = current_security(folder)
+        live_security = current_security(folder, key=live_key)
         file_fp = security_fingerprints(opened.security)
         changes: list[SecurityChange] = []
         if live_security is not None:
@@ -141,14 +159,22 @@ def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | Non
         staged = opened.folder / "restaure"
         staged.mkdir()
         staged_db = paths.database_path(staged)
-        replace(opened.snapshot, staged_db)
-        conn = sqlite3.connect(staged_db, isolation_level=None)
+        body = staged / "corps.sqlite3"
+        replace(opened.snapshot, body)
+        db_key, new_keys, recovery_text = _target_key(opened, live_key, credentials)
+        conn = cipher.connect(body, opened.body_key, isolation_level=None)
         try:
             sn.create_fts(conn)  # the migration code expects them
             reduce_file_names(conn)  # a backup from outside may carry "../../x" as a name
+            if opened.body_key != db_key:
+                cipher.export(conn, staged_db, db_key)
         finally:
             conn.close()
-        db = open_database(staged, create=False)
+        if opened.body_key != db_key:
+            _unlink_quietly(body)
+        else:
+            replace(body, staged_db)
+        db = open_database(staged, create=False, key=db_key)
         generation = None
         try:
             with db.session() as s:
@@ -158,7 +184,7 @@ def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | Non
                     c = s.query(m.Committee).filter_by(uuid=own).one_or_none()
                     if c is not None:
                         generation = max(c.restore_generation + 1,
-                                         _live_generation(live, c.uuid) + 1,
+                                         _live_generation(live, c.uuid, live_key) + 1,
                                          _generation_floor())
                         c.restore_generation = generation
                         c.generation = generation
@@ -182,29 +208,92 @@ def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | Non
         progress(85, 100, _("Replacing the database…"))
         saved = None
         if live.exists():
-            saved = _copy_aside_atomically(live, "avant-restauration", opened.folder)
+            saved = _copy_aside_atomically(live, "avant-restauration", opened.folder,
+                                           key=live_key, dest_key=db_key)
         for suffix in ("-wal", "-shm", "-journal"):
             leftover = live.with_name(live.name + suffix)
             if leftover.exists():
                 # checkpointed (TRUNCATE) by the copy aside: nothing of the old database is
                 # lost if we are killed between this and the rename
                 _unlink_quietly(leftover)
+        if new_keys is not None:
+            # the new key file waits beside the database until the new database has its
+            # name: killed in between, the next opening finds which of the two opens it
+            unlock.save_pending(folder, new_keys)
         publish(staged_db, live)
+        if new_keys is not None:
+            unlock.promote_pending(folder)
         prune_copies_aside(live, protect=saved)
         progress(100, 100, _("Restore finished."))
         kept = changes if not replace_security_settings and not new_pc else []
         dropped = changes if not replace_security_settings and new_pc else []
         replaced = changes if replace_security_settings else []
         return RestoreResult(manifest, live, saved, generation, opened.authenticated,
-                             kept, replaced, dropped, opened.opened_with)
+                             kept, replaced, dropped, opened.opened_with,
+                             new_keys.accounts() if new_keys is not None
+                             and recovery_text is None else (),
+                             recovery_text)
     finally:
         opened.cleanup()
 
 
-def _copy_aside_atomically(live: Path, label: str, work: Path) -> Path:
+def _live_key(folder: Path, live: Path, key: bytes | None,
+              credentials: unlock.Credentials | None) -> bytes | None:
+    """The key of the current database (None when there is none, or a plain one of the
+    previous version)."""
+    if key is not None or not os.path.lexists(live) or cipher.is_plain(live):
+        return key
+    creds = credentials or unlock.Credentials.given()
+    if creds is None:
+        raise UserError(_("The current database is encrypted: give the account name with "
+                          "--user and its password with --password-file (or CCS_USER and "
+                          "CCS_PASSWORD_FILE)."))
+    return unlock.unlock(folder, creds)
+
+
+def _target_key(opened, live_key: bytes | None,  # noqa: ANN001 (reading.OpenedFile)
+                credentials: unlock.Credentials | None
+                ) -> tuple[bytes, kf.KeyFile | None, str | None]:
+    """(key of the restored database, key file to install or None, new recovery text)."""
+    packed = opened.manifest.get("keyfile")
+    if packed:
+        try:
+            keys = kf.KeyFile.from_bytes(base64.b64decode(packed, validate=True))
+        except (binascii.Error, ValueError):
+            raise kf.KeyFileError(_("The key file inside the backup is damaged. Nothing was "
+                                    "changed.")) from None
+        creds = credentials or unlock.Credentials.given()
+        if creds is None:
+            raise UserError(_("This backup brings its accounts: give the name and password "
+                              "of one of them (--user and --password-file, or CCS_USER and "
+                              "CCS_PASSWORD_FILE)."))
+        try:
+            return keys.unlock(creds.user, creds.password), keys, None
+        except kf.WrongPassword:
+            raise kf.WrongPassword(_("This password opens no account of the backup: give the "
+                                     "name and password of one of the accounts it had. "
+                                     "Nothing was changed.")) from None
+    if opened.body_key is not None and opened.opened_with == OPENED_LOCAL_COPY:
+        return opened.body_key, None, None  # an automatic copy: under the database's key
+    if live_key is not None:
+        return live_key, None, None
+    creds = credentials or unlock.Credentials.given(default_user=unlock.DEFAULT_ADMIN)
+    if creds is None:
+        raise UserError(_("Restoring on a PC with no database makes its first administrator: "
+                          "give its name with --user and its password with --password-file "
+                          "(or CCS_USER and CCS_PASSWORD_FILE)."))
+    keys, new = unlock.make_keys(creds)
+    return new.database_key, keys, new.recovery_text
+
+
+def _copy_aside_atomically(live: Path, label: str, work: Path, *, key: bytes | None = None,
+                           dest_key: bytes | None = None) -> Path:
     """Copy the live database next to itself (`ccs.<label>-<stamp>.sqlite3`), atomically:
     its WAL is checkpointed into it first (TRUNCATE), the copy is made in the locked work
-    folder `work` (same disk), fsynced and renamed. Refused if another program writes it."""
+    folder `work` (same disk), fsynced and renamed. Refused if another program writes it.
+    The copy is encrypted under `dest_key` (the key of the database that replaces it, so
+    that the key file in force opens it too)."""
+    dest_key = key if dest_key is None else dest_key
     try:
         size = live.stat().st_size
     except OSError as exc:
@@ -218,24 +307,27 @@ def _copy_aside_atomically(live: Path, label: str, work: Path) -> Path:
         n += 1
     tmp = work / "copie-de-cote.sqlite3"
     try:
-        src = sqlite3.connect(live, timeout=30)
+        src = cipher.connect(live, key, timeout=30)
         try:
             busy = src.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
             if busy and busy[0]:
                 raise UserError(_("The current database is used by another program (or "
                                   "another window of CCS Desktop): close it, then try again. "
                                   "Nothing was changed."))
-            dst = sqlite3.connect(tmp)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dst.close()
+            if dest_key == key:
+                dst = cipher.connect(tmp, key)
+                try:
+                    src.backup(dst)
+                    dst.execute("PRAGMA journal_mode = DELETE")
+                finally:
+                    dst.close()
+            else:
+                cipher.export(src, tmp, dest_key)
         finally:
             src.close()
         fsync_file(tmp)
         publish(tmp, target)
-    except sqlite3.Error:
+    except cipher.Error:
         _unlink_quietly(tmp)
         raise UserError(_("The current database could not be set aside (it may be damaged "
                           "or locked): the restore is cancelled, nothing was "

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...db import cipher, unlock
 from ... import paths
 from ...i18n import N_, _, pgettext
 from ..errors import UserError
@@ -26,7 +26,7 @@ SECURITY_SETTINGS: dict[str, str] = {
 # How a file was opened (`OpenedFile.opened_with`, manifest `_opened_with`). Only the
 
 
-def _security_values(conn: sqlite3.Connection, *, strict: bool = False
+def _security_values(conn: cipher.Connection, *, strict: bool = False
                      ) -> dict[str, str | None]:
     """The SECURITY_SETTINGS of a database (None when absent). `strict`: an error reading
     them is raised (the live database: a failed read must never pass for "absent"), else the
@@ -35,7 +35,7 @@ def _security_values(conn: sqlite3.Connection, *, strict: bool = False
     for key in SECURITY_SETTINGS:
         try:
             row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error:
+        except cipher.Error:
             if strict:
                 raise
             row = None
@@ -104,15 +104,15 @@ def security_fingerprints(values: dict[str, str | None]) -> dict[str, str | None
 LIVE_READ_TIMEOUT = 5.0  # seconds a read of the live database waits for another's lock
 
 
-def _is_busy(exc: sqlite3.Error) -> bool:
+def _is_busy(exc: cipher.Error) -> bool:
     code = getattr(exc, "sqlite_errorcode", None)
-    if isinstance(code, int) and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+    if isinstance(code, int) and code & 0xFF in (cipher.driver.SQLITE_BUSY, cipher.driver.SQLITE_LOCKED):
         return True
     text = str(exc).lower()
     return "locked" in text or "busy" in text
 
 
-def live_database_error(exc: sqlite3.Error, live: Path) -> UserError:
+def live_database_error(exc: cipher.Error, live: Path) -> UserError:
     """The French refusal when the current database exists but cannot be read."""
     if _is_busy(exc):
         return UserError(_("The current database (“{path}”) is used by another program (or "
@@ -127,7 +127,8 @@ def live_database_error(exc: sqlite3.Error, live: Path) -> UserError:
                        "again.").format(path=live))
 
 
-def current_security(data_dir: str | os.PathLike[str] | None) -> dict[str, str | None] | None:
+def current_security(data_dir: str | os.PathLike[str] | None, *, key: bytes | None = None
+                     ) -> dict[str, str | None] | None:
     """The security settings of the database of `data_dir`; None ONLY when there is no
     database file there (a new PC: nothing to keep). A database that exists but cannot be
     read (locked by another program for more than LIVE_READ_TIMEOUT seconds, damaged, not
@@ -135,29 +136,53 @@ def current_security(data_dir: str | os.PathLike[str] | None) -> dict[str, str |
     live = paths.database_path(paths.resolve_data_dir(data_dir))
     if not os.path.lexists(live):
         return None
+    if key is None and not cipher.is_plain(live):
+        creds = unlock.Credentials.given()
+        if creds is not None:
+            key = unlock.unlock(live.parent, creds)
     try:
-        conn = sqlite3.connect(f"{live.resolve().as_uri()}?mode=ro", uri=True,
-                               timeout=LIVE_READ_TIMEOUT)
-    except sqlite3.Error as exc:
+        conn = cipher.connect(f"{live.resolve().as_uri()}?mode=ro", key, uri=True,
+                              timeout=LIVE_READ_TIMEOUT)
+    except cipher.Error as exc:
         raise live_database_error(exc, live) from None
     try:
-        return _security_values(conn, strict=True)
-    except sqlite3.Error as exc:
+        values = _security_values(conn, strict=True)
+    except cipher.Error as exc:
         raise live_database_error(exc, live) from None
     finally:
         conn.close()
+    _refuse_if_written(live, key)
+    return values
+
+
+def _refuse_if_written(live: Path, key: bytes | None) -> None:
+    """In WAL mode another program's open transaction does not stop a reader: take the
+    write lock a moment (BEGIN IMMEDIATE, then rolled back) so that a database another
+    program is writing refuses the restore instead of being replaced under it."""
+    try:
+        probe = cipher.connect(live, key, timeout=LIVE_READ_TIMEOUT)
+    except cipher.Error as exc:
+        raise live_database_error(exc, live) from None
+    try:
+        probe.execute("BEGIN IMMEDIATE")
+        probe.rollback()
+    except cipher.Error as exc:
+        raise live_database_error(exc, live) from None
+    finally:
+        probe.close()
 
 
 def security_changes(data_dir: str | os.PathLike[str] | None,
                      backup_fingerprints: dict[str, str | None], *,
-                     authenticated: bool = True) -> list[SecurityChange]:
+                     authenticated: bool = True, key: bytes | None = None
+                     ) -> list[SecurityChange]:
     """The security settings a restore of a backup (its `_security` from `verify_file`) into
     `data_dir` would change (the GUI asks about them; default No). With no database there
     (a new PC), an authenticated backup changes nothing to ask about (its settings are
     taken), while a file that did not authenticate (`authenticated=False`: opened with the
     CRSS key, or a local copy) would bring each setting it has: "No" drops them. Raises a
     French UserError when the current database exists but cannot be read (`current_security`)."""
-    live = current_security(data_dir)
+    live = current_security(data_dir, key=key)
     if live is None:
         if authenticated:
             return []

@@ -13,12 +13,12 @@ import hashlib
 import hmac
 import re
 import secrets
-import sqlite3
 import tempfile
 import unicodedata
 import uuid as uuidlib
 from pathlib import Path
 
+from ...db import cipher
 from ...db import models as m
 from ...db import models_exchange as mx
 from ...db.search import FTS_TABLES, create_sql, is_fts_table
@@ -41,9 +41,10 @@ def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def vacuum_into(src: Path, dest: Path) -> None:
-    """A consistent, compact copy of `src` (no free pages) into the new file `dest`."""
-    conn = sqlite3.connect(src, timeout=30)
+def vacuum_into(src: Path, dest: Path, key: bytes | None = None) -> None:
+    """A consistent, compact copy of `src` (no free pages) into the new file `dest`, under
+    the same key (SQLCipher)."""
+    conn = cipher.connect(src, key, timeout=30)
     try:
         conn.execute("VACUUM INTO ?", (str(dest),))
     finally:
@@ -56,7 +57,7 @@ def _blob_columns(table) -> list[str]:  # noqa: ANN001
     return [c.name for c in table.columns if isinstance(c.type, LargeBinary)]
 
 
-def clear_tombstones(conn: sqlite3.Connection) -> None:
+def clear_tombstones(conn: cipher.Connection) -> None:
     """Deleted rows keep id, uuid, version, generation and deletion time; their content goes."""
     for model in m.SYNCABLE_MODELS:
         t = model.__table__
@@ -70,12 +71,12 @@ def clear_tombstones(conn: sqlite3.Connection) -> None:
                          "WHERE deleted_at IS NOT NULL")
 
 
-def drop_fts(conn: sqlite3.Connection) -> None:
+def drop_fts(conn: cipher.Connection) -> None:
     for table in FTS_TABLES:
         conn.execute(f"DROP TABLE IF EXISTS {_q(table)}")
 
 
-def drop_statistics(conn: sqlite3.Connection) -> None:
+def drop_statistics(conn: cipher.Connection) -> None:
     """Drop the planner statistics (`sqlite_stat1`, `sqlite_stat4`... left by ANALYZE or
     `PRAGMA optimize` on the live database and copied by VACUUM INTO): a snapshot carries
     none, and a foreign one that does is refused by `check_schema`."""
@@ -85,12 +86,12 @@ def drop_statistics(conn: sqlite3.Connection) -> None:
         conn.execute(f"DROP TABLE {_q(name)}")
 
 
-def create_fts(conn: sqlite3.Connection) -> None:
+def create_fts(conn: cipher.Connection) -> None:
     for table in FTS_TABLES:
         conn.execute(create_sql(table))
 
 
-def ensure_pseudonym_secret(conn: sqlite3.Connection) -> str:
+def ensure_pseudonym_secret(conn: cipher.Connection) -> str:
     row = conn.execute("SELECT value FROM settings WHERE key = ?",
                        (PSEUDONYM_SETTING,)).fetchone()
     if row and row[0]:
@@ -167,7 +168,7 @@ def _fold(s: str) -> str:
                    if unicodedata.category(c) != "Mn").casefold()
 
 
-def _tombstone(conn: sqlite3.Connection, model, where: str, deleted_at: str,  # noqa: ANN001
+def _tombstone(conn: cipher.Connection, model, where: str, deleted_at: str,  # noqa: ANN001
                params: tuple = ()) -> None:
     """Turn the rows matching `where` into tombstones: deletion time set (kept when already
     set), `__sync_content__` text and blobs emptied; id, uuid, version and generation kept."""
@@ -181,7 +182,7 @@ def _tombstone(conn: sqlite3.Connection, model, where: str, deleted_at: str,  # 
     conn.execute(f"UPDATE {_q(t.name)} SET {', '.join(sets)} WHERE {where}", params)
 
 
-def strip_private(conn: sqlite3.Connection) -> None:
+def strip_private(conn: cipher.Connection) -> None:
     """The part of the reduction that pseudonymises nothing, applied to every file that
     leaves a committee and again to every file the CRSS imports (a transmission made by an
     older or modified application is not trusted to be reduced already). In place.
@@ -216,7 +217,7 @@ LINK_TABLES = ("meeting_threats", "meeting_vulnerabilities", "recommendation_thr
                "recommendation_vulnerabilities")
 
 
-def delete_orphan_links(conn: sqlite3.Connection) -> None:
+def delete_orphan_links(conn: cipher.Connection) -> None:
     """Links (meeting/recommendation to threat/vulnerability) whose side is gone: rows are
     deleted here with foreign keys off, so the cascade of the schema does not run."""
     for table in LINK_TABLES:
@@ -227,7 +228,7 @@ def delete_orphan_links(conn: sqlite3.Connection) -> None:
                          f"(SELECT {_q(ref)} FROM {_q(parent)})")
 
 
-def reduce_to_transmission(conn: sqlite3.Connection, own_uuid: str) -> None:
+def reduce_to_transmission(conn: cipher.Connection, own_uuid: str) -> None:
     """Keep what the CRSS needs and no more (DOMAIN.md, last section). In place, on a snapshot.
 
     - `strip_private` (restricted notes, attachments, restricted threats as tombstones,
@@ -287,7 +288,7 @@ NOT_PSEUDONYMOUS_SQL = (
     "'P-[A-Z2-7][A-Z2-7][A-Z2-7][A-Z2-7]-[A-Z2-7][A-Z2-7][A-Z2-7][A-Z2-7]'))")
 
 
-def pseudonymise_again(conn: sqlite3.Connection) -> int:
+def pseudonymise_again(conn: cipher.Connection) -> int:
     """For a file that says its committee does not share names, whatever it carries: every
     people row that still holds a name (title, given names, organisation, function, phone,
     or a family name that is not a code) gets a code instead, and its names are replaced by
@@ -322,7 +323,7 @@ def _text_columns(model) -> list[str]:  # noqa: ANN001
             and (isinstance(c.type, Text) or (c.type.length or 0) >= 80)]
 
 
-def scrub_names(conn: sqlite3.Connection, replacements: list[tuple[int, str, str]],
+def scrub_names(conn: cipher.Connection, replacements: list[tuple[int, str, str]],
                 committee_id: int | None = None) -> int:
     """Replace people's names (whole words, accents and case ignored) in the free-text
     columns of every record but people (of one committee when `committee_id` is given);
@@ -392,7 +393,7 @@ def _replace_folded(value: str, patterns: list) -> str:
     return "".join(out)
 
 
-def table_counts(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
+def table_counts(conn: cipher.Connection) -> dict[str, dict[str, int]]:
     counts = {}
     for model in m.SYNCABLE_MODELS:
         live, dead = conn.execute(
@@ -403,17 +404,20 @@ def table_counts(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
     return counts
 
 
-def make_snapshot(db_path: Path, dest: Path, *, transmission: bool, own_uuid: str | None
-                  ) -> dict:
-    """Write a clean snapshot of the database at `db_path` into `dest` (a new file).
+def make_snapshot(db_path: Path, dest: Path, *, transmission: bool, own_uuid: str | None,
+                  key: bytes | None = None, body_key: bytes | None = None) -> dict:
+    """Write a clean snapshot of the database at `db_path` (unlocked with `key`) into `dest`
+    (a new file): under the same key, or re-keyed under `body_key` (a transmission's own
+    random key, which travels in the encrypted manifest). Nothing is ever written in clear:
+    the work copy is under the database's key too.
 
     Returns {"revision", "counts"} for the manifest."""
     work = dest.with_name(dest.name + ".work")
     for p in (dest, work):
         p.unlink(missing_ok=True)
     try:
-        vacuum_into(db_path, work)
-        conn = sqlite3.connect(work, isolation_level=None)
+        vacuum_into(db_path, work, key)
+        conn = cipher.connect(work, key, isolation_level=None)
         try:
             conn.execute("PRAGMA secure_delete = ON")
             conn.execute("PRAGMA foreign_keys = OFF")
@@ -429,7 +433,10 @@ def make_snapshot(db_path: Path, dest: Path, *, transmission: bool, own_uuid: st
             conn.execute("COMMIT")
             rev = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             counts = table_counts(conn)
-            conn.execute("VACUUM INTO ?", (str(dest),))
+            if body_key is not None and body_key != key:
+                cipher.export(conn, dest, body_key)
+            else:
+                cipher.vacuum_into(conn, dest)
         finally:
             conn.close()
     finally:
@@ -444,14 +451,16 @@ def _bad_snapshot(detail: str) -> SnapshotError:
                            "({detail}). Nothing was changed.").format(detail=detail))
 
 
-def open_foreign(path: Path, *, readonly: bool = True) -> sqlite3.Connection:
+def open_foreign(path: Path, *, readonly: bool = True, key: bytes | None = None
+                 ) -> cipher.Connection:
     """Open a snapshot that came from elsewhere without trusting it: no schema code runs,
     cell sizes are checked, quick_check passes. Rows must not be read before
-    `check_schema` has compared the schema with the one expected."""
+    `check_schema` has compared the schema with the one expected. `key`: the body's key
+    (from the file's encrypted manifest; None for a plain body of an older file)."""
     uri = Path(path).resolve().as_uri() + ("?mode=ro" if readonly else "")
     try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
-    except sqlite3.Error as exc:
+        conn = cipher.connect(uri, key, uri=True, isolation_level=None)
+    except cipher.Error as exc:
         raise _bad_snapshot(str(exc)) from None
     try:
         conn.execute("PRAGMA trusted_schema = OFF")
@@ -461,13 +470,30 @@ def open_foreign(path: Path, *, readonly: bool = True) -> sqlite3.Connection:
         result = conn.execute("PRAGMA quick_check").fetchall()
         if result != [("ok",)]:
             raise _bad_snapshot(_("SQLite integrity check failed"))
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         conn.close()
         raise _bad_snapshot(str(exc)) from None
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def encrypted_body(path: Path, key: bytes | None) -> tuple[Path, bytes]:
+    """A decrypted file's body under a key: as it is when it has one; the plain body of a
+    file of an earlier version encrypted under a new random key first (next to it; the
+    plain file removed), so that what works on it next never writes it in clear."""
+    if key is not None:
+        return path, key
+    key = secrets.token_bytes(32)
+    target = path.with_name(path.stem + "-chiffre" + path.suffix)
+    conn = cipher.connect(path, None)
+    try:
+        cipher.export(conn, target, key)
+    finally:
+        conn.close()
+    path.unlink()
+    return target, key
 
 
 def _normalise_sql(text: str | None) -> str:
@@ -526,7 +552,7 @@ def _where_clause(sql: str | None) -> str:
     return norm[k + 6:] if k >= 0 else ""
 
 
-def schema_signature(conn: sqlite3.Connection, skip_fts: bool = False) -> dict:
+def schema_signature(conn: cipher.Connection, skip_fts: bool = False) -> dict:
     """Tables (columns with hidden and generated ones, types, defaults, keys, foreign keys
     and their actions, CHECK constraints, STRICT / WITHOUT ROWID), indexes (columns, order,
     collation, uniqueness, partial WHERE clause), triggers and views, and any other object,
@@ -540,7 +566,7 @@ def schema_signature(conn: sqlite3.Connection, skip_fts: bool = False) -> dict:
         for row in conn.execute("PRAGMA table_list"):
             if row[0] == "main":
                 flags[row[1]] = (row[2], row[4], row[5])  # type, without rowid, strict
-    except sqlite3.Error:  # SQLite before 3.37: no table_list
+    except cipher.Error:  # SQLite before 3.37: no table_list
         pass
     for type_, name, tbl, sql in objects:
         if skip_fts and (is_fts_table(name) or is_fts_table(tbl)):
@@ -567,27 +593,19 @@ def schema_signature(conn: sqlite3.Connection, skip_fts: bool = False) -> dict:
 
 @functools.cache
 def expected_signature(revision: str) -> dict:
-    """The schema an empty database has at `revision`, built once per process."""
-    from alembic import command
-    from sqlalchemy import create_engine
-
-    from ...db.migrate import alembic_config
+    """The schema an empty database has at `revision`, built once per process (an empty
+    file, schema only: nothing to protect, so no key), read by the same driver as the files
+    it is compared with."""
+    from ...db.engine import migrate_file
 
     with tempfile.TemporaryDirectory(prefix="ccs-schema-") as tmp:
-        engine = create_engine(f"sqlite:///{Path(tmp) / 'ref.sqlite3'}")
+        ref = Path(tmp) / "ref.sqlite3"
+        migrate_file(ref, revision)
+        raw = cipher.connect(ref, None)
         try:
-            with engine.connect() as conn:
-                cfg = alembic_config()
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, revision)
-                conn.commit()
-            raw = sqlite3.connect(Path(tmp) / "ref.sqlite3")
-            try:
-                return schema_signature(raw, skip_fts=True)
-            finally:
-                raw.close()
+            return schema_signature(raw, skip_fts=True)
         finally:
-            engine.dispose()
+            raw.close()
 
 
 def known_revisions() -> list[str]:
@@ -599,7 +617,7 @@ def known_revisions() -> list[str]:
     return [r.revision for r in script.walk_revisions()]
 
 
-def check_schema(conn: sqlite3.Connection) -> str:
+def check_schema(conn: cipher.Connection) -> str:
     """Compare the snapshot's schema with the one of its revision; return the revision.
 
     Only the single row of alembic_version is read before the comparison, once its shape is
@@ -618,7 +636,7 @@ def check_schema(conn: sqlite3.Connection) -> str:
                 "“{revision}”). Install the latest version of the application to open it. "
                 "Nothing was changed.").format(revision=revision[:40]))
         actual = schema_signature(conn)
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         raise _bad_snapshot(str(exc)) from None
     expected = expected_signature(revision)
     if actual != expected:
@@ -631,7 +649,7 @@ def check_schema(conn: sqlite3.Connection) -> str:
         # transmissions of earlier versions carry those of the other committees' rows
         dangling = [r for r in conn.execute("PRAGMA foreign_key_check")
                     if r[0] not in LINK_TABLES][:5]
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         raise _bad_snapshot(str(exc)) from None
     if dangling:
         tables = sorted({_printable(r[0]) for r in dangling})

@@ -3,15 +3,17 @@ under a new name, read back and checked before it takes its name, then the oldes
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import os
-import sqlite3
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from ...db import unlock
 from ...db.engine import Database
 from ...fileio import os_error_message, write_atomically
 from ...i18n import _
@@ -78,7 +80,7 @@ def _drop_cache(fh) -> None:  # noqa: ANN001
 def _prepare_live(db: Database) -> tuple[dict | None, str | None]:
     """Own committee and trusted CRSS key of the live database; makes sure the pseudonym
     secret exists there, so that backups and transmissions give the same codes."""
-    conn = sqlite3.connect(db.path, timeout=30)
+    conn = db.connect_raw()
     try:
         with conn:
             info = _committee_info(conn)
@@ -143,8 +145,12 @@ def create_file(db: Database, out_dir: str | os.PathLike[str], *, kind: str,
     progress(0, 100, _("Consistent copy of the database…"))
     with WorkFolder(db.data_dir, ".ccs-tmp-") as tmp:
         snap = Path(tmp) / "snapshot.sqlite3"
+        # the body is never in clear, on disk or in the file: it is a SQLCipher database
+        # under its own random key, which travels in the encrypted manifest
+        body_key = secrets.token_bytes(32)
         meta = sn.make_snapshot(db.path, snap, transmission=(kind == KIND_TRANSMISSION),
-                                own_uuid=info["uuid"] if info else None)
+                                own_uuid=info["uuid"] if info else None, key=db.key,
+                                body_key=body_key)
         size, digest = _sha256_file(snap)
         manifest = {
             "ccsbak": ct.FORMAT_VERSION, "kind": kind, "app_version": app_version(),
@@ -152,7 +158,14 @@ def create_file(db: Database, out_dir: str | os.PathLike[str], *, kind: str,
             "created_local": now_local.isoformat(), "committee": info,
             "schema_revision": meta["revision"], "counts": meta["counts"],
             "body": "sqlite", "body_size": size, "body_sha256": digest,
+            "body_key": body_key.hex(),
         }
+        if kind == KIND_BACKUP:
+            # a full backup carries the accounts and the key file: restored, the committee
+            # gets its accounts, roles and recovery key back (the key file opens only with
+            # one of their passwords or the recovery key)
+            manifest["keyfile"] = base64.b64encode(
+                unlock.load_keys(db.data_dir).to_bytes()).decode("ascii")
         encrypting = _("Encrypting…")
         progress(10, 100, encrypting)
 

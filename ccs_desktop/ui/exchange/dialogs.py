@@ -475,6 +475,27 @@ class RestoreDialog(TaskDialog):
             "The current database will be copied aside (ccs.avant-restauration-….sqlite3 in "
             "the data folder) before it is replaced."), "aside")
         inner3.addWidget(self.aside)
+        # a backup brings its accounts: one of their passwords opens it (on this PC, the
+        # session's usually does: leave the password empty)
+        self.account_box = QWidget()
+        self.account_box.setObjectName("backupAccount")
+        account_form = QFormLayout(self.account_box)
+        account_form.setContentsMargins(0, 0, 0, 0)
+        from ...services import access
+
+        self.account_user = QLineEdit(access.session_user())
+        self.account_user.setObjectName("backupUser")
+        self.account_password = QLineEdit()
+        self.account_password.setObjectName("backupPassword")
+        self.account_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.account_password.setPlaceholderText(self.tr("empty: the password of this session"))
+        account_form.addRow(wrapping_label(self.tr(
+            "The backup brings its accounts: give one of them and its password as they "
+            "were in the backup.")))
+        account_form.addRow(self.tr("Account of the backup:"), self.account_user)
+        account_form.addRow(self.tr("Its password:"), self.account_password)
+        self.account_box.hide()
+        inner3.addWidget(self.account_box)
         layout.addWidget(self.step3)
         self.open_button = self.add_action(self.tr("Open and check"), "openButton")
         self.open_button.clicked.connect(self.open_file)
@@ -585,6 +606,7 @@ class RestoreDialog(TaskDialog):
             self._sync_buttons()
             return
         self.manifest = manifest
+        self.account_box.setVisible(bool(manifest.get("keyfile")))
         text = bk.describe(manifest)
         if warning is not None:
             text += "\n" + warning
@@ -629,11 +651,30 @@ class RestoreDialog(TaskDialog):
                         "error")
             return
 
+        credentials = self._backup_account()
+
         def work(progress: Callable) -> Any:
-            return bk.restore(path, data_dir, identities(), progress=progress,
-                              replace_security_settings=replace_security)
+            result = bk.restore(path, data_dir, identities(), progress=progress,
+                                replace_security_settings=replace_security,
+                                credentials=credentials)
+            if credentials is not None and result.accounts_restored:
+                from ...services import access
+
+                access.remember_session(credentials)  # the restored database's account
+            return result
 
         self.run(work, self._restored, self._restore_failed)
+
+    def _backup_account(self) -> Any:
+        """The account that opens the backup's key file: the one typed, else this session's
+        (None: the core asks the session itself)."""
+        from ...services import access
+
+        password = self.account_password.text()
+        user = self.account_user.text().strip()
+        if password and user:
+            return access.Credentials(user, password)
+        return None
 
     def _restored(self, result: Any) -> None:
         from ...services.exchange import backup as bk
@@ -652,6 +693,9 @@ class RestoreDialog(TaskDialog):
         if result.saved_copy:
             lines.append(self.tr("The previous database was copied aside: {path}").format(
                 path=result.saved_copy))
+        if result.accounts_restored:
+            lines.append(self.tr("The accounts of the backup came back with it: {names}.")
+                         .format(names=", ".join(result.accounts_restored)))
         warning = bk.notice(result.opened_with)
         if warning:
             lines.append(warning)

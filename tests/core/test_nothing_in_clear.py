@@ -1,0 +1,128 @@
+"""A stolen PC reveals nothing (issue 11): after a session of edits, deletes, automatic
+copies, a backup and a restore, no file of the data folder holds a threat title, a member's
+family name or a deleted person's name, as written, folded or in UTF-16; `sqlite3` says the
+database is not a database; a database of the previous version is converted, its copies
+too, and opens with everything in it."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from ccs_desktop.db import cipher, unlock
+from ccs_desktop.db.engine import open_database
+from ccs_desktop.paths import DB_FILENAME
+from ccs_desktop.services.exchange import backup as bk
+from ccs_desktop.services.exchange import container as ct
+from ccs_desktop.services.hub import Services
+
+PASS = "une phrase de passe assez longue"
+
+
+def _forms(text: str) -> set[bytes]:
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.casefold())
+                     if not unicodedata.combining(c))
+    out = set()
+    for t in {text, text.upper(), text.casefold(), folded}:
+        out |= {t.encode("utf-8"), t.encode("utf-16-le")}
+    return out
+
+
+def _files_holding(folder: Path, secrets: list[str]) -> list[str]:
+    found = []
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            data = Path(root, name).read_bytes()
+            for s in secrets:
+                if any(f in data for f in _forms(s)):
+                    found.append(f"{Path(root, name).relative_to(folder)}: {s}")
+    return found
+
+
+def test_a_session_leaves_nothing_readable(demo_db, tmp_path):
+    sv = Services(demo_db)
+    threat = sv.threats.list()[0].title
+    member = sv.people.list()[0].family_name
+    gone = sv.people.create(given_names="Fatoumata", family_name="KAMISSOKOTESTE", sex="F",
+                            category="osc")
+    sv.people.update(gone.id, function="Informatrice des FDS")
+    sv.people.delete(gone.id)
+    bk.auto_backup(demo_db, min_interval=None)
+    written = bk.create_backup(demo_db, tmp_path / "usb", PASS)
+    demo_db.close()
+    result = bk.restore(written.path, demo_db.data_dir, [ct.PassphraseIdentity(PASS)])
+    assert result.saved_copy is not None and result.accounts_restored
+    secrets = [threat, member, "KAMISSOKOTESTE", "Informatrice des FDS"]
+    assert _files_holding(demo_db.data_dir, secrets) == []
+    assert _files_holding(tmp_path / "usb", secrets) == []
+    with pytest.raises(sqlite3.DatabaseError, match="not a database"):
+        sqlite3.connect(demo_db.path).execute("SELECT * FROM sqlite_master").fetchall()
+    # and everything is still there, with the key of the account
+    again = open_database(demo_db.data_dir, create=False)
+    try:
+        assert threat in {t.title for t in Services(again).threats.list()}
+    finally:
+        again.close()
+
+
+def test_folder_and_files_are_private_on_linux(empty_db):
+    if os.name != "posix":
+        pytest.skip("POSIX permissions")
+    folder = empty_db.data_dir
+    assert folder.stat().st_mode & 0o777 == 0o700
+    for path in (folder / DB_FILENAME, unlock.keyfile_path(folder)):
+        assert path.stat().st_mode & 0o777 == 0o600, path
+
+
+def test_deleted_text_leaves_the_search_index(empty_db):
+    con = empty_db.connect_raw()
+    try:
+        for (table,) in con.execute("SELECT name FROM sqlite_master WHERE sql LIKE "
+                                    "'CREATE VIRTUAL TABLE%fts5%'"):
+            assert con.execute(f"SELECT v FROM {table}_config WHERE k = 'secure-delete'"
+                               ).fetchone() == (1,), table
+    finally:
+        con.close()
+
+
+def test_a_plain_database_of_the_previous_version_is_converted_with_its_copies(tmp_path):
+    """Built as the previous version did (plain SQLite, a copy aside, an automatic copy):
+    the first opening encrypts all three, wipes the plain files, and loses nothing."""
+    from ccs_desktop.db.engine import Database, make_engine, migrate_file
+
+    folder = tmp_path / "ancienne"
+    folder.mkdir()
+    plain = folder / DB_FILENAME
+    migrate_file(plain, "head")  # no key: a plain file, as before this version
+    old = Database(plain, make_engine(plain))
+    Services(old).committee.create(level="commune", region="Tombouctou",
+                                   cercle="Goundam", commune="Essakane")
+    Services(old).people.create(given_names="Awa", family_name="DIARRATESTE", sex="F",
+                                category="osc")
+    old.close()
+    con = cipher.connect(plain, None)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    (folder / "sauvegardes-auto").mkdir()
+    aside = folder / "ccs.avant-migration-0003-20260101-000000.sqlite3"
+    auto = folder / "sauvegardes-auto" / "ccs-20260101-000000.sqlite3"
+    for copy in (aside, auto):
+        copy.write_bytes(plain.read_bytes())
+    assert _files_holding(folder, ["DIARRATESTE"])
+    db = open_database(folder, create=False)
+    try:
+        assert db.recovery_text  # a new recovery key, to show once
+        assert [p.family_name for p in Services(db).people.list()] == ["DIARRATESTE"]
+    finally:
+        db.close()
+    assert _files_holding(folder, ["DIARRATESTE"]) == []
+    for copy in (plain, aside, auto):
+        assert copy.is_file() and not cipher.is_plain(copy)
+    key = unlock.unlock(folder, unlock.Credentials.given())
+    con = cipher.connect(aside, key)
+    assert con.execute("SELECT family_name FROM people").fetchone() == ("DIARRATESTE",)
+    con.close()
