@@ -225,8 +225,9 @@ class RecordService:
                      offset: int | None) -> list[Any] | None:
         """A first page of a search sorted by an indexed column, when the matches are many:
         the column's index walked in order, stretch by stretch, each row checked against the
-        search (db.search.sorted_walk), until the page is full, instead of every match
-        sorted; None when the sort is the better plan."""
+        search (db.search.sorted_walk), or each entry probed in the set of the matches' ids
+        (`_probe_walk`), until the page is full, instead of every match sorted; None when the
+        sort is the better plan."""
         if (not query.search or not query.order_by or limit is None
                 or self.model not in search.SEARCHABLE
                 or not isinstance(query.search, str)):
@@ -250,8 +251,8 @@ class RecordService:
     # 500,000 rows): a check of one row through the search index, about a hundred; one match
     # read into the set of a probe walk, two and a half; one match looked up and sorted, twelve.
     CHECK_COST, PROBE_COST, SORT_COST = 100, 2.5, 12
-    WALK_MIN, STRETCH_MIN = 1000, 256  # rows: the least budget, the least stretch
-    WALK_MAX = 2**62  # rows: the most walked (the cost rule keeps walks short; tests cut it)
+    STRETCH_MIN = 256  # rows: the least stretch
+    WALK_MAX = 2**62  # rows: the most walked (the costs keep walks short; tests cut it)
 
     def _walk_stretches(self, s: Session, query: ListQuery, condition: Any, matches: int,
                         rows: int, wanted: int, limit: int,
@@ -259,30 +260,35 @@ class RecordService:
         """The records of the page. When the matches are few enough to be read into a set
         for less than the rows a walk would check, the probe walk (`_probe_walk`); else the
         plain order walked in stretches, each row checked (the first stretch of the rows the
-        share of matches needs and a margin, then doubling, up to WALK_MIN rows). A page not full
-        after that means the matches are bunched away from the start of the order (places
-        sorted by name, every "Salle ..." together): the probe walk again, or the matches
-        sorted when they are so few that looking each one up costs less than walking the
-        whole index."""
+        share of matches needs and a margin, then doubling) while the rows left to check at
+        the share of matches found so far cost less than the probe walk. Past that, the
+        matches are bunched away from the start of the order (places sorted by name, every
+        "Salle ..." together): the probe walk, or the matches sorted when they are so few that
+        looking each one up costs less than walking the whole index."""
         expected = wanted * max(rows, 1) // max(matches, 1)
-        # the share of matches plus three standard deviations: a stretch of spread matches
-        # holds the page but once in a thousand
+        # the rows the share of matches needs, plus three standard deviations: spread matches
+        # fill the page within the first stretch all but once in several hundred times
         stretch = max(self.STRETCH_MIN, expected + 3 * expected // math.isqrt(max(wanted, 1)))
         plain = replace(query, search="")
         order = self._apply(select(self.model.id), plain)
-        if matches * self.PROBE_COST + expected < stretch * self.CHECK_COST:
+        probe = matches * self.PROBE_COST + expected  # the probe walk, matches spread
+        if probe < stretch * self.CHECK_COST:
             found = self._probe_walk(s, query, wanted)
             return self._records_in_order(s, found[offset or 0:wanted])
-        budget = min(max(self.WALK_MIN, stretch), self.WALK_MAX)
         found: list[int] = []
         walked = 0
-        while walked < budget and walked < rows and len(found) < wanted:
-            stretch = min(stretch, budget - walked)
+        while walked < min(rows, self.WALK_MAX) and len(found) < wanted:
+            stretch = min(stretch, self.WALK_MAX - walked)
             ids = self._order(order, plain).limit(stretch).offset(walked)
             found += s.scalars(self._order(select(self.model.id).where(
                 self.model.id.in_(ids), condition), plain)).all()
             walked += stretch
             stretch *= 2
+            # the rows still to check at the share of matches seen so far: past the cost of
+            # the probe walk, the matches are bunched further down
+            left = (wanted - len(found)) * walked // max(len(found), 1)
+            if len(found) < wanted and left * self.CHECK_COST > probe:
+                break
         if len(found) < wanted and walked < rows and len(found) < matches:
             if matches * (self.SORT_COST - self.PROBE_COST) > rows:
                 found = self._probe_walk(s, query, wanted)
