@@ -144,3 +144,42 @@ def test_the_walk_gives_the_rows_of_a_plain_order_by(db, monkeypatch, rows, type
                                                     descending=desc, limit=limit,
                                                     offset=offset))]
     assert got == expected
+
+
+def _statements(db, call):  # noqa: ANN001, ANN202
+    from sqlalchemy import event
+
+    seen = []
+
+    def record(conn, cursor, statement, parameters, context, many):  # noqa: ANN001
+        seen.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        result = call()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    return result, seen
+
+
+@pytest.mark.parametrize("costs", [{}, {"PROBE_COST": 1000, "SORT_COST": 10**6}])
+def test_bunched_matches_are_probed_not_sorted(db, monkeypatch, costs):
+    """Every match behind 2,000 rows that do not match, in the order of places: the page comes
+    from the probe walk (the place index walked, each entry probed in the set of the matches'
+    ids), at once or after one stretch of the walk found nothing, never from a sort of every
+    match (the plan before: the walk's budget spent, then the sort)."""
+    bunched = [{"words": ["salle"], "place": "Salle A", "day": None, "status": "held",
+                "priority": "normal", "dead": False}] * 400
+    _load(db, [{**bunched[0], "words": [], "place": "Ber"}] * 2000 + bunched)
+    service = Services(db).meetings
+    monkeypatch.setattr(search, "DENSE_MATCHES", 0)
+    for name, value in costs.items():
+        monkeypatch.setattr(type(service), name, value)
+    query = ListQuery(search="salle", order_by="place", limit=50)
+    rows, seen = _statements(db, lambda: service.list(query))
+    assert [r.id for r in rows] == _plain(db, service, "salle", "place", False, 50, 0)
+    probes = [st for st in seen if "meetings.id + ? IN (SELECT" in st]
+    sorts = [st for st in seen if "JOIN fts_meetings" in st]
+    walks = [st for st in seen if "EXISTS (SELECT" in st]
+    assert len(probes) == 1 and not sorts, seen
+    assert len(walks) == (1 if costs else 0), seen
