@@ -263,17 +263,18 @@ class RecordService:
         share of matches needs and a margin, then doubling) while the rows left to check at
         the share of matches found so far cost less than the probe walk. Past that, the
         matches are bunched away from the start of the order (places sorted by name, every
-        "Salle ..." together): the probe walk, or the matches sorted when they are so few that
-        looking each one up costs less than walking the whole index."""
+        "Salle ..." together). Without a walk, the probe walk, or the matches sorted when
+        they are so few that looking each one up costs less than walking the whole index."""
         expected = wanted * max(rows, 1) // max(matches, 1)
         # the rows the share of matches needs, plus three standard deviations: spread matches
         # fill the page within the first stretch all but once in several hundred times
         stretch = max(self.STRETCH_MIN, expected + 3 * expected // math.isqrt(max(wanted, 1)))
         plain = replace(query, search="")
         order = self._apply(select(self.model.id), plain)
-        probe = matches * self.PROBE_COST + expected  # the probe walk, matches spread
-        if probe < stretch * self.CHECK_COST:
-            found = self._probe_walk(s, query, wanted)
+        probe = matches * self.PROBE_COST + rows  # the probe walk, the whole index walked
+        if matches * self.PROBE_COST + expected < stretch * self.CHECK_COST:
+            # reading the matches costs less than one stretch of checks: no walk
+            found = self._unwalked(s, query, matches, probe, wanted)
             return self._records_in_order(s, found[offset or 0:wanted])
         found: list[int] = []
         walked = 0
@@ -285,19 +286,21 @@ class RecordService:
             walked += stretch
             stretch *= 2
             # the rows still to check at the share of matches seen so far: past the cost of
-            # the probe walk, the matches are bunched further down
+            # the probe walk through the whole index, the matches are bunched further down
             left = (wanted - len(found)) * walked // max(len(found), 1)
             if len(found) < wanted and left * self.CHECK_COST > probe:
                 break
         if len(found) < wanted and walked < rows and len(found) < matches:
-            if matches * (self.SORT_COST - self.PROBE_COST) > rows:
-                found = self._probe_walk(s, query, wanted)
-            else:
-                found = self._sorted_ids(s, query, wanted)
+            found = self._unwalked(s, query, matches, probe, wanted)
         return self._records_in_order(s, found[offset or 0:wanted])
 
-    def _sorted_ids(self, s: Session, query: ListQuery, wanted: int) -> list[int]:
-        """The ids of the first `wanted` rows, every match looked up and sorted."""
+    def _unwalked(self, s: Session, query: ListQuery, matches: int, probe: float,
+                  wanted: int) -> list[int]:
+        """The ids of the first `wanted` rows without a walk: the probe walk, or every match
+        looked up and sorted when that costs less than the probe walk through the whole
+        index (matches few, and maybe bunched at the end)."""
+        if probe < matches * self.SORT_COST:
+            return self._probe_walk(s, query, wanted)
         sort = self._order(self._apply(select(self.model.id), query), query)
         return list(s.scalars(sort.limit(wanted)).all())
 
