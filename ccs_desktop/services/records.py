@@ -12,6 +12,7 @@ stays instant; the UI's table models page through `rows()` with limit/offset.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
@@ -224,8 +225,9 @@ class RecordService:
                      offset: int | None) -> list[Any] | None:
         """A first page of a search sorted by an indexed column, when the matches are many:
         the column's index walked in order, stretch by stretch, each row checked against the
-        search (db.search.sorted_walk), until the page is full, instead of every match
-        sorted; None when the sort is the better plan."""
+        search (db.search.sorted_walk), or each entry probed in the set of the matches' ids
+        (`_probe_walk`), until the page is full, instead of every match sorted; None when the
+        sort is the better plan."""
         if (not query.search or not query.order_by or limit is None
                 or self.model not in search.SEARCHABLE
                 or not isinstance(query.search, str)):
@@ -245,37 +247,76 @@ class RecordService:
         rows = int(s.scalar(select(func.max(self.model.id))) or 0)
         return self._walk_stretches(s, query, condition, matches, rows, wanted, limit, offset)
 
-    # A check of one row costs about twenty times one match of the sort: past that many
-    # rows walked per match, or three times the rows the share of matches needs (matches
-    # bunched far down the order: places sorted by name, all the "Salle ..." at the end),
-    # the matches are sorted instead.
-    WALK_PER_MATCH = 20
-    WALK_MIN, STRETCH_MIN = 1000, 256  # rows: the least budget, the least stretch
+    # What each plan costs, in steps of one index entry walked and probed (80 ns, measured at
+    # 500,000 rows): a check of one row through the search index, about a hundred; one match
+    # read into the set of a probe walk, two and a half; one match looked up and sorted, twelve.
+    CHECK_COST, PROBE_COST, SORT_COST = 100, 2.5, 12
+    STRETCH_MIN = 256  # rows: the least stretch
+    WALK_MAX = 2**62  # rows: the most walked (the costs keep walks short; tests cut it)
 
     def _walk_stretches(self, s: Session, query: ListQuery, condition: Any, matches: int,
                         rows: int, wanted: int, limit: int,
                         offset: int | None) -> list[Any] | None:
-        """The records of the page, the plain order walked in stretches (the first one of the
-        length the share of matches needs, then doubling); past the walk's budget, the
-        matches sorted (their ids only, then the page's records)."""
+        """The records of the page. When the matches are few enough to be read into a set
+        for less than the rows a walk would check, the probe walk (`_probe_walk`); else the
+        plain order walked in stretches, each row checked (the first stretch of the rows the
+        share of matches needs and a margin, then doubling) while the rows left to check at
+        the share of matches found so far cost less than the probe walk. Past that, the
+        matches are bunched away from the start of the order (places sorted by name, every
+        "Salle ..." together). Without a walk, the probe walk, or the matches sorted when
+        they are so few that looking each one up costs less than walking the whole index."""
+        expected = wanted * max(rows, 1) // max(matches, 1)
+        # the rows the share of matches needs, plus three standard deviations: spread matches
+        # fill the page within the first stretch all but once in several hundred times
+        stretch = max(self.STRETCH_MIN, expected + 3 * expected // math.isqrt(max(wanted, 1)))
         plain = replace(query, search="")
         order = self._apply(select(self.model.id), plain)
-        expected = wanted * max(rows, 1) // max(matches, 1)
-        budget = max(self.WALK_MIN, min(matches // self.WALK_PER_MATCH, 3 * expected))
-        stretch = max(self.STRETCH_MIN, 2 * expected)
+        probe = matches * self.PROBE_COST + rows  # the probe walk, the whole index walked
+        if matches * self.PROBE_COST + expected < stretch * self.CHECK_COST:
+            # reading the matches costs less than one stretch of checks: no walk
+            found = self._unwalked(s, query, matches, probe, wanted)
+            return self._records_in_order(s, found[offset or 0:wanted])
         found: list[int] = []
         walked = 0
-        while walked < budget and walked < rows and len(found) < wanted:
-            stretch = min(stretch, budget - walked)
+        while walked < min(rows, self.WALK_MAX) and len(found) < wanted:
+            stretch = min(stretch, self.WALK_MAX - walked)
             ids = self._order(order, plain).limit(stretch).offset(walked)
             found += s.scalars(self._order(select(self.model.id).where(
                 self.model.id.in_(ids), condition), plain)).all()
             walked += stretch
             stretch *= 2
+            # the rows still to check at the share of matches seen so far: past the cost of
+            # the probe walk through the whole index, the matches are bunched further down
+            left = (wanted - len(found)) * walked // max(len(found), 1)
+            if len(found) < wanted and left * self.CHECK_COST > probe:
+                break
         if len(found) < wanted and walked < rows and len(found) < matches:
-            sort = self._order(self._apply(select(self.model.id), query), query)
-            found = list(s.scalars(sort.limit(wanted)).all())
+            found = self._unwalked(s, query, matches, probe, wanted)
         return self._records_in_order(s, found[offset or 0:wanted])
+
+    def _unwalked(self, s: Session, query: ListQuery, matches: int, probe: float,
+                  wanted: int) -> list[int]:
+        """The ids of the first `wanted` rows without a walk: the probe walk, or every match
+        looked up and sorted when that costs less than the probe walk through the whole
+        index (matches few, and maybe bunched at the end)."""
+        if probe < matches * self.SORT_COST:
+            return self._probe_walk(s, query, wanted)
+        sort = self._order(self._apply(select(self.model.id), query), query)
+        return list(s.scalars(sort.limit(wanted)).all())
+
+    def _probe_walk(self, s: Session, query: ListQuery, wanted: int) -> list[int]:
+        """The ids of the first `wanted` rows of the page's order: the sort column's index
+        walked in order, each entry probed in the set of the matches' ids (SQLite reads them
+        once from the search index into a set in memory), until `wanted` are found. A probe
+        costs a hundredth of a check through the search index, and no match's record is read
+        but the page's: bunched matches cost one pass over the index at most."""
+        model = self.model
+        plain = replace(query, search="")
+        fts, matches = self._search(query)
+        # `id + 0` keeps SQLite from looking the matches up by id and sorting them all
+        stmt = self._apply(select(model.id), plain).where(
+            (model.id + 0).in_(select(fts.c.rowid).where(matches)))
+        return list(s.scalars(self._order(stmt, plain).limit(wanted)).all())
 
     def _records_in_order(self, s: Session, ids: list[int]) -> list[Any]:
         place = {key: i for i, key in enumerate(ids)}

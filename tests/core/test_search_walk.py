@@ -104,6 +104,7 @@ def test_the_walk_stops_when_the_page_is_full(demo_db, monkeypatch):
     service = Services(demo_db).meetings
     monkeypatch.setattr(search, "DENSE_MATCHES", 0)
     monkeypatch.setattr(type(service), "STRETCH_MIN", 8)
+    monkeypatch.setattr(type(service), "PROBE_COST", 10**9)  # the stretches, not the probe walk
     with demo_db.session() as s:
         everything = s.execute(search.match(service.model, "pv")[0].select()).all()
     assert len(everything) > 20

@@ -1,7 +1,8 @@
 """The sorted walk of a search (RecordService._sorted_walk) gives exactly the rows of a plain
 ORDER BY, over random data with many ties, tombstones and empty dates, in every sort order and
-both directions, whether the page comes from the walk's stretches or from its fallback sort
-(issue 10)."""
+both directions, whether the page comes from the walk's stretches, from the probe walk (the
+sort index walked, each entry probed in the set of the matches' ids) or from the fallback sort;
+with matches bunched far down the order too, behind rows that do not match (issue 10)."""
 
 from __future__ import annotations
 
@@ -48,6 +49,15 @@ def db(tmp_path_factory):
                    for model in (m.Meeting, m.Recommendation))
     yield database
     database.close()
+
+
+# rows matching none of PREFIXES, all at one place ("Ber", before every "Salle" place and
+# after "Alafia"): ahead of the matches or behind them in the order of places, and of ids
+filler = st.fixed_dictionaries({
+    "words": st.just([]), "place": st.just("Ber"), "day": st.sampled_from(DAYS),
+    "status": st.sampled_from(("draft", "held")), "priority": st.just("normal"),
+    "dead": st.booleans(),
+})
 
 
 def _load(db, rows: list[dict]) -> None:  # noqa: ANN001
@@ -103,25 +113,73 @@ CASES = [("meetings", o) for o in ("reference", "date", "status", "place")] + \
     [("recommendations", o) for o in ("deadline", "priority", "addressee", "text")]
 
 
-@settings(max_examples=60, deadline=None,
+# (STRETCH_MIN, WALK_MAX, PROBE_COST, SORT_COST): the service's own; the stretches only; a few
+# rows walked, then the sort, or the probe walk; the probe walk at once
+BIG = 2**62
+PLANS = ((256, BIG, 2.5, 12), (256, BIG, BIG, BIG), (1, 1, BIG, BIG), (2, 5, BIG, BIG),
+         (2, 5, 10**9, BIG), (1, 1, 10**9, BIG), (256, BIG, 0, 12))
+
+
+@settings(max_examples=120, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=st.lists(row, min_size=0, max_size=40), typed=st.sampled_from(PREFIXES),
        case=st.sampled_from(CASES), desc=st.booleans(),
        limit=st.integers(1, 12), offset=st.integers(0, 10),
-       walk=st.sampled_from(((1000, 256), (1, 1), (3, 2))))
+       walk=st.sampled_from(PLANS),
+       before=st.lists(filler, max_size=60), after=st.lists(filler, max_size=60))
 def test_the_walk_gives_the_rows_of_a_plain_order_by(db, monkeypatch, rows, typed, case, desc,
-                                                     limit, offset, walk):
-    _load(db, rows)
+                                                     limit, offset, walk, before, after):
+    _load(db, before + rows + after)
     kind, order = case
     service = getattr(Services(db), kind)
     expected = _plain(db, service, typed, order, desc, limit, offset)
     with monkeypatch.context() as patch:
         patch.setattr(search, "DENSE_MATCHES", 0)  # the walk whatever the number of matches
-        # tiny budgets and stretches: several stretches, and the fallback sort past them
-        patch.setattr(type(service), "WALK_MIN", walk[0])
-        patch.setattr(type(service), "STRETCH_MIN", walk[1])
-        patch.setattr(type(service), "WALK_PER_MATCH", 10**9 if walk[0] < 1000 else 20)
+        # tiny budgets and stretches: several stretches, and the fallbacks past them
+        patch.setattr(type(service), "STRETCH_MIN", walk[0])
+        patch.setattr(type(service), "WALK_MAX", walk[1])
+        patch.setattr(type(service), "PROBE_COST", walk[2])
+        patch.setattr(type(service), "SORT_COST", walk[3])
         got = [r.id for r in service.list(ListQuery(search=typed, order_by=order,
                                                     descending=desc, limit=limit,
                                                     offset=offset))]
     assert got == expected
+
+
+def _statements(db, call):  # noqa: ANN001, ANN202
+    from sqlalchemy import event
+
+    seen = []
+
+    def record(conn, cursor, statement, parameters, context, many):  # noqa: ANN001
+        seen.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        result = call()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    return result, seen
+
+
+@pytest.mark.parametrize("costs", [{}, {"PROBE_COST": 1000, "SORT_COST": 10**6}])
+def test_bunched_matches_are_probed_not_sorted(db, monkeypatch, costs):
+    """Every match behind 2,000 rows that do not match, in the order of places: the page comes
+    from the probe walk (the place index walked, each entry probed in the set of the matches'
+    ids), at once or after one stretch of the walk found nothing, never from a sort of every
+    match (the plan before: the walk's budget spent, then the sort)."""
+    bunched = [{"words": ["salle"], "place": "Salle A", "day": None, "status": "held",
+                "priority": "normal", "dead": False}] * 400
+    _load(db, [{**bunched[0], "words": [], "place": "Ber"}] * 2000 + bunched)
+    service = Services(db).meetings
+    monkeypatch.setattr(search, "DENSE_MATCHES", 0)
+    for name, value in costs.items():
+        monkeypatch.setattr(type(service), name, value)
+    query = ListQuery(search="salle", order_by="place", limit=50)
+    rows, seen = _statements(db, lambda: service.list(query))
+    assert [r.id for r in rows] == _plain(db, service, "salle", "place", False, 50, 0)
+    probes = [st for st in seen if "meetings.id + ? IN (SELECT" in st]
+    sorts = [st for st in seen if "JOIN fts_meetings" in st]
+    walks = [st for st in seen if "EXISTS (SELECT" in st]
+    assert len(probes) == 1 and not sorts, seen
+    assert len(walks) == (1 if costs else 0), seen
