@@ -617,6 +617,7 @@ def open_database(
     db = Database(db_path, engine, key)
     db.recovery_text = recovery_text
     db.credentials = credentials
+    unlock.remember_folder_key(db_path.parent, key)
     try:
         if migrate:
             _upgrade(db)

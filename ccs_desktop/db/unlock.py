@@ -64,6 +64,20 @@ _COMMAND_LINE: list[tuple[str | None, str | None]] = []
 _SESSION: list[Credentials] = []
 
 
+# the key of each data folder whose database this process opened (in memory only): what
+# seals the drafts written beside it (services/sealed.py)
+_FOLDER_KEYS: dict[str, bytes] = {}
+
+
+def remember_folder_key(folder: str | os.PathLike[str], key: bytes | None) -> None:
+    if key is not None:
+        _FOLDER_KEYS[str(Path(folder).resolve())] = key
+
+
+def folder_key(folder: str | os.PathLike[str]) -> bytes | None:
+    return _FOLDER_KEYS.get(str(Path(folder).resolve()))
+
+
 def remember_session(credentials: Credentials | None) -> None:
     _SESSION.clear()
     if credentials is not None:

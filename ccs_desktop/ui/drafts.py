@@ -2,7 +2,9 @@
 
 An editor writes its form's content as JSON into ``<data_dir>/drafts/<kind>-<id|new>.json``
 a moment after each change (debounced), atomically (temporary file, flush, fsync, os.replace),
-removes it when the record is saved, and offers it back when the editor opens again.
+sealed with the key of the database beside it (services/sealed.py: what was typed is as
+sensitive as the records), removes it when the record is saved, and offers it back when the
+editor opens again. A clear draft left by the previous version is read once and sealed.
 The file functions do the writing and reading; `DraftKeeper` adds the debounce timer.
 """
 
@@ -17,6 +19,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QTimer
 
 from ..fileio import write_atomically
+from ..services import sealed
 
 DRAFT_DIR = "drafts"
 FORMAT = 1
@@ -59,23 +62,38 @@ write_atomic = write_atomically  # kept for callers of the drafts module
 
 
 def save_draft(data_dir: str | Path, kind: str, record_id: int | None,
-               content: dict[str, Any]) -> Path:
+               content: dict[str, Any]) -> Path | None:
+    """The draft written sealed (None when no database of this folder is open in this
+    process: nothing is ever written in clear)."""
+    box = sealed.box_for(data_dir)
+    if box is None:
+        return None
     path = draft_path(data_dir, kind, record_id)
     payload = {"format": FORMAT, "kind": kind, "record_id": record_id,
                "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
                "content": content}
-    write_atomic(path, json.dumps(payload, ensure_ascii=False, indent=1,
-                                  default=str).encode("utf-8"))
+    data = json.dumps(payload, ensure_ascii=False, indent=1, default=str).encode("utf-8")
+    write_atomic(path, box.seal(path.name, data))
     return path
 
 
 def _read(path: Path) -> Draft | None:
     try:
-        payload = json.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
+        box = sealed.box_for(path.parent.parent)
+        if sealed.is_sealed(raw):
+            clear = box.open(path.name, raw) if box is not None else None
+            if clear is None:
+                return None  # another database's, or damaged
+        else:  # a clear draft of the previous version: sealed now, then read
+            clear = raw
+            if box is not None:
+                write_atomic(path, box.seal(path.name, raw))
+        payload = json.loads(clear.decode("utf-8"))
         return Draft(kind=str(payload["kind"]), record_id=payload.get("record_id"), path=path,
                      saved_at=dt.datetime.fromisoformat(payload["saved_at"]),
                      content=dict(payload["content"]))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
         return None  # a half-written file cannot exist (atomic writes); ignore foreign files
 
 

@@ -52,6 +52,10 @@ def test_a_session_leaves_nothing_readable(demo_db, tmp_path):
     sv.people.update(gone.id, function="Informatrice des FDS")
     sv.people.delete(gone.id)
     bk.auto_backup(demo_db, min_interval=None)
+    from ccs_desktop.ui import drafts  # what was typed and not saved yet: sealed too
+
+    assert drafts.save_draft(demo_db.data_dir, "threats", None,
+                             {"fields": {"title": threat, "notes": "Informatrice des FDS"}})
     written = bk.create_backup(demo_db, tmp_path / "usb", PASS)
     demo_db.close()
     result = bk.restore(written.path, demo_db.data_dir, [ct.PassphraseIdentity(PASS)])

@@ -29,9 +29,15 @@ def services(committee_services):
 
 
 def test_draft_files_atomic_and_listed(tmp_path):
+    from ccs_desktop.db import unlock
+
+    unlock.remember_folder_key(tmp_path, bytes(range(32)))  # as opening its database does
     path = drafts.save_draft(tmp_path, "threats", None, {"fields": {"title": "Vols à Toya"}})
     assert path == tmp_path / "drafts" / "threats-new.json"
-    assert json.loads(path.read_text(encoding="utf-8"))["content"]["fields"]["title"] == \
+    # sealed with the database's key since issue 11: nothing of it readable in the file
+    raw = path.read_bytes()
+    assert b"Toya" not in raw and "Toya".encode("utf-16-le") not in raw
+    assert drafts.load_draft(tmp_path, "threats", None).content["fields"]["title"] == \
         "Vols à Toya"
     drafts.save_draft(tmp_path, "meetings", 7, {"fields": {"place": "Mairie"}})
     (tmp_path / "drafts" / "foreign.json").write_text("{not json", encoding="utf-8")
@@ -138,3 +144,26 @@ def test_killed_mid_edit_text_found_again(qtbot, services, qapp):
         assert drafts.load_draft(data_dir, "meetings", meeting.id) is None
     finally:
         s.db.close()
+
+
+def test_drafts_are_sealed_never_clear_and_old_clear_ones_get_sealed(tmp_path):
+    """Issue 11: a draft is as sensitive as the records. Without the database's key (no
+    database of that folder open) nothing is written; a clear draft of the previous version
+    is sealed the first time it is read; another database's key does not open it."""
+    from ccs_desktop.db import unlock
+
+    folder = tmp_path / "sans-base"
+    assert drafts.save_draft(folder, "threats", None, {"fields": {"title": "x"}}) is None
+    assert not (folder / "drafts").exists()
+    unlock.remember_folder_key(tmp_path, bytes(32))
+    old = tmp_path / "drafts" / "people-new.json"
+    old.parent.mkdir()
+    old.write_text(json.dumps({"format": 1, "kind": "people", "record_id": None,
+                               "saved_at": "2026-11-30T10:00:00",
+                               "content": {"fields": {"family_name": "TRAORETESTE"}}}),
+                   encoding="utf-8")
+    draft = drafts.load_draft(tmp_path, "people", None)
+    assert draft.content["fields"]["family_name"] == "TRAORETESTE"
+    assert b"TRAORETESTE" not in old.read_bytes()  # sealed now
+    unlock.remember_folder_key(tmp_path, bytes(range(32)))  # another database's key
+    assert drafts.load_draft(tmp_path, "people", None) is None
