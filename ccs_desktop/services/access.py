@@ -63,6 +63,12 @@ def session_user() -> str:
     return creds.user if creds is not None else ""
 
 
+def new_recovery_key(db: Database) -> str:
+    """A new recovery key for the open database (the previous one stops working); its text,
+    to show once and print."""
+    return _unlock.new_recovery_key(db.data_dir, db.key)
+
+
 def reset_password(data_dir: str | os.PathLike[str] | None, recovery_text: str,
                    account: Credentials) -> None:
     _unlock.reset_password(data_dir, recovery_text, account)

@@ -72,6 +72,20 @@ class SettingsPage(QWidget):
         lang_form = QFormLayout(lang_box)
         lang_form.addRow(self.tr("&Language of the application:"), self.language)
 
+        # the recovery key: a new one (the old one stops working), shown once and printed
+        self.recovery_button = QPushButton(self.tr("New recovery key…"))
+        self.recovery_button.setObjectName("newRecoveryKey")
+        self.recovery_button.clicked.connect(self.new_recovery_key)
+        security = QGroupBox(self.tr("Security"))
+        sec_layout = QVBoxLayout(security)
+        sec_note = QLabel(self.tr("The recovery key opens the records when every password is "
+                                  "forgotten. Make a new one if the sheet was lost or seen by "
+                                  "someone: the old one stops working at once."))
+        sec_note.setWordWrap(True)
+        sec_layout.addWidget(sec_note)
+        sec_layout.addWidget(self.recovery_button)
+        self.security_box = security
+
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.setObjectName("saveSettings")
         self.save_button.setDefault(True)
@@ -109,6 +123,7 @@ class SettingsPage(QWidget):
         body.addWidget(profile)
         body.addWidget(sharing)
         body.addWidget(lang_box)
+        body.addWidget(security)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.status, 1)
@@ -121,6 +136,29 @@ class SettingsPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.refresh()
+
+    def new_recovery_key(self) -> str | None:
+        """Ask, make a new recovery key (the old one stops working) and show it once."""
+        from ...services import access
+        from ...services.errors import UserError
+        from .. import prompts
+        from ..login import RecoveryKeyDialog
+
+        if not prompts.current().ask_yes_no(
+                self, self.tr("New recovery key"),
+                self.tr("Make a new recovery key? The one on the sealed sheet will stop "
+                        "working at once; print the new one and seal it in its place."),
+                yes_text=self.tr("Make a new key"), warning=True):
+            return None
+        try:
+            text = access.new_recovery_key(self.services.db)
+        except UserError as exc:
+            self.status.setText(str(exc))
+            return None
+        prompts.current().run_dialog(RecoveryKeyDialog(text, self))
+        self.status.setText(self.tr("A new recovery key was made: the previous one no "
+                                    "longer works."))
+        return text
 
     def _people(self) -> list[tuple[str, int]]:
         rows = self.services.people.rows(ListQuery(filters={"is_active": True}, limit=2000))
