@@ -24,7 +24,6 @@ import json
 import os
 import secrets
 import struct
-import unicodedata
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from ... import kdf as _kdf
 from ...i18n import _, ngettext
 from ..errors import UserError
 
@@ -64,14 +64,14 @@ MIN_PASSPHRASE_LEN = 12
 # the application writes (128 MiB, t = 3, p = 1) costs one third of the budget: a file with
 # two such passphrase recipients (the most the format allows) is always opened. Measured on
 # the reference PC (2 cores, shared): worst accepted header refused in about 2 s, 280 MiB.
-KDF_MAX_MEMORY_KIB = 256 * 1024  # 256 MiB
-KDF_MAX_ITERATIONS = 16
-KDF_MAX_PARALLELISM = 4
+KDF_MAX_MEMORY_KIB = _kdf.MAX_MEMORY_KIB  # 256 MiB (the one set of bounds: ccs_desktop.kdf)
+KDF_MAX_ITERATIONS = _kdf.MAX_ITERATIONS
+KDF_MAX_PARALLELISM = _kdf.MAX_PARALLELISM
 KDF_BUDGET = 3 * 128 * 1024 * 3  # KiB x iterations over all attempts on one file
 KDF_MAX_ATTEMPTS = 4
 # Test-only cheap setting: honoured only when CCS_TEST_CHEAP_KDF=1 AND pytest is running
 # (PYTEST_CURRENT_TEST is set by pytest and inherited by the subprocesses it starts).
-TEST_CHEAP_ENV = "CCS_TEST_CHEAP_KDF"
+TEST_CHEAP_ENV = _kdf.TEST_CHEAP_ENV
 
 
 class ContainerError(UserError):
@@ -87,22 +87,12 @@ class NewerFormat(ContainerError):
 
 
 @dataclass(frozen=True)
-class KdfParams:
-    memory_kib: int = 128 * 1024
-    iterations: int = 3
-    parallelism: int = 1
-
-    @property
-    def cost(self) -> int:
-        return self.memory_kib * self.iterations
+class KdfParams(_kdf.KdfParams):
+    """ccs_desktop.kdf's parameters, refused in the container's French words when out of
+    bounds (128 MiB, t = 3, p = 1 by default)."""
 
     def check(self) -> None:
-        ok = (all(isinstance(v, int) and not isinstance(v, bool)
-                  for v in (self.memory_kib, self.iterations, self.parallelism))
-              and 1 <= self.parallelism <= KDF_MAX_PARALLELISM
-              and 8 * self.parallelism <= self.memory_kib <= KDF_MAX_MEMORY_KIB
-              and 1 <= self.iterations <= KDF_MAX_ITERATIONS)
-        if not ok:
+        if not self.in_bounds():
             raise _kdf_out_of_bounds()
 
 
@@ -117,9 +107,7 @@ CHEAP_KDF = KdfParams(memory_kib=8, iterations=1, parallelism=1)
 
 
 def default_kdf() -> KdfParams:
-    if os.environ.get(TEST_CHEAP_ENV) == "1" and os.environ.get("PYTEST_CURRENT_TEST"):
-        return CHEAP_KDF
-    return KdfParams()
+    return CHEAP_KDF if _kdf.cheap_for_tests() else KdfParams()
 
 
 # --------------------------------------------------------------------------- recipients
@@ -171,12 +159,8 @@ def _hkdf(secret: bytes, salt: bytes | None, info: bytes, length: int = KEY_LEN)
 
 
 def _argon2(passphrase: str, salt: bytes, kdf: KdfParams) -> bytes:
-    from argon2.low_level import Type, hash_secret_raw
-
     kdf.check()
-    secret = unicodedata.normalize("NFC", passphrase).encode("utf-8")
-    return hash_secret_raw(secret, salt, time_cost=kdf.iterations, memory_cost=kdf.memory_kib,
-                           parallelism=kdf.parallelism, hash_len=KEY_LEN, type=Type.ID)
+    return _kdf.argon2id(passphrase, salt, kdf)
 
 
 _WRAP_NONCE = b"\x00" * 12  # each wrapping key is used once (fresh salt / ephemeral key)
