@@ -759,12 +759,7 @@ def convert_plain(folder: Path, credentials: Credentials) -> tuple[bytes, str | 
         _encrypt_copy(db_path, built, key)
         if recovery_text is not None:
             unlock.save_keys(folder, keys)
-        doomed = db_path.with_name(f"{db_path.name}{WIPE_MARK}{secrets.token_hex(4)}")
-        try:
-            os.link(db_path, doomed)
-        except OSError:
-            doomed = None  # no hard links here (FAT): the rename below drops the plain file
-        _publish(built, db_path, replace=True)
+        doomed = _put_in_place(built, db_path)
     except BaseException:
         _remove_with_side_files(built)
         raise
@@ -836,17 +831,31 @@ def plain_copies(folder: Path) -> list[Path]:
     return sorted(p for p in found if p.is_file() and cipher.is_plain(p))
 
 
+def _put_in_place(built: Path, plain: Path) -> Path | None:
+    """Give the verified encrypted file `built` the name of `plain`, atomically; the plain
+    file stays reachable under a WIPE_MARK name (a hard link) so that it can be overwritten
+    and removed afterwards. None where there are no hard links (FAT): the rename drops the
+    plain file without overwriting it."""
+    doomed = plain.with_name(f"{plain.name}{WIPE_MARK}{secrets.token_hex(4)}")
+    try:
+        os.link(plain, doomed)
+    except OSError:
+        doomed = None
+    try:
+        _publish(built, plain, replace=True)
+    except BaseException:
+        if doomed is not None:
+            doomed.unlink(missing_ok=True)  # the plain file is still the live one
+        raise
+    return doomed
+
+
 def _convert_copy(path: Path, key: bytes) -> None:
     """A plain copy converted (not deleted): encrypted under the database's key."""
     built = _building_path(path.parent, path.name)
     try:
         _encrypt_copy(path, built, key)
-        doomed = path.with_name(f"{path.name}{WIPE_MARK}{secrets.token_hex(4)}")
-        try:
-            os.link(path, doomed)
-        except OSError:
-            doomed = None
-        _publish(built, path, replace=True)
+        doomed = _put_in_place(built, path)
     except (OSError, DatabaseError, *_DRIVER_ERRORS) as exc:
         _remove_with_side_files(built)
         log.warning("copie non convertie (%s) : %s", path.name, type(exc).__name__)
@@ -883,7 +892,18 @@ def wipe_leftovers(folder: Path) -> None:
     except OSError:
         return
     for p in leftovers:
-        wipe_file(p)
+        original = p.with_name(p.name.split(WIPE_MARK, 1)[0])
+        try:
+            still_live = original.exists() and os.path.samefile(p, original)
+        except OSError:
+            still_live = True  # cannot tell: never overwrite what may be the live file
+        if not still_live:
+            wipe_file(p)
+            continue
+        try:
+            p.unlink()  # killed before the rename: only the link goes, the file is live
+        except OSError:
+            pass
 
 
 # ---------------------------------------------------------------------------------------------

@@ -130,3 +130,31 @@ def test_a_plain_database_of_the_previous_version_is_converted_with_its_copies(t
     con = cipher.connect(aside, key)
     assert con.execute("SELECT family_name FROM people").fetchone() == ("DIARRATESTE",)
     con.close()
+
+
+def test_a_conversion_killed_before_its_rename_loses_nothing(tmp_path):
+    """Killed between keeping the plain file under its wiping name (a hard link) and giving
+    the encrypted one its name: the plain database is still the live one, and the next
+    opening must not overwrite it through that link; it converts it and loses nothing."""
+    import os
+
+    from ccs_desktop.db.engine import WIPE_MARK, Database, make_engine, migrate_file
+
+    folder = tmp_path / "tuee"
+    folder.mkdir()
+    plain = folder / DB_FILENAME
+    migrate_file(plain, "head")
+    old = Database(plain, make_engine(plain))
+    Services(old).committee.create(level="commune", region="Tombouctou", cercle="Goundam",
+                                   commune="Essakane")
+    Services(old).people.create(given_names="Awa", family_name="DIARRATESTE", sex="F",
+                                category="osc")
+    old.close()
+    os.link(plain, folder / f"{DB_FILENAME}{WIPE_MARK}deadbeef")  # what the kill left
+    db = open_database(folder, create=False)
+    try:
+        assert [p.family_name for p in Services(db).people.list()] == ["DIARRATESTE"]
+    finally:
+        db.close()
+    assert list(folder.glob(f"*{WIPE_MARK}*")) == []
+    assert _files_holding(folder, ["DIARRATESTE"]) == []
