@@ -156,6 +156,9 @@ BAD = [
     ("counts", []), ("counts.people", 3), ("counts.people.live", "26"),
     ("counts.people.live", -1), ("body", "zip"), ("body_size", True), ("body_size", 0),
     ("body_size", "12"), ("body_sha256", 5), ("body_sha256", "z" * 64),
+    # issue 11: the body's key and a full backup's key file, from a hostile file
+    ("body_key", 5), ("body_key", "z" * 64), ("body_key", "ab"), ("body_key", "A" * 64),
+    ("keyfile", 7), ("keyfile", ["x"]), ("keyfile", "A" * (600 * 1024)),
 ]
 
 
@@ -411,3 +414,24 @@ def test_header_mac_still_guards_a_valid_looking_header(tmp_path: Path) -> None:
     with pytest.raises(ct.WrongKey, match="incorrecte"):
         with open(f, "rb") as fh:
             ct.ContainerReader(fh, IDENT)
+
+
+@pytest.mark.parametrize("packed", [
+    base64.b64encode(b"pas un fichier de cles").decode(),
+    base64.b64encode(json.dumps({"format": "ccs-desktop-keys", "version": 1,
+                                 "key_id": "0" * 32, "entries": [{"kind": "root"}]}).encode()
+                     ).decode(),
+    "%%%% pas du base64",
+])
+def test_a_hostile_key_file_inside_a_backup_is_refused_and_nothing_changes(
+        rich_db, tmp_path: Path, packed: str) -> None:  # noqa: ANN001
+    """Issue 11: a full backup carries the committee's key file; a forged one is refused in
+    French before the live database is touched."""
+    f = _forge(rich_db, tmp_path, lambda m: {**m, "keyfile": packed}, kind="backup")
+    rich_db.close()
+    before = rich_db.path.read_bytes()
+    with pytest.raises(UserError) as info:
+        bk.restore(f, rich_db.data_dir, IDENT)
+    assert "clés" in str(info.value) or "fichier" in str(info.value)
+    assert "Traceback" not in str(info.value)
+    assert rich_db.path.read_bytes() == before
