@@ -242,3 +242,34 @@ def test_a_conversion_killed_before_its_rename_loses_nothing(tmp_path):
         db.close()
     assert list(folder.glob(f"*{WIPE_MARK}*")) == []
     assert _files_holding(folder, ["DIARRATESTE"]) == []
+
+
+def test_the_log_file_holds_no_record_text(empty_db, tmp_path):
+    """A statement the database refused reaches the log as text (validation's
+    french_database_refusal logs str() of the error): SQLAlchemy's text quotes the SQL and
+    its parameters, the record's values. The file keeps the reason, never the values."""
+    import logging
+
+    from sqlalchemy import exc as sa_exc
+
+    from ccs_desktop import logs
+    from ccs_desktop.services.validation import french_database_refusal
+
+    secret = "Enlèvement KAMISSOKOTESTE à Goundam"
+    stop = logs.start_logging(tmp_path / "journal-data", file_level=logging.INFO)
+    try:
+        refused = sa_exc.StatementError("bind failed", "INSERT INTO threats (title) VALUES (?)",
+                                        (secret,), None)
+        french_database_refusal(refused)
+        integrity = sa_exc.IntegrityError("INSERT INTO people (family_name) VALUES (?)",
+                                          (secret,), Exception("UNIQUE constraint failed"))
+        french_database_refusal(integrity)
+        logging.getLogger("ccs_desktop.test").warning("refused: %s", str(integrity))
+        logging.getLogger("ccs_desktop.test").warning(str(refused))
+        logging.getLogger("ccs_desktop.test").error("failed", exc_info=integrity)
+    finally:
+        stop()
+    text = logs.log_path(tmp_path / "journal-data").read_text(encoding="utf-8")
+    assert "refused by the database" in text and "UNIQUE constraint failed" in text
+    assert _files_holding(tmp_path / "journal-data", [secret, "KAMISSOKOTESTE"]) == []
+    assert text.count(logs.SQL_NOT_LOGGED.strip()) >= 3
