@@ -273,3 +273,27 @@ def test_the_log_file_holds_no_record_text(empty_db, tmp_path):
     assert "refused by the database" in text and "UNIQUE constraint failed" in text
     assert _files_holding(tmp_path / "journal-data", [secret, "KAMISSOKOTESTE"]) == []
     assert text.count(logs.SQL_NOT_LOGGED.strip()) >= 3
+
+
+def test_no_code_writes_to_the_system_temporary_folder():
+    """The system's temporary folder is nobody's to clean: no module names it (gettempdir,
+    QTemporaryFile, QDir.tempPath), and only the attachments viewer hands a file to the
+    system's programs (a copy the user chose to write, after its warning)."""
+    import re
+
+    root = Path(__file__).resolve().parents[2] / "ccs_desktop"
+    temp = re.compile(r"gettempdir|QTemporaryFile|QTemporaryDir|tempPath\(|mkstemp\((?![^)]*dir=)"
+                      r"|mkdtemp\((?![^)]*dir=)|NamedTemporaryFile|TemporaryDirectory")
+    # the empty schema built to compare a backup's (no record in it); `--demo`'s own folder
+    known = {"services/exchange/snapshot.py": 1, "app.py": 2}
+    found: dict[str, int] = {}
+    desktop = []
+    for path in root.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        rel = path.relative_to(root).as_posix()
+        if n := len(temp.findall(source)):
+            found[rel] = n
+        if "QDesktopServices" in source:
+            desktop.append(rel)
+    assert found == known
+    assert desktop == ["ui/widgets/attachment_viewer.py"]
