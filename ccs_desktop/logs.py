@@ -3,8 +3,9 @@
 
 The file never holds what the user typed: the messages logged say ids, kinds, counts and file
 names, and an exception (the crash hook's included) is written as its type and its frames,
-never its message, which may quote a title, a name or an SQL parameter. The console keeps
-Python's whole text, as before.
+never its message, which may quote a title, a name or an SQL parameter; a text that quotes
+SQLAlchemy's statement and its parameters (`str()` of a StatementError given as an argument)
+is cut before them. The console keeps Python's whole text, as before.
 
 Qt-free: `ccs` uses it too. `start_logging` returns what puts everything back (main() of the
 window and of the command line can run again in one process, the tests do).
@@ -13,6 +14,7 @@ window and of the command line can run again in one process, the tests do).
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import threading
 import traceback
@@ -39,17 +41,29 @@ def log_path(data_dir: str | Path | None) -> Path:
     return paths.log_dir(data_dir) / LOG_FILENAME
 
 
+# Where SQLAlchemy's text of an error starts quoting the statement and its parameters (the
+# values of the record: titles, names, notes) and its link to the documentation
+_SQL_QUOTE = re.compile(r"\s*\[(SQL|parameters|SQL parameters): |\s*\(Background on this error")
+SQL_NOT_LOGGED = " [SQL not logged]"
+
+
+def without_sql(text: str) -> str:
+    """`text` cut where it starts quoting an SQL statement or its parameters."""
+    found = _SQL_QUOTE.search(text)
+    return text if found is None else text[:found.start()] + SQL_NOT_LOGGED
+
+
 class PrivateFormatter(logging.Formatter):
     """The file's formatter: an exception, in the record's arguments or its exc_info, is its
-    type (and its frames), never its text."""
+    type (and its frames), never its text; a text argument quoting SQL is cut before it."""
 
     def format(self, record: logging.LogRecord) -> str:
         clean = logging.makeLogRecord(record.__dict__)
         if isinstance(clean.args, tuple):
-            clean.args = tuple(_kind(a) if isinstance(a, BaseException) else a
-                               for a in clean.args)
-        if isinstance(clean.msg, BaseException):
-            clean.msg = _kind(clean.msg)
+            clean.args = tuple(_private(a) for a in clean.args)
+        elif isinstance(clean.args, dict):
+            clean.args = {k: _private(a) for k, a in clean.args.items()}
+        clean.msg = _private(clean.msg)
         clean.exc_text = None  # another handler may have cached the whole text
         return super().format(clean)
 
@@ -59,6 +73,14 @@ class PrivateFormatter(logging.Formatter):
             return ""
         return "".join(_frames(traceback.TracebackException(type(value), value, tb),
                                depth=0)).rstrip("\n")
+
+
+def _private(value: object) -> object:
+    if isinstance(value, BaseException):
+        return _kind(value)
+    if isinstance(value, str):
+        return without_sql(value)
+    return value
 
 
 def _kind(exc: BaseException) -> str:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import mimetypes
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -26,19 +24,6 @@ MAX_SIZE = 50 * 1024 * 1024
 
 # what the attachments panel lists (the file itself stays in the database: `data`)
 AttachmentRow = value_type("AttachmentRow", m.Attachment, exclude=("data",))
-
-
-def attachments_temp_dir() -> Path:
-    """The application's own folder for attachments opened in the system's viewer: one per
-    user (not shared with other accounts), created private."""
-    try:
-        user = getpass.getuser()
-    except Exception:  # noqa: BLE001  (no user name in the environment)
-        user = "utilisateur"  # data: French by design (folder names)
-    folder = Path(tempfile.gettempdir()) / f"ccs-desktop-{safe_base_name(user)}" / \
-        "pieces-jointes"
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return folder
 
 
 def _inside(folder: Path, target: Path) -> bool:
@@ -148,33 +133,39 @@ class AttachmentsService:
                 raise ValidationError(_("The attachment is damaged (different fingerprint)."))
             return row.data
 
-    def open_copy(self, attachment_id: int, folder: str | Path | None = None) -> Path:
-        """Write the attachment out to be opened by the system's viewer: under its stored
-        name made safe again (a restored backup or an import can carry `../../x` or
-        `/etc/x`), in a new private folder inside the application's attachments folder,
-        atomically; the resolved target is checked to be inside that folder."""
+    def open_copy(self, attachment_id: int, folder: str | Path | None = None, *,
+                  name: str | None = None) -> Path:
+        """Export a copy of the attachment, in clear, into the folder the user chose (to keep
+        it or to open it with another program; the window warns first): never a folder of
+        its own choosing, never the system's temporary folder. Under `name` (what the user
+        typed in the save dialog) or the stored name, made safe either way (a restored
+        backup or an import can carry `../../x` or `/etc/x`), atomically; the SHA-256 is
+        checked first and the resolved target is checked to be inside `folder`."""
+        if folder is None or (isinstance(folder, str) and not folder.strip()):
+            raise ValidationError(_("Choose the folder where the copy of the attachment is "
+                                    "written."))
         with self.db.session() as s:
             row = self._row(s, attachment_id)
-            name = safe_base_name(row.filename)
+            stored = row.filename
             data = row.data
             if hashlib.sha256(data).hexdigest() != row.sha256:
                 raise ValidationError(_("The attachment is damaged (different fingerprint)."))
-        base = Path(folder) if folder is not None else attachments_temp_dir()
+        safe = safe_base_name(name if isinstance(name, str) and name.strip() else stored)
         try:
-            base.mkdir(parents=True, exist_ok=True, mode=0o700)
-            own = Path(tempfile.mkdtemp(prefix="piece-", dir=base))  # data: French by design
-            target = own / name
-            if not (_inside(own, target) and _inside(base, own)
-                    and target.resolve().parent == own.resolve()):
-                raise ValidationError(_("The name of this attachment would leave the "
-                                        "application's folder: it is not opened."))
+            base = Path(folder)
+            if not base.is_dir():
+                raise ValidationError(_("The folder chosen for the copy does not exist."))
+            target = base / safe
+            if not (_inside(base, target) and target.resolve().parent == base.resolve()):
+                raise ValidationError(_("The name of this attachment would leave the chosen "
+                                        "folder: it is not written."))
             write_atomically(target, data)
         except OSError as exc:
-            raise ValidationError(_("Cannot prepare the attachment for opening: {error}.")
+            raise ValidationError(_("Cannot write the copy of the attachment: {error}.")
                                   .format(error=os_error_text(exc))) from None
         except (ValueError, TypeError):  # a folder name no system accepts (NUL...)
-            raise ValidationError(_("The folder where the attachment would be opened is not "
-                                    "a valid folder name.")) from None
+            raise ValidationError(_("The folder chosen for the copy is not a valid folder "
+                                    "name.")) from None
         return target
 
     def remove(self, attachment_id: int) -> None:

@@ -259,17 +259,22 @@ class DocumentsView(QWidget):
 
 
 def paint_pdf(document, printer, dpi: int = 200) -> bool:  # noqa: ANN001
-    """Draw the pages of a loaded QPdfDocument on a QPrinter (or any QPagedPaintDevice)."""
+    """Draw the pages of a loaded QPdfDocument on a QPrinter (or any QPagedPaintDevice; on a
+    QImage, the first page only), directly: no file is written anywhere."""
     painter = QPainter()
     if not painter.begin(printer):
         return False
     try:
         first, last = 0, document.pageCount() - 1
-        from_page, to_page = printer.fromPage(), printer.toPage()
+        paged = hasattr(printer, "newPage")
+        from_page = printer.fromPage() if hasattr(printer, "fromPage") else 0
+        to_page = printer.toPage() if hasattr(printer, "toPage") else 0
         if from_page > 0:
             first = from_page - 1
         if to_page > 0:
             last = min(last, to_page - 1)
+        if not paged:
+            last = min(last, first)
         for index in range(first, last + 1):
             if index > first:
                 printer.newPage()

@@ -1,4 +1,5 @@
-"""Attachment names are reduced to a safe base name at creation and again when opened."""
+"""Attachment names are reduced to a safe base name at creation and again when exported; an
+export goes only to the folder the user chose, never to the temporary folder."""
 
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ def test_names_are_made_safe_at_creation(sv):
 
 @pytest.mark.parametrize("stored", ["../../x", "/etc/x", "..\\..\\x.pdf", "C:\\x.pdf",
                                     "\\\\srv\\share\\x.pdf", "CON", "..", "a\x00/../b"])
-def test_opening_a_hostile_stored_name_writes_inside_the_folder(sv, tmp_path, stored):
+def test_exporting_a_hostile_stored_name_writes_inside_the_chosen_folder(sv, tmp_path, stored):
     activity = sv.activities.create(title="Causerie", date="2024-03-02")
     scan = tmp_path / "photo.jpg"
     scan.write_bytes(b"\xff\xd8 photo")
@@ -63,32 +64,60 @@ def test_opening_a_hostile_stored_name_writes_inside_the_folder(sv, tmp_path, st
     with sv.db.engine.begin() as conn:
         conn.execute(text("UPDATE attachments SET filename = :f WHERE id = :i"),
                      {"f": stored, "i": att.id})
-    base = tmp_path / "app-temp" / "pieces"
+    base = tmp_path / "chosen" / "folder"
     base.mkdir(parents=True)
     outside_before = set(os.listdir(tmp_path))
     path = sv.attachments.open_copy(att.id, folder=base)
     assert path.read_bytes() == b"\xff\xd8 photo"
-    assert path.resolve().is_relative_to(base.resolve())
-    assert path.parent.parent.resolve() == base.resolve()
+    assert path.parent.resolve() == base.resolve()
     assert path.name == safe_base_name(stored)
     assert set(os.listdir(tmp_path)) == outside_before
     # no temporary file left beside it (the write is atomic: temp file, then rename)
-    assert os.listdir(path.parent) == [path.name]
+    assert os.listdir(base) == [path.name]
+    # the name typed in the save dialog is made safe too
+    again = sv.attachments.open_copy(att.id, folder=base, name="../../ailleurs.jpg")
+    assert again == base / "ailleurs.jpg"
 
 
-def test_the_default_folder_is_the_applications_own(sv, tmp_path, monkeypatch):
-    monkeypatch.setenv("TMPDIR", str(tmp_path))
+def test_there_is_no_default_folder_and_nothing_goes_to_the_temp_folder(sv, tmp_path,
+                                                                        monkeypatch):
+    """Before issue 11 a copy went to the system's temporary folder and stayed there."""
     import tempfile
 
+    from ccs_desktop.services import attachments as service
+    from ccs_desktop.services.errors import UserError
+
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
     monkeypatch.setattr(tempfile, "tempdir", None)
     activity = sv.activities.create(title="Causerie", date="2024-03-02")
     scan = tmp_path / "photo.jpg"
     scan.write_bytes(b"\xff\xd8 photo")
     att = sv.attachments.add_file(scan, activity_id=activity.id)
+    for folder in (None, "", "   "):
+        with pytest.raises(UserError, match="dossier"):
+            sv.attachments.open_copy(att.id, folder)
+    with pytest.raises(UserError, match="dossier"):
+        sv.attachments.open_copy(att.id, tmp_path / "absent")
+    assert list(temp.iterdir()) == []
+    assert not hasattr(service, "attachments_temp_dir")
+
+
+def test_a_damaged_attachment_is_not_exported(sv, tmp_path):
+    from ccs_desktop.services.errors import UserError
+
+    activity = sv.activities.create(title="Causerie", date="2024-03-02")
+    scan = tmp_path / "photo.jpg"
+    scan.write_bytes(b"\xff\xd8 photo")
+    att = sv.attachments.add_file(scan, activity_id=activity.id)
     with sv.db.engine.begin() as conn:
-        conn.execute(text("UPDATE attachments SET filename = '/etc/../../x' WHERE id = :i"),
-                     {"i": att.id})
-    path = sv.attachments.open_copy(att.id)
-    assert path.resolve().is_relative_to(tmp_path.resolve())
-    assert path.parent.parent.name == "pieces-jointes"
-    assert path.name == "x"
+        conn.execute(text("UPDATE attachments SET data = :d WHERE id = :i"),
+                     {"d": b"\xff\xd8 autre", "i": att.id})
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(UserError, match="endommagée"):
+        sv.attachments.open_copy(att.id, out)
+    with pytest.raises(UserError, match="endommagée"):
+        sv.attachments.data(att.id)
+    assert list(out.iterdir()) == []

@@ -1,7 +1,8 @@
 """A stolen PC reveals nothing (issue 11): after a session of edits, deletes, automatic
-copies, a backup and a restore, no file of the data folder holds a threat title, a member's
-family name or a deleted person's name, as written, folded or in UTF-16; `sqlite3` says the
-database is not a database; a database of the previous version is converted, its copies
+copies, attachments viewed (an image and a PDF, in the application's viewer), a print, a
+backup and a restore, no file of the data folder nor of the system's temporary folder holds
+(in its content or its name) a threat title, a member's family name or a deleted person's
+name, as written, folded or in UTF-16; `sqlite3` says the database is not a database; a database of the previous version is converted, its copies
 too, and opens with everything in it."""
 
 from __future__ import annotations
@@ -33,20 +34,100 @@ def _forms(text: str) -> set[bytes]:
 
 
 def _files_holding(folder: Path, secrets: list[str]) -> list[str]:
+    """Files of `folder` whose content or path (below `folder`) holds one of the secrets."""
     found = []
     for root, _dirs, files in os.walk(folder):
         for name in files:
-            data = Path(root, name).read_bytes()
+            path = Path(root, name)
+            data = path.read_bytes()
+            where = str(path.relative_to(folder)).encode("utf-8")
             for s in secrets:
-                if any(f in data for f in _forms(s)):
-                    found.append(f"{Path(root, name).relative_to(folder)}: {s}")
+                if any(f in data or f in where for f in _forms(s)):
+                    found.append(f"{path.relative_to(folder)}: {s}")
     return found
 
 
-def test_a_session_leaves_nothing_readable(demo_db, tmp_path):
+def _view_attachments_and_print(qtbot, sv: Services, secrets: tuple[str, str],
+                                outside: Path) -> list[str]:
+    """What a secretary does in the window: view a meeting's scans (an image and a PDF whose
+    names and contents hold record text) in the attachments viewer, print its minutes."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QColor, QImage, QPainter, QPdfWriter
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ccs_desktop.services.records import ListQuery
+    from ccs_desktop.ui import prompts
+    from ccs_desktop.ui.documents_view import DocumentsView, paint_pdf
+    from ccs_desktop.ui.editors.attachments import AttachmentsPanel
+
+    title, member = secrets
+    image = QImage(320, 200, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    png = QBuffer()
+    png.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(png, "PNG")
+    array = QByteArray()
+    pdf = QBuffer(array)
+    pdf.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(pdf)
+    painter = QPainter(writer)
+    painter.drawText(300, 300, "PV")
+    painter.end()
+    pdf.close()
+    meeting = sv.meetings.list(ListQuery(limit=1))[0]
+    sources = outside / "scans"
+    sources.mkdir()
+    for name, data in ((f"liste {member}.png", bytes(png.data())),
+                       (f"PV {member}.pdf", bytes(array))):
+        # the record text is inside the file too (readers ignore bytes after the end)
+        (sources / name).write_bytes(data + f"\n% {title}\n".encode("utf-8"))
+        sv.attachments.add_file(sources / name, meeting_id=meeting.id)
+    panel = AttachmentsPanel(sv, meeting_id=meeting.id)
+    qtbot.addWidget(panel)
+    kinds = []
+    for row in range(panel.list.count()):
+        panel.list.setCurrentRow(row)
+        with prompts.replaced(prompts.ScriptedPrompts()):
+            viewer = panel.open_selected()
+        if hasattr(viewer, "show"):  # (before issue 11: a file written for another program)
+            viewer.show()
+            qtbot.waitExposed(viewer)
+            qtbot.wait(100)
+            viewer.close()
+        kinds.append(str(getattr(viewer, "kind", None)))
+    view = DocumentsView(sv.db, meeting.id)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.rendered, timeout=20000):
+        pass
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(outside / "imprimante.pdf"))  # not searched
+    assert paint_pdf(view.document, printer)
+    assert (outside / "imprimante.pdf").stat().st_size > 1000
+    return sorted(kinds)
+
+
+def test_a_session_leaves_nothing_readable(demo_db, tmp_path, qtbot, monkeypatch):
+    import tempfile
+
+    system_temp = tmp_path / "temp-du-systeme"  # the system's temporary folder, searchable
+    system_temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(system_temp))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    assert Path(tempfile.gettempdir()) == system_temp
+    from PySide6.QtCore import QDir
+
+    assert Path(QDir.tempPath()) == system_temp
+    opened = []  # the system's program is never started by a test
+    from PySide6.QtGui import QDesktopServices
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    outside = tmp_path / "ailleurs"  # the scans' own folder and the printer's output
+    outside.mkdir()
     sv = Services(demo_db)
     threat = sv.threats.list()[0].title
     member = sv.people.list()[0].family_name
+    viewed = _view_attachments_and_print(qtbot, sv, (threat, member), outside)
     gone = sv.people.create(given_names="Fatoumata", family_name="KAMISSOKOTESTE", sex="F",
                             category="osc")
     sv.people.update(gone.id, function="Informatrice des FDS")
@@ -62,7 +143,10 @@ def test_a_session_leaves_nothing_readable(demo_db, tmp_path):
     assert result.saved_copy is not None and result.accounts_restored
     secrets = [threat, member, "KAMISSOKOTESTE", "Informatrice des FDS"]
     assert _files_holding(demo_db.data_dir, secrets) == []
+    assert _files_holding(system_temp, secrets) == []
     assert _files_holding(tmp_path / "usb", secrets) == []
+    assert _files_holding(outside, [member, threat])  # the search does find them
+    assert viewed == ["image", "pdf"] and opened == []  # inside, no other program
     with pytest.raises(sqlite3.DatabaseError, match="not a database"):
         sqlite3.connect(demo_db.path).execute("SELECT * FROM sqlite_master").fetchall()
     # and everything is still there, with the key of the account
@@ -158,3 +242,58 @@ def test_a_conversion_killed_before_its_rename_loses_nothing(tmp_path):
         db.close()
     assert list(folder.glob(f"*{WIPE_MARK}*")) == []
     assert _files_holding(folder, ["DIARRATESTE"]) == []
+
+
+def test_the_log_file_holds_no_record_text(empty_db, tmp_path):
+    """A statement the database refused reaches the log as text (validation's
+    french_database_refusal logs str() of the error): SQLAlchemy's text quotes the SQL and
+    its parameters, the record's values. The file keeps the reason, never the values."""
+    import logging
+
+    from sqlalchemy import exc as sa_exc
+
+    from ccs_desktop import logs
+    from ccs_desktop.services.validation import french_database_refusal
+
+    secret = "Enlèvement KAMISSOKOTESTE à Goundam"
+    stop = logs.start_logging(tmp_path / "journal-data", file_level=logging.INFO)
+    try:
+        refused = sa_exc.StatementError("bind failed", "INSERT INTO threats (title) VALUES (?)",
+                                        (secret,), None)
+        french_database_refusal(refused)
+        integrity = sa_exc.IntegrityError("INSERT INTO people (family_name) VALUES (?)",
+                                          (secret,), Exception("UNIQUE constraint failed"))
+        french_database_refusal(integrity)
+        logging.getLogger("ccs_desktop.test").warning("refused: %s", str(integrity))
+        logging.getLogger("ccs_desktop.test").warning(str(refused))
+        logging.getLogger("ccs_desktop.test").error("failed", exc_info=integrity)
+    finally:
+        stop()
+    text = logs.log_path(tmp_path / "journal-data").read_text(encoding="utf-8")
+    assert "refused by the database" in text and "UNIQUE constraint failed" in text
+    assert _files_holding(tmp_path / "journal-data", [secret, "KAMISSOKOTESTE"]) == []
+    assert text.count(logs.SQL_NOT_LOGGED.strip()) >= 3
+
+
+def test_no_code_writes_to_the_system_temporary_folder():
+    """The system's temporary folder is nobody's to clean: no module names it (gettempdir,
+    QTemporaryFile, QDir.tempPath), and only the attachments viewer hands a file to the
+    system's programs (a copy the user chose to write, after its warning)."""
+    import re
+
+    root = Path(__file__).resolve().parents[2] / "ccs_desktop"
+    temp = re.compile(r"gettempdir|QTemporaryFile|QTemporaryDir|tempPath\(|mkstemp\((?![^)]*dir=)"
+                      r"|mkdtemp\((?![^)]*dir=)|NamedTemporaryFile|TemporaryDirectory")
+    # the empty schema built to compare a backup's (no record in it); `--demo`'s own folder
+    known = {"services/exchange/snapshot.py": 1, "app.py": 2}
+    found: dict[str, int] = {}
+    desktop = []
+    for path in root.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        rel = path.relative_to(root).as_posix()
+        if n := len(temp.findall(source)):
+            found[rel] = n
+        if "QDesktopServices" in source:
+            desktop.append(rel)
+    assert found == known
+    assert desktop == ["ui/widgets/attachment_viewer.py"]

@@ -188,8 +188,6 @@ def test_attachments_add_open_remove(qtbot, services, stack, monkeypatch, tmp_pa
     scan = tmp_path / "photo causerie.jpg"
     scan.write_bytes(b"\xff\xd8\xff fake jpeg " * 50)
     monkeypatch.setattr(att_mod, "choose_files", lambda parent: [str(scan)])
-    opened = []
-    monkeypatch.setattr(att_mod, "open_url", lambda url: opened.append(url.toLocalFile()))
     monkeypatch.setattr(commands, "confirm", lambda parent, text: True)
     ed = ActivityEditor(services, stack, act.id)
     qtbot.addWidget(ed)
@@ -197,8 +195,12 @@ def test_attachments_add_open_remove(qtbot, services, stack, monkeypatch, tmp_pa
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     assert panel.list.count() == 1 and "photo causerie.jpg" in panel.list.item(0).text()
     panel.list.setCurrentRow(0)
-    qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
-    assert open(opened[0], "rb").read() == scan.read_bytes()
+    from ccs_desktop.ui import prompts
+
+    # shown inside the application (issue 11): no file written, nothing opened outside
+    with prompts.replaced(prompts.ScriptedPrompts()) as script:
+        qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+    assert [a[0] for a in script.asked] == ["run_dialog"]
     # drag and drop goes through the same path
     from PySide6.QtCore import QMimeData, QPointF, QUrl
     from PySide6.QtGui import QDropEvent

@@ -1,13 +1,13 @@
 """Scans and photos attached to a meeting or an activity: add (drag and drop or a file
-dialog), open, remove."""
+dialog), view inside the application (ui/widgets/attachment_viewer.py: never a file in the
+temporary folder), remove."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QUrl, Qt, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
     QVBoxLayout, QWidget,
@@ -17,6 +17,7 @@ from ...domain import enums
 from ...i18n import human_size
 from ...services.errors import UserError
 from .. import commands, prompts
+from ..widgets.attachment_viewer import AttachmentViewer
 from .base import ErrorLabel, make_combo
 
 
@@ -28,11 +29,6 @@ def choose_files(parent: QWidget | None) -> list[str]:
         "All files (*)")
     return prompts.current().choose_file(parent, title, kinds, start=str(Path.home()),
                                          mode=prompts.OPEN_MANY)
-
-
-def open_url(url: QUrl) -> bool:
-    """Opens a file with the system's viewer (tests replace this function)."""
-    return QDesktopServices.openUrl(url)
 
 
 class AttachmentsPanel(QWidget):
@@ -130,19 +126,18 @@ class AttachmentsPanel(QWidget):
             return None
         return (item.data(Qt.ItemDataRole.UserRole), item.data(Qt.ItemDataRole.UserRole + 1))
 
-    def open_selected(self) -> Path | None:
+    def open_selected(self) -> AttachmentViewer | None:
+        """Show the selected attachment inside the application (its bytes, from the
+        database: no file is written; a copy in clear is made from the viewer only on
+        request, after a warning)."""
         sel = self._selected()
         if sel is None:
             return None
-        try:
-            # written under its name made safe again, atomically, inside the application's
-            # own attachments folder (services.attachments.open_copy checks the target)
-            path = self.services.attachments.open_copy(sel[0])
-        except UserError as exc:
-            self.error.show_message(str(exc))
-            return None
-        open_url(QUrl.fromLocalFile(str(path)))
-        return path
+        self.error.show_message(None)
+        viewer = AttachmentViewer(self.services, sel[0], sel[1], self)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        prompts.current().run_dialog(viewer)
+        return viewer
 
     def remove_selected(self) -> bool:
         sel = self._selected()
