@@ -18,7 +18,6 @@ from __future__ import annotations
 import functools
 import logging
 import os
-import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,7 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool, QueuePool
 
 from .. import paths
-from ..fileio import french_os_error, fsync_dir, fsync_file, publish
+from ..fileio import french_os_error, fsync_file, publish
 from ..i18n import N_, _
 from ..services.errors import DatabaseBusy, UserError
 from . import cipher
@@ -39,62 +38,25 @@ from . import events  # noqa: F401  (registers the session hooks)
 from . import migrate as _migrations
 from . import unlock
 from .base import utcnow
+from . import files as _files
+from .convert import (WIPE_MARK, check_plain_is_ours,  # noqa: F401 (re-exported)
+                      convert_plain, plain_copies, wipe_file, wipe_leftovers)
+from .files import (_SIDE_SUFFIXES, BUILDING_PREFIX, DatabaseCorrupt,  # noqa: F401 (re-exported)
+                    DatabaseError, DatabaseExists, DatabaseLocked, DatabaseTooNew,
+                    DatabaseUnreadable, NeedsCredentials, NoDatabase, _already_there,
+                    _building_path, _owner_is_running, _publish, _remove_with_side_files,
+                    clean_leftovers)
 from .unlock import Credentials
 
 log = logging.getLogger(__name__)
 
-# How long a statement waits for another program's lock before giving up (milliseconds).
-BUSY_TIMEOUT_MS = 5000
+# How long a statement waits for another program's lock before giving up (milliseconds;
+# tests lower it here: the engine's connections read this one)
+BUSY_TIMEOUT_MS = _files.BUSY_TIMEOUT_MS
 # Pages kept decrypted in each connection's cache (KiB, SQLite's negative form): an encrypted
 # page costs a decryption each time it is read from the file, so a list's index and a count
 # stay in memory (SQLite's default is 2 MiB).
 CACHE_KIB = 32 * 1024
-# Files being built next to the database (first start, copies aside): `<prefix><pid>-<random>`.
-BUILDING_PREFIX = ".ccs-en-cours-"
-_SIDE_SUFFIXES = ("-journal", "-wal", "-shm")
-
-
-class DatabaseError(UserError):
-    """A database that cannot be opened; the message is meant for the user (French by
-    default, in the interface's language)."""
-
-
-class DatabaseTooNew(DatabaseError):
-    pass
-
-
-class NoDatabase(DatabaseError):
-    pass
-
-
-class DatabaseExists(DatabaseError):
-    """create_database on a folder that already has a database."""
-
-
-class NeedsCredentials(DatabaseError):
-    """An encrypted database (or a new one, or one to convert) and no account given."""
-
-
-# (outside the class: an N_ in a class body is extracted with the class as its context)
-_LOCKED = N_("The database is in use by another program (another CCS Desktop window?). "
-             "Close it, then try again.")
-
-
-class DatabaseLocked(DatabaseError, DatabaseBusy):
-    """Another program holds the database's lock for longer than the busy timeout."""
-
-    MESSAGE = _LOCKED  # the message id (English): translated when raised
-
-    def __init__(self, message: str | None = None) -> None:
-        DatabaseBusy.__init__(self, message or _(self.MESSAGE))
-
-
-class DatabaseCorrupt(DatabaseError):
-    """The file is not an SQLite database, is damaged, or is not a CCS database."""
-
-
-class DatabaseUnreadable(DatabaseError):
-    """The file or its folder cannot be read or written (permissions, disk full, I/O)."""
 
 
 def sqlite_has_wal_fix(version: tuple[int, int, int] | None = None) -> bool:
@@ -339,69 +301,19 @@ class Database:
         with self.engine.connect() as conn:
             return conn.exec_driver_sql(f"PRAGMA {name}").scalar()
 
+    def reopen_with(self, key: bytes) -> None:
+        """A new engine under `key` (after a re-key, db/rekey.py); the old one is closed."""
+        self.close()
+        self.engine = make_engine(self.path, key)
+        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        self.key = key
+        unlock.remember_folder_key(self.data_dir, key)
+
     def close(self) -> None:
         self.engine.dispose()
         if self._writer is not None:
             self._writer.kw["bind"].dispose()
             self._writer = None
-
-
-# ---------------------------------------------------------------------------------------------
-# Files next to the database
-
-
-def _remove_with_side_files(path: Path) -> None:
-    for p in [path] + [path.with_name(path.name + s) for s in _SIDE_SUFFIXES]:
-        try:
-            p.unlink()
-        except FileNotFoundError:
-            pass
-
-
-def _building_path(folder: Path, label: str) -> Path:
-    return folder / f"{BUILDING_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-{label}"
-
-
-def _owner_is_running(name: str) -> bool:
-    try:
-        pid = int(name[len(BUILDING_PREFIX):].split("-", 1)[0])
-    except ValueError:
-        return False
-    if pid == os.getpid():
-        return True
-    if os.name == "nt":
-        # os.kill would terminate the process there; a file in use cannot be deleted on
-        # Windows, so the removal attempt itself tells
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # exists, another user's
-        return True
-    return True
-
-
-def clean_leftovers(folder: Path) -> list[Path]:
-    """Remove what a killed first start or copy left next to the database; returns them."""
-    removed: list[Path] = []
-    try:
-        candidates = list(folder.glob(BUILDING_PREFIX + "*"))
-    except OSError:
-        return removed
-    for path in candidates:
-        if _owner_is_running(path.name):
-            continue
-        try:
-            path.unlink()
-            removed.append(path)
-        except FileNotFoundError:
-            pass
-        except OSError:  # in use (Windows) or not ours to remove: leave it
-            continue
-    if removed:
-        log.info("restes d'une opération interrompue supprimés : %s", removed)
-    return removed
 
 
 def _ccs_table_names() -> set[str]:
@@ -465,23 +377,6 @@ def database_exists(data_dir: str | Path | None) -> bool:
 
 # ---------------------------------------------------------------------------------------------
 # Creating and opening
-
-
-def _already_there(folder: Path) -> str:
-    return _("The folder “{folder}” already has a database.").format(folder=folder)
-
-
-def _publish(built: Path, target: Path, *, replace: bool) -> None:
-    """Give the complete, synced `built` file the database's name, atomically."""
-    # a journal without its database is stale: SQLite would apply it to the new file
-    for s in _SIDE_SUFFIXES:
-        side = target.with_name(target.name + s)
-        if os.path.lexists(side) and (replace or not os.path.lexists(target)):
-            side.unlink()
-    try:  # without `replace`, never over an existing database (fileio.publish hard-links)
-        publish(built, target, overwrite=replace)
-    except FileExistsError:
-        raise DatabaseExists(_already_there(target.parent)) from None
 
 
 def create_database(data_dir: str | Path | None,
@@ -600,7 +495,7 @@ def open_database(
     if key is None:
         if cipher.is_plain(db_path):
             try:
-                _check_plain_is_ours(db_path)
+                check_plain_is_ours(db_path)
                 key, recovery_text = convert_plain(db_path.parent,
                                                    _admin_credentials(credentials))
             except BaseException as exc:
@@ -666,8 +561,13 @@ def _unlock_database(db_path: Path, creds: Credentials) -> bytes:
     waiting = unlock.unlock_pending(folder, creds) if pending.exists() else None
     if waiting is not None and _opens(db_path, waiting):
         unlock.promote_pending(folder)
+        if key is not None and key != waiting:
+            from .rekey import finish
+
+            finish(folder, key, waiting)  # a re-key killed after its rename
         return waiting
-    if key is None:
+    if key is None or (pending.exists() and waiting is None):
+        # (with a waiting key file that does not know this account: one a re-key removed)
         raise unlock.kf.WrongPassword(_("Wrong account name or password."))
     return key  # the opening says what is wrong with the file
 
@@ -728,182 +628,6 @@ def _open_error(exc: BaseException, db_path: Path) -> BaseException:
             _("Cannot open the database “{path}”: {error}.")
             .format(path=db_path, error=french_os_error(exc)))
     return exc
-
-
-# ---------------------------------------------------------------------------------------------
-# A plain database of the previous version, converted to SQLCipher
-
-WIPE_MARK = ".a-effacer-"  # a plain file waiting to be overwritten and removed
-
-
-def convert_plain(folder: Path, credentials: Credentials) -> tuple[bytes, str | None]:
-    """Encrypt the plain database of `folder` (made by the previous version) and its plain
-    copies aside; returns (key, recovery text to show once, or None if the key file was
-    already there from an interrupted conversion).
-
-    Atomic: the encrypted copy is built next to the database, verified (integrity check and
-    the same number of rows in every table), the key file written, and only then given the
-    database's name; the plain file (kept under a second name by a hard link until then) is
-    overwritten and removed. Killed at any instant, the folder has the plain database (the
-    next opening converts again) or the encrypted one (and the next opening finishes the
-    wiping)."""
-    db_path = folder / paths.DB_FILENAME
-    recovery_text = None
-    if unlock.has_keys(folder):
-        key = unlock.unlock(folder, credentials)
-    else:
-        keys, new = unlock.make_keys(credentials)
-        key, recovery_text = new.database_key, new.recovery_text
-    built = _building_path(folder, paths.DB_FILENAME)
-    try:
-        _encrypt_copy(db_path, built, key)
-        if recovery_text is not None:
-            unlock.save_keys(folder, keys)
-        doomed = _put_in_place(built, db_path)
-    except BaseException:
-        _remove_with_side_files(built)
-        raise
-    log.info("base convertie en base chiffrée")
-    if doomed is not None:
-        wipe_file(doomed)
-    for copy in plain_copies(folder):
-        _convert_copy(copy, key)
-    return key, recovery_text
-
-
-def _check_plain_is_ours(db_path: Path) -> None:
-    """A plain file is converted only when it is a CCS database of a known revision: another
-    program's database, a newer one or a damaged file is refused untouched (French)."""
-    con = cipher.connect(db_path, None, timeout=BUSY_TIMEOUT_MS / 1000)
-    try:
-        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        try:
-            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-        except cipher.OperationalError:
-            row = None
-    finally:
-        con.close()
-    if row is None:
-        raise DatabaseCorrupt(
-            _("The file “{path}” is an SQLite database that was not created by CCS Desktop. "
-              "Choose another data folder or restore a backup; the file was not changed.")
-            .format(path=db_path))
-    if not _migrations.is_known_revision(row[0]):
-        raise DatabaseTooNew(
-            _("This database was created by a newer version of CCS Desktop (revision "
-              "{revision}). Install the latest version of the application to open it; the "
-              "database was not changed.").format(revision=row[0]))
-
-
-def _encrypt_copy(src: Path, dest: Path, key: bytes) -> None:
-    con = cipher.connect(src, None, timeout=BUSY_TIMEOUT_MS / 1000)
-    try:
-        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        tables = [r[0] for r in con.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE "
-            "'CREATE VIRTUAL TABLE%' AND name NOT LIKE 'sqlite_%'")]
-        counts = {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
-        cipher.export(con, dest, key)
-    finally:
-        con.close()
-    check = cipher.connect(dest, key)
-    try:
-        ok = check.execute("PRAGMA quick_check").fetchall() == [("ok",)] and all(
-            check.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] == n
-            for t, n in counts.items())
-    finally:
-        check.close()
-    if not ok:
-        raise DatabaseCorrupt(_("The encrypted copy of the database did not verify: the "
-                                "database was left as it was. Try again, or restore a "
-                                "backup."))
-    fsync_file(dest)
-
-
-def plain_copies(folder: Path) -> list[Path]:
-    """The plain copies of the previous version: copies aside (ccs.avant-*.sqlite3) and
-    automatic copies (sauvegardes-auto/*.sqlite3)."""
-    stem, suffix = Path(paths.DB_FILENAME).stem, Path(paths.DB_FILENAME).suffix
-    found = list(folder.glob(f"{stem}.*{suffix}"))
-    auto = folder / unlock.COPY_FOLDER
-    if auto.is_dir():
-        found += list(auto.glob(f"*{suffix}"))
-    return sorted(p for p in found if p.is_file() and cipher.is_plain(p))
-
-
-def _put_in_place(built: Path, plain: Path) -> Path | None:
-    """Give the verified encrypted file `built` the name of `plain`, atomically; the plain
-    file stays reachable under a WIPE_MARK name (a hard link) so that it can be overwritten
-    and removed afterwards. None where there are no hard links (FAT): the rename drops the
-    plain file without overwriting it."""
-    doomed = plain.with_name(f"{plain.name}{WIPE_MARK}{secrets.token_hex(4)}")
-    try:
-        os.link(plain, doomed)
-    except OSError:
-        doomed = None
-    try:
-        _publish(built, plain, replace=True)
-    except BaseException:
-        if doomed is not None:
-            doomed.unlink(missing_ok=True)  # the plain file is still the live one
-        raise
-    return doomed
-
-
-def _convert_copy(path: Path, key: bytes) -> None:
-    """A plain copy converted (not deleted): encrypted under the database's key."""
-    built = _building_path(path.parent, path.name)
-    try:
-        _encrypt_copy(path, built, key)
-        doomed = _put_in_place(built, path)
-    except (OSError, DatabaseError, *_DRIVER_ERRORS) as exc:
-        _remove_with_side_files(built)
-        log.warning("copie non convertie (%s) : %s", path.name, type(exc).__name__)
-        return
-    if doomed is not None:
-        wipe_file(doomed)
-
-
-def wipe_file(path: Path) -> None:
-    """Overwrite a file with zeros, sync, and remove it (a plain database after its
-    conversion). On flash media the old blocks may survive in the controller: the file
-    system no longer reaches them, which is all an application can do."""
-    try:
-        size = path.stat().st_size
-        with open(path, "r+b") as fh:
-            block = b"\0" * (1 << 20)
-            done = 0
-            while done < size:
-                n = min(len(block), size - done)
-                fh.write(block[:n])
-                done += n
-        fsync_file(path)
-        path.unlink()
-    except FileNotFoundError:
-        pass
-    except OSError as exc:
-        log.warning("fichier en clair non effacé (%s) : %s", path.name, type(exc).__name__)
-
-
-def wipe_leftovers(folder: Path) -> None:
-    """Finish the wiping a killed conversion left (plain files under WIPE_MARK names)."""
-    try:
-        leftovers = [p for p in folder.rglob(f"*{WIPE_MARK}*") if p.is_file()]
-    except OSError:
-        return
-    for p in leftovers:
-        original = p.with_name(p.name.split(WIPE_MARK, 1)[0])
-        try:
-            still_live = original.exists() and os.path.samefile(p, original)
-        except OSError:
-            still_live = True  # cannot tell: never overwrite what may be the live file
-        if not still_live:
-            wipe_file(p)
-            continue
-        try:
-            p.unlink()  # killed before the rename: only the link goes, the file is live
-        except OSError:
-            pass
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,26 +1,58 @@
-"""The key file beside an encrypted database: its key, wrapped once per account and once
-under the recovery key.
+"""The key file beside an encrypted database: its key, sealed to each account and to the
+recovery key, under a MAC that only the database key can make.
 
-The database is encrypted (SQLCipher) with a random 256-bit key that nobody types. That key
-is stored here only wrapped: once per account under a key derived from the account's password
-(Argon2id, ccs_desktop.kdf) and once under the recovery key (160 random bits printed for the
-mairie's safe; HKDF-SHA256, since it is not a password). Each wrapping is ChaCha20-Poly1305
-with the key file's id, the entry's kind and the account name as associated data, so an entry
-moved to another account, another file or changed by one bit does not open.
+The database is encrypted (SQLCipher) with a random 256-bit key that nobody types. Format
+version 2 (this one) stores it through public-key sealing (ccs_desktop.sealing: ephemeral
+X25519, HKDF-SHA256, ChaCha20-Poly1305, the `.ccsbak` recipients' construction):
 
-    {"format": "ccs-desktop-keys", "version": 1, "key_id": "<32 hex>",
-     "entries": [{"kind": "account", "name": "admin", "kdf": {"type": "argon2id", "salt": …,
-                  "memory_kib": …, "iterations": …, "parallelism": …},
-                  "nonce": …, "wrapped": …},
-                 {"kind": "recovery", "kdf": {"type": "hkdf-sha256", "salt": …}, …}],
+- each **account** has an X25519 key pair; its private key is wrapped (ChaCha20-Poly1305)
+  under Argon2id(password) (ccs_desktop.kdf), the file id, the entry's kind, the account name
+  and its public key as associated data; the database key is sealed to its public key;
+- the **recovery key** is an X25519 key whose private half is derived (HKDF-SHA256, fixed
+  info, no salt) from the 160 random bits printed on the recovery sheet (same text form as
+  version 1); only its public half is stored, with the database key sealed to it.
+
+So whoever holds the database key can seal a NEW database key to every remaining account and
+to the recovery key without knowing any password (re-keying after an account is removed,
+db/rekey.py), and full backups can be encrypted to the recovery public key (issue 12).
+
+**Trusting the public keys.** Someone who can write the folder could swap the recovery public
+key for theirs (every later backup and re-key would then be sealed to them) or add an account
+entry. Therefore the entries are covered by an HMAC-SHA256 under a key derived (HKDF) from the
+database key: `mac` over the canonical JSON of [format, version, key_id, entries]. It is checked
+after every unlock (a password, the recovery key, a waiting key file) and before anything is
+resealed or trusted (`verify`, `recovery_public_key`); a file that fails it is refused
+(`KeyFileTampered`) and the login falls back to the second copy. The failure counters are
+outside the MAC, since they are written after a wrong password, without the key (whoever can
+write the file can also copy it away and attack it offline: the counter only slows guesses at
+the keyboard). An attacker cannot make a valid MAC without the database key, and an entry they
+add cannot yield the database key anyway (it is sealed under it).
+
+    {"format": "ccs-desktop-keys", "version": 2, "key_id": "<32 hex>",
+     "entries": [{"kind": "account", "name": "admin", "public_key": …,
+                  "kdf": {"type": "argon2id", "salt": …, "memory_kib": …, "iterations": …,
+                          "parallelism": …},
+                  "nonce": …, "wrapped_private": …, "ephemeral": …, "sealed": …},
+                 {"kind": "recovery", "public_key": …, "ephemeral": …, "sealed": …}],
+     "mac": …,
      "failures": {"admin": {"count": 2, "at": "2026-12-01T10:00:00+00:00"}}}
 
-The failed-login counters live here, outside the encrypted database, because they are read
-before it can be opened; they are not authenticated (whoever can write the file can also copy
-it away and attack it offline: the counter only slows guesses at the keyboard). A file from
-outside is hostile: its size, depth, fields and derivation costs are checked before anything is
-derived, and every refusal is a French `KeyFileError`. Files are written with the one atomic
-writer (ccs_desktop.fileio).
+**Version 1** (the first encrypted release): the database key itself wrapped under
+Argon2id(password) per account and under HKDF(recovery bits, salt) for the recovery key, no
+MAC. Such a file still unlocks. Its entries ("legacy") are converted one by one, when they
+are opened: an account at its login (the same Argon2id salt and cost, so no second
+derivation), the recovery entry when the recovery key is typed (reset of a password, or a new
+recovery key made in Settings): the same printed text keeps working. The file is written as
+version 2 (with its MAC) at the first conversion; its remaining legacy entries keep working.
+Re-keying needs every entry in version 2 (a legacy entry cannot receive a key without its
+secret): it is refused (`RekeyBlocked`, naming who must log in once) until then, and
+`recovery_public_key` says the recovery key must be typed once or renewed. A version-1 file
+has no MAC; it also has no public key, so there is nothing in it to swap: an entry added to it
+can only unlock a key that opens nothing.
+
+A file from outside is hostile: its size, depth, fields and derivation costs are checked
+before anything is derived, and every refusal is a French `KeyFileError`. Files are written
+with the one atomic writer (ccs_desktop.fileio). docs/keyfile-format.md describes the format.
 """
 
 from __future__ import annotations
@@ -29,6 +61,7 @@ import base64
 import binascii
 import datetime as dt
 import hashlib
+import hmac
 import json
 import secrets
 from collections.abc import Mapping
@@ -38,15 +71,17 @@ from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from .. import fileio, kdf
+from .. import fileio, kdf, sealing
 from ..i18n import _, ngettext
 from ..services.errors import UserError
 
 FORMAT = "ccs-desktop-keys"
-VERSION = 1
+VERSION = 2
+LEGACY_VERSION = 1  # the database key wrapped directly (read, converted entry by entry)
 KEY_LEN = 32
 MAX_FILE = 256 * 1024
 MAX_ENTRIES = 64
@@ -72,6 +107,18 @@ class KeyFileError(UserError):
 
 class WrongPassword(KeyFileError):
     pass
+
+
+class KeyFileTampered(KeyFileError):
+    """The entries do not match their MAC: changed outside CCS Desktop."""
+
+
+class RekeyBlocked(KeyFileError):
+    """Entries of version 1 remain: they cannot receive a new database key."""
+
+
+class NoRecoveryPublicKey(KeyFileError):
+    """No recovery key in version 2 yet (a version-1 entry, or none)."""
 
 
 def new_database_key() -> bytes:
@@ -118,6 +165,22 @@ def new_recovery_key() -> tuple[bytes, str]:
     return raw, recovery_text(raw)
 
 
+def recovery_private_key(text_or_raw: str | bytes) -> bytes:
+    """The recovery key's X25519 private key (32 raw bytes) from its printed text (or its
+    160 bits): HKDF-SHA256 with a fixed info and no salt, so that the text alone gives it
+    (a full backup sealed to the recovery public key opens with the sheet only)."""
+    raw = text_or_raw if isinstance(text_or_raw, bytes) else parse_recovery(text_or_raw)
+    seed = HKDF(algorithm=hashes.SHA256(), length=KEY_LEN, salt=None,
+                info=b"ccs-desktop recovery key x25519").derive(raw)
+    return sealing.private_bytes(X25519PrivateKey.from_private_bytes(seed))
+
+
+def recovery_public_key_of(text_or_raw: str | bytes) -> bytes:
+    return sealing.public_bytes(X25519PrivateKey.from_private_bytes(
+        recovery_private_key(text_or_raw)))
+
+
+
 # --- entries -----------------------------------------------------------------------------------
 
 def _b64(data: bytes) -> str:
@@ -134,23 +197,64 @@ def _unb64(value: object, length: int | None = None) -> bytes:
 
 
 def _aad(key_id: str, kind: str, name: str) -> bytes:
-    return json.dumps([FORMAT, VERSION, key_id, kind, name]).encode("utf-8")
+    """Associated data of a version-1 entry (its wrapping names version 1 for ever)."""
+    return json.dumps([FORMAT, LEGACY_VERSION, key_id, kind, name]).encode("utf-8")
+
+
+def _aad2(key_id: str, kind: str, name: str, public_key: bytes) -> bytes:
+    return json.dumps([FORMAT, VERSION, key_id, kind, name, _b64(public_key)]).encode("utf-8")
+
+
+_SEAL_INFO = b"ccs-desktop keys v2 database key"
 
 
 @dataclass(frozen=True)
 class Entry:
+    """One way to the database key. Version 2 (`public_key` set): an account's private key
+    wrapped under its password (`kdf`, `nonce`, `wrapped`) and the database key sealed to
+    its public key (`ephemeral`, `sealed`); the recovery entry has only the sealed part.
+    Version 1 ("legacy", no public key): the database key wrapped in `wrapped`."""
+
     kind: str  # "account" or "recovery"
     name: str  # the account name ("" for the recovery key)
     kdf: Mapping[str, Any]
     nonce: bytes
     wrapped: bytes
+    public_key: bytes = b""
+    ephemeral: bytes = b""
+    sealed: bytes = b""
+
+    @property
+    def legacy(self) -> bool:
+        return not self.public_key
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind}
         if self.kind == "account":
             out["name"] = self.name
-        out.update(kdf=dict(self.kdf), nonce=_b64(self.nonce), wrapped=_b64(self.wrapped))
+        if self.legacy:
+            out.update(kdf=dict(self.kdf), nonce=_b64(self.nonce), wrapped=_b64(self.wrapped))
+            return out
+        out["public_key"] = _b64(self.public_key)
+        if self.kind == "account":
+            out.update(kdf=dict(self.kdf), nonce=_b64(self.nonce),
+                       wrapped_private=_b64(self.wrapped))
+        out.update(ephemeral=_b64(self.ephemeral), sealed=_b64(self.sealed))
         return out
+
+    def sealed_to(self, key_id: str, db_key: bytes) -> Entry:
+        """The same entry with `db_key` sealed to its public key (version 2 only)."""
+        box = sealing.seal(self.public_key, db_key, info=_SEAL_INFO,
+                           aad=_aad2(key_id, self.kind, self.name, self.public_key))
+        return replace(self, ephemeral=box.ephemeral, sealed=box.ciphertext)
+
+    def open_sealed(self, key_id: str, private: bytes) -> bytes | None:
+        if sealing.public_bytes(X25519PrivateKey.from_private_bytes(private)) \
+                != self.public_key:
+            return None
+        return sealing.open_sealed(private, sealing.Sealed(self.ephemeral, self.sealed),
+                                   info=_SEAL_INFO,
+                                   aad=_aad2(key_id, self.kind, self.name, self.public_key))
 
 
 def _account_kek(password: str, spec: Mapping[str, Any]) -> bytes:
@@ -163,19 +267,53 @@ def _recovery_kek(raw: bytes, spec: Mapping[str, Any]) -> bytes:
                 info=b"ccs-desktop recovery key").derive(raw)
 
 
-def _seal(key_id: str, kind: str, name: str, spec: dict[str, Any], kek: bytes,
-          db_key: bytes) -> Entry:
+def _account_spec(params: kdf.KdfParams | None) -> dict[str, Any]:
+    params = params or (kdf.CHEAP if kdf.cheap_for_tests(kdf.TEST_CHEAP_ACCOUNTS_ENV)
+                        else ACCOUNT_KDF)
+    return {"type": "argon2id", "salt": _b64(secrets.token_bytes(16)),
+            "memory_kib": params.memory_kib, "iterations": params.iterations,
+            "parallelism": params.parallelism}
+
+
+def _account_entry(key_id: str, name: str, spec: dict[str, Any], kek: bytes,
+                   db_key: bytes) -> Entry:
+    """A version-2 account entry: a new key pair, its private key wrapped under `kek`."""
+    private, public = sealing.new_key_pair()
     nonce = secrets.token_bytes(12)
-    wrapped = ChaCha20Poly1305(kek).encrypt(nonce, db_key, _aad(key_id, kind, name))
-    return Entry(kind, name, spec, nonce, wrapped)
+    wrapped = ChaCha20Poly1305(kek).encrypt(
+        nonce, private, _aad2(key_id, "account-private", name, public))
+    return Entry("account", name, spec, nonce, wrapped, public).sealed_to(key_id, db_key)
 
 
-def _open(key_id: str, entry: Entry, kek: bytes) -> bytes | None:
+def _open_legacy(key_id: str, entry: Entry, kek: bytes) -> bytes | None:
     try:
         return ChaCha20Poly1305(kek).decrypt(entry.nonce, entry.wrapped,
                                              _aad(key_id, entry.kind, entry.name))
     except InvalidTag:
         return None
+
+
+def _open_account(key_id: str, entry: Entry, kek: bytes) -> bytes | None:
+    if entry.legacy:
+        return _open_legacy(key_id, entry, kek)
+    try:
+        private = ChaCha20Poly1305(kek).decrypt(
+            entry.nonce, entry.wrapped,
+            _aad2(key_id, "account-private", entry.name, entry.public_key))
+    except InvalidTag:
+        return None
+    return entry.open_sealed(key_id, private)
+
+
+def _mac_key(db_key: bytes, key_id: str) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=KEY_LEN, salt=bytes.fromhex(key_id),
+                info=b"ccs-desktop keys v2 mac").derive(db_key)
+
+
+def _mac(db_key: bytes, key_id: str, entries: tuple[Entry, ...]) -> bytes:
+    doc = json.dumps([FORMAT, VERSION, key_id, [e.as_json() for e in entries]],
+                     sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hmac.new(_mac_key(db_key, key_id), doc.encode("ascii"), hashlib.sha256).digest()
 
 
 # --- the file -----------------------------------------------------------------------------------
@@ -190,13 +328,25 @@ class Failures:
     at: dt.datetime | None = None
 
 
+def _tampered() -> KeyFileTampered:
+    return KeyFileTampered(_("The key file was changed outside CCS Desktop (an account or "
+                             "the recovery key was added or replaced): it was not used. Its "
+                             "second copy (sauvegardes-auto) is tried; otherwise restore a "
+                             "backup."))
+
+
 @dataclass(frozen=True)
 class KeyFile:
-    """One database key's wrappings (immutable: every change returns a new KeyFile)."""
+    """One database key's entries (immutable: every change returns a new KeyFile). Every
+    change of the entries takes the database key, checks the entries against their MAC
+    first and signs the result."""
 
     key_id: str
     entries: tuple[Entry, ...] = ()
     failures: Mapping[str, Failures] = field(default_factory=dict)
+    mac: bytes = field(default=b"", repr=False)
+    # the version the file was read in (1: no MAC to check while only legacy entries remain)
+    read_version: int = VERSION
 
     # making and changing ---------------------------------------------------------------------
     @classmethod
@@ -206,8 +356,35 @@ class KeyFile:
     def accounts(self) -> tuple[str, ...]:
         return tuple(e.name for e in self.entries if e.kind == "account")
 
+    def legacy_accounts(self) -> tuple[str, ...]:
+        return tuple(e.name for e in self.entries if e.kind == "account" and e.legacy)
+
     def has_recovery(self) -> bool:
         return any(e.kind == "recovery" for e in self.entries)
+
+    def _recovery(self) -> Entry | None:
+        return next((e for e in self.entries if e.kind == "recovery"), None)
+
+    def recovery_public_key(self) -> bytes | None:
+        """The recovery key's X25519 public key (None: version-1 entry, or none); trust it
+        only after `verify` with the database key."""
+        entry = self._recovery()
+        return entry.public_key if entry is not None and not entry.legacy else None
+
+    def verify(self, db_key: bytes) -> None:
+        """KeyFileTampered unless the entries are the ones signed with this database key (a
+        file read in version 1 with only its version-1 entries has nothing to check)."""
+        if not self.entries or (not self.mac and self.read_version == LEGACY_VERSION
+                                and all(e.legacy for e in self.entries)):
+            return
+        if not hmac.compare_digest(self.mac, _mac(db_key, self.key_id, self.entries)):
+            raise _tampered()
+
+    def _signed(self, entries: tuple[Entry, ...], db_key: bytes, **changes: Any) -> KeyFile:
+        if len(entries) > MAX_ENTRIES:
+            raise KeyFileError(_("Too many accounts for one database."))
+        return replace(self, entries=entries, mac=_mac(db_key, self.key_id, entries),
+                       read_version=VERSION, **changes)
 
     def _without(self, kind: str, name: str) -> tuple[Entry, ...]:
         folded = name.casefold()
@@ -216,57 +393,92 @@ class KeyFile:
 
     def with_account(self, name: str, password: str, db_key: bytes,
                      params: kdf.KdfParams | None = None) -> KeyFile:
-        """The database key wrapped under this account's password (replacing its entry)."""
+        """A new key pair for this account, its private key under its password, the database
+        key sealed to it (replacing its entry)."""
+        self.verify(db_key)
         name = _check_name(name)
-        params = params or (kdf.CHEAP if kdf.cheap_for_tests(kdf.TEST_CHEAP_ACCOUNTS_ENV)
-                            else ACCOUNT_KDF)
-        spec = {"type": "argon2id", "salt": _b64(secrets.token_bytes(16)),
-                "memory_kib": params.memory_kib, "iterations": params.iterations,
-                "parallelism": params.parallelism}
-        entry = _seal(self.key_id, "account", name, spec, _account_kek(password, spec), db_key)
-        entries = self._without("account", name) + (entry,)
-        if len(entries) > MAX_ENTRIES:
-            raise KeyFileError(_("Too many accounts for one database."))
-        return replace(self, entries=entries)
+        spec = _account_spec(params)
+        entry = _account_entry(self.key_id, name, spec, _account_kek(password, spec), db_key)
+        return self._signed(self._without("account", name) + (entry,), db_key)
 
-    def without_account(self, name: str) -> KeyFile:
+    def without_account(self, name: str, db_key: bytes | None = None) -> KeyFile:
+        """This account's entry and counter dropped (signed again when `db_key` is given;
+        without it, only to be re-keyed with `rekeyed`, never saved)."""
         failures = {k: v for k, v in self.failures.items() if k.casefold() != name.casefold()}
-        return replace(self, entries=self._without("account", name), failures=failures)
+        entries = self._without("account", name)
+        if db_key is None:
+            return replace(self, entries=entries, failures=failures, mac=b"")
+        self.verify(db_key)
+        return self._signed(entries, db_key, failures=failures)
 
     def with_recovery(self, raw: bytes, db_key: bytes) -> KeyFile:
-        """The database key wrapped under this recovery key (the previous one stops working)."""
-        spec = {"type": "hkdf-sha256", "salt": _b64(secrets.token_bytes(16))}
-        entry = _seal(self.key_id, "recovery", "", spec, _recovery_kek(raw, spec), db_key)
-        return replace(self, entries=tuple(e for e in self.entries if e.kind != "recovery")
-                       + (entry,))
+        """The database key sealed to this recovery key (the previous one stops working)."""
+        self.verify(db_key)
+        entry = Entry("recovery", "", {}, b"", b"", recovery_public_key_of(raw))
+        entry = entry.sealed_to(self.key_id, db_key)
+        return self._signed(tuple(e for e in self.entries if e.kind != "recovery")
+                            + (entry,), db_key)
 
-    def rekeyed(self) -> KeyFile:
-        """An empty key file for a new database key (re-keying after removing an account):
-        the caller wraps the new key again for every account that stays."""
-        return KeyFile.new()
+    def rekeyed(self, db_key: bytes, new_key: bytes, *, drop: tuple[str, ...] = ()
+                ) -> KeyFile:
+        """The entries for a new database key, without any password: the new key sealed to
+        every account (but `drop`) and to the recovery key. Checked under the old key first;
+        RekeyBlocked while a version-1 entry remains (it cannot receive the new key)."""
+        self.verify(db_key)
+        dropped = {n.casefold() for n in drop}
+        keep = tuple(e for e in self.entries
+                     if not (e.kind == "account" and e.name.casefold() in dropped))
+        legacy = [e for e in keep if e.legacy]
+        if legacy:
+            raise _blocked(legacy)
+        failures = {k: v for k, v in self.failures.items() if k not in dropped}
+        return self._signed(tuple(e.sealed_to(self.key_id, new_key) for e in keep), new_key,
+                            failures=failures)
 
     # unlocking -------------------------------------------------------------------------------
-    def unlock(self, name: str, password: str) -> bytes:
-        """The database key, or WrongPassword (the same message for an unknown account, so
-        that the screen does not tell which names exist)."""
+    def login(self, name: str, password: str) -> tuple[bytes, KeyFile]:
+        """(the database key, the key file to keep): the same file, or one where this
+        account's version-1 entry became version 2 (same Argon2id salt and cost: derived once).
+        WrongPassword with the same message for an unknown account (the screen does not tell
+        which names exist); KeyFileTampered when the entries fail their MAC."""
         folded = name.casefold() if isinstance(name, str) else ""
         for entry in self.entries:
             if entry.kind == "account" and entry.name.casefold() == folded:
-                key = _open(self.key_id, entry, _account_kek(password, entry.kdf))
+                kek = _account_kek(password, entry.kdf)
+                key = _open_account(self.key_id, entry, kek)
                 if key is not None:
-                    return key
+                    self.verify(key)
+                    if not entry.legacy:
+                        return key, self
+                    new = _account_entry(self.key_id, entry.name, dict(entry.kdf), kek, key)
+                    return key, self._signed(tuple(new if e is entry else e
+                                                   for e in self.entries), key)
         raise WrongPassword(_("Wrong account name or password."))
 
-    def unlock_with_recovery(self, text_or_raw: str | bytes) -> bytes:
+    def unlock(self, name: str, password: str) -> bytes:
+        """The database key, or WrongPassword (see `login`)."""
+        return self.login(name, password)[0]
+
+    def recover(self, text_or_raw: str | bytes) -> tuple[bytes, KeyFile]:
+        """(the database key, the key file to keep) from the recovery key; a version-1
+        recovery entry becomes version 2 for the same recovery key (its sheet stays good)."""
         raw = text_or_raw if isinstance(text_or_raw, bytes) else parse_recovery(text_or_raw)
-        for entry in self.entries:
-            if entry.kind == "recovery":
-                key = _open(self.key_id, entry, _recovery_kek(raw, entry.kdf))
-                if key is not None:
-                    return key
-                break
-        raise WrongPassword(_("This recovery key does not open this database (it may be "
-                              "an older one, replaced since)."))
+        entry = self._recovery()
+        key = None
+        if entry is not None and entry.legacy:
+            key = _open_legacy(self.key_id, entry, _recovery_kek(raw, entry.kdf))
+        elif entry is not None:
+            key = entry.open_sealed(self.key_id, recovery_private_key(raw))
+        if key is None:
+            raise WrongPassword(_("This recovery key does not open this database (it may be "
+                                  "an older one, replaced since)."))
+        self.verify(key)
+        if entry is not None and entry.legacy:
+            return key, self.with_recovery(raw, key)
+        return key, self
+
+    def unlock_with_recovery(self, text_or_raw: str | bytes) -> bytes:
+        return self.recover(text_or_raw)[0]
 
     # failed logins ---------------------------------------------------------------------------
     def _counter(self, name: object) -> str:
@@ -299,10 +511,13 @@ class KeyFile:
 
     # reading and writing ---------------------------------------------------------------------
     def to_bytes(self) -> bytes:
-        doc = {"format": FORMAT, "version": VERSION, "key_id": self.key_id,
-               "entries": [e.as_json() for e in self.entries],
-               "failures": {k: {"count": f.count, "at": f.at.isoformat() if f.at else None}
-                            for k, f in sorted(self.failures.items())}}
+        version = self.read_version if not self.mac else VERSION
+        doc: dict[str, Any] = {"format": FORMAT, "version": version, "key_id": self.key_id,
+                               "entries": [e.as_json() for e in self.entries]}
+        if version >= VERSION:
+            doc["mac"] = _b64(self.mac)
+        doc["failures"] = {k: {"count": f.count, "at": f.at.isoformat() if f.at else None}
+                           for k, f in sorted(self.failures.items())}
         return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
     def save(self, path: str | Path, *, copy: str | Path | None = None) -> None:
@@ -341,6 +556,19 @@ class KeyFile:
         return cls.from_bytes(data)
 
 
+def _blocked(legacy: list[Entry]) -> RekeyBlocked:
+    names = [e.name for e in legacy if e.kind == "account"]
+    parts = []
+    if names:
+        parts.append(_("these accounts must first log in once with this version: {names}")
+                     .format(names=", ".join(names)))
+    if any(e.kind == "recovery" for e in legacy):
+        parts.append(_("the recovery key must first be typed once (password reset) or "
+                       "replaced by a new one (Settings)"))
+    return RekeyBlocked(_("The database key cannot be changed yet: {what}.")
+                        .format(what="; ".join(parts)))
+
+
 def _damaged() -> KeyFileError:
     return KeyFileError(_("The key file is damaged or was not written by CCS Desktop. "
                           "Use its second copy (sauvegardes-auto) or the recovery key."))
@@ -358,11 +586,51 @@ def _check_name(name: object) -> str:
     return name
 
 
+def _parse_account_kdf(spec: Any) -> dict[str, Any]:
+    if not isinstance(spec, dict):
+        raise _damaged()
+    params = kdf.KdfParams(spec["memory_kib"], spec["iterations"], spec["parallelism"])
+    if spec.get("type") != "argon2id" or not params.in_bounds() or params.cost > MAX_KDF_COST:
+        raise _damaged()
+    _unb64(spec["salt"], 16)
+    return {"type": "argon2id", "salt": spec["salt"], "memory_kib": params.memory_kib,
+            "iterations": params.iterations, "parallelism": params.parallelism}
+
+
+def _parse_entry(raw: Any, version: int) -> Entry:
+    if not isinstance(raw, dict):
+        raise _damaged()
+    kind = raw["kind"]
+    if kind not in ("account", "recovery"):
+        raise _damaged()
+    name = _check_name(raw["name"]) if kind == "account" else ""
+    if "public_key" not in raw:  # a version-1 entry (also inside a version-2 file)
+        spec = raw["kdf"]
+        if kind == "account":
+            spec = _parse_account_kdf(spec)
+        else:
+            if not isinstance(spec, dict) or spec.get("type") != "hkdf-sha256":
+                raise _damaged()
+            _unb64(spec["salt"], 16)
+            spec = {"type": "hkdf-sha256", "salt": spec["salt"]}
+        return Entry(kind, name, spec, _unb64(raw["nonce"], 12),
+                     _unb64(raw["wrapped"], KEY_LEN + 16))
+    if version < VERSION:
+        raise _damaged()  # public keys only in version 2, under its MAC
+    public = _unb64(raw["public_key"], KEY_LEN)
+    ephemeral = _unb64(raw["ephemeral"], KEY_LEN)
+    sealed = _unb64(raw["sealed"], KEY_LEN + 16)
+    if kind == "recovery":
+        return Entry(kind, name, {}, b"", b"", public, ephemeral, sealed)
+    return Entry(kind, name, _parse_account_kdf(raw["kdf"]), _unb64(raw["nonce"], 12),
+                 _unb64(raw["wrapped_private"], KEY_LEN + 16), public, ephemeral, sealed)
+
+
 def _parse(doc: Any) -> KeyFile:
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise _damaged()
     version = doc.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise _damaged()
     if version > VERSION:
         raise KeyFileError(_("This key file was written by a newer version of CCS Desktop: "
@@ -374,33 +642,14 @@ def _parse(doc: Any) -> KeyFile:
     raw_entries = doc.get("entries")
     if not isinstance(raw_entries, list) or len(raw_entries) > MAX_ENTRIES:
         raise _damaged()
-    entries = []
-    for raw in raw_entries:
-        if not isinstance(raw, dict):
+    entries = tuple(_parse_entry(raw, version) for raw in raw_entries)
+    if sum(e.kind == "recovery" for e in entries) > 1:
+        raise _damaged()
+    mac = b""
+    if version >= VERSION:
+        mac = _unb64(doc["mac"])
+        if len(mac) not in ((32,) if entries else (0, 32)):
             raise _damaged()
-        kind = raw["kind"]
-        spec = raw["kdf"]
-        if not isinstance(spec, dict):
-            raise _damaged()
-        if kind == "account":
-            name = _check_name(raw["name"])
-            params = kdf.KdfParams(spec["memory_kib"], spec["iterations"], spec["parallelism"])
-            if (spec.get("type") != "argon2id" or not params.in_bounds()
-                    or params.cost > MAX_KDF_COST):
-                raise _damaged()
-            _unb64(spec["salt"], 16)
-            spec = {"type": "argon2id", "salt": spec["salt"], "memory_kib": params.memory_kib,
-                    "iterations": params.iterations, "parallelism": params.parallelism}
-        elif kind == "recovery":
-            name = ""
-            if spec.get("type") != "hkdf-sha256":
-                raise _damaged()
-            _unb64(spec["salt"], 16)
-            spec = {"type": "hkdf-sha256", "salt": spec["salt"]}
-        else:
-            raise _damaged()
-        entries.append(Entry(kind, name, spec, _unb64(raw["nonce"], 12),
-                             _unb64(raw["wrapped"], KEY_LEN + 16)))
     failures = {}
     raw_failures = doc.get("failures") or {}
     if not isinstance(raw_failures, dict):
@@ -419,4 +668,4 @@ def _parse(doc: Any) -> KeyFile:
         if at is not None and at.tzinfo is None:
             at = at.replace(tzinfo=dt.timezone.utc)
         failures[name.casefold()] = Failures(count, at)
-    return KeyFile(key_id, tuple(entries), failures)
+    return KeyFile(key_id, entries, failures, mac, version)

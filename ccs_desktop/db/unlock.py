@@ -14,7 +14,7 @@ import os
 import time
 from collections.abc import Iterator
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import paths
@@ -149,7 +149,9 @@ def has_keys(data_dir: str | os.PathLike[str] | None) -> bool:
 
 def load_keys(data_dir: str | os.PathLike[str] | None) -> kf.KeyFile:
     """The key file; a missing or damaged one is rebuilt from its second copy (and the
-    other way round)."""
+    other way round). Two copies that both read but differ are left as they are: which one
+    is right is known only with the database key (`unlock` checks their MAC), and a copy
+    changed outside CCS Desktop must not overwrite the good one."""
     main, copy = keyfile_path(data_dir), keyfile_copy_path(data_dir)
     first_error: kf.KeyFileError | None = None
     for path, other in ((main, copy), (copy, main)):
@@ -159,13 +161,34 @@ def load_keys(data_dir: str | os.PathLike[str] | None) -> kf.KeyFile:
             first_error = first_error or exc
             continue
         try:
-            if not other.is_file() or other.read_bytes() != keys.to_bytes():
+            if not _readable(other):
                 save_keys(data_dir, keys)
         except OSError:
             pass  # a read-only copy folder: the database still opens
         return keys
     assert first_error is not None
     raise first_error
+
+
+def _readable(path: Path) -> bool:
+    try:
+        kf.KeyFile.load(path)
+    except kf.KeyFileError:
+        return False
+    return True
+
+
+def _other_copy(data_dir: str | os.PathLike[str] | None, keys: kf.KeyFile
+                ) -> kf.KeyFile | None:
+    """The copy of the key file that is not `keys` (a different content), if it reads."""
+    for path in (keyfile_path(data_dir), keyfile_copy_path(data_dir)):
+        try:
+            other = kf.KeyFile.load(path)
+        except kf.KeyFileError:
+            continue
+        if other.to_bytes() != keys.to_bytes():
+            return other
+    return None
 
 
 def save_keys(data_dir: str | os.PathLike[str] | None, keys: kf.KeyFile) -> None:
@@ -245,21 +268,37 @@ def unlock(data_dir: str | os.PathLike[str] | None, credentials: Credentials, *,
     """The database key for these credentials. After wrong passwords the next attempt waits
     (sleep) first — a right password is never refused, only delayed; with sleep=None the
     wait is raised (TooManyAttempts) for a screen to count down. Every wrong password is
-    counted in the key file (kept across restarts)."""
+    counted in the key file (kept across restarts). A version-1 entry of this account is
+    converted to version 2 here; a key file whose entries fail their MAC is left for its
+    second copy (which is then written to both places), else refused (KeyFileTampered)."""
+    return login(data_dir, credentials, sleep=sleep)[0]
+
+
+def login(data_dir: str | os.PathLike[str] | None, credentials: Credentials, *,
+          sleep: Callable[[float], None] | None = time.sleep) -> tuple[bytes, kf.KeyFile]:
+    """`unlock`, and the key file in force after it."""
     keys = load_keys(data_dir)
     wait = keys.wait_before(credentials.user)
     if wait > 0:
         if sleep is None:
             raise TooManyAttempts(wait)
         sleep(wait)
+    repaired = False
     try:
-        key = keys.unlock(credentials.user, credentials.password)
+        key, kept = keys.login(credentials.user, credentials.password)
     except kf.WrongPassword:
         _save_quietly(data_dir, keys.failed(credentials.user))
         raise
-    if keys.succeeded(credentials.user) is not keys:
-        _save_quietly(data_dir, keys.succeeded(credentials.user))
-    return key
+    except kf.KeyFileTampered:
+        other = _other_copy(data_dir, keys)
+        if other is None:
+            raise
+        key, kept = other.login(credentials.user, credentials.password)
+        kept, repaired = replace(kept, failures=keys.failures), True  # both places get it
+    done = kept.succeeded(credentials.user)
+    if repaired or done is not keys:
+        _save_quietly(data_dir, done)
+    return key, done
 
 
 def wait_before(data_dir: str | os.PathLike[str] | None, user: str) -> float:
@@ -276,17 +315,32 @@ def _save_quietly(data_dir: str | os.PathLike[str] | None, keys: kf.KeyFile) -> 
         pass  # the counter is a brake, not a lock: a read-only medium still opens
 
 
+def _recover(data_dir: str | os.PathLike[str] | None, text: str
+             ) -> tuple[bytes, kf.KeyFile]:
+    keys = load_keys(data_dir)
+    try:
+        return keys.recover(text)
+    except kf.KeyFileTampered:
+        other = _other_copy(data_dir, keys)
+        if other is None:
+            raise
+        return other.recover(text)
+
+
 def unlock_with_recovery(data_dir: str | os.PathLike[str] | None, text: str) -> bytes:
-    return load_keys(data_dir).unlock_with_recovery(text)
+    """The database key from the recovery key (a version-1 recovery entry is converted to
+    version 2 for the same recovery key, whose sheet stays good)."""
+    key, keys = _recover(data_dir, text)
+    _save_quietly(data_dir, keys)
+    return key
 
 
 def reset_password(data_dir: str | os.PathLike[str] | None, recovery_text: str,
                    account: Credentials) -> bytes:
     """Every password forgotten: the recovery key gives the database key back and `account`
-    gets its new password (its entry rewrapped, its failures forgotten)."""
+    gets its new password (its entry made again, its failures forgotten)."""
     check_new_password(account.password)
-    keys = load_keys(data_dir)
-    key = keys.unlock_with_recovery(recovery_text)
+    key, keys = _recover(data_dir, recovery_text)
     save_keys(data_dir, keys.with_account(account.user, account.password, key)
               .succeeded(account.user))
     return key
@@ -294,10 +348,9 @@ def reset_password(data_dir: str | os.PathLike[str] | None, recovery_text: str,
 
 def change_password(data_dir: str | os.PathLike[str] | None, old: Credentials,
                     new_password: str) -> None:
-    """Rewraps only this account's entry."""
+    """Makes only this account's entry again."""
     check_new_password(new_password)
-    keys = load_keys(data_dir)
-    key = keys.unlock(old.user, old.password)
+    key, keys = load_keys(data_dir).login(old.user, old.password)
     save_keys(data_dir, keys.with_account(old.user, new_password, key))
 
 
@@ -315,3 +368,46 @@ def new_recovery_key(data_dir: str | os.PathLike[str] | None, database_key: byte
     raw, text = kf.new_recovery_key()
     save_keys(data_dir, load_keys(data_dir).with_recovery(raw, database_key))
     return text
+
+
+def accounts(data_dir: str | os.PathLike[str] | None) -> tuple[str, ...]:
+    """The account names of the key file (in the order they were made)."""
+    return load_keys(data_dir).accounts()
+
+
+# --- for the full backups sealed to the recovery key (issue 12) ------------------------------
+
+def recovery_public_key(data_dir: str | os.PathLike[str] | None,
+                        database_key: bytes | None = None) -> bytes:
+    """The recovery key's X25519 public key (32 raw bytes), checked against the key file's
+    MAC under the database key (`database_key`, else the key of the database this process
+    opened in that folder): a key swapped by someone who could write the folder is refused
+    (KeyFileTampered). NoRecoveryPublicKey (French) while the recovery entry is still of
+    version 1: the recovery key must be typed once, or a new one made in Settings."""
+    key = database_key if database_key is not None else folder_key(
+        paths.resolve_data_dir(data_dir))
+    if key is None:
+        raise kf.KeyFileError(_("Open the database first: its recovery key is known only "
+                                "once it is unlocked."))
+    keys = load_keys(data_dir)
+    try:
+        keys.verify(key)
+    except kf.KeyFileTampered:
+        other = _other_copy(data_dir, keys)
+        if other is None:
+            raise
+        other.verify(key)
+        keys = other
+    public = keys.recovery_public_key()
+    if public is None:
+        raise kf.NoRecoveryPublicKey(_(
+            "The recovery key of this database dates from the first encrypted version: type "
+            "it once (password reset) or make a new one in Settings, so that backups can be "
+            "sealed to it."))
+    return public
+
+
+def recovery_private_key(recovery_text: str) -> bytes:
+    """The X25519 private key (32 raw bytes) of a recovery key typed back (French
+    KeyFileError for a typo): what opens a full backup sealed to `recovery_public_key`."""
+    return kf.recovery_private_key(recovery_text)

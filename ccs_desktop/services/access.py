@@ -16,6 +16,7 @@ from .hub import Services
 
 KeyFileError = _keyfile.KeyFileError
 WrongPassword = _keyfile.WrongPassword
+RekeyBlocked = _keyfile.RekeyBlocked
 
 
 def unlock(data_dir: str | os.PathLike[str] | None, credentials: Credentials, *,
@@ -74,7 +75,20 @@ def reset_password(data_dir: str | os.PathLike[str] | None, recovery_text: str,
     _unlock.reset_password(data_dir, recovery_text, account)
 
 
+def remove_account(db: Database, name: str) -> None:
+    """Remove an account (issue 13: `ccs account disable`, the accounts screen): its entry
+    leaves the key file and the database is re-keyed, so the key it could unlock opens
+    nothing in the folder any more; the last account is refused (French)."""
+    from ..db import rekey
+
+    rekey.remove_account(db, name)
+
+
+def accounts(data_dir: str | os.PathLike[str] | None) -> tuple[str, ...]:
+    return _unlock.accounts(data_dir)
+
+
 __all__ = ["DEFAULT_ADMIN", "MIN_PASSWORD", "Credentials", "CredentialsError", "Database",
-           "KeyFileError", "NeedsCredentials", "Services", "TooManyAttempts",
-           "WrongPassword", "check_new_password", "open_with", "reset_password", "state",
-           "unlock", "wait_before"]
+           "KeyFileError", "NeedsCredentials", "RekeyBlocked", "Services", "TooManyAttempts",
+           "WrongPassword", "accounts", "check_new_password", "open_with", "remove_account",
+           "reset_password", "state", "unlock", "wait_before"]

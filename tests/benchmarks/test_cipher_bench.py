@@ -118,3 +118,72 @@ def test_open_and_unlock_the_demo_under_0_8_s(tmp_path, monkeypatch):
     print(f"\nopen the demo: with its key known {t_key:.0f} ms, with the login (Argon2id "
           f"64 MiB, t=3) {t_login:.0f} ms, ratio {t_login / t_key:.2f}")
     assert t_login < 800
+
+
+def _v1_key_file(key: bytes, name: str, password: str) -> bytes:
+    """A key file of format version 1 (the previous release's: the database key wrapped
+    directly under Argon2id(password)) for the same database key, at the real cost."""
+    import base64
+    import json
+    import secrets
+
+    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+    from ccs_desktop.db import keyfile as kf
+
+    key_id = secrets.token_hex(16)
+    p = kf.ACCOUNT_KDF
+    spec = {"type": "argon2id", "salt": base64.b64encode(secrets.token_bytes(16)).decode(),
+            "memory_kib": p.memory_kib, "iterations": p.iterations,
+            "parallelism": p.parallelism}
+    nonce = secrets.token_bytes(12)
+    wrapped = ChaCha20Poly1305(kf._account_kek(password, spec)).encrypt(
+        nonce, key, kf._aad(key_id, "account", name))
+    doc = {"format": kf.FORMAT, "version": 1, "key_id": key_id,
+           "entries": [{"kind": "account", "name": name, "kdf": spec,
+                        "nonce": base64.b64encode(nonce).decode(),
+                        "wrapped": base64.b64encode(wrapped).decode()}], "failures": {}}
+    return json.dumps(doc).encode()
+
+
+def test_open_and_unlock_with_key_file_v2_against_v1(tmp_path, monkeypatch):
+    """Key file version 2 (X25519 sealing + MAC) against version 1 (the database key wrapped
+    directly), both with the real Argon2id, same database, same run. A version-1 login also
+    converts the account's entry (measured as it happens: the file is put back before each
+    run, outside the timing)."""
+    import shutil
+
+    from ccs_desktop.services.demo import create_demo_database
+
+    monkeypatch.delenv(kdf.TEST_CHEAP_ACCOUNTS_ENV, raising=False)  # the real Argon2id
+    monkeypatch.delenv(unlock.ENV_USER, raising=False)
+    monkeypatch.delenv(unlock.ENV_PASSWORD_FILE, raising=False)
+    v2 = tmp_path / "v2"
+    db = create_demo_database(v2)
+    key = db.key
+    db.close()
+    v1 = tmp_path / "v1"
+    shutil.copytree(v2, v1)
+    old = _v1_key_file(key, "admin", "ccs-demo")
+    creds = unlock.Credentials("admin", "ccs-demo")
+
+    def put_back() -> None:
+        for path in (unlock.keyfile_path(v1), unlock.keyfile_copy_path(v1)):
+            path.write_bytes(old)
+
+    def timed(folder, before=None, repeat: int = 5) -> float:  # noqa: ANN001
+        times = []
+        for _ in range(repeat):
+            if before is not None:
+                before()
+            start = time.perf_counter()
+            open_database(folder, create=False, credentials=creds).close()
+            times.append((time.perf_counter() - start) * 1000)
+        return statistics.median(times)
+
+    t_key = _median_ms(lambda: open_database(v2, create=False, key=key).close(), 5)
+    t_v1, t_v2 = timed(v1, put_back), timed(v2)
+    print(f"\nopen + unlock the demo: key known {t_key:.0f} ms; key file v1 (with its "
+          f"conversion) {t_v1:.0f} ms; v2 {t_v2:.0f} ms; v2/v1 {t_v2 / t_v1:.2f}, "
+          f"v2/key known {t_v2 / t_key:.2f}")
+    assert t_v2 < 800 and t_v1 < 800

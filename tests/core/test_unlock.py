@@ -114,3 +114,78 @@ def test_password_change_and_recovery_regeneration(made):
     assert ul.unlock_with_recovery(folder, text) == new.database_key
     with pytest.raises(kf.WrongPassword):
         ul.unlock_with_recovery(folder, new.recovery_text)
+
+
+# --- format version 2 (the public keys, their MAC, version-1 folders) ------------------------
+
+FIXTURE = __import__("pathlib").Path(__file__).resolve().parents[1] / "fixtures" / "keyfile_v1"
+
+
+def _forge_recovery(path) -> None:  # noqa: ANN001
+    import json
+
+    doc = json.loads(path.read_bytes())
+    stranger = kf.KeyFile.new().with_recovery(kf.new_recovery_key()[0], kf.new_database_key())
+    doc["entries"] = [e for e in doc["entries"] if e["kind"] != "recovery"] + [
+        json.loads(stranger.to_bytes())["entries"][0]]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+
+
+def test_recovery_public_key_for_the_backups_and_its_private_key_from_the_text(made):
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    folder, new = made
+    public = ul.recovery_public_key(folder, new.database_key)
+    private = ul.recovery_private_key(new.recovery_text)
+    assert X25519PrivateKey.from_private_bytes(private).public_key().public_bytes_raw() \
+        == public and len(public) == 32
+    with pytest.raises(kf.KeyFileError, match="Ouvrez d'abord"):
+        ul.recovery_public_key(folder / "ailleurs")  # no database opened there
+    ul.remember_folder_key(folder, new.database_key)  # what open_database does
+    assert ul.recovery_public_key(folder) == public
+
+
+def test_a_swapped_recovery_key_is_refused_and_the_second_copy_is_used(made):
+    folder, new = made
+    creds = ul.Credentials("admin", "motdepasse-1")
+    good = ul.keyfile_copy_path(folder).read_bytes()
+    _forge_recovery(ul.keyfile_path(folder))
+    # the forged copy does not overwrite the good one...
+    assert ul.load_keys(folder) and ul.keyfile_copy_path(folder).read_bytes() == good
+    # ... the backups' key comes from the good copy, the login too, which repairs both
+    assert ul.recovery_public_key(folder, new.database_key) \
+        == kf.recovery_public_key_of(new.recovery_text)
+    assert ul.unlock(folder, creds) == new.database_key
+    assert ul.keyfile_path(folder).read_bytes() == ul.keyfile_copy_path(folder).read_bytes()
+    assert kf.KeyFile.load(ul.keyfile_path(folder)).recovery_public_key() \
+        == kf.recovery_public_key_of(new.recovery_text)
+    # both copies forged: refused, in French
+    _forge_recovery(ul.keyfile_path(folder))
+    _forge_recovery(ul.keyfile_copy_path(folder))
+    with pytest.raises(kf.KeyFileTampered, match="modifié en dehors"):
+        ul.unlock(folder, creds)
+    with pytest.raises(kf.KeyFileTampered):
+        ul.recovery_public_key(folder, new.database_key)
+
+
+def test_a_version_1_folder_keeps_working_and_is_converted_entry_by_entry(tmp_path):
+    import json
+    import shutil
+
+    s = json.loads((FIXTURE / "secrets.json").read_text(encoding="utf-8"))
+    key = bytes.fromhex(s["database_key"])
+    shutil.copy(FIXTURE / "ccs.cles", ul.keyfile_path(tmp_path))
+    admin = ul.Credentials("admin", s["passwords"]["admin"])
+    assert ul.unlock(tmp_path, admin) == key  # the login converts admin's entry
+    doc = json.loads(ul.keyfile_path(tmp_path).read_bytes())
+    assert doc["version"] == 2 and ul.keyfile_copy_path(tmp_path).is_file()
+    assert [("public_key" in e) for e in doc["entries"]] == [True, False, False]
+    assert ul.unlock(tmp_path, ul.Credentials("secretaire", s["passwords"]["secretaire"])) \
+        == key
+    # until the recovery key is typed once, backups cannot be sealed to it: said in French
+    with pytest.raises(kf.NoRecoveryPublicKey, match="première version chiffrée"):
+        ul.recovery_public_key(tmp_path, key)
+    assert ul.unlock_with_recovery(tmp_path, s["recovery_text"]) == key
+    assert ul.recovery_public_key(tmp_path, key) == kf.recovery_public_key_of(
+        s["recovery_text"])
+    assert ul.load_keys(tmp_path).legacy_accounts() == ()  # secretaire logged in above
