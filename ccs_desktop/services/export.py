@@ -32,10 +32,11 @@ from typing import Any, BinaryIO
 from sqlalchemy import select
 
 from ..db import models as m
+from ..db import settings
 from ..fileio import write_atomically
 from ..i18n import _
 from .errors import ValidationError
-from .export_columns import DATE, NUMBER, ExportColumn, columns_for
+from .export_columns import DATE, NUMBER, ExportColumn, columns_for, committee_column
 from .records import ListQuery
 from .values import freeze
 
@@ -44,7 +45,7 @@ FORMATS = (XLSX, CSV)
 #: the lists that export (the interface's six, and the attendance at meetings)
 LISTS = ("meetings", "threats", "vulnerabilities", "recommendations", "activities", "people",
          "attendance")
-STREAM_ROWS = 2000  # rows fetched from SQLite at a time
+STREAM_ROWS = 200  # rows fetched from SQLite at a time (200 to 2000 measured: 200 fastest)
 
 
 # --- periods ---------------------------------------------------------------------------------
@@ -267,10 +268,13 @@ class Table:
 def export_list(services: Any, kind: str, query: ListQuery | None, path: str | os.PathLike,
                 fmt: str = XLSX, *, period: Period | None = None,
                 include_sensitive: bool = False, administrator: bool = False,
-                overwrite: bool = True, check: Callable[[], None] | None = None,
+                overwrite: bool = True, with_committee: bool | None = None,
+                check: Callable[[], None] | None = None,
                 progress: Callable[[int], None] | None = None) -> ExportResult:
     """Write the list `kind` as `query` shows it into `path` (xlsx or csv); `check` is
-    called every few hundred rows (a cancel raises there), `progress` with the rows so far."""
+    called every few hundred rows (a cancel raises there), `progress` with the rows so far.
+    `with_committee` puts the "Comité" column first (by default: in a CRSS database, as
+    its tables show it; never for the attendance)."""
     _check_kind(kind)
     check_sensitive(include_sensitive, administrator)
     if fmt not in FORMATS:
@@ -281,6 +285,13 @@ def export_list(services: Any, kind: str, query: ListQuery | None, path: str | o
                    if kind == "threats" else None)
     columns = columns_for(kind, type_labels,
                           with_phone=include_sensitive and kind == "people")
+    if with_committee is None:
+        with_committee = kind != "attendance" and settings.is_crss(services.db)
+    if with_committee and kind != "attendance":
+        with services.db.session() as s:
+            codes = {i: c or "" for i, c in s.execute(select(m.Committee.id,
+                                                             m.Committee.code))}
+        columns = [committee_column(codes), *columns]
     rows = _watched(iter_rows(services, kind, query, period,
                               include_sensitive=include_sensitive,
                               administrator=administrator), check, progress)

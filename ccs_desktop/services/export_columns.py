@@ -151,3 +151,10 @@ def columns_for(kind: str, type_labels: dict[str, str] | None = None,
             c("guest", pgettext("Columns", "Guest"), lambda a: yes_no(a.is_guest), width=8),
         ]
     raise KeyError(kind)
+
+
+def committee_column(codes: dict[int, str]) -> ExportColumn:
+    """The "Comité" column of a CRSS database's lists: the code of the record's committee
+    (codes: committee id -> code), first, as the CRSS's tables show it."""
+    return ExportColumn("committee", pgettext("Columns", "Committee"),
+                        lambda rec: codes.get(rec.committee_id, ""), width=22)

@@ -347,3 +347,25 @@ def test_cli_refusals(capsys, folder, tmp_path):
     code, _o, _e = run(capsys, "export", "meetings", "--data-dir", str(folder), "--out",
                        str(tmp_path / "auto.csv"))
     assert code == 0 and (tmp_path / "auto.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_a_crss_database_exports_the_committee_first(folder, tmp_path):
+    from ccs_desktop.db import settings
+
+    db = open_database(folder)
+    try:
+        sv = Services(db)
+        export.export_list(sv, "meetings", None, tmp_path / "own.csv", "csv")
+        header, _rows = csv_rows(tmp_path / "own.csv")
+        assert header[0] == "Référence"  # a committee's own lists: no "Comité" column
+        settings.write_db(db, settings.MODE, settings.CRSS_MODE)
+        try:
+            export.export_list(sv, "meetings", None, tmp_path / "crss.xlsx")
+        finally:
+            settings.write_db(db, settings.MODE, settings.COMMITTEE_MODE)
+        code = sv.committee.own().code
+    finally:
+        db.close()
+    _book, header, rows = xlsx_rows(tmp_path / "crss.xlsx")
+    assert header[:2] == ("Comité", "Référence")
+    assert rows and {r[0] for r in rows} == {code}
