@@ -255,8 +255,8 @@ class ExportResult:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """What a writer needs: a sheet title, the columns, the rows and the dictionary
-    (title rows, then (term, description) lines)."""
+    """What a writer needs: a sheet title, the columns, the rows, the dictionary's
+    (column, type, description) lines and the (term, text) lines about the export."""
 
     title: str
     columns: list[ExportColumn]

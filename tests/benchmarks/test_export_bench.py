@@ -34,7 +34,7 @@ from ccs_desktop.services.demo import generate_demo
 from ccs_desktop.services.hub import Services
 from ccs_desktop.services.records import ListQuery
 
-openpyxl = pytest.importorskip("openpyxl")
+import openpyxl  # noqa: E402  (a dependency: pyproject.toml)
 
 ROWS = int(os.environ.get("CCS_BENCH_ROWS", "50000"))
 PLACES = ["Toya", "Koriomé", "Hamabangou", "axe Tombouctou–Goundam", "Kabara", "Bellafarandi"]

@@ -11,8 +11,10 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-openpyxl = pytest.importorskip("openpyxl")
+import openpyxl  # noqa: E402  (a dependency: pyproject.toml)
 
 from ccs_desktop.cli import main  # noqa: E402
 from ccs_desktop.db.engine import open_database  # noqa: E402
@@ -232,6 +234,14 @@ def test_safe_text(text):  # noqa: D103
     assert export.safe_text(text) == "'" + text
     assert export.safe_text("a" + text) == "a" + text
     assert export.safe_text("a\x00b\x1fc") == "abc"
+
+
+@given(st.text(max_size=20))
+def test_no_text_becomes_a_formula(text):
+    safe = export.safe_text(text)
+    kept = "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 32)
+    assert safe in (kept, "'" + kept)
+    assert not safe.startswith(("=", "+", "-", "@", "\t", "\r"))
 
 
 def test_sensitive_data_needs_an_administrator(folder, tmp_path):

@@ -10,7 +10,7 @@ import io
 import pytest
 from PySide6.QtCore import Qt
 
-openpyxl = pytest.importorskip("openpyxl")
+import openpyxl  # noqa: E402  (a dependency: pyproject.toml)
 
 from ccs_desktop.services.records import ListQuery  # noqa: E402
 from ccs_desktop.ui import prompts  # noqa: E402
