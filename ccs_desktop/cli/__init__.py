@@ -23,7 +23,7 @@ from ..logs import log_to_file_only, start_logging
 from .common import CliError, FrenchArgumentParser
 
 COMMAND_MODULES = ("ccs_desktop.cli.core", "ccs_desktop.cli.documents",
-                   "ccs_desktop.cli.exchange")
+                   "ccs_desktop.cli.exchange", "ccs_desktop.cli.export")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,8 +15,11 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout, QWidget,
 )
 
+from ...i18n import ngettext
+from .. import prompts
 from .. import settings_keys as prefs
 from ..models import RecordTableModel, make_model
+from ..tasks import TaskRunner
 from ..widgets.badges import BadgeDelegate
 
 SEARCH_DELAY_MS = 250
@@ -76,6 +79,12 @@ class ListPage(QWidget):
         self.delete_button.setObjectName("deleteButton")
         self.delete_button.setToolTip(self.tr("Delete the selected row (Del); Ctrl+Z undoes it"))
         self.delete_button.clicked.connect(self.delete_selected)
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setToolTip(self.tr("Save the rows shown (search and filters "
+                                              "applied, same order) as an Excel or CSV file"))
+        self.export_button.clicked.connect(self.export_rows)
+        self._exports = TaskRunner(self)
 
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("searchEdit")
@@ -124,6 +133,8 @@ class ListPage(QWidget):
         self.reset_button.setObjectName("resetFilters")
         self.reset_button.clicked.connect(self.clear_filters)
         filter_row.addWidget(self.reset_button)
+        # beside the filters it follows (the top row is full on a 1024 px screen)
+        filter_row.addWidget(self.export_button)
         self.fill_filter_options()
 
         self.table = QTableView()
@@ -324,6 +335,55 @@ class ListPage(QWidget):
     def refresh_row(self, record_id: int) -> None:
         """One record was saved: its row alone is shown again (the rest stays as fetched)."""
         self.model.update_row(record_id)
+
+    # --- export -------------------------------------------------------------------------------
+    def export_rows(self) -> None:
+        """Ask for a file, then write what the table shows (its search, filters and order)
+        there off the GUI thread (services.export); a French confirmation says how many rows
+        went where. Nothing sensitive is ever exported (no option for it yet)."""
+        title = self.tr("Export the list")
+        path = prompts.current().choose_file(
+            self, title, self.tr("Excel workbook (*.xlsx);;CSV file, “;” separator (*.csv)"),
+            start=f"{self.kind}.xlsx", mode=prompts.SAVE)
+        if not path:
+            return
+        path = str(path)
+        if not path.lower().endswith((".xlsx", ".csv")):
+            path += ".xlsx"
+        fmt = "csv" if path.lower().endswith(".csv") else "xlsx"
+        services, kind, query = self.services, self.kind, self.model.query
+
+        def work(control: Any) -> Any:
+            from ...services.export import export_list
+
+            return export_list(services, kind, query, path, fmt, check=control.check)
+
+        self.export_button.setEnabled(False)
+        self._exports.start(work, on_done=self._exported, on_fail=self._export_failed)
+
+    def _exported(self, result: Any) -> None:
+        self.export_button.setEnabled(True)
+        text = ngettext("{n} row exported into “{path}”.", "{n} rows exported into “{path}”.",
+                        result.rows).format(n=result.rows, path=result.path)
+        prompts.current().inform(self, self.tr("Export the list"), text)
+
+    def _export_failed(self, exc: BaseException) -> None:
+        from ...fileio import os_error_message
+        from ...services.errors import UserError
+
+        self.export_button.setEnabled(True)
+        if isinstance(exc, UserError):
+            reason = str(exc)
+        elif isinstance(exc, OSError):
+            reason = os_error_message(exc)
+        else:
+            import logging
+
+            logging.getLogger(__name__).error("export failed", exc_info=exc)
+            reason = self.tr("An unexpected error occurred; no file was written.")
+        prompts.current().inform(self, self.tr("Export the list"),
+                                 self.tr("The export failed: %1").replace("%1", reason),
+                                 warning=True)
 
     # --- saved layout -------------------------------------------------------------------------
     def save_state(self) -> None:
