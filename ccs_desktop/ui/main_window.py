@@ -23,6 +23,7 @@ from ..services.records import UPDATED
 from . import i18n
 from . import prompts
 from . import settings_keys as prefs
+from .window_fit import centre, fit_window, scroll_area
 from .exchange import exchange_pages, install_exchange_actions
 from .views.crss import is_crss
 from .views.home import HomePage
@@ -36,6 +37,8 @@ EXCHANGE_KEYS = ("register", "import_log", "conflicts")
 PAGES = ("home", "meetings", "threats", "vulnerabilities", "recommendations", "activities",
          "people", "settings")
 LIST_KINDS = KINDS
+#: the main window's first size, reduced to what the screen leaves
+PREFERRED_SIZE = QSize(1200, 760)
 
 
 class MainWindow(QMainWindow):
@@ -69,6 +72,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setStyleSheet("QLabel#pageTitle { font-size: 15pt; font-weight: bold; }")
         self.pages = {}
+        self._holders: dict[str, QWidget] = {}
         self._stale = set()
         self.home = HomePage(self.services)
         self.home.navigate.connect(self.go_to_filtered)
@@ -93,7 +97,11 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(titles[key])
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
-            self.stack.addWidget(self.pages[key])
+            # a page wider than a small screen (a list's filters) scrolls instead of widening
+            # the window past the screen
+            holder = scroll_area(self.pages[key], f"pageScroll_{key}")
+            self._holders[key] = holder
+            self.stack.addWidget(holder)
         self.nav.currentRowChanged.connect(self._on_nav)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -194,7 +202,7 @@ class MainWindow(QMainWindow):
         if key in self._stale:
             self._stale.discard(key)
             self.pages[key].refresh()
-        self.stack.setCurrentWidget(self.pages[key])
+        self.stack.setCurrentWidget(self._holders[key])
         self._actions["new"].setEnabled(key in LIST_KINDS or key == "home")
         self._actions["find"].setEnabled(key in LIST_KINDS)
 
@@ -364,8 +372,10 @@ class MainWindow(QMainWindow):
             geo = prefs.read(prefs.MAIN_GEOMETRY)
             if geo is not None:
                 self.restoreGeometry(geo)
-            else:
-                self.resize(QSize(1200, 760))
+            # from the available screen (taskbar excluded): never taller than what is left
+            fit_window(self, self.size() if geo is not None else PREFERRED_SIZE)
+            if geo is None:
+                centre(self)
             state = prefs.read(prefs.MAIN_STATE)
             if state is not None:
                 self.restoreState(state)

@@ -22,6 +22,7 @@ from ..services import committee
 from ..services.errors import UserError, ValidationError
 from . import i18n
 from .widgets.committee_form import CommitteeForm
+from .window_fit import fit_window
 
 PARTICLES = {"ag", "ould", "walet", "ben", "ibn", "mint", "wallet"}
 
@@ -427,7 +428,7 @@ class SetupWizard(QWizard):
         self.committee_id = self.pageIds()[1]
         self.crss_id = self.addPage(self.crss_page)
         self.error = self.members_page.error
-        self.resize(820, 600)
+        fit_window(self, (820, 600), "wizard")
 
     def restore_backup(self) -> None:
         from .exchange import restore_from_wizard

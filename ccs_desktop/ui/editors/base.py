@@ -23,6 +23,7 @@ from .. import commands
 from ..i18n import date_time_text, time_text
 from ..views.crss import is_crss
 from ..drafts import DraftKeeper, Draft
+from ..window_fit import fit_window, scroll_area
 
 NONE_DATE = QDate(2000, 1, 1)
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
@@ -379,7 +380,9 @@ class RecordEditor(QDialog):
         self._ready = False
         self.build()
         self.form.changed.connect(self.on_changed)
-        self.outer.addWidget(self.body, 1)
+        # a form longer than the screen scrolls: the buttons below stay visible
+        self.body_scroll = scroll_area(self.body)
+        self.outer.addWidget(self.body_scroll, 1)
 
         self.general_error = ErrorLabel()
         self.general_error.setObjectName("generalError")
@@ -418,7 +421,7 @@ class RecordEditor(QDialog):
         self._ready = True
         if offer_drafts:
             self.offer_draft()
-        self.resize(*self.DEFAULT_SIZE)
+        fit_window(self, self.DEFAULT_SIZE, f"editor/{self.kind}")
 
     # to override ------------------------------------------------------------------------------
     def build(self) -> None:

@@ -166,6 +166,7 @@ class ThreatEditor(RecordEditor):
         self.history.setMaximumHeight(110)
         hl.addWidget(self.history)
         col.addWidget(self.history_box)
+        col.addStretch(1)  # room left over goes below the form, not around the description
 
     def ask_local_type(self) -> None:
         """The dialog, its national type the one chosen here (the sub-type when national)."""
