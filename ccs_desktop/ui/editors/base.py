@@ -616,9 +616,10 @@ class RecordEditor(QDialog):
         return done
 
     def _leave(self) -> None:
-        """Closing: save an existing record; otherwise (or when invalid) keep the draft."""
+        """Closing saves what was typed: an existing record, and a new one that is valid (the
+        README promises forms that save as you type); an invalid one keeps its draft."""
         if self.dirty and not self.read_only:
-            if self.record_id is not None and self.save(quiet=True):
+            if self.save(quiet=True):
                 return
             self.keeper.flush()
 
