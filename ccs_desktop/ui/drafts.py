@@ -1,7 +1,8 @@
 """Crash-safe drafts: what the secretary typed survives a power cut or a crash.
 
 An editor writes its form's content as JSON into ``<data_dir>/drafts/<kind>-<id|new>.json``
-a moment after each change (debounced), atomically (temporary file, flush, fsync, os.replace),
+at most `DRAFT_DELAY_MS` after each change (throttled, never postponed by further typing: what was
+typed more than 200 ms before a power cut is on disk), atomically (temporary file, flush, fsync, os.replace),
 sealed with the key of the database beside it (services/sealed.py: what was typed is as
 sensitive as the records), removes it when the record is saved, and offers it back when the
 editor opens again. A clear draft left by the previous version is read once and sealed.
@@ -23,6 +24,8 @@ from ..services import sealed
 
 DRAFT_DIR = "drafts"
 FORMAT = 1
+#: the longest a change waits before its draft is written (the write itself takes a few ms)
+DRAFT_DELAY_MS = 100
 
 
 @dataclass(frozen=True)
@@ -121,11 +124,12 @@ def pending_drafts(data_dir: str | Path) -> list[Draft]:
 
 
 class DraftKeeper(QObject):
-    """Writes `collect()` as the draft of (kind, record_id) `delay_ms` after the last
-    `touch()`; `flush()` writes at once (closing, crashing code paths)."""
+    """Writes `collect()` as the draft of (kind, record_id) `delay_ms` after the first
+    `touch()` not yet written (a touch while a write is due does not postpone it: continuous
+    typing is still on disk every `delay_ms`); `flush()` writes at once (closing)."""
 
     def __init__(self, data_dir: str | Path, kind: str, record_id: int | None,
-                 collect: Callable[[], dict[str, Any]], delay_ms: int = 500,
+                 collect: Callable[[], dict[str, Any]], delay_ms: int = DRAFT_DELAY_MS,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
@@ -140,7 +144,7 @@ class DraftKeeper(QObject):
         self.last_path: Path | None = None
 
     def touch(self) -> None:
-        if self.enabled:
+        if self.enabled and not self._timer.isActive():
             self._timer.start()
 
     def pending(self) -> bool:
