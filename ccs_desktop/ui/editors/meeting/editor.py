@@ -133,6 +133,7 @@ class MeetingEditor(RecordEditor):
             set_combo(status, "adopted")
             status.blockSignals(False)
         self.general.update_reference()
+        self.general.remember_number(obj)
         self.general.status_state()
         self.general.role_labels()
         exists = obj is not None
