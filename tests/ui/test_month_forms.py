@@ -46,3 +46,33 @@ def test_a_new_valid_member_closed_with_fermer_is_created(qtbot, window):
     again = open_editors(window)[-1]
     assert not again.draft_banner.isVisible()
     again.close()
+
+
+def test_optional_dates_open_on_the_current_month(qtbot, window):
+    """Trap 5: « Échéance » of a new recommendation and « Convocation en date du » of a new
+    meeting are empty; their calendars open on this month, not on janvier 2000."""
+    from PySide6.QtCore import QDate, QPoint
+    from PySide6.QtWidgets import QDateEdit
+
+    today = QDate.currentDate()
+    for kind, name in (("recommendations", "deadline"), ("meetings", "convocation_date")):
+        window.go_to(kind)
+        editor = window.open_record(kind, None)
+        qtbot.waitExposed(editor)
+        edit = editor.findChild(QDateEdit, name)
+        assert edit is not None, name
+        if kind == "meetings":
+            edit.setDate(edit.minimumDate())  # emptied (a new meeting may propose one)
+        assert editor.form.value(name) is None
+        edit.ensurePolished()
+        # a click on the field's arrow opens its calendar
+        qtbot.mouseClick(edit, Qt.MouseButton.LeftButton,
+                         pos=QPoint(edit.width() - 8, edit.height() // 2))
+        calendar = edit.calendarWidget()
+        qtbot.waitUntil(calendar.isVisible, timeout=2000)
+        assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+        calendar.window().hide()
+        assert editor.form.value(name) is None  # opening it chose nothing
+        qtbot.keyClick(edit, Qt.Key.Key_Up)  # the arrow keys start from today
+        assert editor.form.value(name) == today.toString("yyyy-MM-dd")
+        editor.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel,
@@ -108,8 +108,35 @@ def set_combo(combo: QComboBox, code: Any) -> None:
     combo.setCurrentIndex(index if index >= 0 else (0 if combo.count() else -1))
 
 
+class OptionalDateEdit(QDateEdit):
+    """A date that may stay empty (shown "(none)", stored as NONE_DATE): its calendar opens on
+    the current month, and the arrow keys start from today, never from janvier 2000."""
+
+    def is_empty(self) -> bool:
+        return self.date() == NONE_DATE and bool(self.specialValueText())
+
+    def setCalendarPopup(self, enable: bool) -> None:  # noqa: N802
+        super().setCalendarPopup(enable)
+        calendar = self.calendarWidget() if enable else None
+        if calendar is not None:
+            calendar.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: Any) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Show and obj is self.calendarWidget() and \
+                self.is_empty():
+            today = QDate.currentDate()
+            obj.setCurrentPage(today.year(), today.month())
+        return super().eventFilter(obj, event)
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802
+        if self.is_empty():
+            self.setDate(QDate.currentDate())
+            return
+        super().stepBy(steps)
+
+
 def make_date(optional: bool = True) -> QDateEdit:
-    edit = QDateEdit()
+    edit = OptionalDateEdit() if optional else QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMMM yyyy")
     edit.setMinimumDate(NONE_DATE)
