@@ -90,3 +90,85 @@ def test_a_kill_220_ms_after_typing_loses_nothing(qtbot, services, qapp):
         editor.close()
     finally:
         s.db.close()
+
+
+START_AND_DIE = textwrap.dedent("""
+    import os, signal, sys
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+    from PySide6.QtTest import QTest
+    app = QApplication([])
+    from ccs_desktop.db.engine import open_database
+    from ccs_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(open_database(sys.argv[1]))
+    window.show()
+    QTest.qWait(50)
+    editor = window.open_record("people", None)
+    QTest.keyClicks(editor.form.widgets["given_names"], "Hawa")
+    QTest.qWait(250)
+    os.kill(os.getpid(), signal.SIGKILL)
+""")
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_the_drafts_prompt_comes_once_after_a_real_interruption(qtbot, demo_db):
+    """Trap 9: after a kill, the next start asks once, in plain words (no codes), and
+    « Rouvrir » gives the text back without a second question; after « Non » or a normal
+    close, the next start asks nothing (the draft stays on its form)."""
+    from ccs_desktop.ui import prompts
+    from ccs_desktop.ui.editors.people import PersonEditor
+    from ccs_desktop.ui.main_window import MainWindow
+
+    data_dir = demo_db.data_dir
+    demo_db.close()
+
+    def start(answer: bool):  # noqa: ANN202
+        scripted = prompts.ScriptedPrompts(answers={"ask_yes_no": answer})
+        db = open_database(data_dir)
+        with prompts.replaced(scripted):
+            window = MainWindow(db)
+            qtbot.addWidget(window)
+            window.show()
+            qtbot.waitExposed(window)
+            qtbot.wait(100)
+        return window, db, scripted.asked
+
+    # a normal close first: nothing to ask at the next start
+    window, db, asked = start(True)
+    window.close()
+    db.close()
+    window, db, asked = start(True)
+    assert asked == []
+    window.close()
+    db.close()
+    # killed while typing a new member
+    proc = subprocess.run([sys.executable, "-c", START_AND_DIE, str(data_dir)],
+                          capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert proc.returncode == -9, proc.stderr[-2000:]
+    window, db, asked = start(False)  # « Non »
+    assert len(asked) == 1
+    text = asked[0][2]
+    assert "Nouveau membre : Hawa" in text and "power" not in text
+    assert "ordinary" not in text and "·" not in text.split("Hawa")[0]
+    window.close()
+    db.close()
+    window, db, asked = start(True)  # a normal start after « Non »: not asked again
+    assert asked == []
+    editor = window.open_record("people", None)
+    assert editor.draft_banner.isVisibleTo(editor)  # the form still offers it
+    editor.close()
+    window.close()
+    db.close()
+    # killed again: « Rouvrir » opens the form with the text, no second question
+    subprocess.run([sys.executable, "-c", START_AND_DIE, str(data_dir)], capture_output=True,
+                   timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    window, db, asked = start(True)
+    assert len(asked) == 1
+    editor = next(e for e in window.findChildren(PersonEditor) if e.isVisible())
+    assert editor.form.value("given_names") == "Hawa"
+    assert not editor.draft_banner.isVisibleTo(editor)
+    editor.close()
+    window.close()
+    db.close()
