@@ -76,3 +76,40 @@ def test_optional_dates_open_on_the_current_month(qtbot, window):
         qtbot.keyClick(edit, Qt.Key.Key_Up)  # the arrow keys start from today
         assert editor.form.value(name) == today.toString("yyyy-MM-dd")
         editor.close()
+
+
+def test_an_unscored_threat_looks_unscored_until_the_secretary_chooses(qtbot, window):
+    """Trap 10: no Possible × Modérée (9) in a new threat, no Rare × Négligeable (1) in a
+    meeting's re-assessment: nothing is scored until she chooses."""
+    from ccs_desktop.ui.editors.meeting import MeetingEditor
+
+    window.go_to("threats")
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    editor = open_editors(window)[-1]
+    likelihood = editor.findChild(QComboBox, "likelihood")
+    impact = editor.findChild(QComboBox, "impact")
+    assert likelihood.currentText() == impact.currentText() == "— choisir —"
+    assert editor.badge.text().startswith("Non évaluée")
+    assert "/ 25" not in editor.badge.text()
+    choose(likelihood, "Probable")
+    assert editor.badge.text().startswith("Non évaluée")  # one of two is not a score
+    choose(impact, "Majeure")
+    assert editor.badge.text() == "16 / 25 — Élevé"
+    editor.close()
+
+    meeting_id = window.services.meetings.rows(
+        __import__("ccs_desktop.services.records", fromlist=["ListQuery"]).ListQuery(
+            limit=1))[0].id
+    meeting = window.open_record("meetings", meeting_id)
+    assert isinstance(meeting, MeetingEditor)
+    tab = meeting.threats
+    meeting.tabs.setCurrentWidget(tab)
+    tab.threat_combo.setCurrentIndex(1)
+    assert tab.like_combo.currentText() == tab.impact_combo.currentText() == "— choisir —"
+    assert tab.assess_badge.text().startswith("Non évaluée")
+    threat_id = tab.threat_combo.currentData()
+    before = len(window.services.threats.detail(threat_id).history)
+    if not meeting.read_only:
+        qtbot.mouseClick(tab.assess_button, Qt.MouseButton.LeftButton)
+        assert len(window.services.threats.detail(threat_id).history) == before
+    meeting.close()
