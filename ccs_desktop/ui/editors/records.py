@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
 
 from ..i18n import long_date
 from ...domain import enums
+from ...services import coherence
 from ...services.errors import UserError, ValidationError
 from ...services.records import ListQuery
+from ..widgets.coherence import confirm_despite
 from .attachments import AttachmentsPanel
 from .base import ErrorLabel, RecordEditor, date_value, make_combo, make_date
 
@@ -217,6 +219,12 @@ class RecommendationEditor(RecordEditor):
 
     def transmit(self) -> bool:
         if self.record_id is None and not self.save():
+            return False
+        warnings = coherence.transmission_warnings(
+            self.services, self.record_id, status="transmitted", date=date_value(self.t_date),
+            letter_number=self.t_letter.text())
+        if not confirm_despite(self, warnings, self.tr("Record this transmission anyway?"),
+                               self.tr("Record the transmission")):
             return False
         try:
             self.services.recommendations.transmit(

@@ -9,7 +9,9 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ....domain import enums
+from ....services import coherence
 from ....services.meetings import reference
+from ...widgets.coherence import confirm_despite
 from ..base import Banner, set_combo
 
 
@@ -146,5 +148,14 @@ class GeneralTab(QWidget):
         self.editor.on_changed()
 
     def mark_held(self) -> None:
+        """Held, after the coherence warnings (a date in the future, no quorum...) if any."""
+        ed = self.editor
+        if ed.record_id is not None:
+            if ed.dirty:
+                ed.save(quiet=True)  # the warnings read what is on screen
+            warnings = coherence.meeting_warnings(ed.services, ed.record_id)
+            if not confirm_despite(self, warnings, self.tr("Mark the meeting as held "
+                                                           "anyway?"), self.tr("Mark as held")):
+                return
         set_combo(self.form.widgets["status"], "held")
         self.editor.save()
