@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ...domain import enums
 from ...services.errors import ReadOnly, UserError, ValidationError
 from .. import commands
-from ..i18n import date_time_text, time_text
+from ..i18n import long_date, time_text
 from ..views.crss import is_crss
 from ..drafts import DraftKeeper, Draft
 from ..window_fit import fit_window, scroll_area
@@ -529,7 +529,8 @@ class RecordEditor(QDialog):
         if draft is None or self.read_only:
             return None
         self._offered = draft
-        when = date_time_text(draft.saved_at, long=True)
+        when = QCoreApplication.translate("RecordEditor", "{date} at {time}").format(
+            date=long_date(draft.saved_at), time=time_text(draft.saved_at, padded=False))
         self.draft_label.setText(QCoreApplication.translate(
             "RecordEditor", "An unsaved draft was found (written on {when}). "
             "Restore what was typed?").format(when=when))

@@ -121,7 +121,9 @@ class RecommendationEditor(RecordEditor):
         self.t_date.setObjectName("transmitDate")
         self.t_letter = QLineEdit()
         self.t_letter.setObjectName("transmitLetter")
-        self.t_letter.setPlaceholderText(self.tr("e.g. 012/CCSC-ALAFIA"))
+        own = self.services.committee.own()  # the committee's own code, not the demo's
+        self.t_letter.setPlaceholderText(self.tr("e.g. 012/{code}").format(
+            code=own.code if own is not None and own.code else "CCSC"))
         self.t_to = QLineEdit()
         self.t_to.setObjectName("transmitTo")
         self.t_to.setPlaceholderText(self.tr("e.g. Monsieur le Préfet du cercle de Tombouctou"))
