@@ -52,3 +52,21 @@ def test_the_letter_placeholder_quotes_the_committees_own_code(qtbot, empty_db):
     code = s.committee.own().code
     assert "ALAFIA" not in code
     assert editor.t_letter.placeholderText() == f"ex. 012/{code}"
+
+
+def test_a_rank_replaces_the_civility_and_particles_stay_as_written(qtbot, services):
+    from ccs_desktop.ui.editors.people import PersonEditor
+
+    editor = PersonEditor(services, QUndoStack())
+    qtbot.addWidget(editor)
+    editor.show()
+    type_text(qtbot, editor.form.widgets["title"], "Sergent")
+    type_text(qtbot, editor.form.widgets["given_names"], "Kadiatou")
+    type_text(qtbot, editor.form.widgets["family_name"], "Coulibaly")
+    editor.form.widgets["sex"].setCurrentIndex(editor.form.widgets["sex"].findData("F"))
+    assert editor.preview.text() == "Sur les documents : Sergent Kadiatou COULIBALY"
+    editor.form.widgets["title"].clear()
+    editor.form.widgets["family_name"].clear()
+    type_text(qtbot, editor.form.widgets["family_name"], "Walet Mohamed")
+    assert editor.preview.text() == "Sur les documents : Mme Kadiatou Walet MOHAMED"
+    assert editor.form.widgets["family_name"].font().capitalization().name != "AllUppercase"
