@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import Integer, column, literal_column, select, table, text
+from sqlalchemy import Integer, column, event, literal_column, select, table, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -79,15 +79,38 @@ def create_sql(table: str) -> str:
             "body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')")
 
 
-def document(obj: Any) -> str:
+def document(obj: Any, extra: Iterable[str] = ()) -> str:
     _, fields = SEARCHABLE[type(obj)]
-    return fold(" ".join(f for f in fields(obj) if f))
+    return fold(" ".join(f for f in (*fields(obj), *extra) if f))
+
+
+def agenda_texts(conn: Connection, meeting_ids: Iterable[int]) -> dict[int, list[str]]:
+    """What a meeting's search also covers: its agenda's titles, discussions and decisions
+    (never the restricted notes), read on the flushing connection."""
+    ids = sorted({i for i in meeting_ids if i is not None})
+    out: dict[int, list[str]] = {i: [] for i in ids}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ", ".join(f":m{n}" for n in range(len(chunk)))
+        rows = conn.execute(text(
+            "SELECT meeting_id, title, discussion, decisions FROM agenda_items "
+            f"WHERE deleted_at IS NULL AND meeting_id IN ({marks}) ORDER BY position"),
+            {f"m{n}": i for n, i in enumerate(chunk)}).all()
+        for meeting_id, *texts in rows:
+            out[meeting_id].extend(t for t in texts if t)
+    return out
+
+
+def _bodies(conn: Connection, objs: list[Any]) -> list[dict[str, Any]]:
+    extra = agenda_texts(conn, (o.id for o in objs)) if objs and \
+        isinstance(objs[0], m.Meeting) else {}
+    return [{"id": o.id, "body": document(o, extra.get(o.id, ()))} for o in objs]
 
 
 def _insert(conn: Connection, table: str, objs: list[Any]) -> None:
     if objs:
         conn.execute(text(f"INSERT INTO {table}(rowid, body) VALUES (:id, :body)"),
-                     [{"id": o.id, "body": document(o)} for o in objs])
+                     _bodies(conn, objs))
 
 
 def index_rows(conn: Connection, model: type, rows: Iterable[Any]) -> None:
@@ -99,7 +122,24 @@ def index_rows(conn: Connection, model: type, rows: Iterable[Any]) -> None:
     if live:
         conn.execute(text(f"INSERT OR REPLACE INTO {SEARCHABLE[model][0]}(rowid, body) "
                           "VALUES (:id, :body)"),
-                     [{"id": o.id, "body": document(o)} for o in live])
+                     _bodies(conn, live))
+
+
+@event.listens_for(Session, "after_flush")
+def _agenda_changed(session: Session, _flush_context: Any) -> None:
+    """An agenda item written, moved or deleted: its meeting's search entry again (the
+    meeting itself may not have changed)."""
+    if session.info.get("skip_search_index"):
+        return
+    ids = {o.meeting_id for o in (*session.new, *session.dirty, *session.deleted)
+           if isinstance(o, m.AgendaItem) and o.meeting_id is not None}
+    if not ids:
+        return
+    with session.no_autoflush:
+        meetings = [x for x in (session.get(m.Meeting, i) for i in sorted(ids))
+                    if x is not None]
+    if meetings:
+        index_rows(session.connection(), m.Meeting, meetings)
 
 
 def rebuild(session: Session, batch: int = 5000) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMenu, QSplitter,
@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 
 from ..domain.kinds import KINDS
 from ..services.hub import Services
+from ..services.errors import UserError
 from ..services.records import UPDATED
-from . import i18n
+from . import drafts, i18n
 from . import prompts
 from . import settings_keys as prefs
+from .window_fit import centre, fit_window, scroll_area
 from .exchange import exchange_pages, install_exchange_actions
 from .views.crss import is_crss
 from .views.home import HomePage
@@ -36,6 +38,8 @@ EXCHANGE_KEYS = ("register", "import_log", "conflicts")
 PAGES = ("home", "meetings", "threats", "vulnerabilities", "recommendations", "activities",
          "people", "settings")
 LIST_KINDS = KINDS
+#: the main window's first size, reduced to what the screen leaves
+PREFERRED_SIZE = QSize(1200, 760)
 
 
 class MainWindow(QMainWindow):
@@ -55,6 +59,10 @@ class MainWindow(QMainWindow):
         self._changes: list[Any] = []
         self._build()
         self.restore_state()
+        #: the previous session on this folder was cut off (power cut, crash): its drafts are
+        #: offered once, when the window first shows
+        self.interrupted = drafts.begin_session(db.data_dir)
+        self._drafts_offered = False
 
     # --- construction (again after a language change) ------------------------------------------
     def _build(self) -> None:
@@ -69,6 +77,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setStyleSheet("QLabel#pageTitle { font-size: 15pt; font-weight: bold; }")
         self.pages = {}
+        self._holders: dict[str, QWidget] = {}
         self._stale = set()
         self.home = HomePage(self.services)
         self.home.navigate.connect(self.go_to_filtered)
@@ -93,7 +102,11 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(titles[key])
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
-            self.stack.addWidget(self.pages[key])
+            # a page wider than a small screen (a list's filters) scrolls instead of widening
+            # the window past the screen
+            holder = scroll_area(self.pages[key], f"pageScroll_{key}")
+            self._holders[key] = holder
+            self.stack.addWidget(holder)
         self.nav.currentRowChanged.connect(self._on_nav)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -194,7 +207,7 @@ class MainWindow(QMainWindow):
         if key in self._stale:
             self._stale.discard(key)
             self.pages[key].refresh()
-        self.stack.setCurrentWidget(self.pages[key])
+        self.stack.setCurrentWidget(self._holders[key])
         self._actions["new"].setEnabled(key in LIST_KINDS or key == "home")
         self._actions["find"].setEnabled(key in LIST_KINDS)
 
@@ -364,8 +377,10 @@ class MainWindow(QMainWindow):
             geo = prefs.read(prefs.MAIN_GEOMETRY)
             if geo is not None:
                 self.restoreGeometry(geo)
-            else:
-                self.resize(QSize(1200, 760))
+            # from the available screen (taskbar excluded): never taller than what is left
+            fit_window(self, self.size() if geo is not None else PREFERRED_SIZE)
+            if geo is None:
+                centre(self)
             state = prefs.read(prefs.MAIN_STATE)
             if state is not None:
                 self.restoreState(state)
@@ -391,10 +406,46 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
         self._apply_splitter()
+        if not self._drafts_offered:
+            self._drafts_offered = True
+            QTimer.singleShot(0, self.offer_drafts)
+
+    def offer_drafts(self) -> list[Any]:
+        """After a real interruption only (the previous session's marker left by a process
+        that no longer runs), once: the forms whose text was not saved, in plain words;
+        « Rouvrir » opens each with its text back (no second question). Whatever the answer,
+        the drafts are not offered again at this start; each form still offers its own."""
+        if self.db is None or not hasattr(self.db, "data_dir"):
+            return []
+        found = drafts.pending_drafts(self.db.data_dir)
+        drafts.offer_once(found)  # asked here or not at all: app.offer_drafts finds nothing
+        if not self.interrupted or not found:
+            return []
+        self.interrupted = False
+        lines = "\n".join(f"• {d.summary}" for d in found[:8])
+        question = self.tr("CCS Desktop was not closed normally last time (power cut or "
+                           "crash). What was typed in these forms was kept:\n\n{lines}\n\n"
+                           "Reopen them to finish them?").format(lines=lines)
+        if not prompts.current().ask_yes_no(self, self.tr("Text kept"), question,
+                                            yes_text=self.tr("Reopen these forms")):
+            return []
+        opened = []
+        for draft in found:
+            try:
+                editor = self.open_record(draft.kind, draft.record_id)
+            except UserError as exc:  # the record was deleted since: its draft cannot return
+                prompts.current().inform(self, self.tr("Text kept"), str(exc))
+                drafts.discard_draft(self.db.data_dir, draft.kind, draft.record_id)
+                continue
+            if editor is not None and callable(getattr(editor, "restore_draft", None)):
+                editor.restore_draft()  # she already said yes: no banner asking again
+            opened.append(editor)
+        return opened
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.close_editors()
         self.save_state()
+        drafts.end_session(self.db.data_dir)
         super().closeEvent(event)
 
 

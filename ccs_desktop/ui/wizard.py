@@ -22,6 +22,7 @@ from ..services import committee
 from ..services.errors import UserError, ValidationError
 from . import i18n
 from .widgets.committee_form import CommitteeForm
+from .window_fit import fit_window
 
 PARTICLES = {"ag", "ould", "walet", "ben", "ibn", "mint", "wallet"}
 
@@ -208,6 +209,11 @@ class CommitteePage(QWizardPage):
         return not problems
 
 
+#: the function the wizard proposes for the secretary, by sex (documents are in French)
+SECRETARY_FUNCTION = {"H": "Secrétaire général de la mairie",
+                      "F": "Secrétaire générale de la mairie"}
+
+
 class PersonFields(QWidget):
     """Given names, family name, sex (and a function)."""
 
@@ -252,7 +258,8 @@ class OfficersPage(QWizardPage):
                                  "members."))
         self.chair = PersonFields("chair")
         self.secretary = PersonFields("secretary", with_function=True)
-        self.secretary.function.setText("Secrétaire général de la mairie")
+        self.secretary.function.setText(SECRETARY_FUNCTION["H"])
+        self.secretary.sex.currentIndexChanged.connect(self._secretary_function)
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setStyleSheet("color: #b00020; font-weight: bold;")
@@ -265,6 +272,13 @@ class OfficersPage(QWizardPage):
         layout.addWidget(self.secretary)
         layout.addWidget(self.error)
         layout.addStretch(1)
+
+    def _secretary_function(self, *_: object) -> None:
+        """The proposed function follows the secretary's sex (unless she typed her own)."""
+        function = self.secretary.function
+        if function.text() in SECRETARY_FUNCTION.values():
+            function.setText(SECRETARY_FUNCTION.get(self.secretary.sex.currentData(),
+                                                    SECRETARY_FUNCTION["H"]))
 
     def validatePage(self) -> bool:
         problems = []
@@ -427,7 +441,7 @@ class SetupWizard(QWizard):
         self.committee_id = self.pageIds()[1]
         self.crss_id = self.addPage(self.crss_page)
         self.error = self.members_page.error
-        self.resize(820, 600)
+        fit_window(self, (820, 600), "wizard")
 
     def restore_backup(self) -> None:
         from .exchange import restore_from_wizard

@@ -235,6 +235,8 @@ def test_home_settings_attachments_and_writes_give_the_screens_no_orm_instance(
         window.services.meetings.link_threat(editor.record_id, threat.id)
         threats.refresh_threats()
     threats.threat_combo.setCurrentIndex(max(0, threats.threat_combo.count() - 1))
+    threats.like_combo.setCurrentIndex(3)  # issue 15: chosen, never preselected
+    threats.impact_combo.setCurrentIndex(3)
     assert threats.assess_threat()
     scan = tmp_path / "feuille.pdf"
     scan.write_bytes(b"%PDF-1.4 presence")

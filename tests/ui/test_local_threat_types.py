@@ -52,6 +52,8 @@ def test_local_subtype_added_saved_and_shown_again(qtbot, window):
     assert f["type_parent"].currentData() == "CRI"
     assert f["type_code"].currentData() == added.code
     assert f["type_code"].currentText() == "Vol de chèvres"
+    f["likelihood"].setCurrentIndex(3)  # issue 15: the score is chosen, never preselected
+    f["impact"].setCurrentIndex(3)
     assert ed.save() is True
     record_id = ed.record_id
     ed.close()

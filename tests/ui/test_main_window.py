@@ -120,8 +120,9 @@ def test_undo_stack_and_shortcuts(window):
 
 
 def test_geometry_splitter_and_columns_are_restored(qtbot, window, demo_db):
-    window.resize(1100, 650)
-    window.splitter.setSizes([230, 870])
+    # within the offscreen screen (800 px wide): a window is kept within its screen (issue 15)
+    window.resize(760, 650)
+    window.splitter.setSizes([230, 520])
     page = window.go_to("meetings")
     header = page.table.horizontalHeader()
     header.resizeSection(1, 222)
@@ -131,9 +132,8 @@ def test_geometry_splitter_and_columns_are_restored(qtbot, window, demo_db):
 
     again = MainWindow(demo_db)
     qtbot.addWidget(again)
-    # the offscreen screen is 800 px wide, so Qt trims a restored width; not the height
     assert again.size().height() == 650
-    again.resize(1100, 650)
+    again.resize(760, 650)
     again.show()
     qtbot.waitExposed(again)
     assert again.splitter.sizes()[0] == 230
@@ -175,27 +175,31 @@ def test_delete_from_a_list_then_undo_with_ctrl_z(qtbot, window, monkeypatch):
     assert page.count_label.text().startswith(str(before))
 
 
-def test_drafts_left_by_a_crash_are_offered_at_start(qtbot, window, monkeypatch):
+def test_drafts_left_by_a_crash_are_offered_at_start(qtbot, demo_db, monkeypatch):
+    """Issue 15 (trap 9): the window offers them itself, once, after a real interruption, and
+    « Rouvrir » gives the text back without asking again; app.offer_drafts then finds
+    nothing left to ask."""
     from ccs_desktop import app
-    from ccs_desktop.ui import commands, drafts
+    from ccs_desktop.ui import drafts, prompts
 
-    data_dir = window.services.db.data_dir
+    data_dir = demo_db.data_dir
     drafts.save_draft(data_dir, "threats", None,
                       {"fields": {"title": "Coupeurs de route vers Toya"}})
-    asked = []
-    monkeypatch.setattr(commands, "confirm", lambda parent, text: asked.append(text) or True)
-    opened = []
-    original = window.open_record
-    monkeypatch.setattr(window, "open_record",
-                        lambda kind, rid: opened.append(original(kind, rid)) or opened[-1])
-    app.offer_drafts(window)
-    assert asked and "Coupeurs de route vers Toya" in asked[0]
-    editor = opened[0]
-    qtbot.addWidget(editor)
-    assert editor.draft_banner.isVisibleTo(editor)
-    qtbot.mouseClick(editor.restore_button, Qt.MouseButton.LeftButton)
-    texts = [w.text() for w in editor.findChildren(type(window.pages["meetings"].search_edit))]
-    assert "Coupeurs de route vers Toya" in texts
+    (data_dir / "drafts" / drafts.SESSION_FILE).write_text("999999999", encoding="ascii")
+    scripted = prompts.ScriptedPrompts(answers={"ask_yes_no": True})
+    with prompts.replaced(scripted):
+        window = MainWindow(demo_db)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: bool(scripted.asked), timeout=3000)
+        app.offer_drafts(window)
+    assert len(scripted.asked) == 1
+    assert "Coupeurs de route vers Toya" in scripted.asked[0][2]
+    from ccs_desktop.ui.editors.threats import ThreatEditor
+
+    editor = next(e for e in window.findChildren(ThreatEditor) if e.isVisible())
+    assert not editor.draft_banner.isVisibleTo(editor)
+    assert editor.form.value("title") == "Coupeurs de route vers Toya"
 
 
 def test_crss_mode_adds_the_consolidation_pages_and_backup_menu(qtbot, tmp_path):

@@ -73,6 +73,18 @@ def _frozen_header(s, meeting_id: int) -> str | None:  # noqa: ANN001
         return session.get(m.Meeting, meeting_id).frozen_header
 
 
+@pytest.fixture(autouse=True)
+def _confirm_coherence():  # noqa: ANN202
+    """Issue 15: adopting asks first (irreversible, coherence warnings); the secretary
+    confirms here; every other dialog is the real one."""
+    from month_keys import ConfirmingPrompts
+
+    from ccs_desktop.ui import prompts
+
+    with prompts.replaced(ConfirmingPrompts(True)) as confirming:
+        yield confirming
+
+
 @pytest.fixture
 def french(qapp):  # noqa: ANN001, ANN201
     yield i18n.install_translators(qapp, "fr")

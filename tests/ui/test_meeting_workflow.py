@@ -26,6 +26,18 @@ SCREENS = Path(os.environ["CCS_SCREENSHOTS"]) if os.environ.get("CCS_SCREENSHOTS
 LEFT = Qt.MouseButton.LeftButton
 
 
+@pytest.fixture(autouse=True)
+def _confirm_coherence():  # noqa: ANN202
+    """Issue 15: adopting asks first (irreversible, coherence warnings); the secretary
+    confirms here; every other dialog is the real one."""
+    from month_keys import ConfirmingPrompts
+
+    from ccs_desktop.ui import prompts
+
+    with prompts.replaced(ConfirmingPrompts(True)) as confirming:
+        yield confirming
+
+
 @pytest.fixture(scope="session")
 def committee_db_template(tmp_path_factory):
     folder = tmp_path_factory.mktemp("template")

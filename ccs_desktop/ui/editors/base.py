@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel,
@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 from ...domain import enums
 from ...services.errors import ReadOnly, UserError, ValidationError
 from .. import commands
-from ..i18n import date_time_text, time_text
+from ..i18n import long_date, time_text
 from ..views.crss import is_crss
 from ..drafts import DraftKeeper, Draft
+from ..window_fit import fit_window, scroll_area
 
 NONE_DATE = QDate(2000, 1, 1)
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
@@ -107,8 +108,35 @@ def set_combo(combo: QComboBox, code: Any) -> None:
     combo.setCurrentIndex(index if index >= 0 else (0 if combo.count() else -1))
 
 
+class OptionalDateEdit(QDateEdit):
+    """A date that may stay empty (shown "(none)", stored as NONE_DATE): its calendar opens on
+    the current month, and the arrow keys start from today, never from janvier 2000."""
+
+    def is_empty(self) -> bool:
+        return self.date() == NONE_DATE and bool(self.specialValueText())
+
+    def setCalendarPopup(self, enable: bool) -> None:  # noqa: N802
+        super().setCalendarPopup(enable)
+        calendar = self.calendarWidget() if enable else None
+        if calendar is not None:
+            calendar.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: Any) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Show and obj is self.calendarWidget() and \
+                self.is_empty():
+            today = QDate.currentDate()
+            obj.setCurrentPage(today.year(), today.month())
+        return super().eventFilter(obj, event)
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802
+        if self.is_empty():
+            self.setDate(QDate.currentDate())
+            return
+        super().stepBy(steps)
+
+
 def make_date(optional: bool = True) -> QDateEdit:
-    edit = QDateEdit()
+    edit = OptionalDateEdit() if optional else QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMMM yyyy")
     edit.setMinimumDate(NONE_DATE)
@@ -379,7 +407,9 @@ class RecordEditor(QDialog):
         self._ready = False
         self.build()
         self.form.changed.connect(self.on_changed)
-        self.outer.addWidget(self.body, 1)
+        # a form longer than the screen scrolls: the buttons below stay visible
+        self.body_scroll = scroll_area(self.body)
+        self.outer.addWidget(self.body_scroll, 1)
 
         self.general_error = ErrorLabel()
         self.general_error.setObjectName("generalError")
@@ -418,7 +448,7 @@ class RecordEditor(QDialog):
         self._ready = True
         if offer_drafts:
             self.offer_draft()
-        self.resize(*self.DEFAULT_SIZE)
+        fit_window(self, self.DEFAULT_SIZE, f"editor/{self.kind}")
 
     # to override ------------------------------------------------------------------------------
     def build(self) -> None:
@@ -499,7 +529,8 @@ class RecordEditor(QDialog):
         if draft is None or self.read_only:
             return None
         self._offered = draft
-        when = date_time_text(draft.saved_at, long=True)
+        when = QCoreApplication.translate("RecordEditor", "{date} at {time}").format(
+            date=long_date(draft.saved_at), time=time_text(draft.saved_at, padded=False))
         self.draft_label.setText(QCoreApplication.translate(
             "RecordEditor", "An unsaved draft was found (written on {when}). "
             "Restore what was typed?").format(when=when))
@@ -613,9 +644,10 @@ class RecordEditor(QDialog):
         return done
 
     def _leave(self) -> None:
-        """Closing: save an existing record; otherwise (or when invalid) keep the draft."""
+        """Closing saves what was typed: an existing record, and a new one that is valid (the
+        README promises forms that save as you type); an invalid one keeps its draft."""
         if self.dirty and not self.read_only:
-            if self.record_id is not None and self.save(quiet=True):
+            if self.save(quiet=True):
                 return
             self.keeper.flush()
 

@@ -5,12 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from ...domain import enums
 from ...domain.french import civility
 from .base import Banner, RecordEditor
+
+
+#: name particles kept as written in a family name (« Ag ALHADER », « Walet MOHAMED »)
+PARTICLES = frozenset({"ag", "ould", "walet", "wallet", "ben", "bint", "ag."})
+
+
+def family_caps(family: str | None) -> str:
+    """The family name in capitals, its particles as written."""
+    return " ".join(w if w.lower() in PARTICLES else w.upper()
+                    for w in (family or "").split())
 
 
 class PersonEditor(RecordEditor):
@@ -22,12 +31,10 @@ class PersonEditor(RecordEditor):
         col.setContentsMargins(0, 0, 0, 0)
         f.line("title", self.tr("Title or rank"), self.tr("e.g. El Hadj, Imam, Adjudant-chef"))
         f.line("given_names", self.tr("Given names"))
-        family = f.line("family_name", self.tr("Family name"),
-                        hint=self.tr("Shown in capitals on documents; particles such as Ag, "
-                                     "Ould, Walet are kept."))
-        font = QFont(family.font())
-        font.setCapitalization(QFont.Capitalization.AllUppercase)
-        family.setFont(font)
+        # typed as written: the preview below shows it in capitals, particles kept
+        f.line("family_name", self.tr("Family name"),
+               hint=self.tr("Shown in capitals on documents; particles such as Ag, "
+                            "Ould, Walet are kept."))
         f.combo("sex", self.tr("Sex"), [(m.value, m.label) for m in enums.Sex],
                 none_label=self.tr("— choose —"))
         f.check("is_youth", self.tr("Youth"), self.tr("Young person (counted across all "
@@ -84,13 +91,14 @@ class PersonEditor(RecordEditor):
 
     def _update_preview(self) -> None:
         sex = self.form.value("sex")
-        name = " ".join(p for p in (self.form.value("title").strip(),
-                                    self.form.value("given_names").strip(),
-                                    self.form.value("family_name").strip().upper()) if p)
+        title = self.form.value("title").strip()
+        name = " ".join(p for p in (title, self.form.value("given_names").strip(),
+                                    family_caps(self.form.value("family_name"))) if p)
         if not name:
             self.preview.setText("")
             return
-        who = f"{civility(sex)} {name}" if sex else name
+        # a title or rank takes the place of the civility: « Sergent Kadiatou COULIBALY »
+        who = f"{civility(sex)} {name}" if sex and not title else name
         function = self.form.value("function").strip()
         self.preview.setText(self.tr("On documents: {name}").format(
             name=f"{who}, {function}" if function else who))

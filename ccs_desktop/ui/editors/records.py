@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
 
 from ..i18n import long_date
 from ...domain import enums
+from ...services import coherence
 from ...services.errors import UserError, ValidationError
 from ...services.records import ListQuery
+from ..widgets.coherence import confirm_despite
 from .attachments import AttachmentsPanel
 from .base import ErrorLabel, RecordEditor, date_value, make_combo, make_date
 
@@ -119,7 +121,9 @@ class RecommendationEditor(RecordEditor):
         self.t_date.setObjectName("transmitDate")
         self.t_letter = QLineEdit()
         self.t_letter.setObjectName("transmitLetter")
-        self.t_letter.setPlaceholderText(self.tr("e.g. 012/CCSC-ALAFIA"))
+        own = self.services.committee.own()  # the committee's own code, not the demo's
+        self.t_letter.setPlaceholderText(self.tr("e.g. 012/{code}").format(
+            code=own.code if own is not None and own.code else "CCSC"))
         self.t_to = QLineEdit()
         self.t_to.setObjectName("transmitTo")
         self.t_to.setPlaceholderText(self.tr("e.g. Monsieur le Préfet du cercle de Tombouctou"))
@@ -217,6 +221,12 @@ class RecommendationEditor(RecordEditor):
 
     def transmit(self) -> bool:
         if self.record_id is None and not self.save():
+            return False
+        warnings = coherence.transmission_warnings(
+            self.services, self.record_id, status="transmitted", date=date_value(self.t_date),
+            letter_number=self.t_letter.text())
+        if not confirm_despite(self, warnings, self.tr("Record this transmission anyway?"),
+                               self.tr("Record the transmission")):
             return False
         try:
             self.services.recommendations.transmit(

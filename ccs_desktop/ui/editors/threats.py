@@ -28,8 +28,10 @@ class ScoreBadge(QLabel):
     """"Score 12 / 25 — Élevé" on the level's colour, the word always written."""
 
     def show_score(self, likelihood: Any, impact: Any) -> None:
-        if not likelihood or not impact:
-            self.setText("")
+        if not likelihood or not impact:  # nothing chosen yet: it says so, in no colour
+            self.setText(self.tr("Not scored yet: choose the likelihood and the severity"))
+            self.setProperty("level", None)
+            self.setStyleSheet("border: 1px dashed #666666; padding: 2px 6px; color: #333333;")
             return
         value, level, label = score_text(likelihood, impact)
         self.setText(f"{value} / 25 — {label}")
@@ -135,8 +137,11 @@ class ThreatEditor(RecordEditor):
         score_row = QWidget()
         row = QHBoxLayout(score_row)
         row.setContentsMargins(0, 0, 0, 0)
-        f.combo("likelihood", self.tr("Likelihood"), enums.Likelihood.choices())
-        f.combo("impact", self.tr("Severity"), enums.Impact.choices())
+        # no score until the secretary chooses one: an unscored threat looks unscored
+        f.combo("likelihood", self.tr("Likelihood"), enums.Likelihood.choices(),
+                none_label=self.tr("— choose —"))
+        f.combo("impact", self.tr("Severity"), enums.Impact.choices(),
+                none_label=self.tr("— choose —"))
         self.badge = ScoreBadge()
         self.badge.setObjectName("scoreBadge")
         row.addWidget(QLabel(self.tr("Resulting level:")))
@@ -166,6 +171,7 @@ class ThreatEditor(RecordEditor):
         self.history.setMaximumHeight(110)
         hl.addWidget(self.history)
         col.addWidget(self.history_box)
+        col.addStretch(1)  # room left over goes below the form, not around the description
 
     def ask_local_type(self) -> None:
         """The dialog, its national type the one chosen here (the sub-type when national)."""
@@ -204,7 +210,7 @@ class ThreatEditor(RecordEditor):
         self.badge.show_score(self.form.value("likelihood"), self.form.value("impact"))
 
     def defaults(self) -> dict[str, Any]:
-        return {"likelihood": "3", "impact": "3", "trend": "stable", "status": "active",
+        return {"likelihood": None, "impact": None, "trend": "stable", "status": "active",
                 "source_category": "membre", "place_kind": "village"}
 
     def load(self, obj: Any) -> dict[str, Any]:

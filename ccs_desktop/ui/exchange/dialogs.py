@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...i18n import ngettext
 from .. import settings_keys as prefs
+from ..window_fit import fit_window, scroll_body
 from . import common
 from .common import (
     CrssKeyBox, DestinationPicker, PassphraseFields, Prompts, Session, fingerprint_label,
@@ -180,7 +181,8 @@ class BackupDialog(TaskDialog):
         self.start_button.clicked.connect(self.start)
         self.add_footer(layout)
         self._update_key_state()
-        self.resize(640, 600 if backup else 620)
+        scroll_body(self)  # long content scrolls; the buttons stay visible
+        fit_window(self, (640, 600 if backup else 620), "BackupDialog")
 
     def _picker(self) -> DestinationPicker:
         self.picker = DestinationPicker()
@@ -355,7 +357,8 @@ class TrustKeyDialog(QDialog):
         self.same.toggled.connect(lambda on: self.trust_button.setEnabled(
             on and self.key is not None))
         layout.addWidget(buttons)
-        self.resize(600, 420)
+        scroll_body(self)  # long content scrolls; the buttons stay visible
+        fit_window(self, (600, 420), "TrustKeyDialog")
 
     def choose(self) -> None:
         from ...services.crss import keys
@@ -504,7 +507,8 @@ class RestoreDialog(TaskDialog):
         self.add_footer(layout)
         self._sync_identity()
         self._sync_buttons()
-        self.resize(700, 720)
+        scroll_body(self)  # long content scrolls; the buttons stay visible
+        fit_window(self, (700, 720), "RestoreDialog")
 
     def _sync_identity(self) -> None:
         by_key = self.by_key.isChecked()
@@ -749,7 +753,8 @@ class KeygenDialog(TaskDialog):
         self.copy_button.setVisible(False)
         self.copy_button.clicked.connect(self.copy_private)
         self.add_footer(layout)
-        self.resize(680, 640)
+        scroll_body(self)  # long content scrolls; the buttons stay visible
+        fit_window(self, (680, 640), "KeygenDialog")
 
     def start(self) -> None:
         from ...services.crss import keys
@@ -836,7 +841,8 @@ class ExportPublicKeyDialog(TaskDialog):
         self.start_button = self.add_action(self.tr("Export"), "startButton")
         self.start_button.clicked.connect(self.start)
         self.add_footer(layout)
-        self.resize(660, 560)
+        scroll_body(self)  # long content scrolls; the buttons stay visible
+        fit_window(self, (660, 560), "ExportPublicKeyDialog")
 
     def start(self) -> None:
         from ...services.crss import keys

@@ -26,6 +26,7 @@ from ...services.hub import folder_has_database, open_folder
 from ..crss import ConflictsPage, ImportDialog, ImportLogPage, RegisterPage
 from ..views.crss import is_crss
 from .common import Prompts
+from ..window_fit import fit_window
 from .dialogs import (
     BackupDialog, ExportPublicKeyDialog, KeygenDialog, RestoreDialog, TrustKeyDialog,
 )
@@ -170,7 +171,7 @@ class ExchangeScreens:
         page = self._make_page(key)
         layout.addWidget(page)
         self.pages.append(page)
-        dialog.resize(1000, 640)
+        fit_window(dialog, (1000, 640), f"exchange/{key}")
         Prompts.run_dialog(dialog, modal=False)
 
 

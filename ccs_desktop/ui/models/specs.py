@@ -37,7 +37,32 @@ def _one_line(text: str | None) -> str:
     return text if len(text) <= 160 else text[:157] + "…"
 
 
-def columns_for(kind: str, type_labels: dict[str, str] | None = None) -> list[Column]:
+class MeetingReferences:
+    """meeting id -> its reference (« PV N°003/2024/CCSC-ALAFIA »), for the recommendations'
+    « Réunion » column: read once, again when an id is not known yet (a new meeting)."""
+
+    def __init__(self, services: Any) -> None:
+        self.services = services
+        self._refs: dict[int, str] | None = None
+
+    def _load(self) -> dict[int, str]:
+        from ...services.records import ListQuery
+
+        rows = self.services.meetings.rows(ListQuery(limit=None))
+        self._refs = {r.id: r.reference for r in rows}
+        return self._refs
+
+    def __call__(self, meeting_id: int | None) -> str:
+        if meeting_id is None:
+            return ""
+        refs = self._refs if self._refs is not None else self._load()
+        if meeting_id not in refs:
+            refs = self._load()
+        return refs.get(meeting_id, "")
+
+
+def columns_for(kind: str, type_labels: dict[str, str] | None = None,
+                meeting_reference: Any = None) -> list[Column]:
     type_labels = type_labels or {}
     if kind == "meetings":
         return [
@@ -104,6 +129,9 @@ def columns_for(kind: str, type_labels: dict[str, str] | None = None) -> list[Co
             Column("status", QT_TRANSLATE_NOOP("Columns", "Status"), _attr("status"),
                    text=_enum_text(enums.RecommendationStatus), sort="status",
                    badge="recommendation_status", width=210),
+            *([Column("meeting", QT_TRANSLATE_NOOP("Columns", "Meeting"), _attr("meeting_id"),
+                      text=meeting_reference, width=200, tooltip=True)]
+              if meeting_reference is not None else []),
         ]
     if kind == "activities":
         return [
@@ -175,7 +203,8 @@ def make_model(services: Any, kind: str, parent: Any = None,
     type_labels: dict[str, str] = {}
     if kind == "threats":
         type_labels = {t.code: t.label for t in services.threats.types()}
-    columns = [*(extra_columns or []), *columns_for(kind, type_labels)]
+    references = MeetingReferences(services) if kind == "recommendations" else None
+    columns = [*(extra_columns or []), *columns_for(kind, type_labels, references)]
     return RecordTableModel(getattr(services, kind), columns, kind=kind,
                             page_size=page_size,
                             overdue=is_overdue if kind == "recommendations" else None,

@@ -17,6 +17,7 @@ from ...domain import enums
 from ...services.records import ListQuery
 from ...i18n import ngettext
 from .. import i18n
+from ..window_fit import scroll_area
 from .crss import crss_figures, is_crss
 
 CARD_STYLE = ("QFrame#card { border: 1px solid #b0bec5; border-radius: 8px; background: #fafafa; }"
@@ -110,10 +111,11 @@ class HomePage(QWidget):
         cards = (self.next_meeting, self.to_adopt, self.open_recs, self.overdue_recs,
                  self.active_threats, self.members)
         for n, card in enumerate(cards):
-            card.setMinimumWidth(240)
+            card.setMinimumWidth(200)
             grid.addWidget(card, n // 3, n % 3)
 
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.addWidget(self.committee_label)
         layout.addWidget(self.place_label)
@@ -125,6 +127,10 @@ class HomePage(QWidget):
         layout.addSpacing(8)
         layout.addLayout(grid)
         layout.addStretch(1)
+        # a small screen (or 150 % scaling) scrolls the cards rather than cutting them
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll_area(content, "homeScroll"))
         self.refresh()
 
     # --- CRSS mode -------------------------------------------------------------------------
@@ -171,13 +177,17 @@ class HomePage(QWidget):
         grid.setSpacing(12)
         for n, c in enumerate(self.crss_cards):
             grid.addWidget(c, n // 3, n % 3)
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.addWidget(self.committee_label)
         layout.addWidget(self.place_label)
         layout.addSpacing(8)
         layout.addLayout(grid)
         layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll_area(content, "homeScroll"))
 
     def _refresh_crss(self) -> None:
         f = crss_figures(self.services)

@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
 
 from ...i18n import long_date
 from ....fileio import french_os_error
+from ....services import coherence
 from ....services.errors import UserError, ValidationError
 from ....services.meetings import Adoption
 from ....services.records import ListQuery
 from .. import attachments as attachments_mod
+from ...widgets.coherence import confirm_despite
 from ..base import ErrorLabel, date_value, make_date
 
 
@@ -150,8 +152,15 @@ class AdoptionTab(QWidget):
             self.scan_path.setText(files[0])
 
     def adopt(self) -> bool:
-        """Adopt, store the signed scan and archive the PDF: one service call."""
+        """Adopt, store the signed scan and archive the PDF: one service call, after the
+        secretary confirmed (adoption cannot be undone) with the coherence warnings read."""
         ed = self.editor
+        warnings = coherence.meeting_warnings(ed.services, ed.record_id,
+                                              adopted_by=self.adopted_by.currentData())
+        if not confirm_despite(self, warnings, self.tr(
+                "Adoption is final: the PV will no longer change (a correction is then an "
+                "amendment). Adopt this PV?"), self.tr("Adopt the PV"), always=True):
+            return False
         scan = None
         path = self.scan_path.text().strip()
         if path:

@@ -17,6 +17,7 @@ from ....domain.french import de
 from ....services.records import ListQuery
 from ... import commands
 from ...documents_view import DocumentsView
+from ...window_fit import fit_window
 from ..attachments import AttachmentsPanel
 from ..base import RecordEditor, set_combo
 from .adoption import AdoptionTab
@@ -132,6 +133,7 @@ class MeetingEditor(RecordEditor):
             set_combo(status, "adopted")
             status.blockSignals(False)
         self.general.update_reference()
+        self.general.remember_number(obj)
         self.general.status_state()
         self.general.role_labels()
         exists = obj is not None
@@ -192,7 +194,7 @@ class MeetingEditor(RecordEditor):
             return None
         widget.setWindowFlag(Qt.WindowType.Window, True)
         widget.setWindowTitle(self.windowTitle())
-        widget.resize(820, 900)
+        fit_window(widget, (820, 900), "documents")
         widget.show()
         self.children.append(widget)
         return widget

@@ -9,7 +9,9 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ....domain import enums
+from ....services import coherence
 from ....services.meetings import reference
+from ...widgets.coherence import confirm_despite
 from ..base import Banner, set_combo
 
 
@@ -70,6 +72,10 @@ class GeneralTab(QWidget):
             f.widgets[name].setProperty("refresh", True)
         f.widgets["number"].valueChanged.connect(self.update_reference)
         f.widgets["date"].dateChanged.connect(self.update_reference)
+        f.widgets["date"].dateChanged.connect(self.follow_year)
+        #: (year, number) as loaded or proposed: a date moved to another year takes the next
+        #: number of that year, unless the secretary typed a number of her own
+        self._numbered: tuple[int, int] | None = None
         f.widgets["status"].currentIndexChanged.connect(self.status_state)
         f.widgets["chair_id"].currentIndexChanged.connect(self.role_labels)
         f.widgets["secretary_id"].currentIndexChanged.connect(self.role_labels)
@@ -87,6 +93,32 @@ class GeneralTab(QWidget):
         committee = self.editor.committee
         code = committee.code if committee else "CCS"
         self.reference_label.setText(reference(self.form.value("number") or 0, year, code))
+
+    def _year(self) -> int:
+        date = self.form.value("date")
+        return dt.date.fromisoformat(date).year if date else dt.date.today().year
+
+    def remember_number(self, obj: Any | None) -> None:
+        """The number shown belongs to the year of the date shown (after a load)."""
+        year = obj.year if obj is not None and obj.year else self._year()
+        self._numbered = (year, self.form.value("number") or 0)
+        self._stored = (obj.year, obj.number) if obj is not None else None
+
+    def follow_year(self, *_: Any) -> None:
+        """PVs are numbered per year: 8 janvier 2027 after 2026's meetings is N°001/2027."""
+        if self._numbered is None or self.editor.read_only:
+            return
+        year, number = self._numbered
+        new_year = self._year()
+        if new_year == year or (self.form.value("number") or 0) != number:
+            return  # same year, or a number the secretary chose herself
+        stored = getattr(self, "_stored", None)
+        if stored is not None and stored[0] == new_year:
+            proposed = stored[1]  # back to the meeting's own year: its own number
+        else:
+            proposed = self.editor.services.meetings.next_number(new_year)
+        self._numbered = (new_year, proposed)
+        self.form.widgets["number"].setValue(proposed)
 
     def status_state(self, *_: Any) -> None:
         not_held = self.form.value("status") == "not_held"
@@ -116,5 +148,14 @@ class GeneralTab(QWidget):
         self.editor.on_changed()
 
     def mark_held(self) -> None:
+        """Held, after the coherence warnings (a date in the future, no quorum...) if any."""
+        ed = self.editor
+        if ed.record_id is not None:
+            if ed.dirty:
+                ed.save(quiet=True)  # the warnings read what is on screen
+            warnings = coherence.meeting_warnings(ed.services, ed.record_id)
+            if not confirm_despite(self, warnings, self.tr("Mark the meeting as held "
+                                                           "anyway?"), self.tr("Mark as held")):
+                return
         set_combo(self.form.widgets["status"], "held")
         self.editor.save()

@@ -43,9 +43,11 @@ class ThreatsTab(QWidget):
         grid = QGridLayout()
         self.threat_combo = QComboBox()
         self.threat_combo.setObjectName("threatCombo")
-        self.like_combo = make_combo(enums.Likelihood.choices())
+        # chosen anew at each re-assessment: nothing preselected (the list above shows the
+        # threat's current score)
+        self.like_combo = make_combo(enums.Likelihood.choices(), self.tr("— choose —"))
         self.like_combo.setObjectName("assessLikelihood")
-        self.impact_combo = make_combo(enums.Impact.choices())
+        self.impact_combo = make_combo(enums.Impact.choices(), self.tr("— choose —"))
         self.impact_combo.setObjectName("assessImpact")
         self.trend_combo = make_combo(enums.Trend.choices())
         self.trend_combo.setObjectName("assessTrend")
@@ -144,10 +146,17 @@ class ThreatsTab(QWidget):
 
     def _threat_picked(self, *_: Any) -> None:
         t = self._threats.get(self.threat_combo.currentData())
+        self.like_combo.setCurrentIndex(0)
+        self.impact_combo.setCurrentIndex(0)
         if t is not None:
-            set_combo(self.like_combo, str(t.likelihood))
-            set_combo(self.impact_combo, str(t.impact))
             set_combo(self.trend_combo, t.trend)
+            current = self.tr("Current assessment: {likelihood} × {impact}").format(
+                likelihood=enums.Likelihood.label_of(str(t.likelihood)),
+                impact=enums.Impact.label_of(str(t.impact)))
+        else:
+            current = ""
+        for combo in (self.like_combo, self.impact_combo):
+            combo.setToolTip(current)
         self._assess_score()
 
     def _assess_score(self, *_: Any) -> None:
