@@ -43,6 +43,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true",
                         help=_("opens a new demonstration database in a temporary folder"))
     parser.add_argument("--lang", default=None, choices=("fr", "en"), help=_("language"))
+    parser.add_argument("--self-test", action="store_true",
+                        help=_("checks, without a window, that this copy can do its work "
+                               "(encrypted database, PV, backup) and says what it checked"))
+    parser.add_argument("file", nargs="?", default=None, metavar=_("FILE"),
+                        help=_("a .ccsbak backup to check or restore: the restore dialog "
+                               "opens on it once signed in (what a double-click on the file "
+                               "does)"))
     return parser.parse_args(argv)
 
 
@@ -156,6 +163,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.lang != early:  # given in a form only argparse reads (--lan en)
         choose_language(args.lang)
+    if args.self_test:  # headless: no window, no log in the user's data folder
+        from .services import selftest
+
+        return selftest.main(_print_if_console)
     debug = bool(os.environ.get(DEBUG_ENV))
     stop_logging = start_logging(_data_folder(args),
                                  level=logging.DEBUG if debug else logging.WARNING,
@@ -171,6 +182,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         remove_hook()
     stop_logging()
     return code
+
+
+def _print_if_console(text: str) -> None:
+    """The self-test's report on the console; a windowed program on Windows has none
+    (sys.stdout is None there): its exit code still says the result."""
+    if sys.stdout is not None:
+        print(text, flush=True)
 
 
 def _data_folder(args: argparse.Namespace) -> Path | None:
@@ -209,6 +227,7 @@ def _run(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CCS Desktop")
     app.setOrganizationName("CCS-Desktop")
+    app.setWindowIcon(application_icon())  # every window's, the login's included
     install_translators(app, args.lang)
     if db is None:
         from .ui.login import sign_in
@@ -243,6 +262,8 @@ def _run(args: argparse.Namespace) -> int:
         later(0, app.quit)
     else:
         later(0, lambda: after_start(window))
+        if args.file:  # a double-click on a .ccsbak: its restore / verify dialog
+            later(0, lambda: open_backup_file(window, args.file))
         if not args.demo:
             # a local copy a day, and one at close when something changed (data folder)
             later(AUTO_COPY_DELAY_MS, start_copy)
@@ -286,6 +307,28 @@ def after_start(window) -> None:  # noqa: ANN001
         window.run_wizard()
         return
     offer_drafts(window)
+
+
+def application_icon():  # noqa: ANN201  (QIcon)
+    """The application's icon at every size drawn (resources/icons, packaging/make_icons.py):
+    the title bars, the task bar and Alt+Tab pick the size they need."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for png in sorted(paths.resource_path("icons").glob("ccs-desktop-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
+def open_backup_file(window, path: str) -> None:  # noqa: ANN001
+    """The restore / verify dialog on the file given on the command line (a .ccsbak opened
+    from the file manager): the user types its passphrase, checks it, restores it or not."""
+    from .ui.exchange import open_restore
+    from .ui.prompts import current
+
+    dialog = open_restore(window)
+    dialog._set_path(str(Path(path).resolve()))  # noqa: SLF001  (the dialog's own choice)
+    current().run_dialog(dialog)
 
 
 def offer_drafts(window) -> None:  # noqa: ANN001
