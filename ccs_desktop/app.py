@@ -4,10 +4,12 @@ the database opened and migrated (copied aside first), then Qt and the main wind
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -24,6 +26,11 @@ AUTO_COPY_DELAY_MS = 2000
 # database under it (the copy is consistent either way: it is the sqlite3 backup API).
 AUTO_COPY_JOIN_S = 20.0
 DEBUG_ENV = "CCS_DEBUG"
+# smoke tests and benchmarks: quit with exit 0 as soon as the first window is shown (the
+# login screen, or the main window with --demo)
+EXIT_AFTER_START_ENV = "CCS_EXIT_AFTER_START"
+# benchmarks: write the two start-up times (seconds, JSON) to this file at exit
+STARTUP_TIMES_ENV = "CCS_STARTUP_TIMES"
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -217,28 +224,84 @@ def _run(args: argparse.Namespace) -> int:
         return _fatal(open_error_message(exc, args.data_dir))
     log.info("database open")
 
-    from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from .ui.exchange import on_close_auto_backup, on_start_auto_backup
     from .ui.i18n import install_translators
-    from .ui.main_window import create_main_window
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CCS Desktop")
     app.setOrganizationName("CCS-Desktop")
     app.setWindowIcon(application_icon())  # every window's, the login's included
     install_translators(app, args.lang)
+    watch = watch_start(app, bool(os.environ.get(EXIT_AFTER_START_ENV)),
+                        os.environ.get(STARTUP_TIMES_ENV))
+    try:
+        return _show_windows(app, args, db, watch)
+    finally:
+        if watch is not None:
+            app.removeEventFilter(watch)
+            watch.write()
+            watch.deleteLater()
+
+
+# What the main window imports (about a third of a second), loaded once the login screen is
+# shown, one module per turn of its event loop, while the user types the password; the
+# first window does not wait for them.
+MAIN_WINDOW_MODULES = (
+    "ccs_desktop.ui.exchange.common", "ccs_desktop.ui.exchange.dialogs",
+    "ccs_desktop.ui.exchange.window", "ccs_desktop.ui.views.list_page",
+    "ccs_desktop.ui.views.home", "ccs_desktop.ui.views.settings",
+    "ccs_desktop.ui.views.pages", "ccs_desktop.ui.views.opening",
+    "ccs_desktop.ui.main_window",
+)
+
+
+def preload_while_waiting(modules: Sequence[str] = MAIN_WINDOW_MODULES):  # noqa: ANN201
+    """Import `modules` one per turn of the event loop, in the GUI thread (Qt's classes are
+    defined there, as they would be at a plain import); returns the timer (stop it to give
+    up). A module that fails here is imported again, and fails for real, when used."""
+    import importlib
+
+    from PySide6.QtCore import QTimer
+
+    left = [m for m in modules if m not in sys.modules]
+    timer = QTimer()
+    timer.setInterval(0)
+
+    def step() -> None:
+        if not left:
+            timer.stop()
+            return
+        try:
+            importlib.import_module(left.pop(0))
+        except Exception:  # noqa: BLE001  (the real import says it, in its place)
+            log.debug("preloading failed", exc_info=True)
+
+    timer.timeout.connect(step)
+    timer.start()
+    return timer
+
+
+def _show_windows(app, args: argparse.Namespace, db, watch) -> int:  # noqa: ANN001
+    from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool, QTimer
+
     if db is None:
         from .ui.login import sign_in
 
-        db = sign_in(args.data_dir)
+        preload = preload_while_waiting()  # starts once sign_in's screen runs its loop
+        try:
+            db = sign_in(args.data_dir)
+        finally:
+            preload.stop()
         if db is None:
             return 0  # the user left the login screen
     elif db.credentials is not None:  # the demonstration's account
         from .services import access
 
         access.remember_session(db.credentials)
+    from .ui.exchange import on_close_auto_backup, on_start_auto_backup
+    from .ui.main_window import create_main_window
+
     window = create_main_window(db)
     copies: list = []  # the daily copy's thread, joined before the database closes
 
@@ -258,7 +321,9 @@ def _run(args: argparse.Namespace) -> int:
 
     quit_hooks = [lambda: QThreadPool.globalInstance().waitForDone(5000)]
     window.show()
-    if os.environ.get("CCS_EXIT_AFTER_START"):  # smoke tests: start, show, quit
+    if watch is not None:
+        later(0, watch.main_window_shown)  # once shown and painted, its figures in
+    if os.environ.get(EXIT_AFTER_START_ENV):  # smoke tests: start, show, quit
         later(0, app.quit)
     else:
         later(0, lambda: after_start(window))
@@ -289,6 +354,66 @@ def _run(args: argparse.Namespace) -> int:
                 thread.join(AUTO_COPY_JOIN_S)
         db.close()
     return code
+
+
+def process_age() -> float:
+    """Seconds since the operating system started this process (not since Python ran)."""
+    if sys.platform.startswith("linux"):
+        with open("/proc/self/stat", "rb") as f:  # field 22: start, in clock ticks since boot
+            start = int(f.read().rsplit(b")", 1)[1].split()[19]) / os.sysconf("SC_CLK_TCK")
+        return time.clock_gettime(time.CLOCK_BOOTTIME) - start
+    import psutil
+
+    return time.time() - psutil.Process().create_time()
+
+
+def watch_start(app, exit_after_start: bool, times_file: str | None):  # noqa: ANN001, ANN201
+    """What CCS_EXIT_AFTER_START and CCS_STARTUP_TIMES need, as an event filter on the
+    application: the first window shown (login screen or main window) and, for the times,
+    the moment a correct password closed the login (Argon2id done) and the main window's
+    first showing with its home page's figures. None when neither is asked."""
+    if not exit_after_start and not times_file:
+        return None
+    from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+    from PySide6.QtWidgets import QDialog, QWidget
+
+    class StartWatch(QObject):
+        def __init__(self) -> None:
+            super().__init__(app)
+            self.times: dict[str, float | None] = {"first_window_s": None,
+                                                   "password_to_home_s": None}
+            self._password_ok: float | None = None
+
+        def eventFilter(self, obj, event) -> bool:  # noqa: ANN001, N802  (Qt's name)
+            kind = event.type()
+            if kind == QEvent.Type.Show and self.times["first_window_s"] is None \
+                    and isinstance(obj, QWidget) \
+                    and obj.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog):
+                self.times["first_window_s"] = -1.0  # once
+                # once the events pending are handled: painted and taking input
+                QTimer.singleShot(0, lambda: self._shown(obj))
+            elif kind == QEvent.Type.Hide and type(obj).__name__ == "LoginDialog" \
+                    and obj.result() == QDialog.DialogCode.Accepted:
+                self._password_ok = time.perf_counter()
+            return False
+
+        def _shown(self, window) -> None:  # noqa: ANN001
+            self.times["first_window_s"] = round(process_age(), 4)
+            if exit_after_start and isinstance(window, QDialog):
+                window.reject()  # the login screen: sign_in returns None, main() 0
+
+        def main_window_shown(self) -> None:
+            if self._password_ok is not None:
+                self.times["password_to_home_s"] = round(
+                    time.perf_counter() - self._password_ok, 4)
+
+        def write(self) -> None:
+            if times_file:
+                Path(times_file).write_text(json.dumps(self.times) + "\n", encoding="utf-8")
+
+    watch = StartWatch()
+    app.installEventFilter(watch)
+    return watch
 
 
 def after_start(window) -> None:  # noqa: ANN001

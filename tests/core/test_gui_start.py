@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -73,3 +74,38 @@ def test_the_windows_get_the_application_icon_at_every_size(qapp):
 
     sizes = {s.width() for s in application_icon().availableSizes()}
     assert {16, 32, 48, 256} <= sizes
+
+
+SPY = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+class Spy(QObject):
+    def eventFilter(self, obj, event):  # noqa: N802
+        if event.type() == QEvent.Type.Show and type(obj).__name__ == "LoginDialog":
+            with open(sys.argv[1], "w") as f:
+                json.dump("ccs_desktop.ui.main_window" in sys.modules, f)
+        return False
+spy = Spy(); app.installEventFilter(spy)
+from ccs_desktop.app import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def test_the_login_shows_before_the_main_window_is_imported_and_times_are_written(tmp_path):
+    from ccs_desktop.db.engine import create_database
+
+    data = tmp_path / "data"
+    create_database(data).close()
+    env = _env(tmp_path, QT_QPA_PLATFORM="offscreen", CCS_EXIT_AFTER_START="1",
+               CCS_STARTUP_TIMES=str(tmp_path / "times.json"))
+    for name in ("CCS_USER", "CCS_PASSWORD_FILE"):  # no account given: the login asks
+        env.pop(name, None)
+    seen = tmp_path / "seen.json"
+    done = subprocess.run([sys.executable, "-c", SPY, str(seen), "--data-dir", str(data)],
+                          env=env, capture_output=True, text=True, timeout=180, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr  # CCS_EXIT_AFTER_START left the login screen
+    assert json.loads(seen.read_text()) is False  # loaded while the login waits, not before
+    times = json.loads((tmp_path / "times.json").read_text())
+    assert 0 < times["first_window_s"] < 120 and times["password_to_home_s"] is None
