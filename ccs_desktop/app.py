@@ -256,17 +256,32 @@ MAIN_WINDOW_MODULES = (
 )
 
 
-def preload_while_waiting(modules: Sequence[str] = MAIN_WINDOW_MODULES):  # noqa: ANN201
-    """Import `modules` one per turn of the event loop, in the GUI thread (Qt's classes are
-    defined there, as they would be at a plain import); returns the timer (stop it to give
-    up). A module that fails here is imported again, and fails for real, when used."""
+def preload_while_waiting(app, modules: Sequence[str] = MAIN_WINDOW_MODULES):  # noqa: ANN001, ANN201
+    """Once the first window is shown and painted, import `modules` one per turn of the
+    event loop, in the GUI thread (Qt's classes are defined there, as they would be at a
+    plain import); returns the timer (stop it to give up). A module that fails here is
+    imported again, and fails for real, when used."""
     import importlib
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QWidget
 
     left = [m for m in modules if m not in sys.modules]
     timer = QTimer()
     timer.setInterval(0)
+
+    class FirstShow(QObject):
+        def eventFilter(self, obj, event) -> bool:  # noqa: ANN001, N802  (Qt's name)
+            if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) \
+                    and obj.isWindow():
+                app.removeEventFilter(self)
+                # two turns later: after the window's painting and the start-up watch
+                QTimer.singleShot(0, lambda: QTimer.singleShot(0, timer.start))
+            return False
+
+    watcher = FirstShow(timer)
+    app.installEventFilter(watcher)
+    timer.destroyed.connect(lambda *_: app.removeEventFilter(watcher))
 
     def step() -> None:
         if not left:
@@ -288,11 +303,12 @@ def _show_windows(app, args: argparse.Namespace, db, watch) -> int:  # noqa: ANN
     if db is None:
         from .ui.login import sign_in
 
-        preload = preload_while_waiting()  # starts once sign_in's screen runs its loop
+        preload = preload_while_waiting(app)  # once sign_in's screen is shown
         try:
             db = sign_in(args.data_dir)
         finally:
             preload.stop()
+            preload.deleteLater()
         if db is None:
             return 0  # the user left the login screen
     elif db.credentials is not None:  # the demonstration's account
