@@ -1,5 +1,3 @@
-import sys
+from ccs_desktop.app import main
 
-from .app import main
-
-sys.exit(main())
+raise SystemExit(main())

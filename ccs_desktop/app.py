@@ -4,10 +4,12 @@ the database opened and migrated (copied aside first), then Qt and the main wind
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -24,6 +26,11 @@ AUTO_COPY_DELAY_MS = 2000
 # database under it (the copy is consistent either way: it is the sqlite3 backup API).
 AUTO_COPY_JOIN_S = 20.0
 DEBUG_ENV = "CCS_DEBUG"
+# smoke tests and benchmarks: quit with exit 0 as soon as the first window is shown (the
+# login screen, or the main window with --demo)
+EXIT_AFTER_START_ENV = "CCS_EXIT_AFTER_START"
+# benchmarks: write the two start-up times (seconds, JSON) to this file at exit
+STARTUP_TIMES_ENV = "CCS_STARTUP_TIMES"
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -43,6 +50,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true",
                         help=_("opens a new demonstration database in a temporary folder"))
     parser.add_argument("--lang", default=None, choices=("fr", "en"), help=_("language"))
+    parser.add_argument("--self-test", action="store_true",
+                        help=_("checks, without a window, that this copy can do its work "
+                               "(encrypted database, PV, backup) and says what it checked"))
+    parser.add_argument("file", nargs="?", default=None, metavar=_("FILE"),
+                        help=_("a .ccsbak backup to check or restore: the restore dialog "
+                               "opens on it once signed in (what a double-click on the file "
+                               "does)"))
     return parser.parse_args(argv)
 
 
@@ -156,6 +170,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.lang != early:  # given in a form only argparse reads (--lan en)
         choose_language(args.lang)
+    if args.self_test:  # headless: no window, no log in the user's data folder
+        from .services import selftest
+
+        return selftest.main(_print_if_console)
     debug = bool(os.environ.get(DEBUG_ENV))
     stop_logging = start_logging(_data_folder(args),
                                  level=logging.DEBUG if debug else logging.WARNING,
@@ -171,6 +189,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         remove_hook()
     stop_logging()
     return code
+
+
+def _print_if_console(text: str) -> None:
+    """The self-test's report on the console; a windowed program on Windows has none
+    (sys.stdout is None there): its exit code still says the result."""
+    if sys.stdout is not None:
+        print(text, flush=True)
 
 
 def _data_folder(args: argparse.Namespace) -> Path | None:
@@ -199,27 +224,100 @@ def _run(args: argparse.Namespace) -> int:
         return _fatal(open_error_message(exc, args.data_dir))
     log.info("database open")
 
-    from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from .ui.exchange import on_close_auto_backup, on_start_auto_backup
     from .ui.i18n import install_translators
-    from .ui.main_window import create_main_window
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CCS Desktop")
     app.setOrganizationName("CCS-Desktop")
+    app.setWindowIcon(application_icon())  # every window's, the login's included
     install_translators(app, args.lang)
+    watch = watch_start(app, bool(os.environ.get(EXIT_AFTER_START_ENV)),
+                        os.environ.get(STARTUP_TIMES_ENV))
+    try:
+        return _show_windows(app, args, db, watch)
+    finally:
+        if watch is not None:
+            app.removeEventFilter(watch)
+            watch.write()
+            watch.deleteLater()
+
+
+# What the main window imports (about a third of a second), loaded once the login screen is
+# shown, one module per turn of its event loop, while the user types the password; the
+# first window does not wait for them.
+MAIN_WINDOW_MODULES = (
+    "ccs_desktop.ui.exchange.common", "ccs_desktop.ui.exchange.dialogs",
+    "ccs_desktop.ui.exchange.window", "ccs_desktop.ui.views.list_page",
+    "ccs_desktop.ui.views.home", "ccs_desktop.ui.views.settings",
+    "ccs_desktop.ui.views.pages", "ccs_desktop.ui.views.opening",
+    "ccs_desktop.ui.main_window",
+)
+
+
+def preload_while_waiting(app, modules: Sequence[str] = MAIN_WINDOW_MODULES):  # noqa: ANN001, ANN201
+    """Once the first window is shown and painted, import `modules` one per turn of the
+    event loop, in the GUI thread (Qt's classes are defined there, as they would be at a
+    plain import); returns the timer (stop it to give up). A module that fails here is
+    imported again, and fails for real, when used."""
+    import importlib
+
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QWidget
+
+    left = [m for m in modules if m not in sys.modules]
+    timer = QTimer()
+    timer.setInterval(0)
+
+    class FirstShow(QObject):
+        def eventFilter(self, obj, event) -> bool:  # noqa: ANN001, N802  (Qt's name)
+            if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) \
+                    and obj.isWindow():
+                app.removeEventFilter(self)
+                # two turns later: after the window's painting and the start-up watch
+                QTimer.singleShot(0, lambda: QTimer.singleShot(0, timer.start))
+            return False
+
+    watcher = FirstShow(timer)
+    app.installEventFilter(watcher)
+    timer.destroyed.connect(lambda *_: app.removeEventFilter(watcher))
+
+    def step() -> None:
+        if not left:
+            timer.stop()
+            return
+        try:
+            importlib.import_module(left.pop(0))
+        except Exception:  # noqa: BLE001  (the real import says it, in its place)
+            log.debug("preloading failed", exc_info=True)
+
+    timer.timeout.connect(step)
+    timer.start()
+    return timer
+
+
+def _show_windows(app, args: argparse.Namespace, db, watch) -> int:  # noqa: ANN001
+    from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool, QTimer
+
     if db is None:
         from .ui.login import sign_in
 
-        db = sign_in(args.data_dir)
+        preload = preload_while_waiting(app)  # once sign_in's screen is shown
+        try:
+            db = sign_in(args.data_dir)
+        finally:
+            preload.stop()
+            preload.deleteLater()
         if db is None:
             return 0  # the user left the login screen
     elif db.credentials is not None:  # the demonstration's account
         from .services import access
 
         access.remember_session(db.credentials)
+    from .ui.exchange import on_close_auto_backup, on_start_auto_backup
+    from .ui.main_window import create_main_window
+
     window = create_main_window(db)
     copies: list = []  # the daily copy's thread, joined before the database closes
 
@@ -239,10 +337,14 @@ def _run(args: argparse.Namespace) -> int:
 
     quit_hooks = [lambda: QThreadPool.globalInstance().waitForDone(5000)]
     window.show()
-    if os.environ.get("CCS_EXIT_AFTER_START"):  # smoke tests: start, show, quit
+    if watch is not None:
+        later(0, watch.main_window_shown)  # once shown and painted, its figures in
+    if os.environ.get(EXIT_AFTER_START_ENV):  # smoke tests: start, show, quit
         later(0, app.quit)
     else:
         later(0, lambda: after_start(window))
+        if args.file:  # a double-click on a .ccsbak: its restore / verify dialog
+            later(0, lambda: open_backup_file(window, args.file))
         if not args.demo:
             # a local copy a day, and one at close when something changed (data folder)
             later(AUTO_COPY_DELAY_MS, start_copy)
@@ -270,6 +372,66 @@ def _run(args: argparse.Namespace) -> int:
     return code
 
 
+def process_age() -> float:
+    """Seconds since the operating system started this process (not since Python ran)."""
+    if sys.platform.startswith("linux"):
+        with open("/proc/self/stat", "rb") as f:  # field 22: start, in clock ticks since boot
+            start = int(f.read().rsplit(b")", 1)[1].split()[19]) / os.sysconf("SC_CLK_TCK")
+        return time.clock_gettime(time.CLOCK_BOOTTIME) - start
+    import psutil
+
+    return time.time() - psutil.Process().create_time()
+
+
+def watch_start(app, exit_after_start: bool, times_file: str | None):  # noqa: ANN001, ANN201
+    """What CCS_EXIT_AFTER_START and CCS_STARTUP_TIMES need, as an event filter on the
+    application: the first window shown (login screen or main window) and, for the times,
+    the moment a correct password closed the login (Argon2id done) and the main window's
+    first showing with its home page's figures. None when neither is asked."""
+    if not exit_after_start and not times_file:
+        return None
+    from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+    from PySide6.QtWidgets import QDialog, QWidget
+
+    class StartWatch(QObject):
+        def __init__(self) -> None:
+            super().__init__(app)
+            self.times: dict[str, float | None] = {"first_window_s": None,
+                                                   "password_to_home_s": None}
+            self._password_ok: float | None = None
+
+        def eventFilter(self, obj, event) -> bool:  # noqa: ANN001, N802  (Qt's name)
+            kind = event.type()
+            if kind == QEvent.Type.Show and self.times["first_window_s"] is None \
+                    and isinstance(obj, QWidget) \
+                    and obj.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog):
+                self.times["first_window_s"] = -1.0  # once
+                # once the events pending are handled: painted and taking input
+                QTimer.singleShot(0, lambda: self._shown(obj))
+            elif kind == QEvent.Type.Hide and type(obj).__name__ == "LoginDialog" \
+                    and obj.result() == QDialog.DialogCode.Accepted:
+                self._password_ok = time.perf_counter()
+            return False
+
+        def _shown(self, window) -> None:  # noqa: ANN001
+            self.times["first_window_s"] = round(process_age(), 4)
+            if exit_after_start and isinstance(window, QDialog):
+                window.reject()  # the login screen: sign_in returns None, main() 0
+
+        def main_window_shown(self) -> None:
+            if self._password_ok is not None:
+                self.times["password_to_home_s"] = round(
+                    time.perf_counter() - self._password_ok, 4)
+
+        def write(self) -> None:
+            if times_file:
+                Path(times_file).write_text(json.dumps(self.times) + "\n", encoding="utf-8")
+
+    watch = StartWatch()
+    app.installEventFilter(watch)
+    return watch
+
+
 def after_start(window) -> None:  # noqa: ANN001
     """Once the window shows: warn about a wrong clock, then the first-run wizard if needed."""
     from PySide6.QtWidgets import QMessageBox
@@ -286,6 +448,28 @@ def after_start(window) -> None:  # noqa: ANN001
         window.run_wizard()
         return
     offer_drafts(window)
+
+
+def application_icon():  # noqa: ANN201  (QIcon)
+    """The application's icon at every size drawn (resources/icons, packaging/make_icons.py):
+    the title bars, the task bar and Alt+Tab pick the size they need."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for png in sorted(paths.resource_path("icons").glob("ccs-desktop-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
+def open_backup_file(window, path: str) -> None:  # noqa: ANN001
+    """The restore / verify dialog on the file given on the command line (a .ccsbak opened
+    from the file manager): the user types its passphrase, checks it, restores it or not."""
+    from .ui.exchange import open_restore
+    from .ui.prompts import current
+
+    dialog = open_restore(window)
+    dialog._set_path(str(Path(path).resolve()))  # noqa: SLF001  (the dialog's own choice)
+    current().run_dialog(dialog)
 
 
 def offer_drafts(window) -> None:  # noqa: ANN001

@@ -23,7 +23,7 @@ def test_unknown_option_is_refused_in_french_and_no_window_starts(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CCS_EXIT_AFTER_START="1",
                HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "cfg"),
                PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
-    for option in (["--self-test"], ["-platform", "offscreen"], ["--demo", "--dmo"]):
+    for option in (["--selftest"], ["-platform", "offscreen"], ["--demo", "--dmo"]):
         done = subprocess.run([sys.executable, "-m", "ccs_desktop", *option], env=env,
                               capture_output=True, text=True, encoding="utf-8", timeout=60)
         assert done.returncode == 2, (option, done.stderr)
