@@ -26,6 +26,7 @@ from . import prompts
 from . import settings_keys as prefs
 from .window_fit import centre, fit_window, scroll_area
 from .exchange import exchange_pages, install_exchange_actions
+from .help import install_help_menu
 from .views.crss import is_crss
 from .views.home import HomePage
 from .views.list_page import ListPage
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
             go_menu.addAction(act)
         install_exchange_actions(self)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        install_help_menu(self, help_menu)
         help_menu.addAction(action("about", self.tr("&About CCS Desktop"), self.about, []))
 
     def _build_status(self) -> None:

@@ -238,3 +238,16 @@ def test_closing_the_window_saves_what_an_open_form_holds(qtbot, window):
     assert window.close_editors() is True
     assert not editor.isVisible()
     assert window.services.activities.get(record_id).title.endswith(" (reportee)")
+
+
+def test_the_help_menu_of_the_main_window_opens_the_guide_with_f1(qtbot, window):
+    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Aide")
+    texts = [a.text() for a in help_menu.actions() if not a.isSeparator()]
+    assert texts[0].replace("&", "").startswith("Guide du secrétaire"), texts
+    assert any(t.replace("&", "").startswith("À propos") for t in texts), texts
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window._guide  # noqa: SLF001
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible() and "Préparer le comité" in dialog.browser.toPlainText()
+    dialog.close()
