@@ -447,7 +447,8 @@ def after_start(window) -> None:  # noqa: ANN001
     if not committee.is_configured():
         window.run_wizard()
         return
-    offer_drafts(window)
+    # drafts left by an interruption: the main window offers them itself, once, at its first
+    # show (ui/main_window.MainWindow.offer_drafts)
 
 
 def application_icon():  # noqa: ANN201  (QIcon)
@@ -470,32 +471,6 @@ def open_backup_file(window, path: str) -> None:  # noqa: ANN001
     dialog = open_restore(window)
     dialog._set_path(str(Path(path).resolve()))  # noqa: SLF001  (the dialog's own choice)
     current().run_dialog(dialog)
-
-
-def offer_drafts(window) -> None:  # noqa: ANN001
-    """After a crash or a power cut: reopen the forms whose text was not saved yet."""
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QMessageBox
-
-    from .services.errors import UserError
-    from .ui import commands
-    from .ui.drafts import discard_draft, pending_drafts
-
-    drafts = pending_drafts(window.services.db.data_dir)
-    if not drafts:
-        return
-    lines = "\n".join(f"• {d.summary}" for d in drafts[:8])
-    question = QCoreApplication.translate(
-        "Start", "Text typed before the program was closed unexpectedly (power cut?) was "
-        "kept:\n\n{lines}\n\nReopen these forms to finish them?").format(lines=lines)
-    if not commands.confirm(window, question):
-        return
-    for draft in drafts:
-        try:
-            window.open_record(draft.kind, draft.record_id)
-        except UserError as exc:  # the record was deleted since: the draft cannot return
-            QMessageBox.information(window, "CCS Desktop", str(exc))
-            discard_draft(window.services.db.data_dir, draft.kind, draft.record_id)
 
 
 def install_crash_dialog() -> Callable[[], None]:

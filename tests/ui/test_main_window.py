@@ -177,9 +177,7 @@ def test_delete_from_a_list_then_undo_with_ctrl_z(qtbot, window, monkeypatch):
 
 def test_drafts_left_by_a_crash_are_offered_at_start(qtbot, demo_db, monkeypatch):
     """Issue 15 (trap 9): the window offers them itself, once, after a real interruption, and
-    « Rouvrir » gives the text back without asking again; app.offer_drafts then finds
-    nothing left to ask."""
-    from ccs_desktop import app
+    « Rouvrir » gives the text back without asking again."""
     from ccs_desktop.ui import drafts, prompts
 
     data_dir = demo_db.data_dir
@@ -192,7 +190,7 @@ def test_drafts_left_by_a_crash_are_offered_at_start(qtbot, demo_db, monkeypatch
         qtbot.addWidget(window)
         window.show()
         qtbot.waitUntil(lambda: bool(scripted.asked), timeout=3000)
-        app.offer_drafts(window)
+        qtbot.wait(200)
     assert len(scripted.asked) == 1
     assert "Coupeurs de route vers Toya" in scripted.asked[0][2]
     from ccs_desktop.ui.editors.threats import ThreatEditor
