@@ -12,6 +12,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
 from ...domain import enums
+from ..errors import UserError
 from .data import MeetingData, PersonRow, load_meeting
 from .layout import (
     FRAME_WIDTH,
@@ -45,16 +46,30 @@ def render_minutes(db, meeting_id: int) -> bytes:  # noqa: ANN001 (db.engine.Dat
     return minutes_pdf(data)
 
 
+def check_printable(data: MeetingData) -> None:
+    """A PV only for a meeting that took place with members present (French refusal)."""
+    label = f"{data.number}/{data.year}"
+    if data.status == "planned":
+        raise UserError(f"La réunion {label} du {date_text(data.date)} est encore prévue : "
+                        "son procès-verbal s'établit une fois la réunion tenue. Indiquez "
+                        "qu'elle s'est tenue (ou qu'elle n'a pas pu se tenir) puis imprimez.")
+    if data.status == "held" and not data.present:
+        raise UserError(f"La réunion {label} du {date_text(data.date)} n'a aucun membre "
+                        "présent : saisissez la présence (onglet Présence) avant d'imprimer "
+                        "son procès-verbal, ou indiquez qu'elle n'a pas pu se tenir.")
+
+
 def minutes_pdf(data: MeetingData) -> bytes:
+    check_printable(data)
+    if data.status == "not_held":
+        # no séance took place: no PV number, nothing to adopt
+        marks = PageMarks(demo=data.header.is_demo)
+        return build_pdf(not_held_story(data), title=not_held_title(data).capitalize(),
+                         marks=marks, subject=data.header.committee_words)
     marks = PageMarks(draft=not data.is_adopted, demo=data.header.is_demo,
                       reference=data.reference)
-    if data.status == "not_held":
-        story = not_held_story(data)
-        title = f"Réunion non tenue – {data.reference}"
-    else:
-        story = minutes_story(data)
-        title = f"Procès-verbal – {data.reference}"
-    return build_pdf(story, title=title, marks=marks, subject=data.header.committee_words)
+    return build_pdf(minutes_story(data), title=f"Procès-verbal – {data.reference}",
+                     marks=marks, subject=data.header.committee_words)
 
 
 # ---------------------------------------------------------------- pieces
@@ -75,6 +90,34 @@ def chair_title_lines(data: MeetingData) -> list[str]:
     """"Le Président du CCS," then the chair's title (Maire de la Commune rurale d'Alafia)."""
     sex = data.chair.sex if data.chair else "H"
     return [f"{article(sex)} {president_word(sex)} du CCS,", data.header.effective_chair_title]
+
+
+def presiding_sentence(data: MeetingData) -> str:
+    """", sous la présidence de M. X, Maire de …" or, the chair being absent,
+    ", sous la présidence de M. Y, <fonction>, en l'absence du Président"."""
+    chair = data.chair
+    if chair is not None and data.chair_present:
+        return f", sous la présidence de {chair.civil_name}, {data.header.effective_chair_title}"
+    sex = chair.sex if chair else "H"
+    absence = f"en l'absence {'de la' if sex == 'F' else 'du'} {president_word(sex)}"
+    who = data.presiding
+    if who is None:
+        return f", {absence}"
+    function = f", {who.function}" if who.function else ""
+    return f", sous la présidence de {who.civil_name}{function}, {absence}"
+
+
+def signing_chair(data: MeetingData) -> tuple[list[str], str]:
+    """The right-hand signature: the chair, or the member who presided in his absence."""
+    if data.chair is not None and data.chair_present:
+        return chair_title_lines(data), data.chair.full_name
+    if data.presiding is not None:
+        who = data.presiding
+        lines = [f"{article(who.sex)} {president_word(who.sex)} de séance,"]
+        if who.function:
+            lines.append(who.function)
+        return lines, who.full_name
+    return chair_title_lines(data), ""
 
 
 def secretary_title(data: MeetingData) -> str:
@@ -99,12 +142,11 @@ def opening_formula(data: MeetingData) -> str:
         if data.convocation_date:
             parts.append(f" en date du {date_text(data.convocation_date)}")
     parts.append(f", la réunion {data.kind_word} du {h.committee_words}")
-    if data.chair:
-        parts.append(f", sous la présidence de {data.chair.civil_name}, "
-                     f"{h.effective_chair_title}")
+    if data.chair or data.presiding:
+        parts.append(presiding_sentence(data))
     parts.append(".")
     text = "".join(parts)
-    if data.secretary:
+    if data.signing_secretary:
         text += f" Le secrétariat de séance est assuré par {data.secretary.civil_name}."
     return text
 
@@ -217,27 +259,48 @@ def recommendations_table(recs) -> Flowable:  # noqa: ANN001
                       rows, widths, center_cols=(0, 4))
 
 
-def signatures_and_ampliations(data: MeetingData) -> list[Flowable]:
+def signatures_and_ampliations(data: MeetingData, *, with_secretary: bool = True,
+                               adoption: list[Flowable] = ()) -> list[Flowable]:
     st = styles()
     place = data.header.place
     done = f"Fait à {place}, le {date_text(data.date)}." if place else \
         f"Fait le {date_text(data.date)}."
-    signature = signature_block(
-        [secretary_title(data)], data.secretary.full_name if data.secretary else "",
-        chair_title_lines(data), data.chair.full_name if data.chair else "")
+    right_title, right_name = signing_chair(data)
+    secretary = data.signing_secretary
+    if with_secretary:
+        signature = signature_block([secretary_title(data)],
+                                    secretary.full_name if secretary else "",
+                                    right_title, right_name)
+    else:
+        signature = signature_block([], "", right_title, right_name)
     ampliations = [Paragraph("<u>Ampliations</u> :", st.body_left)]
     ampliations += [Paragraph(f"– {esc(a)}", st.list_item) for a in AMPLIATIONS]
-    return [CondPageBreak(9 * cm), Spacer(1, 8), para(done, st.right), Spacer(1, 6),
-            KeepTogether([signature]), Spacer(1, 10), KeepTogether(ampliations)]
+    return [Spacer(1, 8), para(done, st.right), Spacer(1, 6), signature, *adoption,
+            Spacer(1, 10), *ampliations]
 
 
 def adoption_line(data: MeetingData) -> list[Flowable]:
+    """"Procès-verbal adopté en séance du 10 novembre 2026" (+ "avec amendements, voir
+    rectificatif N°1"), under the signatures."""
     if not data.is_adopted:
         return []
     st = styles()
-    when = f" le {date_text(data.adopted_on)}" if data.adopted_on else ""
-    where = f" en séance de {data.adopted_at}" if data.adopted_at else ""
-    return [Spacer(1, 6), para(f"Procès-verbal adopté{where}{when}.", st.body_left)]
+    text = "Procès-verbal adopté"
+    if data.adoption_date:
+        text += f" en séance du {date_text(data.adoption_date)}"
+    if data.adopted_with_amendments:
+        text += " avec amendements"
+        if data.amendment_numbers:
+            numbers = ", ".join(f"N°{n}" for n in data.amendment_numbers)
+            word = "rectificatifs" if len(data.amendment_numbers) > 1 else "rectificatif"
+            text += f", voir {word} {numbers}"
+    return [Spacer(1, 6), para(text + ".", st.body_left)]
+
+
+def closing_block(last: list[Flowable], closing: list[Flowable]) -> Flowable:
+    """The last body paragraph, the closing formula, "Fait à…", the signatures and the
+    ampliations on one page: the signatures never stand alone."""
+    return KeepTogether([*last, *closing])
 
 
 # ---------------------------------------------------------------- stories
@@ -286,33 +349,61 @@ def minutes_story(data: MeetingData) -> list[Flowable]:
                           st.body_left))
         story.append(recommendations_table(data.recommendations))
 
-    story += [Spacer(1, 10), para(closing_formula(data), st.body)]
-    story += adoption_line(data)
-    story += signatures_and_ampliations(data)
+    closing = [Spacer(1, 10), para(closing_formula(data), st.body),
+               *signatures_and_ampliations(data, adoption=adoption_line(data))]
+    story.append(closing_block(take_last(story), closing))
     return story
 
 
+def take_last(story: list[Flowable]) -> list[Flowable]:
+    """Remove and return the story's last paragraph (with a heading glued above it): it goes
+    on the signatures' page. A table is too big to move: nothing is taken then."""
+    last: list[Flowable] = []
+    if story and isinstance(story[-1], Paragraph):
+        last.insert(0, story.pop())
+        while story and isinstance(story[-1], Paragraph) and \
+                getattr(story[-1].style, "keepWithNext", 0):
+            last.insert(0, story.pop())
+    return last
+
+
+def not_held_title(data: MeetingData) -> str:
+    """"NOTE RELATIVE À LA NON-TENUE DE LA RÉUNION ORDINAIRE … PRÉVUE LE 18 MAI 2026", or for
+    lack of quorum the "PROCÈS-VERBAL DE CARENCE" of that meeting."""
+    if data.not_held_reason == "quorum":
+        head = "PROCÈS-VERBAL DE CARENCE DE LA RÉUNION"
+    else:
+        head = "NOTE RELATIVE À LA NON-TENUE DE LA RÉUNION"
+    return (f"{head} {data.kind_word.upper()} DU COMITÉ CONSULTATIF DE SÉCURITÉ "
+            f"{data.header.title_place} PRÉVUE LE {date_text(data.date).upper()}")
+
+
 def not_held_story(data: MeetingData) -> list[Flowable]:
-    """A short note: the planned meeting could not be held, and why."""
+    """A short note (no PV number, no séance): the planned meeting could not be held, and
+    why; signed by the chair of the committee."""
     st = styles()
-    story = title_block(data, f"NOTE : RÉUNION NON TENUE DU COMITÉ CONSULTATIF DE SÉCURITÉ "
-                              f"{data.header.title_place}")
+    story: list[Flowable] = [state_header(data.header), Spacer(1, 10),
+                             Paragraph(esc(not_held_title(data)), st.title)]
     when = f"le {date_text(data.date)}"
     if data.start_time:
         when += f" à {hour_text(data.start_time)}"
-    where = f" ({data.place})" if data.place else ""
+    where = f" {in_place(data.place)}" if data.place else ""
     reason = enums.NotHeldReason.french_label_of(data.not_held_reason) or "non précisée"
     story.append(para(
         f"La réunion {data.kind_word} du {data.header.committee_words}, prévue {when}{where}, "
         f"n'a pas pu se tenir.", st.body))
-    story.append(Paragraph(f"<b>Motif</b> : {esc(reason)}.", st.body_left))
+    story.append(Paragraph(f"<b>Motif</b> : {esc(reason[:1].lower() + reason[1:])}.",
+                           st.body_left))
     story += paragraphs(data.not_held_reason_text, st.indented)
     if data.agenda:
         story.append(para("L'ordre du jour prévu portait sur :", st.body))
         for item in data.agenda:
             story.append(Paragraph(esc(item.title), st.list_item,
                                    bulletText=f"{item.position}."))
-    story += signatures_and_ampliations(data)
+    story.append(para("Les points inscrits seront examinés à la prochaine réunion, dont les "
+                      "membres seront informés par convocation.", st.body))
+    closing = signatures_and_ampliations(data, with_secretary=False)
+    story.append(closing_block(take_last(story), closing))
     return story
 
 
