@@ -43,6 +43,6 @@ def annex_story(data: MeetingData) -> list[Flowable]:
     if data.restricted_threats:
         story.append(Paragraph("MENACES À ACCÈS RESTREINT", st.heading))
         story.append(para("Plaintes transmises à l'autorité compétente.", st.body))
-        story.append(threats_table(data.restricted_threats))
+        story += threats_table(data.restricted_threats)
     story.append(Spacer(1, 8))
     return story

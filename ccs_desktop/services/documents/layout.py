@@ -7,6 +7,7 @@ the "Page X sur Y" footer and the DONNÉES FICTIVES mention (numbered canvas).
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 from collections.abc import Iterable, Sequence
@@ -34,9 +35,11 @@ from .header import HeaderData
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 LEFT_MARGIN = RIGHT_MARGIN = 1.8 * cm
-TOP_MARGIN = 1.6 * cm
-BOTTOM_MARGIN = 2.0 * cm
+TOP_MARGIN = 2.0 * cm
+BOTTOM_MARGIN = 2.6 * cm
 FRAME_WIDTH = PAGE_WIDTH - LEFT_MARGIN - RIGHT_MARGIN
+# Nothing is drawn nearer the paper's edge than this: inkjets do not print the last 12.7 mm.
+PRINTABLE_EDGE = 1.27 * cm
 
 GREY_LIGHT = colors.Color(0.88, 0.88, 0.88)
 GREY_WATERMARK = colors.Color(0.86, 0.86, 0.86)
@@ -62,6 +65,8 @@ class Styles:
         base = dict(fontName=family, fontSize=10, leading=13)
         self.body = ParagraphStyle("body", alignment=TA_JUSTIFY, spaceAfter=4, **base)
         self.body_left = ParagraphStyle("body_left", parent=self.body, alignment=TA_LEFT)
+        # a sentence announcing a list or a table: never alone at a page foot
+        self.intro = ParagraphStyle("intro", parent=self.body_left, keepWithNext=1)
         self.small = ParagraphStyle("small", fontName=family, fontSize=8.5, leading=10.5)
         self.small_center = ParagraphStyle("small_center", parent=self.small,
                                            alignment=TA_CENTER)
@@ -84,6 +89,10 @@ class Styles:
         self.subheading = ParagraphStyle("subheading", fontName=fonts.BOLD, fontSize=10,
                                          leading=13, spaceBefore=6, spaceAfter=3,
                                          keepWithNext=1)
+        # above a table (which may be long): a CondPageBreak keeps it off the page foot,
+        # keepWithNext would push a long table whole to the next page
+        self.subheading_table = ParagraphStyle("subheading_table", parent=self.subheading,
+                                               keepWithNext=0)
         self.label = ParagraphStyle("label", fontName=fonts.BOLD_ITALIC, fontSize=10,
                                     leading=13, spaceBefore=3, spaceAfter=2, keepWithNext=1,
                                     leftIndent=12)
@@ -182,7 +191,8 @@ Cell = str | Flowable
 def data_table(header: Sequence[str], rows: Iterable[Sequence[Cell]],
                widths: Sequence[float], *, center_cols: Sequence[int] = (),
                group_rows: Sequence[int] = (), min_row_height: float | None = None,
-               extra_style: Sequence[tuple] = ()) -> Table:
+               extra_style: Sequence[tuple] = (), keep_whole: bool = False,
+               with_header: bool = True) -> Table:
     """A bordered table, header repeated on every page, long cells split into several rows.
 
     rows hold plain strings (or ready flowables); `group_rows` are indexes (in `rows`) of
@@ -190,6 +200,8 @@ def data_table(header: Sequence[str], rows: Iterable[Sequence[Cell]],
     """
     st = styles()
     data: list[list[Cell]] = [[Paragraph(esc(h), st.cell_head) for h in header]]
+    if not with_header:
+        data = []
     real_group_rows: list[int] = []
     group_set = set(group_rows)
     for index, row in enumerate(rows):
@@ -212,7 +224,7 @@ def data_table(header: Sequence[str], rows: Iterable[Sequence[Cell]],
     commands: list[tuple] = [
         FONT_CMD,
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), GREY_LIGHT),
+        *([("BACKGROUND", (0, 0), (-1, 0), GREY_LIGHT)] if with_header else []),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
@@ -221,12 +233,16 @@ def data_table(header: Sequence[str], rows: Iterable[Sequence[Cell]],
     ]
     for r in real_group_rows:
         commands += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), GREY_LIGHT)]
+        if r + 1 < len(data):  # a group heading never alone at a page foot
+            commands.append(("NOSPLIT", (0, r), (-1, r + 1)))
+    if keep_whole:
+        commands.append(("NOSPLIT", (0, 0), (-1, -1)))
     commands += list(extra_style)
     heights = None
     if min_row_height:
-        heights = [None] + [min_row_height] * (len(data) - 1)
-    table = Table(data, colWidths=list(widths), rowHeights=heights, repeatRows=1,
-                  hAlign="LEFT", splitByRow=1)
+        heights = [None] * with_header + [min_row_height] * (len(data) - with_header)
+    table = Table(data, colWidths=list(widths), rowHeights=heights,
+                  repeatRows=1 if with_header else 0, hAlign="LEFT", splitByRow=1)
     table.setStyle(TableStyle(commands))
     return table
 
@@ -299,7 +315,8 @@ class _NumberedCanvas(Canvas):
 
     def _draw_footer(self, total: int) -> None:
         marks = self.marks
-        y = BOTTOM_MARGIN - 0.9 * cm
+        # the lowest line (the marks) sits a little above the printable edge
+        y = PRINTABLE_EDGE + 0.25 * cm + 0.42 * cm
         self.saveState()
         self.setStrokeColor(colors.black)
         self.setLineWidth(0.4)
@@ -322,7 +339,7 @@ class _NumberedCanvas(Canvas):
             self.drawCentredString(PAGE_WIDTH / 2, y - 0.42 * cm, " · ".join(notes))
         if marks.restricted:
             self.setFont(fonts.BOLD, 10)
-            self.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 0.9 * cm,
+            self.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - PRINTABLE_EDGE - 0.45 * cm,
                                    "DIFFUSION RESTREINTE")
         self.restoreState()
 
@@ -349,6 +366,36 @@ def _watermark(canvas: Canvas, _doc, marks: PageMarks) -> None:
     canvas.restoreState()
 
 
+def data_table_parts(header: Sequence[str], rows: Sequence[Sequence[Cell]],
+                     widths: Sequence[float], **options) -> tuple[Table, Table | None]:
+    """The table without its last row, and that row as a table of its own with the same
+    columns (None for a table of one row): the tail goes with what follows (the closing
+    formula and the signatures), the body splits across pages as it must."""
+    rows = list(rows)
+    if len(rows) < 2 or options.get("group_rows"):
+        return data_table(header, rows, widths, **options), None
+    return (data_table(header, rows[:-1], widths, **options),
+            data_table(header, rows[-1:], widths, with_header=False, **options))
+
+
+_SUBSET_TAG = re.compile(rb"/([A-Z]{6})\+([A-Za-z0-9-]+)")
+
+
+def distinct_subset_tags(pdf: bytes) -> bytes:
+    """Give the font subsets tags of their own (ReportLab names the first subset of every
+    document AAAAAA+…): two PDFs joined into one (a PV and its rectificatif) then never hold
+    two different subsets under one name. Same length, so the cross-reference table stays
+    right."""
+    seed = hashlib.sha256(pdf).digest()
+
+    def tag(match: re.Match) -> bytes:
+        digest = hashlib.sha256(seed + match.group(1) + match.group(2)).digest()
+        letters = bytes(65 + b % 26 for b in digest[:6])
+        return b"/" + letters + b"+" + match.group(2)
+
+    return _SUBSET_TAG.sub(tag, pdf)
+
+
 def build_pdf(story: list[Flowable], *, title: str, marks: PageMarks,
               subject: str = "") -> bytes:
     """Lay the story out on A4 pages and return the PDF bytes (fonts embedded)."""
@@ -357,7 +404,7 @@ def build_pdf(story: list[Flowable], *, title: str, marks: PageMarks,
     doc = SimpleDocTemplate(
         buffer, pagesize=A4, leftMargin=LEFT_MARGIN, rightMargin=RIGHT_MARGIN,
         topMargin=TOP_MARGIN, bottomMargin=BOTTOM_MARGIN, title=title, subject=subject,
-        author="CCS Desktop", creator="CCS Desktop", lang="fr-FR", invariant=1,
+        author="CCS Desktop", creator="CCS Desktop", lang="fr-FR",
         initialFontName=fonts.REGULAR, initialFontSize=10,
         pageCompression=1,
     )
@@ -366,6 +413,8 @@ def build_pdf(story: list[Flowable], *, title: str, marks: PageMarks,
     def on_page(canvas: Canvas, doc_) -> None:
         _watermark(canvas, doc_, marks)
 
+    # not ReportLab's invariant mode: the file carries its real creation date (not
+    # 1 January 2000); a reprint of an adopted PV is its stored file, never a new rendering
     doc.build(story or [Spacer(1, 1)], onFirstPage=on_page, onLaterPages=on_page,
               canvasmaker=canvas_class)
-    return buffer.getvalue()
+    return distinct_subset_tags(buffer.getvalue())

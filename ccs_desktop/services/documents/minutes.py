@@ -19,6 +19,7 @@ from .layout import (
     PageMarks,
     build_pdf,
     data_table,
+    data_table_parts,
     esc,
     para,
     paragraphs,
@@ -213,7 +214,7 @@ def agenda_list(data: MeetingData) -> list[Flowable]:
     st = styles()
     if not data.agenda:
         return [para("L'ordre du jour n'a pas été renseigné.", st.body)]
-    flow: list[Flowable] = [para("L'ordre du jour portait sur :", st.body)]
+    flow: list[Flowable] = [para("L'ordre du jour portait sur :", st.intro)]
     for item in data.agenda:
         flow.append(Paragraph(esc(item.title), st.list_item, bulletText=f"{item.position}."))
     return flow
@@ -237,26 +238,35 @@ def deliberations(data: MeetingData) -> list[Flowable]:
     return flow
 
 
-def threats_table(threats) -> Flowable:  # noqa: ANN001
-    widths = [5.0 * cm, 3.6 * cm, 3.2 * cm, 2.5 * cm, FRAME_WIDTH - 14.3 * cm]
+def table_with_tail(header, rows, widths, **options) -> list[Flowable]:  # noqa: ANN001
+    """A table whose last row may go with the closing formula (see take_last)."""
+    body, tail = data_table_parts(header, rows, widths, **options)
+    if tail is None:
+        return [body]
+    tail.keep_with_closing = True
+    return [body, tail]
+
+
+def threats_table(threats) -> list[Flowable]:  # noqa: ANN001
+    widths = [4.6 * cm, 3.4 * cm, 3.8 * cm, 2.5 * cm, FRAME_WIDTH - 14.3 * cm]
     rows = [[t.title + (f" – {t.description}" if t.description else ""), t.type_label,
              t.place, f"{t.level} ({t.score}/25)", t.trend] for t in threats]
-    return data_table(["Menace", "Type", "Lieu", "Niveau", "Tendance"], rows, widths,
-                      center_cols=(3, 4))
+    return table_with_tail(["Menace", "Type", "Lieu", "Niveau", "Tendance"], rows, widths,
+                           center_cols=(3, 4))
 
 
-def vulnerabilities_table(vulns) -> Flowable:  # noqa: ANN001
-    widths = [5.0 * cm, 3.6 * cm, FRAME_WIDTH - 8.6 * cm]
+def vulnerabilities_table(vulns) -> list[Flowable]:  # noqa: ANN001
+    widths = [5.0 * cm, 3.8 * cm, FRAME_WIDTH - 8.8 * cm]
     rows = [[v.title, v.place, v.description] for v in vulns]
-    return data_table(["Vulnérabilité", "Lieu", "Description"], rows, widths)
+    return table_with_tail(["Vulnérabilité", "Lieu", "Description"], rows, widths)
 
 
-def recommendations_table(recs) -> Flowable:  # noqa: ANN001
-    widths = [1.0 * cm, FRAME_WIDTH - 11.4 * cm, 3.6 * cm, 3.6 * cm, 3.2 * cm]
+def recommendations_table(recs) -> list[Flowable]:  # noqa: ANN001
+    widths = [1.0 * cm, FRAME_WIDTH - 11.6 * cm, 3.6 * cm, 3.6 * cm, 3.4 * cm]
     rows = [[str(i), r.text, r.addressee, r.responsible, date_text(r.deadline)]
             for i, r in enumerate(recs, start=1)]
-    return data_table(["N°", "Recommandation", "Destinataire", "Responsable", "Échéance"],
-                      rows, widths, center_cols=(0, 4))
+    return table_with_tail(["N°", "Recommandation", "Destinataire", "Responsable du suivi",
+                            "Échéance"], rows, widths, center_cols=(0, 4))
 
 
 def signatures_and_ampliations(data: MeetingData, *, with_secretary: bool = True,
@@ -311,12 +321,16 @@ def minutes_story(data: MeetingData) -> list[Flowable]:
     story.append(para(opening_formula(data), st.body))
 
     total = len(data.present)
+    # the sentence announcing a table never alone at a page foot (a big table cannot be
+    # kept with it: KeepTogether would push both to the next page)
+    story.append(CondPageBreak(3 * cm))
     story.append(Paragraph(
         f"<b>Étaient présents</b> : {total} membre{'s' if total > 1 else ''} "
         "(liste de présence en annexe)", st.body_left))
     if data.present:
         story += [attendance_table(data.present), Spacer(1, 4),
-                  para(totals_sentence(data.present), st.body_left), totals_table(data.present),
+                  KeepTogether([para(totals_sentence(data.present), st.body_left),
+                                totals_table(data.present)]),
                   Spacer(1, 6)]
     if data.guests:
         story.append(Paragraph("<b>Invités</b> : " + esc(names_sentence(data.guests)),
@@ -334,20 +348,24 @@ def minutes_story(data: MeetingData) -> list[Flowable]:
         story += deliberations(data)
 
     if data.threats or data.vulnerabilities:
+        story.append(CondPageBreak(5 * cm))
         story.append(Paragraph("SITUATION SÉCURITAIRE", st.heading))
     if data.threats:
-        story.append(Paragraph("Menaces examinées", st.subheading))
-        story.append(threats_table(data.threats))
+        story.append(CondPageBreak(4 * cm))
+        story.append(Paragraph("Menaces examinées", st.subheading_table))
+        story += threats_table(data.threats)
     if data.vulnerabilities:
-        story.append(Paragraph("Vulnérabilités relevées", st.subheading))
-        story.append(vulnerabilities_table(data.vulnerabilities))
+        story.append(CondPageBreak(4 * cm))
+        story.append(Paragraph("Vulnérabilités relevées", st.subheading_table))
+        story += vulnerabilities_table(data.vulnerabilities)
 
     if data.recommendations:
+        story.append(CondPageBreak(5 * cm))
         story.append(Paragraph("RECOMMANDATIONS", st.heading))
         story.append(para(f"Le comité a formulé {len(data.recommendations)} "
                           f"recommandation{'s' if len(data.recommendations) > 1 else ''} :",
                           st.body_left))
-        story.append(recommendations_table(data.recommendations))
+        story += recommendations_table(data.recommendations)
 
     closing = [Spacer(1, 10), para(closing_formula(data), st.body),
                *signatures_and_ampliations(data, adoption=adoption_line(data))]
@@ -359,7 +377,8 @@ def take_last(story: list[Flowable]) -> list[Flowable]:
     """Remove and return the story's last paragraph (with a heading glued above it): it goes
     on the signatures' page. A table is too big to move: nothing is taken then."""
     last: list[Flowable] = []
-    if story and isinstance(story[-1], Paragraph):
+    if story and (isinstance(story[-1], Paragraph)
+                  or getattr(story[-1], "keep_with_closing", False)):
         last.insert(0, story.pop())
         while story and isinstance(story[-1], Paragraph) and \
                 getattr(story[-1].style, "keepWithNext", 0):
