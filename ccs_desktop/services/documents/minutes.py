@@ -5,6 +5,7 @@ Restricted notes and restricted threats are never loaded here (see annex.py).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from itertools import groupby
 
@@ -270,11 +271,12 @@ def recommendations_table(recs) -> list[Flowable]:  # noqa: ANN001
 
 
 def signatures_and_ampliations(data: MeetingData, *, with_secretary: bool = True,
-                               adoption: list[Flowable] = ()) -> list[Flowable]:
+                               adoption: list[Flowable] = (),
+                               done_on: dt.date | None = None) -> list[Flowable]:
     st = styles()
     place = data.header.place
-    done = f"Fait à {place}, le {date_text(data.date)}." if place else \
-        f"Fait le {date_text(data.date)}."
+    when = date_text(done_on or data.date)
+    done = f"Fait à {place}, le {when}." if place else f"Fait le {when}."
     right_title, right_name = signing_chair(data)
     secretary = data.signing_secretary
     if with_secretary:
