@@ -22,6 +22,7 @@ from ..db.base import new_uuid, utcnow
 from ..db.engine import Database
 from ..domain import enums, scoring
 from ..domain.french import de
+from ..domain.places import commune_kind_of
 from ..domain.text import sort_key
 from .committee import committee_code, committee_name, place_list
 from .errors import UserError
@@ -256,7 +257,7 @@ class _Generator:
                 is_member=False, is_active=True))
         chair = next(p for p in people if p["function"] == "Maire")
         secretary = next(p for p in people if p["function"] == "Secrétaire général de la mairie")
-        kind = rnd.choice(["rurale", "rurale", "urbaine"]) if not demo else "urbaine"
+        kind = commune_kind_of(region, cercle, commune)  # from the place list, never drawn
 
         rows.add(m.Committee.__table__, base | {
             "level": "commune", "region": region, "cercle": cercle, "commune": commune,

@@ -9,11 +9,15 @@ import datetime as dt
 from collections import Counter
 from itertools import groupby
 
+from reportlab.lib import colors
 from reportlab.lib.units import cm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import (
+    CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle,
+)
 
 from ...domain import enums
 from ..errors import UserError
+from . import fonts
 from .data import MeetingData, PersonRow, load_meeting
 from .layout import (
     FRAME_WIDTH,
@@ -38,7 +42,6 @@ from .words import (
     with_de,
 )
 
-AMPLIATIONS = ("Préfet", "Gouverneur", "CRSS", "Archives")
 
 
 def render_minutes(db, meeting_id: int) -> bytes:  # noqa: ANN001 (db.engine.Database)
@@ -285,10 +288,22 @@ def signatures_and_ampliations(data: MeetingData, *, with_secretary: bool = True
                                     right_title, right_name)
     else:
         signature = signature_block([], "", right_title, right_name)
-    ampliations = [Paragraph("<u>Ampliations</u> :", st.body_left)]
-    ampliations += [Paragraph(f"– {esc(a)}", st.list_item) for a in AMPLIATIONS]
     return [Spacer(1, 8), para(done, st.right), Spacer(1, 6), signature, *adoption,
-            Spacer(1, 10), *ampliations]
+            Spacer(1, 10), *ampliations_block(data.header)]
+
+
+def ampliations_block(header) -> list[Flowable]:  # noqa: ANN001 (HeaderData)
+    """"Ampliations :" then one line per addressee with its number of copies."""
+    st = styles()
+    rows = [[Paragraph(f"– {esc(title)}", st.body_left), Paragraph(str(n), st.right)]
+            for title, n in header.ampliations()]
+    table = Table(rows, colWidths=[11 * cm, 1.2 * cm], hAlign="LEFT")
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                               ("LINEBELOW", (0, 0), (0, -1), 0.3, colors.grey, 1, (1, 2))]))
+    return [Paragraph("<u>Ampliations</u> :", st.body_left), table]
 
 
 def adoption_line(data: MeetingData) -> list[Flowable]:
