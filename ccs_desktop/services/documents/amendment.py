@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from ...db import models as m
 from ..errors import NotFound
 from .data import MeetingData, load_meeting
-from .layout import PageMarks, build_pdf, esc, para, paragraphs, state_header, styles
+from .layout import (
+    PageMarks, Paragraph, build_pdf, esc, para, paragraphs, state_header, styles,
+)
 from .minutes import closing_block, signatures_and_ampliations, take_last
 from .words import date_text
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from .data import MeetingData, load_meeting
-from .layout import FRAME_WIDTH, PageMarks, build_pdf, data_table, para, signature_block, \
-    state_header, styles
+from .layout import (
+    FRAME_WIDTH, PageMarks, Paragraph, build_pdf, data_table, para, signature_block,
+    state_header, styles,
+)
 from .minutes import secretary_title
 from .words import date_text, hour_text
 

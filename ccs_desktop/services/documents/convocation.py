@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from .data import MeetingData, PersonRow, load_meeting
 from .layout import (
     FONT_CMD,
     FRAME_WIDTH,
     PageMarks,
+    Paragraph,
     build_pdf,
     data_table,
     esc,

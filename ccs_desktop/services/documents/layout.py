@@ -21,15 +21,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph as _Paragraph
 from reportlab.platypus import (
     Flowable,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
 
+from ...domain.french import typography
 from . import fonts
 from .header import HeaderData
 
@@ -122,6 +123,27 @@ def styles() -> Styles:
 
 
 # ---------------------------------------------------------------- text helpers
+
+_MARKUP = re.compile(r"(<[^>]*>|&#?\w+;)")
+
+
+def typeset(markup: str | None) -> str | None:
+    """French typography (domain.french.typography) on the text of a paragraph's markup,
+    its tags and entities left alone."""
+    if not markup:
+        return markup
+    return "".join(part if _MARKUP.fullmatch(part) else typography(part)
+                   for part in _MARKUP.split(markup))
+
+
+class Paragraph(_Paragraph):
+    """Every paragraph of every document, typed text included, in French typography: no
+    line break before : ; ! ? % », after «, M., Mme and titles, inside hours."""
+
+    def __init__(self, text, style=None, *args, **kwargs) -> None:  # noqa: ANN001
+        super().__init__(typeset(text) if isinstance(text, str) else text, style,
+                         *args, **kwargs)
+
 
 def esc(text: str | None) -> str:
     return escape(text or "")

@@ -12,7 +12,7 @@ from itertools import groupby
 from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.platypus import (
-    CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle,
+    CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle,
 )
 
 from ...domain import enums
@@ -22,6 +22,7 @@ from .data import MeetingData, PersonRow, load_meeting
 from .layout import (
     FRAME_WIDTH,
     PageMarks,
+    Paragraph,
     build_pdf,
     data_table,
     data_table_parts,
