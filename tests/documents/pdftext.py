@@ -55,8 +55,9 @@ def layout_pages(data: bytes, tmp_path: Path) -> list[str]:
     return pages[:-1] if pages and not pages[-1].strip() else pages
 
 
-def word_boxes(data: bytes, tmp_path: Path) -> list[tuple[int, str, float, float]]:
-    """(page, word, yMin, yMax) of every word, in points from the top of the page."""
+def word_boxes(data: bytes, tmp_path: Path) -> list[tuple[int, str, float, float, float,
+                                                          float]]:
+    """(page, word, xMin, yMin, xMax, yMax) of every word, in points from the page's top left."""
     import re
 
     path = tmp_path / "bbox.pdf"
@@ -65,7 +66,8 @@ def word_boxes(data: bytes, tmp_path: Path) -> list[tuple[int, str, float, float
                          capture_output=True, text=True, check=True).stdout
     boxes = []
     for number, page in enumerate(out.split("<page ")[1:], start=1):
-        for m in re.finditer(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" '
+        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
                              r'yMax="([\d.]+)">([^<]*)</word>', page):
-            boxes.append((number, m.group(3), float(m.group(1)), float(m.group(2))))
+            boxes.append((number, m.group(5), float(m.group(1)), float(m.group(2)),
+                          float(m.group(3)), float(m.group(4))))
     return boxes

@@ -86,7 +86,7 @@ def test_no_mark_within_12_7_mm_of_the_paper_edge(long_pv, tmp_path):
     boxes = word_boxes(long_pv, tmp_path)
     assert boxes
     limit = 12.7 * MM
-    for _page, word, y_min, y_max in boxes:
+    for _page, word, _x0, y_min, _x1, y_max in boxes:
         assert y_min >= limit - 0.5 and PAGE_HEIGHT - y_max >= limit - 0.5, (word, y_min)
     assert PAGE_WIDTH > 0
 

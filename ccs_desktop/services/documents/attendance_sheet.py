@@ -24,7 +24,8 @@ def render_attendance_sheet(db, meeting_id: int, with_phone: bool = False) -> by
 
 
 def attendance_sheet_pdf(data: MeetingData, with_phone: bool = False) -> bytes:
-    marks = PageMarks(demo=data.header.is_demo,
+    # members' phone numbers stay on the committee's PC: the sheet that carries them says so
+    marks = PageMarks(demo=data.header.is_demo, restricted=with_phone,
                       reference=f"Liste de présence – réunion du {date_text(data.date)}")
     return build_pdf(attendance_story(data, with_phone),
                      title=f"Liste de présence – réunion du {date_text(data.date)}",

@@ -29,6 +29,7 @@ class PersonRow:
     phone: str = ""
     is_guest: bool = False
     function: str = ""      # "Maire", "Chef de village"
+    organisation: str = ""  # "Mairie d'Alafia"
     id: int = 0
     code: str = ""          # the person's stable code (for what goes to the CRSS)
 
@@ -56,6 +57,7 @@ class PersonRow:
                    sex=person.sex, is_youth=bool(person.is_youth), category=person.category,
                    structure=structure, phone=(person.phone or "").strip(),
                    is_guest=is_guest, function=(person.function or "").strip(),
+                   organisation=(person.organisation or "").strip(),
                    id=person.id or 0)
 
 

@@ -39,6 +39,7 @@ LEFT_MARGIN = RIGHT_MARGIN = 1.8 * cm
 TOP_MARGIN = 2.0 * cm
 BOTTOM_MARGIN = 2.6 * cm
 FRAME_WIDTH = PAGE_WIDTH - LEFT_MARGIN - RIGHT_MARGIN
+FRAME_HEIGHT = PAGE_HEIGHT - TOP_MARGIN - BOTTOM_MARGIN - 14  # SimpleDocTemplate's paddings
 # Nothing is drawn nearer the paper's edge than this: inkjets do not print the last 12.7 mm.
 PRINTABLE_EDGE = 1.27 * cm
 
@@ -100,8 +101,9 @@ class Styles:
         self.decision = ParagraphStyle("decision", parent=self.body, leftIndent=12,
                                        fontName=fonts.BOLD)
         self.indented = ParagraphStyle("indented", parent=self.body, leftIndent=12)
-        self.list_item = ParagraphStyle("list_item", parent=self.body_left, leftIndent=22,
-                                        bulletIndent=8, spaceAfter=2, bulletFontName=family,
+        # room for "12." before the text: items 10+ start where items 1-9 do
+        self.list_item = ParagraphStyle("list_item", parent=self.body_left, leftIndent=26,
+                                        bulletIndent=4, spaceAfter=2, bulletFontName=family,
                                         bulletFontSize=10)
         self.right = ParagraphStyle("right", parent=self.body, alignment=TA_RIGHT)
         self.signature = ParagraphStyle("signature", fontName=fonts.BOLD, fontSize=10,
@@ -260,11 +262,15 @@ def data_table(header: Sequence[str], rows: Iterable[Sequence[Cell]],
     if keep_whole:
         commands.append(("NOSPLIT", (0, 0), (-1, -1)))
     commands += list(extra_style)
-    heights = None
-    if min_row_height:
-        heights = [None] * with_header + [min_row_height] * (len(data) - with_header)
-    table = Table(data, colWidths=list(widths), rowHeights=heights,
-                  repeatRows=1 if with_header else 0, hAlign="LEFT", splitByRow=1)
+    if min_row_height and len(data) > with_header:
+        # a minimum, not a fixed height: a row of three lines grows instead of printing
+        # over the grid (padding brings a one-line row to min_row_height)
+        pad = max(2.0, (min_row_height - st.cell.leading) / 2)
+        first = 1 if with_header else 0
+        commands += [("TOPPADDING", (0, first), (-1, -1), pad),
+                     ("BOTTOMPADDING", (0, first), (-1, -1), pad)]
+    table = Table(data, colWidths=list(widths), repeatRows=1 if with_header else 0,
+                  hAlign="LEFT", splitByRow=1)
     table.setStyle(TableStyle(commands))
     return table
 
@@ -314,6 +320,19 @@ def signature_block(left_title: Sequence[str], left_name: str, right_title: Sequ
 
 # ---------------------------------------------------------------- pages
 
+class NewNumbering(Flowable):
+    """Starts a new "Page X sur Y" count from the page it is drawn on (each convocation is a
+    letter of its own: "Page 1 sur 1")."""
+
+    def wrap(self, *_args) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas._section = getattr(canvas, "_section", 0) + 1
+        canvas._section_start = canvas._pageNumber
+
+
 class _NumberedCanvas(Canvas):
     """Keeps every page until the end to write "Page X sur Y" and the marks on each."""
 
@@ -322,20 +341,25 @@ class _NumberedCanvas(Canvas):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._saved_pages: list[dict] = []
+        self._section = 0
+        self._section_start = 1
 
     def showPage(self) -> None:  # noqa: N802 (ReportLab API)
         self._saved_pages.append(dict(self.__dict__))
         self._startPage()
 
     def save(self) -> None:
-        total = len(self._saved_pages)
+        sizes: dict[int, int] = {}
+        for state in self._saved_pages:
+            sizes[state["_section"]] = sizes.get(state["_section"], 0) + 1
         for state in self._saved_pages:
             self.__dict__.update(state)
-            self._draw_footer(total)
+            self._draw_footer(sizes[state["_section"]],
+                              state["_pageNumber"] - state["_section_start"] + 1)
             super().showPage()
         super().save()
 
-    def _draw_footer(self, total: int) -> None:
+    def _draw_footer(self, total: int, number: int) -> None:
         marks = self.marks
         # the lowest line (the marks) sits a little above the printable edge
         y = PRINTABLE_EDGE + 0.25 * cm + 0.42 * cm
@@ -348,7 +372,7 @@ class _NumberedCanvas(Canvas):
         if marks.reference:
             self.drawString(LEFT_MARGIN, y, marks.reference)
         self.drawRightString(PAGE_WIDTH - RIGHT_MARGIN, y,
-                             f"Page {self._pageNumber} sur {total}")
+                             f"Page {number} sur {total}")
         notes = []
         if marks.draft:
             notes.append("PROJET – document non adopté")
