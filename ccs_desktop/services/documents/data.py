@@ -31,7 +31,7 @@ class PersonRow:
     function: str = ""      # "Maire", "Chef de village"
     organisation: str = ""  # "Mairie d'Alafia"
     id: int = 0
-    code: str = ""          # the person's stable code (for what goes to the CRSS)
+    uuid: str = ""
 
     @property
     def civil_name(self) -> str:
@@ -58,7 +58,7 @@ class PersonRow:
                    structure=structure, phone=(person.phone or "").strip(),
                    is_guest=is_guest, function=(person.function or "").strip(),
                    organisation=(person.organisation or "").strip(),
-                   id=person.id or 0)
+                   id=person.id or 0, uuid=person.uuid or "")
 
 
 def person_order(person: m.Person) -> tuple:

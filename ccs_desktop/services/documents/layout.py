@@ -57,6 +57,7 @@ class PageMarks:
     demo: bool = False         # DONNÉES FICTIVES: demonstration committee
     restricted: bool = False   # DIFFUSION RESTREINTE: the annex
     reference: str = ""        # "PV N°003/2024/CCSC-ALAFIA", printed in the footer
+    crss: bool = False         # the version sent to the CRSS (people by code)
 
 
 class Styles:
@@ -380,6 +381,8 @@ class _NumberedCanvas(Canvas):
             notes.append("DIFFUSION RESTREINTE")
         if marks.demo:
             notes.append("DONNÉES FICTIVES")
+        if marks.crss:
+            notes.append("Version pour le CRSS — l’original signé reste au comité")
         if notes:
             self.setFont(fonts.BOLD, 8.5)
             self.drawCentredString(PAGE_WIDTH / 2, y - 0.42 * cm, " · ".join(notes))
