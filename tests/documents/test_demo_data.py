@@ -35,3 +35,35 @@ def test_documents_of_demo_meetings(db):
     frozen = d.freeze_adopted_minutes(db, adopted)
     assert d.minutes_pdf_for_print(db, adopted) == frozen.pdf
     assert "L'an deux mille" in flat(pdf_text(frozen.pdf))
+
+
+def test_demo_data_a_secretary_recognises(db):
+    generate_demo(db, seed=5, committees=1, years=2)
+    with db.session() as s:
+        items = s.scalars(select(m.AgendaItem).where(m.AgendaItem.deleted_at.is_(None))).all()
+        people = s.scalars(select(m.Person)).all()
+        extraordinary = s.scalars(select(m.Meeting).where(
+            m.Meeting.kind == "extraordinary", m.Meeting.status != "planned")).all()
+        by_meeting: dict[int, list[m.AgendaItem]] = {}
+        for item in items:
+            by_meeting.setdefault(item.meeting_id, []).append(item)
+        for item in items:
+            if item.title.startswith("Lecture et adoption"):
+                # the security briefing belongs to its own point
+                assert "situation sécuritaire" not in item.discussion, item.discussion
+            if item.title == "Suivi des recommandations":
+                assert "recommandations" in item.discussion
+        for meeting_items in by_meeting.values():
+            texts = [i.discussion for i in meeting_items if i.discussion]
+            assert len(texts) == len(set(texts))  # no paragraph repeated under two points
+        for meeting in extraordinary:
+            titles = [i.title for i in by_meeting.get(meeting.id, [])]
+            assert not any(t.startswith("Lecture et adoption") for t in titles), titles
+        assert not any("(CNJ)" in (p.organisation or "") for p in people)
+        for p in people:
+            if p.sex == "F" and p.function:
+                assert p.function not in ("Secrétaire général de la mairie", "Coordinateur",
+                                          "Président", "Sous-préfet", "Représentant"), p.function
+        committee = s.scalars(select(m.Committee)).first()
+        assert committee.commune_kind == "rurale" or committee.commune in ("Tombouctou",)
+        assert "urbaine" not in committee.chair_title or committee.commune_kind == "urbaine"
