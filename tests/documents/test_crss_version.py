@@ -5,6 +5,7 @@ stays on the PC."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -37,6 +38,7 @@ def _travelling_pdf(db, ids, tmp_path) -> bytes:
     with db.session() as s:
         own = s.get(m.Committee, ids["committee_id"]).uuid
     path = db.data_dir / "ccs.sqlite3"
+    tmp_path.mkdir(parents=True, exist_ok=True)
     snap = tmp_path / "snap.sqlite3"
     sn.make_snapshot(path, snap, transmission=True, own_uuid=own, key=rawdb.key_for(path))
     conn = rawdb.connect(snap, rawdb.key_for(path))
@@ -83,3 +85,18 @@ def test_crss_rendering_by_code_and_function(shared_sample):
     text = flat(pdf_text(crss_minutes_pdf(coded)))
     assert "CODE" in text and "Bakary TRAORÉ" not in text
     assert "Version pour le CRSS" in text
+
+
+def test_the_crss_version_is_the_same_bytes_at_every_transmission(sample, tmp_path):
+    db, ids = sample
+    _adopt(db, ids, share_names=False)
+    with db.session() as s:  # the committee's pseudonym secret, kept from one file to the next
+        s.add(m.Setting(key=sn.PSEUDONYM_SETTING, value="ab" * 32))
+    first = _travelling_pdf(db, ids, tmp_path / "a")
+    second = _travelling_pdf(db, ids, tmp_path / "b")
+    assert first == second
+    from pypdf import PdfReader
+    import io
+
+    created = PdfReader(io.BytesIO(first)).metadata.creation_date
+    assert created.year == dt.date.today().year  # the original's archiving, not 2000

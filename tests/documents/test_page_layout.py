@@ -117,3 +117,13 @@ def test_no_word_cut_in_the_middle_in_narrow_columns(long_pv, tmp_path):
     assert "Goundam" in text
     assert not re.findall(r"(?<!Go)undam", text)
     assert not re.findall(r"(?<!Tomb)ouctou", text)
+
+
+def test_a_one_row_last_table_goes_with_the_signatures(sample):
+    db, ids = sample
+    with db.session() as s:
+        for rec in s.query(m.Recommendation).filter_by(meeting_id=ids["meeting_id"]).all()[1:]:
+            s.delete(rec)
+    page = flat(_signature_page(pdf_pages(render_minutes(db, ids["meeting_id"]))))
+    before = page.split("L'ordre du jour étant épuisé")[0]
+    assert "Recommandation 1 : installer l'éclairage solaire au marché" in before

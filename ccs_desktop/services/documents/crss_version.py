@@ -10,6 +10,7 @@ its transaction), before the exchange package pseudonymises the people rows.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import logging
 import re
@@ -64,19 +65,21 @@ def coded_meeting(data: MeetingData, code_of: Callable[[str], str],
         restricted_threats=[], restricted_notes=[])
 
 
-def crss_minutes_pdf(data: MeetingData) -> bytes:
-    """The CRSS version of a PV (data already coded)."""
+def crss_minutes_pdf(data: MeetingData, created: dt.datetime | None = None) -> bytes:
+    """The CRSS version of a PV (data already coded); dated `created` (the original's
+    archiving), the same bytes at every transmission."""
     check_printable(data)
     marks = PageMarks(demo=data.header.is_demo, reference=data.reference, crss=True)
     return build_pdf(minutes_story(data), title=f"Procès-verbal – {data.reference} – "
-                     "version pour le CRSS", marks=marks, subject=data.header.committee_words)
+                     "version pour le CRSS", marks=marks, subject=data.header.committee_words,
+                     created=created or dt.datetime(2000, 1, 1))
 
 
-def crss_amendment_pdf(data: AmendmentData) -> bytes:
+def crss_amendment_pdf(data: AmendmentData, created: dt.datetime | None = None) -> bytes:
     marks = PageMarks(draft=data.adopted_at is None, demo=data.meeting.header.is_demo,
                       reference=data.reference, crss=True)
     return build_pdf(amendment_story(data), title=f"{data.reference} – version pour le CRSS",
-                     marks=marks)
+                     marks=marks, created=created or dt.datetime(2000, 1, 1))
 
 
 class _Borrowed:
@@ -99,22 +102,29 @@ class _Borrowed:
         return getattr(self._conn, name)
 
 
-def _scrubber(session: Session, code_of: Callable[[str], str]) -> Callable[[str], str]:
-    from ..exchange.snapshot import _name_patterns, _replace_folded
+# (given, family, title) -> [(weight, regex)]; (text, [(regex, code)]) -> text: the exchange
+# package's own name matching, handed over by its caller (no import of it from here)
+NamePatterns = Callable[[str, str, str], list[tuple[int, str]]]
+ReplaceNames = Callable[[str, list], str]
 
+
+def _scrubber(session: Session, code_of: Callable[[str], str], name_patterns: NamePatterns,
+              replace_names: ReplaceNames) -> Callable[[str], str]:
     patterns = []
     for person in session.scalars(select(m.Person)):
         code = code_of(person.uuid)
-        for weight, pattern in _name_patterns(person.given_names or "",
-                                              person.family_name or "", person.title or ""):
+        for weight, pattern in name_patterns(person.given_names or "",
+                                             person.family_name or "", person.title or ""):
             patterns.append((weight, re.compile(pattern), code))
     patterns = [(p, c) for _w, p, c in sorted(patterns, key=lambda x: -x[0])]
-    return lambda text: _replace_folded(text, patterns) if text and patterns else text or ""
+    return lambda text: replace_names(text, patterns) if text and patterns else text or ""
 
 
-def replace_in_snapshot(conn, code_of: Callable[[str], str]) -> int:  # noqa: ANN001
+def replace_in_snapshot(conn, code_of: Callable[[str], str],  # noqa: ANN001
+                        name_patterns: NamePatterns, replace_names: ReplaceNames) -> int:
     """Put the CRSS version in place of every stored PDF (adopted PVs and their
-    amendments) of a transmission's snapshot; `code_of(person_uuid)` gives a person's code.
+    amendments) of a transmission's snapshot; `code_of(person_uuid)` gives a person's code,
+    `name_patterns` and `replace_names` find and replace people's names in typed text.
     A document that cannot be rendered again is left out of the snapshot (it never travels
     with names). Returns how many documents were replaced."""
     engine = create_engine("sqlite://", creator=lambda: _Borrowed(conn),
@@ -123,7 +133,7 @@ def replace_in_snapshot(conn, code_of: Callable[[str], str]) -> int:  # noqa: AN
     dropped: list[int] = []
     try:
         with Session(engine) as session:
-            scrub = _scrubber(session, code_of)
+            scrub = _scrubber(session, code_of, name_patterns, replace_names)
             docs = session.scalars(select(m.StoredDocument).where(
                 m.StoredDocument.deleted_at.is_(None))).all()
             for doc in docs:
@@ -148,7 +158,7 @@ def _crss_pdf(session: Session, doc: m.StoredDocument, code_of: Callable[[str], 
         data = load_amendment(session, doc.amendment_id)
         return crss_amendment_pdf(dataclasses.replace(
             data, reason=scrub(data.reason), text=scrub(data.text),
-            meeting=coded_meeting(data.meeting, code_of, scrub)))
+            meeting=coded_meeting(data.meeting, code_of, scrub)), doc.created_at)
     return crss_minutes_pdf(coded_meeting(load_meeting(session, doc.meeting_id), code_of,
-                                          scrub))
+                                          scrub), doc.created_at)
 

@@ -7,6 +7,7 @@ the "Page X sur Y" footer and the DONNÉES FICTIVES mention (numbered canvas).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import re
@@ -445,8 +446,11 @@ def distinct_subset_tags(pdf: bytes) -> bytes:
     return _SUBSET_TAG.sub(tag, pdf)
 
 
+_DATES = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}\+00'00'\)")
+
+
 def build_pdf(story: list[Flowable], *, title: str, marks: PageMarks,
-              subject: str = "") -> bytes:
+              subject: str = "", created: dt.datetime | None = None) -> bytes:
     """Lay the story out on A4 pages and return the PDF bytes (fonts embedded)."""
     fonts.register_fonts()
     buffer = io.BytesIO()
@@ -454,6 +458,7 @@ def build_pdf(story: list[Flowable], *, title: str, marks: PageMarks,
         buffer, pagesize=A4, leftMargin=LEFT_MARGIN, rightMargin=RIGHT_MARGIN,
         topMargin=TOP_MARGIN, bottomMargin=BOTTOM_MARGIN, title=title, subject=subject,
         author="CCS Desktop", creator="CCS Desktop", lang="fr-FR",
+        invariant=1 if created is not None else 0,
         initialFontName=fonts.REGULAR, initialFontSize=10,
         pageCompression=1,
     )
@@ -462,8 +467,15 @@ def build_pdf(story: list[Flowable], *, title: str, marks: PageMarks,
     def on_page(canvas: Canvas, doc_) -> None:
         _watermark(canvas, doc_, marks)
 
-    # not ReportLab's invariant mode: the file carries its real creation date (not
-    # 1 January 2000); a reprint of an adopted PV is its stored file, never a new rendering
+    # the file carries its real creation date (never ReportLab's invariant 1 January 2000);
+    # a reprint of an adopted PV is its stored file, never a new rendering. With `created`,
+    # the same content gives the same bytes, dated `created` (what is sent again unchanged
+    # must not look changed)
     doc.build(story or [Spacer(1, 1)], onFirstPage=on_page, onLaterPages=on_page,
               canvasmaker=canvas_class)
-    return distinct_subset_tags(buffer.getvalue())
+    pdf = buffer.getvalue()
+    if created is not None:
+        stamp = created.astimezone(dt.timezone.utc) if created.tzinfo else created
+        date = stamp.strftime("%Y%m%d%H%M%S").encode()
+        pdf = _DATES.sub(lambda m: b"/" + m.group(1) + b" (D:" + date + b"+00'00')", pdf)
+    return distinct_subset_tags(pdf)

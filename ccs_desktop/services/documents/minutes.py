@@ -246,7 +246,8 @@ def deliberations(data: MeetingData) -> list[Flowable]:
 def table_with_tail(header, rows, widths, **options) -> list[Flowable]:  # noqa: ANN001
     """A table whose last row may go with the closing formula (see take_last)."""
     body, tail = data_table_parts(header, rows, widths, **options)
-    if tail is None:
+    if tail is None:  # one row: the whole (small) table may go
+        body.keep_with_closing = True
         return [body]
     tail.keep_with_closing = True
     return [body, tail]
@@ -392,12 +393,16 @@ def minutes_story(data: MeetingData) -> list[Flowable]:
 
 
 def take_last(story: list[Flowable]) -> list[Flowable]:
-    """Remove and return the story's last paragraph (with a heading glued above it): it goes
-    on the signatures' page. A table is too big to move: nothing is taken then."""
+    """Remove and return the story's last paragraph (with a heading glued above it), or the
+    last row of its last table (a one-row table with its sentence and heading): it goes on
+    the signatures' page."""
     last: list[Flowable] = []
     if story and (isinstance(story[-1], Paragraph)
                   or getattr(story[-1], "keep_with_closing", False)):
-        last.insert(0, story.pop())
+        moved = story.pop()
+        last.insert(0, moved)
+        if not isinstance(moved, Paragraph) and story and isinstance(story[-1], Paragraph):
+            last.insert(0, story.pop())  # the sentence announcing a one-row table
         while story and isinstance(story[-1], Paragraph) and \
                 getattr(story[-1].style, "keepWithNext", 0):
             last.insert(0, story.pop())
