@@ -75,3 +75,13 @@ def test_regional_committee_never_sends_copies_to_its_own_chair():
     assert not any(t.startswith(("Gouverneur", "Préfet")) for t in titles)
     assert header.default_chair_title() == "Gouverneur de la Région de Tombouctou"
     assert header.of_place == "de la région de Tombouctou"
+
+
+def test_title_date_single_category_label_and_decision_word(shared_sample):
+    db, ids = shared_sample
+    text = flat(pdf_text(render_minutes(db, ids["meeting_id"])))
+    assert ("PROCÈS-VERBAL DE LA RÉUNION ORDINAIRE DU COMITÉ CONSULTATIF DE SÉCURITÉ DE LA "
+            "COMMUNE D'ALAFIA DU 12 AVRIL 2024") in text
+    assert "Élus communaux (1)" in text and "Délégation spéciale" not in text
+    assert "Décision(s)" not in text and "Décision Décision n°1" in text
+    assert "Responsable du suivi" in text

@@ -89,7 +89,7 @@ def title_block(data: MeetingData, title: str) -> list[Flowable]:
 
 def pv_title(data: MeetingData) -> str:
     return (f"PROCÈS-VERBAL DE LA RÉUNION {data.kind_word.upper()} DU COMITÉ CONSULTATIF "
-            f"DE SÉCURITÉ {data.header.title_place}")
+            f"DE SÉCURITÉ {data.header.title_place} DU {date_text(data.date).upper()}")
 
 
 def chair_title_lines(data: MeetingData) -> list[str]:
@@ -171,7 +171,17 @@ def names_sentence(people: list[PersonRow]) -> str:
                      for p in people) + "."
 
 
-def attendance_table(people: list[PersonRow]) -> Flowable:
+def category_label(category: str, special_delegation: bool) -> str:
+    """The one label that applies: "Élus communaux", or "Délégation spéciale" where one
+    replaces the council (never "Élus communaux / Délégation spéciale")."""
+    label = enums.Category.french_label_of(category)
+    if " / " in label and category == "elus":
+        first, second = label.split(" / ", 1)
+        return second if special_delegation else first
+    return label
+
+
+def attendance_table(people: list[PersonRow], special: bool = False) -> Flowable:
     """Present members grouped by category: N°, name, structure, sex, youth."""
     widths = [1.0 * cm, 5.6 * cm, FRAME_WIDTH - 10.2 * cm, 1.6 * cm, 2.0 * cm]
     rows: list[list[str]] = []
@@ -180,7 +190,7 @@ def attendance_table(people: list[PersonRow]) -> Flowable:
     for category, members in groupby(people, key=lambda p: p.category):
         members = list(members)
         groups.append(len(rows))
-        rows.append([f"{enums.Category.french_label_of(category)} ({len(members)})"])
+        rows.append([f"{category_label(category, special)} ({len(members)})"])
         for p in members:
             number += 1
             rows.append([str(number), p.display_name, p.structure,
@@ -236,7 +246,7 @@ def deliberations(data: MeetingData) -> list[Flowable]:
             flow.extend(discussion)
         decisions = paragraphs(item.decisions, st.decision)
         if decisions:
-            flow.append(Paragraph("Décision(s)", st.label))
+            flow.append(Paragraph("Décisions" if len(decisions) > 1 else "Décision", st.label))
             flow.extend(decisions)
         if not discussion and not decisions:
             flow.append(para("Aucun échange consigné.", st.indented))
@@ -347,7 +357,8 @@ def minutes_story(data: MeetingData) -> list[Flowable]:
         f"<b>Étaient présents</b> : {total} membre{'s' if total > 1 else ''} "
         "(liste de présence en annexe)", st.body_left))
     if data.present:
-        story += [attendance_table(data.present), Spacer(1, 4),
+        special = "délégation spéciale" in data.header.effective_chair_title.lower()
+        story += [attendance_table(data.present, special), Spacer(1, 4),
                   KeepTogether([para(totals_sentence(data.present), st.body_left),
                                 totals_table(data.present)]),
                   Spacer(1, 6)]
