@@ -179,7 +179,7 @@ DECISIONS = [
 ]
 ACTIVITIES = [
     ("training", "Formation des membres sur le rôle du CCS", "PNUD"),
-    ("awareness", "Émission radio sur la coproduction de la sécurité", "DCAF"),
+    ("awareness", "Émission à la radio communautaire sur la coproduction de la sécurité", "DCAF"),
     ("social_cohesion", "Journée de cohésion sociale à {village}", "PNUD"),
     ("cleanup", "Journée de salubrité au marché de {village}", ""),
     ("road_safety", "Sensibilisation à la sécurité routière sur l'{axe}", "EUCAP Sahel"),
