@@ -203,6 +203,11 @@ class Meeting(CommitteeOwned, Base):
     def is_adopted(self) -> bool:
         return self.status == "adopted"
 
+    # Who presides when the chair is absent or excused (named by the secretary).
+    presiding_person_id: Mapped[int | None] = mapped_column(Integer, default=None)
+    presiding_person: Mapped[Person | None] = relationship(
+        primaryjoin="foreign(Meeting.presiding_person_id) == Person.id", viewonly=True)
+
 
 class AgendaItem(CommitteeOwned, Base):
     __tablename__ = "agenda_items"

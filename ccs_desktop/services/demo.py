@@ -22,6 +22,7 @@ from ..db.base import new_uuid, utcnow
 from ..db.engine import Database
 from ..domain import enums, scoring
 from ..domain.french import de
+from ..domain.places import commune_kind_of
 from ..domain.text import sort_key
 from .committee import committee_code, committee_name, place_list
 from .errors import UserError
@@ -65,11 +66,19 @@ ROLES: list[tuple[str, str | None, str, str, float, float]] = [
     ("religieux", None, "Leader religieux", "Association islamique", 0.0, 0.1),
     ("femmes", None, "Présidente", "CAFO", 1.0, 0.2),
     ("femmes", None, "Membre", "CAFO", 1.0, 0.5),
-    ("jeunes", None, "Président", "Conseil communal de la jeunesse (CNJ)", 0.3, 1.0),
-    ("jeunes", None, "Secrétaire", "Conseil communal de la jeunesse (CNJ)", 0.5, 1.0),
+    ("jeunes", None, "Président", "Conseil communal de la jeunesse", 0.3, 1.0),
+    ("jeunes", None, "Secrétaire", "Conseil communal de la jeunesse", 0.5, 1.0),
     ("osc", None, "Coordinateur", "Radio communautaire", 0.3, 0.4),
     ("chasseurs", None, "Représentant", "Association des chasseurs", 0.0, 0.1),
 ]
+# a woman's function as she signs it
+FEMININE = {"Sous-préfet": "Sous-préfète", "Secrétaire général de la mairie":
+            "Secrétaire générale de la mairie", "Premier adjoint au maire":
+            "Première adjointe au maire", "Conseiller communal": "Conseillère communale",
+            "Président": "Présidente", "Coordinateur": "Coordinatrice",
+            "Infirmier chef de poste": "Infirmière cheffe de poste",
+            "Chef du service de l'agriculture": "Cheffe du service de l'agriculture",
+            "Représentant": "Représentante", "Leader religieux": "Leader religieuse"}
 TITLES = {"Imam": "Imam", "Commandant de brigade": "Adjudant-chef", "Chef de poste": "Sergent-chef",
           "Commissaire": "Commissaire", "Officier de liaison": "Lieutenant"}
 
@@ -109,8 +118,8 @@ RECS = [
     ("Installer des lampadaires solaires au marché de {village}", "Maire", "Mairie"),
     ("Organiser une rencontre de médiation entre agriculteurs et éleveurs à {village}",
      "Sous-préfet", "Commission foncière"),
-    ("Sensibiliser les jeunes de {village} sur les risques de recrutement", "Président du CNJ",
-     "Conseil communal de la jeunesse"),
+    ("Sensibiliser les jeunes de {village} sur les risques de recrutement",
+     "Président du Conseil communal de la jeunesse", "Conseil communal de la jeunesse"),
     ("Baliser les couloirs de passage des animaux autour de {village}", "Chef du service de "
      "l'agriculture", "Services techniques"),
     ("Demander l'installation d'un poste avancé de la Garde nationale à {village}", "Préfet",
@@ -118,18 +127,50 @@ RECS = [
     ("Mettre en place un comité de vigilance villageois à {village}", "Chef de village",
      "Chefferie"),
 ]
-DISCUSSIONS = [
-    "Le Commandant de brigade a présenté la situation sécuritaire du mois. Les membres ont "
-    "relevé une baisse des incidents sur les axes, mais des inquiétudes demeurent à {village}.",
-    "Les représentantes des femmes ont souligné les difficultés d'accès au marché de {village} "
-    "après la tombée de la nuit.",
-    "Le chef de village de {village} a rapporté des tensions liées au retour des troupeaux ; "
-    "une médiation est en cours avec l'appui des leaders religieux.",
-    "Le représentant des jeunes a rappelé l'importance des activités de sensibilisation "
-    "à la radio communautaire.",
-    "Le Maire a fait le point sur l'exécution des recommandations : plusieurs sont en cours, "
-    "d'autres attendent une réponse de la préfecture.",
-]
+# What is said under each agenda item belongs to that item.
+DISCUSSIONS = {
+    "adoption": [
+        "Le secrétaire a donné lecture du procès-verbal de la réunion précédente. Les membres "
+        "ont demandé de préciser la date de la mission prévue à {village}.",
+        "Lecture a été faite du procès-verbal de la réunion précédente ; aucune observation "
+        "n'a été formulée.",
+    ],
+    "security": [
+        "Le Commandant de brigade a présenté la situation sécuritaire du mois. Les membres ont "
+        "relevé une baisse des incidents sur l'{axe}, mais des inquiétudes demeurent à "
+        "{village}.",
+        "Le chef de village de {village} a rapporté des tensions liées au retour des "
+        "troupeaux ; une médiation est en cours avec l'appui des leaders religieux.",
+        "Les représentantes des femmes ont souligné les difficultés d'accès au marché de "
+        "{village} après la tombée de la nuit.",
+    ],
+    "followup": [
+        "Le Maire a fait le point sur l'exécution des recommandations : plusieurs sont en "
+        "cours, d'autres attendent une réponse de la préfecture.",
+        "Le secrétaire a présenté le tableau de suivi des recommandations ; celle relative à "
+        "l'éclairage du marché de {village} reste sans suite.",
+    ],
+    "theme": [
+        "Les services techniques ont présenté le calendrier ; les membres ont insisté sur la "
+        "sécurité des producteurs sur l'{axe}.",
+        "Les membres ont examiné les mesures à prendre avec les chefs de village de "
+        "{village} et les forces de défense et de sécurité.",
+    ],
+    "misc": [
+        "Le représentant des jeunes a rappelé l'importance des activités de sensibilisation "
+        "à la radio communautaire.",
+        "La présidente de la CAFO a annoncé une causerie-débat avec les femmes de {village}.",
+    ],
+    "urgent": [
+        "Le Président a exposé les faits survenus à {village} et les premières mesures prises "
+        "par les forces de défense et de sécurité.",
+        "Les membres ont arrêté les mesures d'urgence : renforcement des patrouilles sur "
+        "l'{axe} et information de la population par la radio communautaire.",
+    ],
+}
+EXTRAORDINARY_ITEMS = [("Examen de la situation consécutive à l'incident de {village}",
+                        "urgent"), ("Mesures d'urgence à proposer aux autorités", "urgent"),
+                       ("Divers", "misc")]
 DECISIONS = [
     "Le comité décide de saisir le Préfet par écrit.",
     "Une mission de terrain sera conduite à {village} avant la prochaine réunion.",
@@ -138,7 +179,7 @@ DECISIONS = [
 ]
 ACTIVITIES = [
     ("training", "Formation des membres sur le rôle du CCS", "PNUD"),
-    ("awareness", "Émission radio sur la coproduction de la sécurité", "DCAF"),
+    ("awareness", "Émission à la radio communautaire sur la coproduction de la sécurité", "DCAF"),
     ("social_cohesion", "Journée de cohésion sociale à {village}", "PNUD"),
     ("cleanup", "Journée de salubrité au marché de {village}", ""),
     ("road_safety", "Sensibilisation à la sécurité routière sur l'{axe}", "EUCAP Sahel"),
@@ -240,7 +281,7 @@ class _Generator:
                 cid, given, family, sex, title=title, is_youth=rnd.random() < youth,
                 category=category, fds_corps=corps,
                 organisation=f"{org} {de(commune or cercle or region)}" if org else "",
-                function=function,
+                function=FEMININE.get(function, function) if sex == "F" else function,
                 phone=f"+223 {rnd.randint(60, 99)} {rnd.randint(10, 99)} "
                       f"{rnd.randint(10, 99)} {rnd.randint(10, 99)}",
                 is_member=True, is_active=not inactive))
@@ -255,8 +296,9 @@ class _Generator:
                 fds_corps=None, organisation=org, function=function, phone="",
                 is_member=False, is_active=True))
         chair = next(p for p in people if p["function"] == "Maire")
-        secretary = next(p for p in people if p["function"] == "Secrétaire général de la mairie")
-        kind = rnd.choice(["rurale", "rurale", "urbaine"]) if not demo else "urbaine"
+        secretary = next(p for p in people if p["function"] in (
+            "Secrétaire général de la mairie", "Secrétaire générale de la mairie"))
+        kind = commune_kind_of(region, cercle, commune)  # from the place list, never drawn
 
         rows.add(m.Committee.__table__, base | {
             "level": "commune", "region": region, "cercle": cercle, "commune": commune,
@@ -398,6 +440,12 @@ class _Generator:
                 "reached_young_men": rnd.randint(0, men), "reached_young_women":
                 rnd.randint(0, women), "partner": partner})
 
+    def _discussion(self, theme: str, said: set[str]) -> str:
+        fresh = [d for d in DISCUSSIONS[theme] if d not in said] or DISCUSSIONS[theme]
+        text = self.rnd.choice(fresh)
+        said.add(text)
+        return text
+
     def _meeting_content(self, rows: _Rows, cid: int, mt: dict[str, Any],
                          members: list[dict[str, Any]], guests: list[dict[str, Any]],
                          threats: list[dict[str, Any]], vulns: list[dict[str, Any]],
@@ -405,20 +453,32 @@ class _Generator:
                          recs: list[tuple[dict[str, Any], dt.date]]) -> None:
         rnd = self.rnd
         day = mt["date"]
-        titles = list(STANDING_ITEMS[:3])
-        if rnd.random() < 0.5:
-            titles.append(rnd.choice(["Préparation de la campagne agricole",
-                                      "Sécurisation des foires hebdomadaires",
-                                      "Retour des personnes déplacées",
-                                      "Préparation de la saison des pluies"]))
-        titles.append(STANDING_ITEMS[3])
-        for pos, title in enumerate(titles, start=1):
+        themes = {STANDING_ITEMS[0]: "adoption", STANDING_ITEMS[1]: "security",
+                  STANDING_ITEMS[2]: "followup", STANDING_ITEMS[3]: "misc"}
+        village, axe = rnd.choice(villages), rnd.choice(axes)
+        if mt["kind"] == "extraordinary":  # its own agenda, on what called it
+            items = [(self.fill(t, village, axe), theme) for t, theme in EXTRAORDINARY_ITEMS]
+            mt["notes"] = self.fill("Réunion extraordinaire convoquée à la suite de l'incident "
+                                    "survenu à {village}.", village, axe)
+        else:
+            items = [(t, themes[t]) for t in STANDING_ITEMS[:3]]
+            if rnd.random() < 0.5:
+                items.append((rnd.choice(["Préparation de la campagne agricole",
+                                          "Sécurisation des foires hebdomadaires",
+                                          "Retour des personnes déplacées",
+                                          "Préparation de la saison des pluies"]), "theme"))
+            items.append((STANDING_ITEMS[3], "misc"))
+        said: set[str] = set()  # a paragraph is said under one point only
+        for pos, (title, theme) in enumerate(items, start=1):
             village, axe = rnd.choice(villages), rnd.choice(axes)
+            decisions = (self.fill(rnd.choice(DECISIONS), village, axe)
+                         if theme not in ("adoption", "misc") else "")
+            if theme == "adoption":
+                decisions = "Le procès-verbal de la réunion précédente est adopté."
             rows.add(m.AgendaItem.__table__, self.sync("agenda_items", cid) | {
                 "meeting_id": mt["id"], "position": pos, "title": title,
-                "discussion": self.fill(rnd.choice(DISCUSSIONS), village, axe),
-                "decisions": self.fill(rnd.choice(DECISIONS), village, axe)
-                if pos > 1 else "Le procès-verbal de la réunion précédente est adopté.",
+                "discussion": self.fill(self._discussion(theme, said), village, axe),
+                "decisions": decisions,
                 "is_standing": title in STANDING_ITEMS})
         for p in members:
             if not p["is_active"]:

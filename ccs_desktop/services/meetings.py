@@ -32,7 +32,7 @@ NUMBER_ATTEMPTS = 50  # concurrent writers: how often a create takes the next fr
 
 FIELDS = ("number", "year", "kind", "status", "not_held_reason", "not_held_reason_text", "date",
           "start_time", "end_time", "place", "chair_id", "secretary_id", "convened_by",
-          "convocation_date", "notes", "committee_id")
+          "convocation_date", "notes", "committee_id", "presiding_person_id")
 
 STANDING_ITEMS = (  # data: French by design (agenda items written into the minutes)
     "Lecture et adoption du procès-verbal de la réunion précédente",
@@ -266,10 +266,17 @@ class MeetingsService(RecordService):
             out["notes"] = optional_text(values["notes"], _("Notes"), errors, "notes",
                                          multiline=True)
         for name, label in (("chair_id", _("Chair of the meeting")),
-                            ("secretary_id", _("Secretary of the meeting"))):
+                            ("secretary_id", _("Secretary of the meeting")),
+                            ("presiding_person_id", _("Presiding member"))):
             if name in values:
                 out[name] = lookup_person(session, values[name], label, errors, name,
                                           committee_id)
+        presiding = out.get("presiding_person_id", get("presiding_person_id"))
+        if presiding is not None and presiding == out.get("chair_id", get("chair_id")) \
+                and "presiding_person_id" not in errors:
+            errors["presiding_person_id"] = _("Presiding member: this person is the chair of "
+                                              "the meeting; name another member, who presides "
+                                              "only in the chair's absence.")
         if "convocation_date" in values:
             conv = as_date(values["convocation_date"], _("Convocation date"), errors,
                            "convocation_date")

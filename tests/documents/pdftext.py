@@ -25,8 +25,9 @@ def pdf_text(data: bytes) -> str:
 
 
 def flat(text: str) -> str:
-    """Text with line breaks and runs of spaces (incl. non-breaking) made single spaces."""
-    return " ".join(text.replace("\u00a0", " ").split())
+    """Text with line breaks and runs of spaces (incl. non-breaking) made single spaces, and
+    the typographic apostrophe read as ' (test_typography checks the real one)."""
+    return " ".join(text.replace("\u00a0", " ").replace("\u2019", "'").split())
 
 
 def pdffonts(data: bytes, tmp_path: Path) -> str:
@@ -36,3 +37,37 @@ def pdffonts(data: bytes, tmp_path: Path) -> str:
     path.write_bytes(data)
     return subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
                           check=True).stdout
+
+
+def _poppler(tool: str) -> str:
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} (poppler-utils) absent")
+    return tool
+
+
+def layout_pages(data: bytes, tmp_path: Path) -> list[str]:
+    """Every page as `pdftotext -layout` reads it: the line breaks as printed."""
+    path = tmp_path / "layout.pdf"
+    path.write_bytes(data)
+    out = subprocess.run([_poppler("pdftotext"), "-layout", str(path), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    pages = out.split("\f")
+    return pages[:-1] if pages and not pages[-1].strip() else pages
+
+
+def word_boxes(data: bytes, tmp_path: Path) -> list[tuple[int, str, float, float, float,
+                                                          float]]:
+    """(page, word, xMin, yMin, xMax, yMax) of every word, in points from the page's top left."""
+    import re
+
+    path = tmp_path / "bbox.pdf"
+    path.write_bytes(data)
+    out = subprocess.run([_poppler("pdftotext"), "-bbox", str(path), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    boxes = []
+    for number, page in enumerate(out.split("<page ")[1:], start=1):
+        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                             r'yMax="([\d.]+)">([^<]*)</word>', page):
+            boxes.append((number, m.group(5), float(m.group(1)), float(m.group(2)),
+                          float(m.group(3)), float(m.group(4))))
+    return boxes

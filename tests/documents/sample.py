@@ -125,3 +125,22 @@ def build_sample(db, *, discussion_extra: str = "", status: str = "held",
         s.flush()
         return {"committee_id": committee.id, "meeting_id": meeting.id,
                 "meeting_uuid": meeting.uuid, "previous_id": previous.id}
+
+
+LONG_DISCUSSION = (
+    "Le représentant de la Gendarmerie a présenté la situation de l'axe Tombouctou–Goundam : "
+    "trois incidents signalés, dont un vol de motos ; la population demande des patrouilles ! "
+    "M. le Maire a rappelé les consignes « de vigilance » pour la foire de 10 h 00. ") * 3
+
+
+def add_long_items(db, ids: dict, count: int = 8) -> None:
+    """Long agenda items (each two long paragraphs) after the sample's four: 12 in all."""
+    with db.session() as s:
+        meeting = s.get(m.Meeting, ids["meeting_id"])
+        for i in range(count):
+            s.add(m.AgendaItem(
+                committee_id=meeting.committee_id, meeting_id=meeting.id, position=10 + i,
+                title=(f"Point supplémentaire {i + 1} : examen détaillé de la situation des "
+                       "villages de la zone nord et des axes routiers"),
+                discussion=LONG_DISCUSSION + "\n" + LONG_DISCUSSION,
+                decisions="Le comité recommande : renforcer les patrouilles ; informer."))

@@ -99,7 +99,13 @@ def test_amendments_print_as_their_own_pages_after_the_frozen_pv(sample):
         s.flush()
         amendment_id = amendment.id
     single = flat(pdf_text(render_amendment(db, amendment_id)))
-    assert "RECTIFICATIF AU PV N°003/2024/CCSC-ALAFIA" in single
+    # issue 14: numbered, dated, signed, with its ampliations and its adoption
+    assert ("RECTIFICATIF N°1 AU PV N°003/2024/CCSC-ALAFIA DE LA RÉUNION ORDINAIRE DU "
+            "12 AVRIL 2024") in single
+    assert "Fait à Alafia, le 7 juin 2024." in single
+    assert "Ampliations" in single and "Secrétaire de séance" in single
+    assert "Rectificatif adopté en séance du 8 mars 2024." in single
+    assert "Rectificatif N°1 au PV N°003/2024/CCSC-ALAFIA" in single  # footer
     assert "Lire « Aminata MAÏGA » au lieu de « Aminata MAIGA »." in single
     assert "PROJET" not in single
 
@@ -134,3 +140,32 @@ def test_a_pv_whose_freezing_failed_is_frozen_before_printing(sample, monkeypatc
     monkeypatch.undo()
     pdf = archive.minutes_pdf_for_print(db, meeting_id)
     assert archive.stored_minutes(db, meeting_id) == pdf
+
+
+def test_adoption_line_under_the_signatures_with_its_rectificatif(sample):
+    db, ids = sample
+    with db.session() as s:
+        meeting = s.get(m.Meeting, ids["meeting_id"])
+        later = m.Meeting(committee_id=meeting.committee_id, number=4, year=2024,
+                          date=dt.date(2024, 5, 10), status="held")
+        s.add(later)
+        s.flush()
+        meeting.status = "adopted"
+        meeting.adopted_by_meeting_id = later.id
+        meeting.adopted_on = dt.date(2024, 5, 10)
+        meeting.adopted_with_amendments = True
+        s.add(m.Amendment(committee_id=meeting.committee_id, meeting_id=meeting.id,
+                          date=dt.date(2024, 5, 10), reason="Erreur", text="Lire 13 h 30."))
+    text = flat(pdf_text(render_minutes(db, ids["meeting_id"])))
+    line = ("Procès-verbal adopté en séance du 10 mai 2024 avec amendements, voir "
+            "rectificatif N°1.")
+    assert line in text
+    assert "le 10 mai 2024 le" not in text and "en séance de la réunion" not in text
+    # after the signatures, before the ampliations
+    assert text.index("Bakary TRAORÉ", text.index("Fait à")) < text.index(line) \
+        < text.index("Ampliations")
+    with db.session() as s:
+        amendment_id = s.query(m.Amendment.id).scalar()
+    # written for that adoption: adopted in that séance, no PROJET
+    single = flat(pdf_text(render_amendment(db, amendment_id)))
+    assert "PROJET" not in single and "Rectificatif adopté en séance du 10 mai 2024." in single

@@ -19,20 +19,29 @@ def test_one_convocation_per_active_member_then_receipt_list(sample):
         person.is_active = False
     pages = pdf_pages(render_convocation(db, ids["meeting_id"]))
     active = len(PEOPLE) - 1
-    assert len(pages) == active + 1
-    for number, page in enumerate(pages[:-1], start=1):
+    assert len(pages) == (active - 1) + 1  # issue 14: the chair, who signs, gets none
+    for page in pages[:-1]:
         text = flat(page)
         assert "RÉPUBLIQUE DU MALI" in text
-        assert "Objet : convocation à la réunion ordinaire" in text
+        assert ("Objet : convocation à la réunion ordinaire du Comité consultatif de sécurité "
+                "du 12 avril 2024") in text
+        assert "N° ………/2024/CCSC-ALAFIA" in text
         assert ("qui se tiendra le vendredi 12 avril 2024 à 10 h 00 dans la salle de réunion "
                 "de la mairie d'Alafia") in text
         assert "1. Lecture et adoption du procès-verbal de la réunion précédente" in text
         assert "Alafia, le 5 avril 2024" in text
         assert "Le Président du CCS, Maire de la Commune rurale d'Alafia" in text
-        assert f"Page {number} sur {len(pages)}" in text
+        assert "Page 1 sur 1" in text  # each letter stands alone
     texts = [flat(p) for p in pages]
     assert any("À Mme Aminata MAÏGA" in t and "Madame," in t for t in texts)
-    assert any("À M. Bakary TRAORÉ" in t and "Monsieur," in t for t in texts)
+    assert not any("À M. Bakary TRAORÉ" in t for t in texts)
+    # titles and ranks kept; authorities by function, with « haute considération »
+    assert any("À El Hadj Moussa CISSÉ" in t for t in texts)
+    assert any("À l'Adjudant-chef Œuvré KONÉ" in t for t in texts)
+    sub_prefect = [t for t in texts if "À Madame la Sous-préfète" in t]
+    assert sub_prefect and "Madame la Sous-préfète," in sub_prefect[0]
+    assert "haute considération" in sub_prefect[0]
+    assert "Hawa DIARRA" not in sub_prefect[0].split("Objet")[0]
     assert not any("KONTA" in t for t in texts[:-1])
     assert "Oumar TOURÉ" not in " ".join(texts)  # a guest, not a member
     receipt = texts[-1]

@@ -5,11 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
+
 from pdftext import flat, pdf_pages, pdf_text, pdffonts
 from sample import RESTRICTED_TEXT, RESTRICTED_THREAT
 
+from sqlalchemy import select
+
 from ccs_desktop.db import models as m
 from ccs_desktop.services.documents import render_annex, render_minutes
+from ccs_desktop.services.errors import UserError
 
 
 def test_pv_header_title_and_opening_formula(shared_sample):
@@ -133,31 +138,109 @@ def test_female_chair_and_male_secretary(sample):
     assert "assuré par M. Bakary TRAORÉ." in text
 
 
-def test_not_held_meeting_prints_a_short_note(sample):
+def test_not_held_meeting_prints_a_note_without_pv_number(sample):
     db, ids = sample
     with db.session() as s:
         meeting = s.get(m.Meeting, ids["meeting_id"])
         meeting.status = "not_held"
         meeting.not_held_reason = "insecurite"
         meeting.not_held_reason_text = "Attaque sur l'axe la veille."
-    text = flat(pdf_text(render_minutes(db, ids["meeting_id"])))
-    assert "RÉUNION NON TENUE" in text
+    pages = pdf_pages(render_minutes(db, ids["meeting_id"]))
+    text = flat("\n".join(pages))
+    assert ("NOTE RELATIVE À LA NON-TENUE DE LA RÉUNION ORDINAIRE DU COMITÉ CONSULTATIF DE "
+            "SÉCURITÉ DE LA COMMUNE D'ALAFIA PRÉVUE LE 12 AVRIL 2024") in text
     assert "n'a pas pu se tenir" in text
-    assert "Motif : Insécurité." in text
+    assert "Motif : insécurité." in text
     assert "Attaque sur l'axe la veille." in text
     assert "Étaient présents" not in text
+    assert "PV N°" not in text and "PROJET" not in text  # no séance: no number, no adoption
+    assert "Secrétaire de séance" not in text  # signed by the chair of the committee
+    assert "Bakary TRAORÉ" in text
 
 
-def test_minimal_meeting_without_people_or_times_renders(sample):
+def test_not_held_for_lack_of_quorum_is_a_proces_verbal_de_carence(sample):
+    db, ids = sample
+    with db.session() as s:
+        meeting = s.get(m.Meeting, ids["meeting_id"])
+        meeting.status, meeting.not_held_reason = "not_held", "quorum"
+    text = flat(pdf_text(render_minutes(db, ids["meeting_id"])))
+    assert "PROCÈS-VERBAL DE CARENCE DE LA RÉUNION ORDINAIRE" in text
+    assert "Motif : absence de quorum." in text or "Motif : pas de quorum." in text
+
+
+def test_no_pv_for_a_planned_meeting_nor_a_held_one_with_nobody_present(sample):
+    db, ids = sample
+    with db.session() as s:
+        committee = s.get(m.Committee, ids["committee_id"])
+        planned = m.Meeting(committee_id=committee.id, number=9, year=2024,
+                            date=dt.date(2024, 9, 1), status="planned")
+        empty = m.Meeting(committee_id=committee.id, number=10, year=2024,
+                          date=dt.date(2024, 9, 2), status="held")
+        s.add_all([planned, empty])
+        s.flush()
+        planned_id, empty_id = planned.id, empty.id
+    with pytest.raises(UserError, match="encore prévue"):
+        render_minutes(db, planned_id)
+    with pytest.raises(UserError, match="aucun membre présent"):
+        render_minutes(db, empty_id)
+
+
+def test_minimal_held_meeting_without_times_renders(sample):
     db, ids = sample
     with db.session() as s:
         committee = s.get(m.Committee, ids["committee_id"])
         meeting = m.Meeting(committee_id=committee.id, number=9, year=2024,
-                            date=dt.date(2024, 9, 1), status="planned")
+                            date=dt.date(2024, 9, 1), status="held")
         s.add(meeting)
         s.flush()
+        person = s.scalars(select(m.Person).where(m.Person.committee_id == committee.id)).first()
+        s.add(m.Attendance(committee_id=committee.id, meeting_id=meeting.id,
+                           person_id=person.id, status="present"))
         mid = meeting.id
-    text = flat(pdf_text(render_minutes(db, mid)))
+    pdf = render_minutes(db, mid)
+    text = flat(pdf_text(pdf))
     assert "L'an deux mille vingt-quatre et le premier septembre, s'est tenue" in text
-    assert "Étaient présents : 0 membre" in text
-    assert "Page 1 sur 1" in text
+    assert "Étaient présents : 1 membre" in text
+    pages = pdf_pages(pdf)
+    assert all(f"Page {i} sur {len(pages)}" in p for i, p in enumerate(pages, start=1))
+
+
+def _set_attendance(db, ids, person_id, status):
+    with db.session() as s:
+        row = s.scalars(select(m.Attendance).where(
+            m.Attendance.meeting_id == ids["meeting_id"],
+            m.Attendance.person_id == person_id)).one()
+        row.status = status
+
+
+def test_absent_chair_is_replaced_by_the_presiding_member_and_the_pv_says_so(sample):
+    db, ids = sample
+    with db.session() as s:
+        meeting = s.get(m.Meeting, ids["meeting_id"])
+        chair_id = meeting.chair_id
+        imam = s.scalars(select(m.Person).where(m.Person.family_name == "Cissé")).one()
+        imam_id = imam.id
+    _set_attendance(db, ids, chair_id, "excused")
+    text = flat(pdf_text(render_minutes(db, ids["meeting_id"])))
+    # nobody named: the PV never says the excused chair presided
+    assert "sous la présidence de M. Bakary TRAORÉ" not in text
+    assert "en l'absence du Président" in text
+    assert "Étaient excusés : M. Bakary TRAORÉ" in text
+    with db.session() as s:
+        s.get(m.Meeting, ids["meeting_id"]).presiding_person_id = imam_id
+    text = flat(pdf_text(render_minutes(db, ids["meeting_id"])))
+    assert ("sous la présidence de M. Moussa CISSÉ, Imam, en l'absence du Président.") in text
+    assert "Le Président de séance, Imam" in text
+    signature_page = [p for p in pdf_pages(render_minutes(db, ids["meeting_id"]))
+                      if "Ampliations" in p][0]
+    assert "Bakary TRAORÉ" not in flat(signature_page.split("Fait à")[-1])
+
+
+def test_absent_secretary_neither_named_nor_signing_as_present(sample):
+    db, ids = sample
+    with db.session() as s:
+        secretary_id = s.get(m.Meeting, ids["meeting_id"]).secretary_id
+    _set_attendance(db, ids, secretary_id, "absent")
+    text = flat(pdf_text(render_minutes(db, ids["meeting_id"])))
+    assert "Le secrétariat de séance est assuré par Mme Aminata MAÏGA" not in text
+    assert "Aminata MAÏGA" not in text.split("Fait à")[-1]

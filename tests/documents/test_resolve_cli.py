@@ -122,3 +122,14 @@ def test_cli_in_a_subprocess(sample, tmp_path):
         cwd=tmp_path, timeout=60)
     assert missing.returncode == 1
     assert "non reconnue" in missing.stderr
+
+
+def test_cli_minutes_of_a_planned_meeting_exits_1_in_french(sample, capsys, tmp_path):
+    db, ids = sample
+    with db.session() as s:
+        s.get(m.Meeting, ids["meeting_id"]).status = "planned"
+    out = tmp_path / "pv.pdf"
+    code = cli.main(["minutes", "3/2024", "--data-dir", str(db.data_dir), "--out", str(out)])
+    assert code == 1
+    assert "est encore prévue" in capsys.readouterr().err
+    assert not out.exists()

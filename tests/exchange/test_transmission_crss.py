@@ -46,7 +46,8 @@ def test_transmission_reveals_no_phone_note_name_or_scan(rich_db, pair, tmp_path
                 assert word not in text and word.encode() not in raw, word
                 assert word.upper() not in text, word
     assert not tables["restricted_notes"] and not tables["attachments"]
-    assert b"PV-ADOPTE" in raw  # stored PDF of an adopted PV travels
+    # the adopted PV travels as its CRSS version (issue 14): a real PDF, people by code
+    assert b"PV-ADOPTE" not in raw and b"%PDF-1.4" in raw
     # people keep category, sex and youth, under stable codes
     codes = [r for r in tables["people"] if r]
     assert codes and all("P-" in repr(r) for r in codes[:5])

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from .data import MeetingData, load_meeting
-from .layout import PageMarks, build_pdf, esc, para, paragraphs, styles
+from .layout import PageMarks, Paragraph, build_pdf, esc, para, paragraphs, styles
 from .minutes import threats_table, title_block
 from .words import date_text
 
@@ -43,6 +43,6 @@ def annex_story(data: MeetingData) -> list[Flowable]:
     if data.restricted_threats:
         story.append(Paragraph("MENACES À ACCÈS RESTREINT", st.heading))
         story.append(para("Plaintes transmises à l'autorité compétente.", st.body))
-        story.append(threats_table(data.restricted_threats))
+        story += threats_table(data.restricted_threats)
     story.append(Spacer(1, 8))
     return story

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from .data import MeetingData, load_meeting
-from .layout import FRAME_WIDTH, PageMarks, build_pdf, data_table, para, signature_block, \
-    state_header, styles
+from .layout import (
+    FRAME_WIDTH, PageMarks, Paragraph, build_pdf, data_table, para, signature_block,
+    state_header, styles,
+)
 from .minutes import secretary_title
 from .words import date_text, hour_text
 
@@ -22,7 +24,8 @@ def render_attendance_sheet(db, meeting_id: int, with_phone: bool = False) -> by
 
 
 def attendance_sheet_pdf(data: MeetingData, with_phone: bool = False) -> bytes:
-    marks = PageMarks(demo=data.header.is_demo,
+    # members' phone numbers stay on the committee's PC: the sheet that carries them says so
+    marks = PageMarks(demo=data.header.is_demo, restricted=with_phone,
                       reference=f"Liste de présence – réunion du {date_text(data.date)}")
     return build_pdf(attendance_story(data, with_phone),
                      title=f"Liste de présence – réunion du {date_text(data.date)}",

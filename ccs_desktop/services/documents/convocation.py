@@ -4,13 +4,16 @@
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Spacer, Table, TableStyle
 
 from .data import MeetingData, PersonRow, load_meeting
 from .layout import (
     FONT_CMD,
+    FRAME_HEIGHT,
     FRAME_WIDTH,
+    NewNumbering,
     PageMarks,
+    Paragraph,
     build_pdf,
     data_table,
     esc,
@@ -20,7 +23,7 @@ from .layout import (
     styles,
 )
 from .minutes import chair_title_lines
-from .words import date_text, hour_text, in_place
+from .words import date_text, elides, hour_text, in_place
 
 
 def render_convocation(db, meeting_id: int) -> bytes:  # noqa: ANN001 (db.engine.Database)
@@ -30,13 +33,22 @@ def render_convocation(db, meeting_id: int) -> bytes:  # noqa: ANN001 (db.engine
     return convocation_pdf(data)
 
 
+def recipients(data: MeetingData) -> list[PersonRow]:
+    """Every active member but the chair, who signs the convocations."""
+    chair_id = data.chair.id if data.chair is not None else None
+    return [p for p in data.members if not (chair_id and p.id == chair_id)]
+
+
 def convocation_pdf(data: MeetingData) -> bytes:
     marks = PageMarks(demo=data.header.is_demo,
                       reference=f"Convocation – réunion du {date_text(data.date)}")
     story: list[Flowable] = []
-    for person in data.members or [None]:
-        story += convocation_page(data, person)
-        story.append(PageBreak())
+    for person in recipients(data) or [None]:
+        # each letter stands alone: its own "Page 1 sur 1", shrunk to one page if long
+        story += [NewNumbering(), KeepInFrame(FRAME_WIDTH, FRAME_HEIGHT,
+                                              convocation_page(data, person), mode="shrink"),
+                  PageBreak()]
+    story.append(NewNumbering())
     story += receipt_list(data)
     return build_pdf(story, title=f"Convocations – réunion du {date_text(data.date)}",
                      marks=marks)
@@ -51,6 +63,31 @@ def _when_where(data: MeetingData) -> str:
     return text
 
 
+# Titles written with their article in an address: "À l'Imam …", "À l'Adjudant-chef …".
+_TITLES_WITH_ARTICLE = {"imam", "adjudant", "adjudant-chef", "sergent", "sergent-chef",
+                        "caporal", "lieutenant", "capitaine", "commandant", "colonel",
+                        "général", "chef", "docteur", "professeur"}
+
+
+def addressee(person: PersonRow) -> tuple[str, str, bool]:
+    """(address line, salutation, is_authority): an administrative authority by function
+    ("À Madame la Sous-préfète"), anyone else by name with title or rank kept."""
+    madam = person.sex == "F"
+    salutation = "Madame," if madam else "Monsieur,"
+    if person.category == "admin" and person.function:
+        function = person.function[0].upper() + person.function[1:]
+        lead = "Madame" if madam else "Monsieur"
+        art = "l'" if elides(function) else ("la " if madam else "le ")
+        return f"À {lead} {art}{function}", f"{lead} {art}{function},", True
+    if person.title:
+        title = person.title
+        if title.lower() in _TITLES_WITH_ARTICLE:
+            art = "l'" if elides(title) else ("la " if madam else "le ")
+            return f"À {art}{title} {person.full_name}", salutation, False
+        return f"À {title} {person.full_name}", salutation, False
+    return f"À {person.civil_name}", salutation, False
+
+
 def convocation_page(data: MeetingData, person: PersonRow | None) -> list[Flowable]:
     st = styles()
     h = data.header
@@ -58,49 +95,57 @@ def convocation_page(data: MeetingData, person: PersonRow | None) -> list[Flowab
     dated = (f"{place}, le {date_text(data.convocation_date)}" if data.convocation_date
              else f"{place}, le ……………………")
     sender = "<br/>".join(esc(line) for line in chair_title_lines(data))
-    code = f"/{h.code}" if h.code else ""
+    year = (data.convocation_date or data.date).year
+    number = f"N° ………/{year}/{h.code}" if h.code else f"N° ………/{year}"
+    authority = False
     if person is not None:
-        to = f"À {esc(person.civil_name)}"
-        if person.structure:
-            to += f"<br/>{esc(person.structure)}"
-        salutation = "Madame," if person.sex == "F" else "Monsieur,"
+        line, salutation, authority = addressee(person)
+        to = esc(line)
+        detail = person.organisation if authority else person.structure
+        if detail:
+            to += f"<br/>{esc(detail)}"
     else:
         to = "À ……………………………………………"
         salutation = "Madame, Monsieur,"
     top = Table(
-        [[Paragraph(f"N° ………………{esc(code)}", st.body_left), Paragraph(esc(dated), st.right)],
+        [["", Paragraph(esc(dated), st.right)],
+         [Paragraph(esc(number), st.body_left), ""],
          ["", ""],
          [Paragraph(sender, st.signature), Paragraph(to, st.body_left)]],
-        colWidths=[FRAME_WIDTH * 0.5, FRAME_WIDTH * 0.5], rowHeights=[None, 0.6 * cm, None])
+        colWidths=[FRAME_WIDTH * 0.5, FRAME_WIDTH * 0.5],
+        rowHeights=[None, None, 0.5 * cm, None])
     top.setStyle(TableStyle([FONT_CMD, ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                             ("SPAN", (0, 1), (1, 1)),
                              ("LEFTPADDING", (0, 0), (0, -1), 0),
-                             ("LEFTPADDING", (1, 2), (1, 2), 1.5 * cm),
+                             ("LEFTPADDING", (1, 3), (1, 3), 1.5 * cm),
                              ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
 
     kind = data.kind_word
     story: list[Flowable] = [
-        state_header(h), Spacer(1, 12), top, Spacer(1, 16),
+        state_header(h), Spacer(1, 10), top, Spacer(1, 12),
         Paragraph(f"<b>Objet</b> : convocation à la réunion {kind} du Comité consultatif "
-                  f"de sécurité", st.body_left),
-        Spacer(1, 8),
+                  f"de sécurité du {esc(date_text(data.date))}", st.body_left),
+        Spacer(1, 6),
         para(salutation, st.body_left),
         para(f"J'ai l'honneur de vous inviter à la réunion {kind} du {h.committee_words}, "
              f"qui se tiendra {_when_where(data)}.", st.body),
     ]
     if data.agenda:
-        story.append(para("L'ordre du jour est le suivant :", st.body))
+        story.append(para("L'ordre du jour est le suivant :", st.intro))
         for item in data.agenda:
             story.append(Paragraph(esc(item.title), st.list_item,
                                    bulletText=f"{item.position}."))
+        story.append(Spacer(1, 4))
+        story.append(para("Compte tenu de l'importance des points inscrits à l'ordre du jour, "
+                          "votre présence effective est vivement souhaitée.", st.body))
+    else:
+        story.append(para("Votre présence effective est vivement souhaitée.", st.body))
+    regard = "haute considération" if authority else "considération distinguée"
     story += [
-        Spacer(1, 4),
-        para("Compte tenu de l'importance des points inscrits à l'ordre du jour, votre "
-             "présence effective est vivement souhaitée.", st.body),
-        para(f"Veuillez agréer, {salutation[:-1]}, l'expression de ma considération "
-             "distinguée.", st.body),
-        Spacer(1, 10),
+        para(f"Veuillez agréer, {salutation[:-1]}, l'expression de ma {regard}.", st.body),
+        Spacer(1, 8),
         signature_block([], "", chair_title_lines(data),
-                        data.chair.full_name if data.chair else "", stamp_room=3.2 * cm),
+                        data.chair.full_name if data.chair else "", stamp_room=3.0 * cm),
     ]
     return story
 

@@ -28,6 +28,10 @@ class PersonRow:
     structure: str          # "Mairie – Maire"
     phone: str = ""
     is_guest: bool = False
+    function: str = ""      # "Maire", "Chef de village"
+    organisation: str = ""  # "Mairie d'Alafia"
+    id: int = 0
+    uuid: str = ""
 
     @property
     def civil_name(self) -> str:
@@ -52,7 +56,9 @@ class PersonRow:
         return cls(full_name=person.full_name, title=(person.title or "").strip(),
                    sex=person.sex, is_youth=bool(person.is_youth), category=person.category,
                    structure=structure, phone=(person.phone or "").strip(),
-                   is_guest=is_guest)
+                   is_guest=is_guest, function=(person.function or "").strip(),
+                   organisation=(person.organisation or "").strip(),
+                   id=person.id or 0, uuid=person.uuid or "")
 
 
 def person_order(person: m.Person) -> tuple:
@@ -138,6 +144,14 @@ class MeetingData:
     # Filled only for the restricted annex: never read when building the PV.
     restricted_threats: list[ThreatRow] = field(default_factory=list)
     restricted_notes: list[NoteRow] = field(default_factory=list)
+    # Who presides when the chair is absent; whether the chair and the secretary of the
+    # session were there (a PV never has an absent member preside or sign as present).
+    presiding: PersonRow | None = None
+    chair_present: bool = True
+    secretary_present: bool = True
+    adopted_with_amendments: bool = False
+    adoption_date: dt.date | None = None       # the meeting that adopted it, else adopted_on
+    amendment_numbers: list[int] = field(default_factory=list)
 
     @property
     def reference(self) -> str:
@@ -155,6 +169,17 @@ class MeetingData:
     @property
     def is_adopted(self) -> bool:
         return self.status == "adopted"
+
+    @property
+    def presides(self) -> PersonRow | None:
+        """Who the PV says presided: the chair, or in his absence the member named."""
+        if self.chair is not None and self.chair_present:
+            return self.chair
+        return self.presiding
+
+    @property
+    def signing_secretary(self) -> PersonRow | None:
+        return self.secretary if self.secretary_present else None
 
 
 def get_meeting(session: Session, meeting_id: int) -> m.Meeting:
@@ -196,8 +221,11 @@ def load_meeting(session: Session, meeting_id: int, *, restricted: bool = False,
     chair = meeting.chair or committee.chair
     secretary = meeting.secretary or committee.secretary
     adopted_at = ""
+    adoption_date = meeting.adopted_on
     if meeting.adopted_by is not None and meeting.adopted_by.deleted_at is None:
         adopted_at = f"la réunion du {date_text(meeting.adopted_by.date)}"
+        adoption_date = meeting.adopted_by.date
+    presiding = meeting.presiding_person
 
     data = MeetingData(
         id=meeting.id, uuid=meeting.uuid, number=meeting.number, year=meeting.year,
@@ -211,6 +239,12 @@ def load_meeting(session: Session, meeting_id: int, *, restricted: bool = False,
         chair=PersonRow.of(chair) if chair is not None and chair.deleted_at is None else None,
         secretary=(PersonRow.of(secretary)
                    if secretary is not None and secretary.deleted_at is None else None),
+        presiding=(PersonRow.of(presiding)
+                   if presiding is not None and presiding.deleted_at is None else None),
+        adopted_with_amendments=bool(meeting.adopted_with_amendments),
+        adoption_date=adoption_date,
+        amendment_numbers=[i for i, a in enumerate(
+            (a for a in meeting.amendments if a.deleted_at is None), start=1)],
     )
 
     rows = session.execute(
@@ -221,6 +255,11 @@ def load_meeting(session: Session, meeting_id: int, *, restricted: bool = False,
     ).all()
     for attendance, person in sorted(rows, key=lambda r: person_order(r[1])):
         row = PersonRow.of(person, is_guest=attendance.is_guest)
+        if attendance.status in ("absent", "excused"):
+            if data.chair is not None and person.id == data.chair.id:
+                data.chair_present = False
+            if data.secretary is not None and person.id == data.secretary.id:
+                data.secretary_present = False
         if attendance.status == "present":
             (data.guests if attendance.is_guest else data.present).append(row)
         elif attendance.status == "excused":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, fields
 
+from ...domain.places import is_bamako_district
 from .words import de
 
 
@@ -49,13 +50,26 @@ class HeaderData:
 
     # ------------------------------------------------------------ wording
     @property
+    def in_district(self) -> bool:
+        """A committee of the District of Bamako (no cercle; Commune I to VI)."""
+        return is_bamako_district(self.region)
+
+    @property
     def commune_label(self) -> str:
-        """"Commune rurale d'Alafia"."""
+        """"Commune rurale d'Alafia"; "Commune III du District de Bamako"."""
+        if self.in_district:
+            return f"{self.commune} du District de Bamako"
         kind = "urbaine" if self.commune_kind == "urbaine" else "rurale"
         return f"Commune {kind} {de(self.commune)}"
 
     def chain_lines(self) -> list[str]:
-        """Région de ..., Cercle de ..., Commune rurale de ... (down to the committee's level)."""
+        """Région de ..., Cercle de ..., Commune rurale de ... (down to the committee's level);
+        District de Bamako, Commune III in the district."""
+        if self.in_district:
+            lines = ["District de Bamako"]
+            if self.commune and self.level != "region":
+                lines.append(self.commune)
+            return [line.upper() for line in lines]
         lines = []
         if self.region:
             lines.append(f"Région {de(self.region)}")
@@ -67,6 +81,9 @@ class HeaderData:
 
     @property
     def place(self) -> str:
+        """Where the documents are signed ("Fait à …")."""
+        if self.in_district:
+            return "Bamako"
         if self.level == "region":
             return self.region or self.cercle or self.commune
         if self.level == "cercle":
@@ -76,6 +93,10 @@ class HeaderData:
     @property
     def of_place(self) -> str:
         """"de la commune d'Alafia", "de la région de Tombouctou", "du cercle de Goundam"."""
+        if self.in_district:
+            if self.level == "region" or not self.commune:
+                return "du District de Bamako"
+            return f"de la {self.commune} du District de Bamako"
         if self.level == "region":
             return f"de la région {de(self.place)}"
         if self.level == "cercle":
@@ -93,6 +114,8 @@ class HeaderData:
         return self.of_place.upper()
 
     def default_chair_title(self) -> str:
+        if self.in_district and self.level == "region":
+            return "Gouverneur du District de Bamako"
         if self.level == "region":
             return f"Gouverneur de la Région {de(self.region)}"
         if self.level == "cercle":
@@ -102,3 +125,26 @@ class HeaderData:
     @property
     def effective_chair_title(self) -> str:
         return self.chair_title or self.default_chair_title()
+
+    def ampliations(self) -> list[tuple[str, int]]:
+        """Who receives a copy (full titles, up the administrative chain; never the chair
+        himself) and how many copies: the CRSS, then the archives and the chrono copy."""
+        crss = "Commissariat à la Réforme du Secteur de la Sécurité (CRSS)"
+        up: list[str] = []
+        if self.in_district:
+            if self.level != "region":
+                up.append("Gouverneur du District de Bamako")
+            else:
+                up.append("Ministre de l'Administration territoriale et de la Décentralisation")
+        elif self.level == "commune":
+            if self.cercle:
+                up.append(f"Préfet du Cercle {de(self.cercle)}")
+            if self.region:
+                up.append(f"Gouverneur de la Région {de(self.region)}")
+        elif self.level == "cercle":
+            if self.region:
+                up.append(f"Gouverneur de la Région {de(self.region)}")
+        else:
+            up.append("Ministre de l'Administration territoriale et de la Décentralisation")
+        return [(title, 1) for title in up] + [(crss, 1), ("Archives", 1), ("Chrono", 1)]
+

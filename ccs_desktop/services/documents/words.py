@@ -6,9 +6,10 @@ Nothing here knows about the database.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 
 from num2words import num2words
+
+from ...domain.french import de, elides  # noqa: F401 (one elision rule for all)
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
           "septembre", "octobre", "novembre", "décembre")
@@ -54,19 +55,6 @@ def hour_text(t: dt.time | None) -> str:
     return f"{t.hour}{NBSP}h{NBSP}{t.minute:02d}"
 
 
-def _starts_with_vowel(word: str) -> bool:
-    if not word:
-        return False
-    base = unicodedata.normalize("NFD", word[0])[0].lower()
-    return base in "aeiou"
-
-
-def de(place: str) -> str:
-    """'de Ber', "d'Alafia" (French elision before a vowel)."""
-    place = place.strip()
-    return f"d'{place}" if _starts_with_vowel(place) else f"de {place}"
-
-
 def with_de(text: str) -> str:
     """'le Maire' -> 'du Maire', 'la Présidente' -> 'de la Présidente', 'Maire' -> 'du Maire'."""
     text = text.strip()
@@ -79,9 +67,9 @@ def with_de(text: str) -> str:
         return "de " + text
     first = low.split(" ", 1)[0]
     if first in _MASCULINE_TITLES:
-        return ("de l'" if _starts_with_vowel(text) else "du ") + text
+        return ("de l'" if elides(text) else "du ") + text
     if first in _FEMININE_TITLES:
-        return ("de l'" if _starts_with_vowel(text) else "de la ") + text
+        return ("de l'" if elides(text) else "de la ") + text
     return de(text)
 
 

@@ -258,6 +258,11 @@ def reduce_to_transmission(conn: cipher.Connection, own_uuid: str) -> None:
                  "AND committee_id != ?", (own_id,))
     delete_orphan_links(conn)
     if not share_names:
+        from ..documents.crss_version import replace_in_snapshot
+
+        # the adopted PVs travel as their CRSS version: people by code and function
+        replace_in_snapshot(conn, lambda person_uuid: pseudonym(secret, person_uuid)[1],
+                            _name_patterns, _replace_folded)
         people = conn.execute("SELECT id, uuid, title, given_names, family_name FROM people"
                               ).fetchall()
         replacements: list[tuple[int, str, str]] = []

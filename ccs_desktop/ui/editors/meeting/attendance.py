@@ -22,7 +22,7 @@ ATTENDANCE = ("present", "absent", "excused")
 class AttendanceTab(QWidget):
     EXPOSED = ("counts_label", "quorum_label", "category_label", "guest_combo",
                "add_guest_button", "new_guest_button", "attendance_groups", "set_attendance",
-               "refresh_attendance", "refresh_counts")
+               "refresh_attendance", "refresh_counts", "presiding_combo", "set_presiding")
 
     def __init__(self, editor: Any) -> None:
         super().__init__()
@@ -60,13 +60,23 @@ class AttendanceTab(QWidget):
         guests.addWidget(self.add_guest_button)
         guests.addWidget(self.new_guest_button)
         col.addLayout(guests)
+        presiding = QHBoxLayout()
+        presiding.addWidget(QLabel(self.tr("Presides in the chair's absence:")))
+        self.presiding_combo = QComboBox()
+        self.presiding_combo.setObjectName("presidingCombo")
+        self.presiding_combo.setMinimumWidth(220)
+        self.presiding_combo.activated.connect(
+            lambda _i: self.set_presiding(self.presiding_combo.currentData()))
+        presiding.addWidget(self.presiding_combo, 1)
+        col.addLayout(presiding)
         self.attendance_error = ErrorLabel()
         col.addWidget(self.attendance_error)
         self.attendance_groups: dict[int, QButtonGroup] = {}
         self.last_counts: Any = None
 
     def set_read_only(self, read_only: bool) -> None:
-        for w in (self.add_guest_button, self.new_guest_button, self.guest_combo):
+        for w in (self.add_guest_button, self.new_guest_button, self.guest_combo,
+                  self.presiding_combo):
             w.setEnabled(not read_only)
         for group in self.attendance_groups.values():
             for b in group.buttons():
@@ -114,9 +124,39 @@ class AttendanceTab(QWidget):
         for p in ed.people:
             if not p.is_member and p.id not in rows:
                 self.guest_combo.addItem(p.display_name, p.id)
+        self._fill_presiding(rows)
         self.refresh_counts()
         if getattr(ed, "meeting", None) is not None:
             ed.apply_read_only()
+
+    def _fill_presiding(self, rows: dict[int, Any]) -> None:
+        """Members present (the chair left out): the one who presides when the chair is
+        absent or excused, as the PV says."""
+        detail = self.editor.services.meetings.detail(self.editor.record_id)
+        combo = self.presiding_combo
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("— the chair presides —"), None)
+        for p in self.editor.people:
+            a = rows.get(p.id)
+            if p.id == detail.presiding_person_id or (
+                    a is not None and a.status == "present" and not a.is_guest
+                    and p.id != detail.chair_id):
+                combo.addItem(p.display_name, p.id)
+        index = combo.findData(detail.presiding_person_id)
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def set_presiding(self, person_id: int | None) -> bool:
+        ed = self.editor
+        try:
+            ed.services.meetings.save(ed.record_id, presiding_person_id=person_id)
+        except UserError as exc:
+            self.attendance_error.show_message(str(exc))
+            return False
+        self.attendance_error.show_message(None)
+        ed.changed.emit()
+        return True
 
     def refresh_counts(self) -> Any:
         c = self.editor.services.meetings.attendance_counts(self.editor.record_id)
