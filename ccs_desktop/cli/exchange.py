@@ -234,7 +234,7 @@ def _crss_import(args: argparse.Namespace) -> int:
     refused = [r for r in reports if not r.ok]
     for r in reports:
         print(r.summary(), file=sys.stdout if r.ok else sys.stderr)
-        if r.key_notice:
+        if getattr(r, "key_notice", ""):  # issue 12: a committee key not confirmed yet
             print("  " + r.key_notice)
     imported = len(reports) - len(refused)
     # Translators: {refused} is "N refused" below, its own plural (agreeing with "file")
