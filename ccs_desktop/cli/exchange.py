@@ -81,6 +81,8 @@ def _backup_create(args: argparse.Namespace) -> int:
                                    keep=args.keep, progress=_progress_printer(args.quiet))
     finally:
         db.close()
+    for notice in written.notices:
+        print(notice, file=sys.stderr)
     for old in written.removed:
         print(_("Old backup deleted (rotation): {name}").format(name=old.name))
     print(written.path.resolve())
@@ -202,8 +204,8 @@ def _trust(args: argparse.Namespace) -> int:
         db.close()
     print(_("CRSS key saved. Fingerprint: {fingerprint}")
           .format(fingerprint=keys.fingerprint(raw)))
-    print(_("Compare this fingerprint aloud with the CRSS. Backups will also open with the "
-            "CRSS key (the way out if the passphrase is forgotten)."))
+    print(_("Compare this fingerprint aloud with the CRSS. Transmissions are encrypted to "
+            "this key; full backups never are (they open with their passphrase)."))
     return 0
 
 
@@ -232,6 +234,8 @@ def _crss_import(args: argparse.Namespace) -> int:
     refused = [r for r in reports if not r.ok]
     for r in reports:
         print(r.summary(), file=sys.stdout if r.ok else sys.stderr)
+        if getattr(r, "key_notice", ""):  # issue 12: a committee key not confirmed yet
+            print("  " + r.key_notice)
     imported = len(reports) - len(refused)
     # Translators: {refused} is "N refused" below, its own plural (agreeing with "file")
     refused_text = ngettext("{n} refused", "{n} refused", len(refused)).format(n=len(refused))
@@ -242,7 +246,7 @@ def _crss_import(args: argparse.Namespace) -> int:
 
 
 def _crss_register(args: argparse.Namespace) -> int:
-    from ..services.crss import register
+    from ..services.crss import committee_keys, register
 
     db = open_existing(args.data_dir)
     try:
@@ -250,6 +254,7 @@ def _crss_register(args: argparse.Namespace) -> int:
         rows = register.list_register(db, region=args.region, cercle=args.cercle,
                                       commune=args.commune, status=args.status,
                                       only_duplicates=args.duplicates)
+        key_of = committee_keys.statuses(db)
     finally:
         db.close()
     for r in rows:
@@ -257,8 +262,27 @@ def _crss_register(args: argparse.Namespace) -> int:
         level = "CCSR" if r.level == "region" else "CCSC"
         last = f"{r.last_received_at:%d/%m/%Y}" if r.last_received_at else _("never received")
         flag = "  " + _("⚠ commune under two committees") if r.duplicate else ""
+        # issue 12: the columns of the signing key come last (scripts read the first ones)
+        key = key_of.get(r.committee_uuid or "")
+        waiting = (_("other key waiting: {fingerprint}").format(
+            fingerprint=key.pending_fingerprint) if key and key.pending_fingerprint else "")
         print(f"{level}\t{r.region}\t{r.cercle}\t{place}\t{r.status_label}\t"
-              f"{r.committee_code or '-'}\t{last}{flag}")
+              f"{r.committee_code or '-'}\t{last}{flag}\t"
+              f"{committee_keys.status_text(key) if r.committee_uuid else '-'}\t"
+              f"{key.fingerprint if key else '-'}\t{r.committee_uuid or '-'}"
+              + (f"\t{waiting}" if waiting else ""))
+    return 0
+
+
+def _crss_accept_key(args: argparse.Namespace) -> int:
+    from ..services.crss import committee_keys, importer
+
+    db = open_existing(args.data_dir)
+    try:
+        importer.check_crss_target(db)
+        print(committee_keys.accept_key(db, args.uuid, args.fingerprint))
+    finally:
+        db.close()
     return 0
 
 
@@ -382,6 +406,14 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("--duplicates", action="store_true",
                    help=_("only the communes present under two committees"))
     p.set_defaults(handler=_crss_register)
+
+    p = csub.add_parser("accept-key", help=_("confirms a committee's signing key, or accepts "
+                                             "its new key, by its fingerprint"))
+    p.add_argument("uuid", metavar="UUID")
+    p.add_argument("--fingerprint", required=True, metavar="FP",
+                   help=_("the fingerprint the committee reads out (Settings of CCS Desktop)"))
+    add_data_dir(p)
+    p.set_defaults(handler=_crss_accept_key)
 
     p = csub.add_parser("log", help=_("log of the imports"))
     add_data_dir(p)

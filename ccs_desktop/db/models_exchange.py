@@ -82,3 +82,24 @@ class ImportConflict(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     resolved_at: Mapped[dt.datetime | None] = mapped_column(default=None)
     resolution: Mapped[str] = mapped_column(String(16), default="")  # kept / replaced
+
+
+class CommitteeKey(Base):
+    """The signing key (Ed25519) a committee signs its files with, as the CRSS registered it
+    (issue 12): the first key seen is not confirmed until the CRSS compares its fingerprint
+    with the committee (`ccs crss accept-key`); a file signed by another key is refused, and
+    that key waits in `pending_public_key` until the CRSS accepts it explicitly. The last
+    (restore generation, file sequence) imported orders the committee's files: an older or
+    equal one is refused (a replay), except the same file again."""
+
+    __tablename__ = "crss_committee_keys"
+
+    committee_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(64))  # base64 of the raw 32 bytes
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    first_seen_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    confirmed_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    pending_public_key: Mapped[str] = mapped_column(String(64), default="")
+    last_generation: Mapped[int] = mapped_column(Integer, default=0)
+    last_sequence: Mapped[int] = mapped_column(Integer, default=0)
+    last_sha256: Mapped[str] = mapped_column(String(64), default="")

@@ -89,7 +89,15 @@ CRSS_PUBLIC_KEY: Key[str] = Key("crss_public_key", str, "",
 PSEUDONYM_SECRET: Key[str] = Key("pseudonym_secret", str, "",
                                  "the secret behind the pseudonyms sent to the CRSS")
 
-KEYS: tuple[Key[Any], ...] = (OWN_COMMITTEE, MODE, DEMO, CRSS_PUBLIC_KEY, PSEUDONYM_SECRET)
+SIGNING_KEY: Key[str] = Key("signing_key", str, "",
+                            "this database's Ed25519 private key (base64 of 32 raw bytes): it "
+                            "signs the .ccsbak files; never travels")
+FILE_SEQUENCE: Key[str] = Key("file_sequence", str, "",
+                              "the number of the last .ccsbak file this database wrote (a "
+                              "decimal integer): orders a committee's files at the CRSS")
+
+KEYS: tuple[Key[Any], ...] = (OWN_COMMITTEE, MODE, DEMO, CRSS_PUBLIC_KEY, PSEUDONYM_SECRET,
+                              SIGNING_KEY, FILE_SEQUENCE)
 BY_NAME: dict[str, Key[Any]] = {k.name: k for k in KEYS}
 
 
@@ -130,6 +138,25 @@ def clear(s: Session, key: Key[Any]) -> None:
     if row is not None:
         s.delete(row)
         s.flush()
+
+
+# ------------------------------------------------------------- with a raw DB-API connection
+
+def read_raw(conn: Any, key: Key[T]) -> T:
+    """`read` on a raw connection (the exchange's snapshot and signing work below the ORM)."""
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key.name,)).fetchone()
+    if row is None or not isinstance(row[0], str) or row[0] == "":
+        return key.default
+    try:
+        return key.parse(row[0])
+    except ValueError:
+        return key.default
+
+
+def write_raw(conn: Any, key: Key[T], value: T) -> None:
+    """`write` on a raw connection (the caller commits)."""
+    conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                 (key.name, key.format(value)))
 
 
 # --------------------------------------------------------------------------- with a Database

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,47 @@ def crss(tmp_path: Path):  # noqa: ANN201
     db = importer.open_crss_database(tmp_path / "crss")
     yield db
     db.close()
+
+
+def reseal(src: Path, identities: list, out: Path, recipients: list, *,
+           change: Callable[[dict], dict] | None = None, signer=None,  # noqa: ANN001
+           version: int = 1) -> Path:
+    """Write `src` again as another application would: its manifest (changed by `change`)
+    and body under `recipients`; `version` 1 (default) writes a format-1 file (no
+    signature, body kind "sqlite"); `signer` signs it (format 2)."""
+    import hashlib
+    import shutil
+
+    from ccs_desktop.services.exchange import backup as bk
+
+    work = out.parent / (out.name + ".work")
+    work.mkdir(parents=True, exist_ok=True)
+    with bk.open_file(src, identities, work_dir=work) as opened:
+        manifest = {k: v for k, v in opened.manifest.items() if not k.startswith("_")}
+        body = work / "body.sqlite3"
+        shutil.copy2(opened.snapshot, body)
+    manifest.pop("signature", None)
+    if version == 1:
+        manifest.pop("sequence", None)
+        manifest.update(ccsbak=1, body="sqlite")
+    if change is not None:
+        manifest = change(manifest)
+    data = body.read_bytes()
+    manifest.update(body_size=len(data), body_sha256=hashlib.sha256(data).hexdigest())
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "wb") as fh:
+        w = ct.ContainerWriter(fh, recipients, manifest, signer=signer, format_version=version)
+        w.write(data)
+        w.close()
+    shutil.rmtree(work)
+    return out
+
+
+def v1_backup_for_crss(db: Database, pair: keys.KeyPair, out: Path) -> Path:
+    """A full backup as version 1 wrote it for a committee that trusted a CRSS key: the
+    passphrase and the CRSS key as recipients, unsigned."""
+    from ccs_desktop.services.exchange import backup as bk
+
+    b = bk.create_backup(db, out / "new", PASS).path
+    return reseal(b, [ct.PassphraseIdentity(PASS)], out / ("v1-" + b.name),
+                  [ct.PassphraseRecipient(PASS), ct.X25519Recipient(pair.public_key)])

@@ -104,14 +104,29 @@ def test_transmission_cannot_restore(rich_db, pair, tmp_path: Path) -> None:
     assert not (tmp_path / "x" / "ccs.sqlite3").exists()
 
 
-def test_backup_also_opens_with_trusted_crss_key(rich_db, pair, tmp_path: Path) -> None:
+def test_backup_never_opens_with_trusted_crss_key(rich_db, pair, tmp_path: Path) -> None:
+    """Issue 12 changes this: a full backup is never encrypted to the CRSS key (restricted
+    notes, phones, real names stay on the committee's PC), even when the committee trusts
+    one or the key is given; a version-1 backup that was still opens with it."""
     from ccs_desktop.services.crss import keys
+
+    from .conftest import v1_backup_for_crss
 
     with rich_db.session() as s:
         s.add(m.Setting(key=sn.CRSS_KEY_SETTING, value=keys.public_line(pair.public_key)))
     written = bk.create_backup(rich_db, tmp_path / "usb", PASS)
-    manifest = bk.verify_file(written.path, [ct.X25519Identity(pair.private_key)])
-    assert manifest["kind"] == "backup"
+    given = bk.create_backup(rich_db, tmp_path / "usb2", PASS, crss_public=pair.public_key)
+    assert given.notices and "n'ajoute rien" in given.notices[0]
+    for path in (written.path, given.path):
+        with open(path, "rb") as fh:
+            header = ct.ContainerReader(fh, [ct.PassphraseIdentity(PASS)]).header
+        assert [r["type"] for r in header["recipients"]] == ["argon2id"]
+        with pytest.raises(ct.ContainerError):
+            bk.verify_file(path, [ct.X25519Identity(pair.private_key)])
+        assert bk.verify_file(path, IDENT)["kind"] == "backup"
+    old = v1_backup_for_crss(rich_db, pair, tmp_path / "old")
+    manifest = bk.verify_file(old, [ct.X25519Identity(pair.private_key)])
+    assert manifest["kind"] == "backup" and manifest["ccsbak"] == 1
     assert manifest["counts"]["people"]["live"] > 0
 
 
@@ -215,8 +230,8 @@ def test_older_schema_is_migrated(committee_db, tmp_path: Path) -> None:
     snap = tmp_path / "old.sqlite3"
     rawdb.plain_snapshot(committee_db.path, snap, transmission=False, own_uuid=None)
     conn = rawdb.connect(snap)
-    for t in ("crss_conflicts", "crss_import_log", "crss_register"):
-        conn.execute(f"DROP TABLE {t}")
+    for t in ("crss_conflicts", "crss_import_log", "crss_register", "crss_committee_keys"):
+        conn.execute(f"DROP TABLE IF EXISTS {t}")  # the last one: revision 0005s
     versions = Path(__file__).resolve().parents[2] / "ccs_desktop" / "db" / "migrations" / \
         "versions"
     for later in (versions / "0003_list_indexes.py", versions / "0004_search_prefixes.py"):

@@ -48,6 +48,11 @@ def _old_leftover(folder: Path) -> Path:
 
 def test_verify_and_import_leave_no_clear_database(rich_db, pair, tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # issue 12: a full backup no longer opens with the CRSS key; the CRSS imports the
+    # version-1 backups that did (made here, before the work folders are watched)
+    from .conftest import v1_backup_for_crss
+
+    old_backup = v1_backup_for_crss(rich_db, pair, tmp_path / "old")
     systemp = tmp_path / "systemp"
     systemp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(systemp))
@@ -87,7 +92,7 @@ def test_verify_and_import_leave_no_clear_database(rich_db, pair, tmp_path: Path
 
     # import of a backup (decrypted whole, then reduced) and of a transmission
     _old_leftover(crss.data_dir)
-    assert importer.import_file(crss, backup, ident).ok
+    assert importer.import_file(crss, old_backup, ident).ok
     assert importer.import_file(crss, trans, ident).ok
 
     # an error while merging: the clear copy goes all the same
@@ -95,10 +100,10 @@ def test_verify_and_import_leave_no_clear_database(rich_db, pair, tmp_path: Path
         raise UserError("panne simulée")
 
     monkeypatch.setattr(importer, "_merge", boom)
-    rep = importer.import_file(crss, backup, ident)
+    rep = importer.import_file(crss, trans, ident)
     assert not rep.ok and "panne" in rep.message
     monkeypatch.setattr(importer, "_prepare_source", boom)
-    assert not importer.import_file(crss, backup, ident).ok
+    assert not importer.import_file(crss, trans, ident).ok
     crss.close()
     left = [p for p in _clear_sqlite_files(tmp_path) if p not in live]
     assert left == [], left

@@ -152,4 +152,4 @@ def test_huge_header_or_chunk_claims_refused() -> None:
 
 def test_newer_format_refused() -> None:
     with pytest.raises(ct.NewerFormat, match="plus récente"):
-        _read(_forge(_legit_header(), version=2), [ct.PassphraseIdentity(PASS)])
+        _read(_forge(_legit_header(), version=ct.FORMAT_VERSION + 1), [ct.PassphraseIdentity(PASS)])

@@ -41,6 +41,11 @@ def _state(path: Path) -> dict:
             "SELECT level, region, cercle, commune, committee_uuid, last_file_name, "
             "last_file_sha256, status FROM crss_register WHERE committee_uuid IS NOT NULL"))
         del out["crss_register"]
+        # issue 12: each database has its own signing key (not what the import wrote)
+        out["settings"] = [r for r in out["settings"] if r[0] != "signing_key"]
+        out["crss_committee_keys"] = sorted(conn.execute(  # without its clock
+            "SELECT committee_uuid, public_key, confirmed, pending_public_key, "
+            "last_generation, last_sequence, last_sha256 FROM crss_committee_keys"))
         for _model, (fts, _) in SEARCHABLE.items():
             out[fts] = sorted(conn.execute(f"SELECT rowid, body FROM {fts}"))
     finally:

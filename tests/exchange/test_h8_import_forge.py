@@ -13,14 +13,19 @@ from pathlib import Path
 
 from ccs_desktop.services.exchange import backup as bk
 from ccs_desktop.services.exchange import container as ct
+from ccs_desktop.services.exchange import signing
 
 
-def seal(snapshot: Path, manifest: dict, public_key: bytes, out: Path) -> Path:
+def seal(snapshot: Path, manifest: dict, public_key: bytes, out: Path,
+         signer=None) -> Path:  # noqa: ANN001
+    """Encrypt for the CRSS; `signer` signs it (format 2: the committee's own key, as a
+    buggy committee application would), else an unsigned file."""
     data = snapshot.read_bytes()
     manifest = dict(manifest, body_size=len(data), body_sha256=hashlib.sha256(data).hexdigest())
+    manifest.pop("signature", None)
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "wb") as fh:
-        w = ct.ContainerWriter(fh, [ct.X25519Recipient(public_key)], manifest)
+        w = ct.ContainerWriter(fh, [ct.X25519Recipient(public_key)], manifest, signer=signer)
         w.write(data)
         w.close()
     return out
@@ -35,6 +40,14 @@ class Forge:
         work.mkdir(parents=True, exist_ok=True)
         t = bk.create_transmission(db, work / "orig", crss_public=pair.public_key)
         self.original = t.path
+        # issue 12: the variants are signed with the committee's own key (what is tested
+        # here is the CRSS's checks of rows, past the signature) and numbered after it
+        conn = db.connect_raw()
+        try:
+            with conn:
+                self.signer = signing.signer(signing.ensure_signing_key(conn))
+        finally:
+            conn.close()
         with bk.open_file(t.path, [ct.X25519Identity(pair.private_key)],
                           work_dir=work) as opened:
             self.manifest = opened.manifest
@@ -62,9 +75,11 @@ class Forge:
             conn.close()
         man = dict(self.manifest)
         man["committee"] = dict(man["committee"])
+        man["sequence"] = man.get("sequence", 0) + self.n
         if manifest is not None:
             man = manifest(man)
-        return seal(snap, man, self.pair.public_key, self.work / "files" / name)
+        return seal(snap, man, self.pair.public_key, self.work / "files" / name,
+                    signer=self.signer)
 
     @property
     def identities(self) -> list:

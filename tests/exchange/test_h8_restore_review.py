@@ -45,10 +45,13 @@ def _file(tmp_path: Path, name: str, text: str) -> Path:
 
 @pytest.fixture
 def two_keys(committee_db, tmp_path: Path):  # noqa: ANN001, ANN201
-    """A backup made while the committee trusted key A; the live database now trusts B."""
+    """A backup made while the committee trusted key A; the live database now trusts B.
+    Issue 12: only backups of version 1 open with a CRSS key; the backup is one of them."""
+    from .conftest import v1_backup_for_crss
+
     a, b = keys.generate(), keys.generate()
     keys.trust(committee_db, a.public_key)
-    backup = bk.create_backup(committee_db, tmp_path / "usb", PASS).path
+    backup = v1_backup_for_crss(committee_db, a, tmp_path / "usb")
     committee_db.close()
     _set(committee_db.path, sn.CRSS_KEY_SETTING, keys.public_line(b.public_key))
     return a, b, backup
@@ -192,6 +195,12 @@ def forged(tmp_path: Path, capsys):  # noqa: ANN001, ANN201
                           "--recipient", str(tmp_path / "crss.pub"))
     assert code == 0, err
     made = next(stick.glob("*.ccsbak"))
+    # issue 12: the application no longer encrypts a backup to the CRSS key; the attacker
+    # writes it as version 1 did (anyone can: the container and crss.pub are public)
+    from .conftest import reseal
+
+    made = reseal(made, [ct.PassphraseIdentity(ATTACKER_PASS)], tmp_path / "v1" / made.name,
+                  [ct.PassphraseRecipient(ATTACKER_PASS), ct.X25519Recipient(crss.public_key)])
     keypass = _file(tmp_path, "keypass.txt", KEY_PASS)
     return made, priv, keypass, crss, evil, attacker
 

@@ -15,7 +15,7 @@ from ccs_desktop.services.crss import importer, register
 from ccs_desktop.services.exchange import backup as bk
 from ccs_desktop.services.exchange import container as ct
 
-from .conftest import PASS, PHONE, SECRET_NOTE, dump, enrich
+from .conftest import PASS, PHONE, SECRET_NOTE, dump, enrich, v1_backup_for_crss
 
 
 def _people(db) -> list[tuple[str, str, str]]:
@@ -213,12 +213,14 @@ def test_conflict_and_foreign_uuid_refused(multi_template, pair, tmp_path: Path)
 
 
 def test_backup_imported_at_crss_is_reduced(rich_db, pair, tmp_path: Path) -> None:
+    # issue 12: a full backup is no longer encrypted to the CRSS key; the old (format 1)
+    # backups that were are still reduced at the CRSS as before
     with rich_db.session() as s:
         from ccs_desktop.services.crss import keys
         from ccs_desktop.services.exchange.snapshot import CRSS_KEY_SETTING
 
         s.add(m.Setting(key=CRSS_KEY_SETTING, value=keys.public_line(pair.public_key)))
-    backup = bk.create_backup(rich_db, tmp_path / "usb", PASS).path
+    backup = v1_backup_for_crss(rich_db, pair, tmp_path / "usb")
     crss = importer.open_crss_database(tmp_path / "crss")
     ident = [ct.X25519Identity(pair.private_key)]
     assert importer.import_file(crss, backup, ident).ok

@@ -39,7 +39,7 @@ from ..errors import UserError
 from ..rowcheck import one_line, reduce_file_names
 from ..exchange import backup as bk
 from ..exchange import snapshot as sn
-from . import register
+from . import committee_keys, register
 from .checks import (
     COMMITTEE_ABSENT, COMMITTEE_NOT_SAVED, INCOHERENT, MAX_REASONS, SYNC_TABLES, InvalidFile,
     Manifest, Said, check_manifest, check_text_encoding, french_of, validate_source,
@@ -74,6 +74,8 @@ class ImportReport:
     log_id: int | None = None
     # the message as the import log keeps it (French by design); "" when it is `message`
     french_message: str = ""
+    # the committee's signing key is not confirmed yet: its rows are shown as unconfirmed
+    key_notice: str = ""
 
     @property
     def ok(self) -> bool:
@@ -326,9 +328,14 @@ def _import_one(db: Database, path: Path, identities: list, report: ImportReport
         report.kind, report.committee_uuid = info.kind, info.committee_uuid
         report.committee_code = info.committee_code
         state["snapshot_at"] = info.created_at
+        decision = committee_keys.check_file(db, opened, info, state["sha"])
         snap, key = _prepare_source(opened, info)
         state["phase"] = "merge"
-        _merge(db, snap, key, info, report, state["sha"], state["size"])
+        _merge(db, snap, key, info, report, state["sha"], state["size"], decision)
+        if decision.public_key is not None and not decision.confirmed:
+            report.key_notice = committee_keys.unconfirmed_notice(
+                one_line(info.committee_code, 40),
+                committee_keys.fingerprint(decision.public_key))
 
 
 DAMAGED_FILE = Said(lambda tr: tr.gettext(
@@ -461,7 +468,7 @@ def _json_safe(row: dict) -> dict:
 
 
 def _merge(db: Database, snap: Path, key: bytes, info: Manifest, report: ImportReport,
-           sha: str, size: int) -> None:
+           sha: str, size: int, decision: committee_keys.KeyDecision) -> None:
     """Merge the checked file in ONE transaction: import log entry, rows, links, names
     withdrawn, register entry and the search index of the committee's rows commit together
     or not at all (a kill at any moment leaves the database as it was; importing the file
@@ -500,6 +507,7 @@ def _merge(db: Database, snap: Path, key: bytes, info: Manifest, report: ImportR
         register.record_received(s, dict(zip(("uuid", "level", "region", "cercle",
                                               "commune"), place, strict=True)),
                                  one_line(report.file.name, 255), sha, snap_at)
+        committee_keys.record(tgt, decision, sha)
         s.flush()
         _crash_point("register")
         _reindex_committee(s, tgt_own_id)

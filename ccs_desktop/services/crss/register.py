@@ -3,6 +3,7 @@ from the place lists, more added by hand; status, last file received; duplicates
 
 from __future__ import annotations
 
+import base64
 import csv
 import datetime as dt
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from sqlalchemy import func, select
 from ... import paths
 from ...db import models as m
 from ...db.engine import Database
-from ...db.models_exchange import RegisterEntry
+from ...db.models_exchange import CommitteeKey, RegisterEntry
 from ...domain.text import fold
 from ...i18n import _, pgettext
 from ..errors import ValidationError
@@ -147,6 +148,14 @@ class RegisterRow:
     last_received_at: dt.datetime | None
     last_snapshot_at: dt.datetime | None
     duplicate: bool  # the place appears under two committee ids
+    # the committee's signing key (issue 12): "" (none), "unconfirmed", "confirmed"
+    key_status: str = ""
+    key_fingerprint: str = ""
+    pending_fingerprint: str = ""  # another key that waits for the CRSS to accept it
+
+    @property
+    def key_unconfirmed(self) -> bool:
+        return self.key_status == "unconfirmed"
 
     @property
     def status_label(self) -> str:
@@ -186,14 +195,24 @@ def list_register(db: Database, *, region: str | None = None, cercle: str | None
                                      RegisterEntry.cercle, RegisterEntry.commune)).all()
         for lv, rg, ce, co, _n in linked:
             per_place.setdefault(_key(lv, rg, ce, co), set())
+        key_rows = {r.committee_uuid: r for r in s.scalars(select(CommitteeKey))}
         out = []
         for e in entries:
             k = _key(e.level, e.region, e.cercle, e.commune)
             dup = len(per_place.get(k, set())) > 1
             if only_duplicates and not dup:
                 continue
+            kr = key_rows.get(e.committee_uuid or "")
+            key = (("confirmed" if kr.confirmed else "unconfirmed", _fingerprint(kr.public_key),
+                    _fingerprint(kr.pending_public_key)) if kr else ("", "", ""))
             out.append(RegisterRow(e.id, e.level, e.region, e.cercle, e.commune, e.status,
                                    e.committee_uuid, codes.get(e.committee_uuid or "", ""),
                                    e.last_file_name, e.last_received_at, e.last_snapshot_at,
-                                   dup))
+                                   dup, *key))
         return out
+
+
+def _fingerprint(b64: str) -> str:
+    from ..exchange.signing import fingerprint
+
+    return fingerprint(base64.b64decode(b64)) if b64 else ""

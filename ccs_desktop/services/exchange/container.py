@@ -1,4 +1,5 @@
-"""The `.ccsbak` container: an encrypted, authenticated, chunked file (format version 1).
+"""The `.ccsbak` container: an encrypted, authenticated, chunked file (format version 2;
+version 1, the same layout with an unsigned manifest, is still read).
 
 See docs/ccsbak-format.md for the byte layout. In short:
 
@@ -25,7 +26,7 @@ import os
 import secrets
 import struct
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -40,7 +41,8 @@ from ...i18n import _, ngettext
 from ..errors import UserError
 
 MAGIC = b"CCSBAK\r\n"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # written; format 1 (same layout, unsigned manifest) is still read
+OLDEST_VERSION = 1
 PREFIX = struct.Struct(">8sHI")  # magic, version, header length
 MAC_LEN = 32
 TAG_LEN = 16
@@ -440,7 +442,9 @@ class ContainerWriter:
     `w.close()`. The manifest goes first inside the encrypted payload."""
 
     def __init__(self, out: BinaryIO, recipients: list, manifest: dict,
-                 chunk_size: int = DEFAULT_CHUNK, compress_level: int = 6) -> None:
+                 chunk_size: int = DEFAULT_CHUNK, compress_level: int = 6,
+                 signer: Callable[[bytes, dict], dict] | None = None,
+                 format_version: int = FORMAT_VERSION) -> None:
         if not recipients:
             raise ValueError("au moins un destinataire")  # a programming error, not for users
         self.file_key = secrets.token_bytes(KEY_LEN)
@@ -456,10 +460,14 @@ class ContainerWriter:
         header = json.dumps({"chunk_size": chunk_size, "payload_salt": _b64(payload_salt),
                              "recipients": entries}, separators=(",", ":")).encode("utf-8")
         assert len(header) <= MAX_HEADER
-        prefix = PREFIX.pack(MAGIC, FORMAT_VERSION, len(header)) + header
+        # format_version: 1 only to write the files of the previous version (tests)
+        prefix = PREFIX.pack(MAGIC, format_version, len(header)) + header
         mac = hmac.new(_hkdf(self.file_key, None, b"ccsbak-v1 header"), prefix,
                        hashlib.sha256).digest()
         out.write(prefix + mac)
+        if signer is not None:  # format 2: the signature covers these header bytes
+            manifest = dict(manifest, signature=signer(prefix, manifest))
+        self.manifest = manifest
         self._chunks = _ChunkWriter(
             out, _hkdf(self.file_key, payload_salt, b"ccsbak-v1 payload"), chunk_size)
         self._z = zlib.compressobj(compress_level)
@@ -502,7 +510,7 @@ class ContainerReader:
                 "this version reads format {supported}). Install the latest version of the "
                 "application. Nothing was changed.").format(version=version,
                                                             supported=FORMAT_VERSION))
-        if version != FORMAT_VERSION or hlen > MAX_HEADER or hlen == 0:
+        if version < OLDEST_VERSION or hlen > MAX_HEADER or hlen == 0:
             raise _damaged()
         raw = _read_exact(src, hlen)
         mac = _read_exact(src, MAC_LEN)
@@ -510,6 +518,9 @@ class ContainerReader:
             raise _truncated()
         header = _parse_header(raw)
         self.header = header
+        self.version = version
+        # what a format-2 signature covers (signing.signed_message)
+        self.header_bytes = head + raw
         # how the file key was found: only OPENED_WITH_PASSPHRASE authenticates the author
         # (an X25519 entry is written with a public key, see _unwrap)
         self.opened_with = OPENED_WITH_FILE_KEY

@@ -19,6 +19,7 @@ from ...fileio import os_error_message, os_error_text
 from ...i18n import _, pgettext
 from ..errors import UserError
 from . import container as ct
+from . import signing
 from . import snapshot as sn
 from .naming import (AUTO_FOLDER, KIND_BACKUP, KIND_KEY, KIND_TRANSMISSION,
                      MAX_BODY, OPENED_CRSS_KEY, OPENED_LOCAL_COPY, OPENED_PASSPHRASE,
@@ -61,6 +62,8 @@ class OpenedFile:
     # the key the snapshot is encrypted under (the file's body key, or the database's for
     # an automatic copy); None for the plain body of a file of an earlier version
     body_key: bytes | None = field(default=None, repr=False)
+    # the raw Ed25519 public key whose signature holds (format 2); None for an unsigned file
+    signer: bytes | None = None
 
     def cleanup(self) -> None:
         if self.work is not None:
@@ -128,6 +131,10 @@ def describe(manifest: dict) -> str:
     contents = contents_text(manifest)
     if contents:
         lines.append(contents)
+    if "_signer" in manifest:  # issue 12: last, the lines above are read as they were
+        lines.append(_("Signature: key {fingerprint}").format(
+            fingerprint=manifest["_signer"]) if manifest["_signer"]
+            else _("Signature: none (file of an earlier version)"))
     return "\n".join(lines)
 
 
@@ -215,7 +222,7 @@ def check_manifest(manifest: object) -> None:
     if not isinstance(manifest, dict):
         raise _bad_manifest(pgettext("manifest", "not an object"))
     version = manifest.get("ccsbak")
-    if not _is_int(version) or version != ct.FORMAT_VERSION:
+    if not _is_int(version) or not ct.OLDEST_VERSION <= version <= ct.FORMAT_VERSION:
         raise _bad_manifest(pgettext("manifest", "version"))
     kind = manifest.get("kind")
     if not isinstance(kind, str) or kind not in (KIND_BACKUP, KIND_TRANSMISSION, KIND_KEY):
@@ -235,12 +242,24 @@ def check_manifest(manifest: object) -> None:
         raise _bad_manifest(pgettext("manifest", "committee missing"))
     _check_committee(manifest["committee"])
     _check_counts(manifest.get("counts"))
-    if manifest.get("body", "sqlite") != "sqlite":
-        raise _bad_manifest(pgettext("manifest", "content"))
     body_key = manifest.get("body_key")
     if body_key is not None and (not isinstance(body_key, str)
                                  or not _BODY_KEY_RE.match(body_key)):
         raise _bad_manifest(pgettext("manifest", "content key"))
+    # the body kinds this version knows: format 1 "sqlite" (plain, or under body_key),
+    # format 2 "sqlcipher-1" (always under body_key); any other is refused
+    body = manifest.get("body", sn.BODY_SQLITE)
+    if version == 1 and body != sn.BODY_SQLITE:
+        raise _bad_manifest(pgettext("manifest", "content"))
+    if version >= 2 and body != sn.BODY_SQLCIPHER:
+        raise ct.ContainerError(_("The content of this file is of a kind this version does "
+                                  "not know: install the latest version of CCS Desktop. "
+                                  "Nothing was changed."))
+    if body == sn.BODY_SQLCIPHER and body_key is None:
+        raise _bad_manifest(pgettext("manifest", "content key"))
+    sequence = manifest.get("sequence")
+    if sequence is not None and (not _is_int(sequence) or not 0 <= sequence <= MAX_COUNT):
+        raise _bad_manifest(pgettext("manifest", "file number"))
     keyfile = manifest.get("keyfile")
     if keyfile is not None and (not isinstance(keyfile, str) or len(keyfile) > MAX_KEYFILE):
         raise _bad_manifest(pgettext("manifest", "key file"))
@@ -317,6 +336,8 @@ def open_file(path: str | os.PathLike[str], identities: list, *, work_dir: Path 
         total = os.fstat(fh.fileno()).st_size
         h = _HashingReader(fh)
         reader = ct.ContainerReader(h, identities)
+        # the signature covers the manifest as written; checked before anything is used
+        signer = signing.verify(reader.manifest, reader.header_bytes)
         # keys starting with "_" are set by this module (authenticity, revision): a file
         # cannot bring its own
         manifest = {k: v for k, v in reader.manifest.items() if not k.startswith("_")}
@@ -350,9 +371,10 @@ def open_file(path: str | os.PathLike[str], identities: list, *, work_dir: Path 
                else OPENED_CRSS_KEY)
         manifest["_authenticated"] = how == OPENED_PASSPHRASE
         manifest["_opened_with"] = how
+        manifest["_signer"] = signing.fingerprint(signer) if signer else ""
         return OpenedFile(manifest, snap, revision, folder, h.hexdigest(), h.count,
                           authenticated=how == OPENED_PASSPHRASE, opened_with=how,
-                          security=security, work=wf, body_key=body_key)
+                          security=security, work=wf, body_key=body_key, signer=signer)
     except BaseException:
         wf.remove()
         raise

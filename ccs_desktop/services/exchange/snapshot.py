@@ -30,7 +30,25 @@ CRSS_KEY_SETTING = "crss_public_key"
 # settings that travel in a transmission; everything else (pseudonym secret, options) stays
 TRANSMITTED_SETTINGS = ("committee_uuid", "mode")
 CRSS_TABLES = (mx.RegisterEntry.__tablename__, mx.ImportLogEntry.__tablename__,
-               mx.ImportConflict.__tablename__)
+               mx.ImportConflict.__tablename__, mx.CommitteeKey.__tablename__)
+# the body kinds of a manifest: a SQLCipher database under the manifest's `body_key`
+# (format 2), or "sqlite" (format 1: plain, or under `body_key` since issue 11)
+BODY_SQLCIPHER, BODY_SQLITE = "sqlcipher-1", "sqlite"
+
+# What a transmission carries: every table of the model is declared here, travelling or
+# staying (tests/exchange/test_travelling_tables.py fails for a table without a decision);
+# every table of a snapshot that is not declared travelling is emptied by `strip_private`,
+# whatever it is (accounts, audit trail, drafts, a table a later version adds).
+TRAVELLING_TABLES = frozenset({
+    "alembic_version", "settings",  # settings: reduced to TRANSMITTED_SETTINGS
+    "committees", "people", "meetings", "agenda_items", "attendance", "amendments",
+    "threat_types", "threats", "threat_assessments", "vulnerabilities", "recommendations",
+    "recommendation_followups", "activities",
+    "stored_documents",  # only the PDFs of adopted PVs
+    "meeting_threats", "meeting_vulnerabilities", "recommendation_threats",
+    "recommendation_vulnerabilities",
+})
+STAYING_TABLES = frozenset({"attachments", "restricted_notes", *CRSS_TABLES})
 
 
 class SnapshotError(UserError):
@@ -192,7 +210,9 @@ def strip_private(conn: cipher.Connection) -> None:
       assessments, so that the CRSS clears a copy it received before the restriction: the
       threat's version rose when it was restricted. Its meeting and recommendation links go;
     - stored PDFs only for adopted PVs; no phone numbers;
-    - settings reduced to the committee identity; the CRSS tables emptied."""
+    - settings reduced to the committee identity (never the signing key nor the pseudonym
+      secret); the CRSS tables emptied, and so is every table not declared in
+      TRAVELLING_TABLES (FTS tables excepted: dropped or rebuilt from the rows)."""
     conn.execute("DELETE FROM restricted_notes")
     conn.execute("DELETE FROM attachments")
     restricted = "SELECT id FROM threats WHERE is_restricted = 1"
@@ -211,6 +231,18 @@ def strip_private(conn: cipher.Connection) -> None:
                  f"({','.join('?' * len(TRANSMITTED_SETTINGS))})", TRANSMITTED_SETTINGS)
     for table in CRSS_TABLES[::-1]:
         conn.execute(f"DELETE FROM {table}")
+    empty_undeclared(conn)
+
+
+def empty_undeclared(conn: cipher.Connection) -> list[str]:
+    """Empty every table that is not declared travelling (FTS tables left to their own
+    rules); returns their names."""
+    names = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    emptied = [n for n in names if n not in TRAVELLING_TABLES and not is_fts_table(n)]
+    for name in emptied:
+        conn.execute(f"DELETE FROM {_q(name)}")
+    return emptied
 
 
 LINK_TABLES = ("meeting_threats", "meeting_vulnerabilities", "recommendation_threats",
@@ -410,11 +442,15 @@ def table_counts(conn: cipher.Connection) -> dict[str, dict[str, int]]:
 
 
 def make_snapshot(db_path: Path, dest: Path, *, transmission: bool, own_uuid: str | None,
-                  key: bytes | None = None, body_key: bytes | None = None) -> dict:
+                  key: bytes | None = None, body_key: bytes | None = None,
+                  settings: dict[str, str] | None = None) -> dict:
     """Write a clean snapshot of the database at `db_path` (unlocked with `key`) into `dest`
     (a new file): under the same key, or re-keyed under `body_key` (a transmission's own
     random key, which travels in the encrypted manifest). Nothing is ever written in clear:
     the work copy is under the database's key too.
+
+    `settings`: values written into the copy (the number of the file being written, which
+    the live database records only once the file is in place).
 
     Returns {"revision", "counts"} for the manifest."""
     work = dest.with_name(dest.name + ".work")
@@ -430,6 +466,9 @@ def make_snapshot(db_path: Path, dest: Path, *, transmission: bool, own_uuid: st
             drop_fts(conn)
             drop_statistics(conn)
             clear_tombstones(conn)
+            for name, value in (settings or {}).items():
+                conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                             (name, value))
             if transmission:
                 if not own_uuid:
                     raise SnapshotError(_("No committee is set up in this database: "

@@ -19,6 +19,7 @@ from ...fileio import os_error_message, write_atomically
 from ...i18n import _
 from ..errors import UserError
 from . import container as ct
+from . import signing
 from . import snapshot as sn
 from .naming import (DEFAULT_KEEP, KIND_BACKUP, KIND_TRANSMISSION, SUFFIX, app_version,
                      file_name, file_prefix, rotate)
@@ -32,6 +33,9 @@ class WrittenFile:
     size: int
     manifest: dict
     removed: list[Path] = field(default_factory=list)
+    # what the writer has to say about how it was asked (already translated), e.g. a CRSS
+    # key given for a full backup, which adds nothing
+    notices: list[str] = field(default_factory=list)
 
 
 def _stick_error(exc: OSError, folder: Path) -> UserError:
@@ -77,20 +81,38 @@ def _drop_cache(fh) -> None:  # noqa: ANN001
             pass
 
 
-def _prepare_live(db: Database) -> tuple[dict | None, str | None]:
-    """Own committee and trusted CRSS key of the live database; makes sure the pseudonym
-    secret exists there, so that backups and transmissions give the same codes."""
+@dataclass(frozen=True)
+class _Live:
+    info: dict | None  # the own committee (None in a CRSS database)
+    trusted: str | None  # the trusted CRSS key
+    signer: Callable  # signs the file (the database's Ed25519 key)
+    sequence: int  # this file's number among the files this database wrote
+
+
+def _prepare_live(db: Database) -> _Live:
+    """Own committee, trusted CRSS key and signing key of the live database; makes sure the
+    pseudonym secret and the signing key exist there (so that backups and transmissions
+    give the same codes and the same signature), and numbers this file (the number is
+    stored once the file is in place: a failed write changes nothing)."""
     conn = db.connect_raw()
     try:
         with conn:
             info = _committee_info(conn)
             if info is not None:
                 sn.ensure_pseudonym_secret(conn)
+            key = signing.ensure_signing_key(conn)
+            sequence = signing.next_sequence(conn)
             row = conn.execute("SELECT value FROM settings WHERE key = ?",
                                (sn.CRSS_KEY_SETTING,)).fetchone()
     finally:
         conn.close()
-    return info, (row[0] if row and row[0] else None)
+    return _Live(info, row[0] if row and row[0] else None, signing.signer(key), sequence)
+
+
+def crss_key_adds_nothing() -> str:
+    return _("A full backup is never encrypted to the CRSS key: the key given adds nothing "
+             "(the backup opens with its passphrase; transmissions are what goes to the "
+             "CRSS).")
 
 
 def _sha256_file(path: Path) -> tuple[int, str]:
@@ -106,12 +128,16 @@ def _sha256_file(path: Path) -> tuple[int, str]:
 def create_file(db: Database, out_dir: str | os.PathLike[str], *, kind: str,
                 passphrase: str | None = None, crss_public: bytes | None | bool = None,
                 keep: int = DEFAULT_KEEP, chunk_size: int = ct.DEFAULT_CHUNK,
-                kdf: ct.KdfParams | None = None, progress: Progress | None = None
-                ) -> WrittenFile:
-    """Write a backup (kind="backup") or a transmission into `out_dir`.
+                kdf: ct.KdfParams | None = None, progress: Progress | None = None,
+                extra_recipients: list[bytes] | tuple[bytes, ...] = ()) -> WrittenFile:
+    """Write a backup (kind="backup") or a transmission into `out_dir`, signed with the
+    database's key (format 2).
 
-    crss_public: raw X25519 key; None = the committee's trusted CRSS key if any; False = none.
-    A backup needs the passphrase; a transmission needs a CRSS key."""
+    A backup needs the passphrase; its other recipients are `extra_recipients` (raw X25519
+    public keys: the committee's recovery key), NEVER the CRSS key: a `crss_public` given
+    for a backup adds nothing (WrittenFile.notices says so). A transmission needs a CRSS
+    key, its only recipient: crss_public raw X25519 key; None = the committee's trusted
+    CRSS key; False = none."""
     from ..crss.keys import parse_public_key
 
     progress = progress or _noop
@@ -119,16 +145,22 @@ def create_file(db: Database, out_dir: str | os.PathLike[str], *, kind: str,
     cleanup_leftovers(db.data_dir)
     if out.is_dir():
         cleanup_leftovers(out)
-    info, trusted = _prepare_live(db)
-    if crss_public is None and trusted:
-        crss_public = parse_public_key(trusted)
+    live = _prepare_live(db)
+    info, trusted = live.info, live.trusted
     recipients: list = []
+    notices: list[str] = []
     if kind == KIND_BACKUP:
         if passphrase is None:
             raise UserError(_("A backup needs the backup passphrase."))
         ct.check_passphrase(passphrase)
         recipients.append(ct.PassphraseRecipient(passphrase, kdf))
+        recipients.extend(ct.X25519Recipient(bytes(k)) for k in extra_recipients)
+        if crss_public:
+            notices.append(crss_key_adds_nothing())
+        crss_public = False
     elif kind == KIND_TRANSMISSION:
+        if crss_public is None and trusted:
+            crss_public = parse_public_key(trusted)
         if info is None:
             raise UserError(_("No committee is set up in this database: nothing to "
                               "transmit."))
@@ -150,15 +182,16 @@ def create_file(db: Database, out_dir: str | os.PathLike[str], *, kind: str,
         body_key = secrets.token_bytes(32)
         meta = sn.make_snapshot(db.path, snap, transmission=(kind == KIND_TRANSMISSION),
                                 own_uuid=info["uuid"] if info else None, key=db.key,
-                                body_key=body_key)
+                                body_key=body_key,
+                                settings={signing.SEQUENCE_SETTING: str(live.sequence)})
         size, digest = _sha256_file(snap)
         manifest = {
             "ccsbak": ct.FORMAT_VERSION, "kind": kind, "app_version": app_version(),
             "created_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
             "created_local": now_local.isoformat(), "committee": info,
             "schema_revision": meta["revision"], "counts": meta["counts"],
-            "body": "sqlite", "body_size": size, "body_sha256": digest,
-            "body_key": body_key.hex(),
+            "body": sn.BODY_SQLCIPHER, "body_size": size, "body_sha256": digest,
+            "body_key": body_key.hex(), "sequence": live.sequence,
         }
         if kind == KIND_BACKUP:
             # a full backup carries the accounts and the key file: restored, the committee
@@ -169,8 +202,12 @@ def create_file(db: Database, out_dir: str | os.PathLike[str], *, kind: str,
         encrypting = _("Encrypting…")
         progress(10, 100, encrypting)
 
+        signed: dict = {}
+
         def fill(fh) -> bytes:  # noqa: ANN001
-            w = ct.ContainerWriter(fh, recipients, manifest, chunk_size=chunk_size)
+            w = ct.ContainerWriter(fh, recipients, manifest, chunk_size=chunk_size,
+                                   signer=live.signer)
+            signed["manifest"] = w.manifest
             done = 0
             with open(snap, "rb") as src:
                 while block := src.read(1024 * 1024):
@@ -186,18 +223,20 @@ def create_file(db: Database, out_dir: str | os.PathLike[str], *, kind: str,
             with open(path, "rb") as fh:
                 _drop_cache(fh)
                 reader = ct.ContainerReader(fh, file_key=key)
-                if reader.manifest != manifest:
+                if reader.manifest != signed["manifest"]:
                     raise UserError(_("Reading back the written file failed."))
+                signing.verify(reader.manifest, reader.header_bytes)  # as the CRSS will
                 done = 0
                 for piece in reader.iter_body():
                     done += len(piece)
                     progress(70 + int(29 * done / max(size, 1)), 100, checking)
 
         final = write_new(out, file_name(code, cuuid, kind, now_local), fill, verify)
+    signing.store_sequence(db, live.sequence)  # the file is in place: its number is used
     size_written = final.stat().st_size
     removed = rotate(out, file_prefix(code, cuuid), kind, keep, newest=final)
     progress(100, 100, _("Done."))
-    return WrittenFile(final, size_written, manifest, removed)
+    return WrittenFile(final, size_written, signed["manifest"], removed, notices)
 
 
 def create_backup(db: Database, out_dir: str | os.PathLike[str], passphrase: str,

@@ -124,7 +124,12 @@ class ImportDialog(TaskDialog):
                 text += " " + ngettext("{n} conflict to settle (page Conflicts).",
                                        "{n} conflicts to settle (page Conflicts).",
                                        conflicts).format(n=conflicts)
-            set_message(self.result, text, "warn" if refused or conflicts else "ok")
+            # issue 12: a committee whose key is not confirmed yet (register: Signing key…)
+            notices = [r.key_notice for r in ok if r.key_notice]
+            if notices:
+                text += "\n" + "\n".join(notices)
+            set_message(self.result, text,
+                        "warn" if refused or conflicts or notices else "ok")
         self.step.setText(self.tr("Done."))
         if self.on_imported is not None:
             self.on_imported()

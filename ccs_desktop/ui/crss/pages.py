@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from ...services.crss import conflicts, importer, register
+from ...services.crss import committee_keys, conflicts, importer, register
 from ...services.crss.register import STATUSES
 from ...services.crss.workspace import CommitteePlace, committee_places
 from ..i18n import date_time_text
@@ -73,6 +73,11 @@ class RegisterPage(_Page):
         self.edit_button.setToolTip(self.tr("Installation date, creation decision, partner, "
                                             "status"))
         self.edit_button.clicked.connect(self.edit_current)
+        self.key_button = QPushButton(self.tr("Signing key…"))
+        self.key_button.setObjectName("acceptKey")
+        self.key_button.setToolTip(self.tr("Confirm the committee's key, or accept its new "
+                                           "key, by the fingerprint it reads out"))
+        self.key_button.clicked.connect(self.key_of_current)
         self.model = RegisterModel(self)
         self.view, self.proxy = make_table(self.model, "registerTable")
         self.view.doubleClicked.connect(lambda _i: self.edit_current())
@@ -85,6 +90,7 @@ class RegisterPage(_Page):
         top.addWidget(self.dups)
         top.addStretch(1)
         top.addWidget(self.edit_button)
+        top.addWidget(self.key_button)
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Register of the committees"))
         title.setObjectName("pageTitle")
@@ -130,6 +136,59 @@ class RegisterPage(_Page):
         dialog = RegisterEntryDialog(self.db, row.id, self)
         if Prompts.run_dialog(dialog):
             self.refresh()
+
+    def key_of_current(self) -> None:
+        row = self.current_row()
+        if row is None or not row.key_status:
+            set_message(self.summary, self.tr("Choose a committee that sent a signed file."),
+                        "error")
+            return
+        if Prompts.run_dialog(AcceptKeyDialog(self.db, row, self)):
+            self.refresh()
+
+
+class AcceptKeyDialog(QDialog):
+    """Confirm a committee's signing key, or accept the key that waits, by the fingerprint
+    the committee reads out over the phone (`committee_keys.accept_key`)."""
+
+    def __init__(self, db: Any, row: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("acceptKeyDialog")
+        self.setWindowTitle(self.tr("Signing key of {committee}").format(
+            committee=row.committee_code or row.committee_uuid))
+        self.db, self.uuid = db, row.committee_uuid
+        lines = [self.tr("Registered key: {fingerprint} ({status})").format(
+            fingerprint=row.key_fingerprint,
+            status=(self.tr("confirmed") if row.key_status == "confirmed"
+                    else self.tr("not confirmed")))]
+        if row.pending_fingerprint:
+            lines.append(self.tr("Another key waits: {fingerprint}").format(
+                fingerprint=row.pending_fingerprint))
+        lines.append(self.tr("Call the committee: its secretary reads the fingerprint shown "
+                             "in Settings. Type it here:"))
+        self.fingerprint = QLineEdit()
+        self.fingerprint.setObjectName("fingerprint")
+        self.message = wrapping_label("")
+        self.message.setObjectName("message")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept_key)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(wrapping_label("\n".join(lines)))
+        layout.addWidget(self.fingerprint)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def accept_key(self) -> None:
+        from ...services.errors import UserError
+
+        try:
+            committee_keys.accept_key(self.db, self.uuid, self.fingerprint.text())
+        except UserError as exc:
+            set_message(self.message, error_text(exc), "error")
+            return
+        self.accept()
 
 
 class RegisterEntryDialog(QDialog):

@@ -66,6 +66,17 @@ def _level(row: Any) -> str:
                                                  else "CCSC")
 
 
+def _key_text(row: Any) -> str:
+    if row.pending_fingerprint:
+        return translate("ExchangeTables", "another key waits: {fingerprint}").format(
+            fingerprint=row.pending_fingerprint)
+    if row.key_status == "confirmed":
+        return translate("ExchangeTables", "confirmed")
+    if row.key_status == "unconfirmed":
+        return translate("ExchangeTables", "not confirmed (rows unconfirmed)")
+    return ""
+
+
 class RegisterModel(RowsModel):
     columns = _tip_everywhere(
         _duplicate_tip,
@@ -86,9 +97,15 @@ class RegisterModel(RowsModel):
         _col("warning", QT_TRANSLATE_NOOP("ExchangeTables", "Warning"),
              lambda r: translate("ExchangeTables", "commune under two committees")
              if r.duplicate else ""),
+        # issue 12: the committee's signing key (its rows are unconfirmed until it is)
+        _col("key", QT_TRANSLATE_NOOP("ExchangeTables", "Signing key"), _key_text),
+        _col("fingerprint", QT_TRANSLATE_NOOP("ExchangeTables", "Fingerprint"),
+             lambda r: r.key_fingerprint),
     )
 
     def row_data(self, row: Any, role: int) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole and row.key_unconfirmed:
+            return QBrush(QColor("#fff9c4"))
         if role == Qt.ItemDataRole.BackgroundRole and row.duplicate:
             return QBrush(QColor("#ffe0b2"))
         if role == Qt.ItemDataRole.ForegroundRole and row.never_sent:

@@ -194,16 +194,11 @@ class BackupDialog(TaskDialog):
         key = _trusted(self.services)
         fp = keys.fingerprint(key) if key else ""
         if self.kind == "backup":
-            if key:
-                set_message(self.recovery, self.tr(
-                    "This backup can also be opened with the CRSS key (fingerprint {fp}). If "
-                    "the passphrase is forgotten, the CRSS can reopen the backup: it is the "
-                    "way back.").format(fp=fp), "info")
-            else:
-                set_message(self.recovery, self.tr(
-                    "No CRSS key is trusted yet: if the passphrase is forgotten, nobody can "
-                    "open this backup. Trust the CRSS key (menu Backup) to have a way back."),
-                    "warn")
+            # issue 12: a full backup is never encrypted to the CRSS key
+            set_message(self.recovery, self.tr(
+                "This backup opens only with its passphrase: the CRSS key never opens a full "
+                "backup, so the CRSS cannot read the restricted notes, the phone numbers or "
+                "the names. Keep the passphrase safe."), "info")
             return
         share = False
         try:
@@ -313,8 +308,7 @@ class TrustKeyDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(wrapping_label(self.tr(
             "The CRSS gives its public key as a file named crss.pub. Once trusted, the "
-            "transmissions are encrypted for the CRSS, and your backups can also be reopened "
-            "by the CRSS if the passphrase is forgotten.")))
+            "transmissions are encrypted for the CRSS (full backups never are).")))
         from ...services.crss import keys
 
         current = _trusted(services)
@@ -451,7 +445,7 @@ class RestoreDialog(TaskDialog):
         inner = QVBoxLayout(self.step2)
         self.by_passphrase = QRadioButton(self.tr("The backup passphrase"))
         self.by_passphrase.setObjectName("byPassphrase")
-        self.by_key = QRadioButton(self.tr("The CRSS key (when the passphrase is forgotten)"))
+        self.by_key = QRadioButton(self.tr("The CRSS key (backups of an earlier version)"))
         self.by_key.setObjectName("byKey")
         group = QButtonGroup(self)
         group.addButton(self.by_passphrase)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
     QSpinBox, QVBoxLayout, QWidget,
@@ -84,6 +84,17 @@ class SettingsPage(QWidget):
         sec_note.setWordWrap(True)
         sec_layout.addWidget(sec_note)
         sec_layout.addWidget(self.recovery_button)
+        # issue 12: the signing key's fingerprint, read out to the CRSS over the phone
+        from ...services.exchange.signing import own_fingerprint
+
+        self.signing_fingerprint = QLabel(self.tr(
+            "Fingerprint of the committee's signing key (read it out to the CRSS when it "
+            "asks): {fingerprint}").format(fingerprint=own_fingerprint(services.db)))
+        self.signing_fingerprint.setObjectName("signingFingerprint")
+        self.signing_fingerprint.setWordWrap(True)
+        self.signing_fingerprint.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        sec_layout.addWidget(self.signing_fingerprint)
         self.security_box = security
 
         self.save_button = QPushButton(self.tr("&Save"))
