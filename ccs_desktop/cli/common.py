@@ -156,6 +156,18 @@ def read_passphrase_file(path: str | Path) -> str:
 # --- what the command line prints -----------------------------------------------------------
 # (domain.text.printable: no raw control, format or bidirectional character on a terminal)
 
+def read_recovery_key_file(path: str | Path) -> str:
+    """The text of a recovery key file (as `ccs init --recovery-key-out` writes it, or typed
+    from the sheet); checked by whoever parses it."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return fh.read(4096)
+    except (OSError, UnicodeDecodeError) as exc:
+        error = os_error_text(exc) if isinstance(exc, OSError) else _("not a text file")
+        raise CliError(_("Cannot read the recovery key file “{path}”: {error}.")
+                       .format(path=path, error=error)) from None
+
+
 def printable_field(text: object) -> str:
     """One field of a tab-separated line: newlines and tabs escaped too, so that each
     record stays on one line and in its columns."""

@@ -13,7 +13,8 @@ from typing import Any
 
 from ..domain.kinds import KINDS
 from ..i18n import N_, _, decimal, human_size, ngettext, pgettext
-from .common import CliError, add_data_dir, grouped, open_existing, printable, printable_field
+from .common import (CliError, add_data_dir, grouped, open_existing, printable, printable_field,
+                     read_recovery_key_file)
 
 
 
@@ -130,14 +131,7 @@ def _say_recovery_key(db: Any, out: str | None) -> None:
 def cmd_recover(args: Any) -> int:
     from ..db import unlock
 
-    try:
-        with open(args.recovery_key_file, encoding="utf-8") as fh:
-            recovery = fh.read(4096)
-    except OSError as exc:
-        from ..fileio import os_error_text
-
-        raise CliError(_("Cannot read the recovery key file “{path}”: {error}.")
-                       .format(path=args.recovery_key_file, error=os_error_text(exc))) from None
+    recovery = read_recovery_key_file(args.recovery_key_file)
     account = unlock.Credentials(args.user or os.environ.get(unlock.ENV_USER)
                                  or unlock.DEFAULT_ADMIN,
                                  unlock.read_password_file(args.new_password_file))

@@ -13,7 +13,7 @@ import sys
 
 from ..i18n import N_, _, ngettext, pgettext
 from .common import (CliError, add_data_dir, check_output_folder, open_existing,
-                     read_passphrase_file, whole_number)
+                     read_passphrase_file, read_recovery_key_file, whole_number)
 
 
 def _passphrase(args: argparse.Namespace, prompt: str, confirm: bool = False) -> str:
@@ -41,6 +41,11 @@ def _identities(args: argparse.Namespace) -> list:
     if getattr(args, "identity", None):
         secret = _passphrase(args, _("Passphrase of the CRSS key: "))
         return [keys.identity(keys.read_private_key(args.identity, secret))]
+    if getattr(args, "recovery_key_file", None):
+        from ..db import unlock
+
+        text = read_recovery_key_file(args.recovery_key_file)
+        return [ct.RecoveryIdentity(unlock.recovery_private_key(text))]
     return [ct.PassphraseIdentity(_passphrase(args, _("Passphrase of the backup: ")))]
 
 
@@ -318,6 +323,12 @@ def _common(p: argparse.ArgumentParser, passphrase: bool = True) -> None:
     p.add_argument("--quiet", "-q", action="store_true", help=_("without a progress bar"))
 
 
+def _add_recovery_key_file(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--recovery-key-file", metavar=pgettext("metavar", "FILE"),
+                   help=_("opens a full backup with the committee's recovery key (the text "
+                          "of the sealed sheet) instead of its passphrase"))
+
+
 def register(sub) -> None:  # noqa: ANN001
     """Add this module's subcommands to the `ccs` parser."""
     from ..services.exchange.backup import DEFAULT_KEEP
@@ -342,6 +353,7 @@ def register(sub) -> None:  # noqa: ANN001
     p = bsub.add_parser("verify", help=_("checks that a .ccsbak file is complete and readable"))
     p.add_argument("file", metavar=pgettext("metavar", "FILE"))
     p.add_argument("--identity", metavar="crss.key", help=_("private key of the CRSS"))
+    _add_recovery_key_file(p)
     add_data_dir(p)
     _common(p)
     p.set_defaults(handler=_backup_verify)
@@ -351,6 +363,7 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("file", metavar=pgettext("metavar", "FILE"))
     add_data_dir(p)
     p.add_argument("--identity", metavar="crss.key", help=_("private key of the CRSS"))
+    _add_recovery_key_file(p)
     p.add_argument("--replace-security-settings", action="store_true",
                    help=_("also takes the security settings of the backup (trusted CRSS "
                           "key, secret of the pseudonyms); without this option, those of the "

@@ -21,8 +21,8 @@ from __future__ import annotations
 from .autocopy import auto_backup
 from .drives import list_drives
 from .naming import (AUTO_FOLDER, BACKUP_FOLDER, DEFAULT_KEEP, KIND_BACKUP, KIND_TRANSMISSION,
-                     OPENED_CRSS_KEY, OPENED_LOCAL_COPY, OPENED_PASSPHRASE, SUFFIX, notice,
-                     opened_with)
+                     OPENED_CRSS_KEY, OPENED_LOCAL_COPY, OPENED_PASSPHRASE, OPENED_RECOVERY_KEY,
+                     SUFFIX, notice, opened_with)
 from .reading import (OpenedFile, check_manifest, contents_text, created_text, describe,
                       is_local_copy, missing_data_dir, open_any, open_file, verify_file)
 from .restore import restore, security_report
@@ -38,6 +38,7 @@ from .writing import create_backup, create_transmission
 __all__ = [
     "AUTO_FOLDER", "BACKUP_FOLDER", "DEFAULT_KEEP", "KIND_BACKUP", "KIND_TRANSMISSION",
     "LIVE_READ_TIMEOUT", "OPENED_CRSS_KEY", "OPENED_LOCAL_COPY", "OPENED_PASSPHRASE",
+    "OPENED_RECOVERY_KEY",
     "OpenedFile", "SECURITY_SETTINGS", "SUFFIX", "TRUST_AGAIN", "WorkFolder", "_noop",
     "_unlink_quietly", "auto_backup", "check_manifest", "clean_leftovers_at_start",
     "cleanup_leftovers", "contents_text", "create_backup", "create_transmission",

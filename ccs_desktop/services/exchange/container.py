@@ -135,6 +135,12 @@ class X25519Identity:
     private_key: bytes  # 32 raw bytes
 
 
+@dataclass(frozen=True)
+class RecoveryIdentity(X25519Identity):
+    """The committee's recovery key (db/keyfile.recovery_private_key of the printed text):
+    the second recipient of every full backup."""
+
+
 def check_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE_LEN:
         raise UserError(ngettext(
@@ -305,6 +311,7 @@ def _parse_header(raw: bytes) -> dict:
 
 OPENED_WITH_PASSPHRASE = "passphrase"
 OPENED_WITH_X25519 = "x25519"
+OPENED_WITH_RECOVERY = "recovery-key"
 OPENED_WITH_FILE_KEY = "file-key"  # the writer's own read-back
 
 
@@ -353,7 +360,8 @@ def _unwrap(header: dict, identities: list) -> tuple[bytes, str]:
                     kek = _x25519_wrap_key(shared, eph_pub, own_pub)
                     return ChaCha20Poly1305(kek).decrypt(
                         _WRAP_NONCE, _unb64(entry["wrapped_key"]), b"ccsbak-v1 x25519"
-                    ), OPENED_WITH_X25519
+                    ), (OPENED_WITH_RECOVERY if isinstance(ident, RecoveryIdentity)
+                        else OPENED_WITH_X25519)
             except (InvalidTag, ValueError):
                 continue
     if tried_pass:

@@ -35,6 +35,9 @@ AUTO_FOLDER = "sauvegardes-auto"
 # passphrase proves who wrote a file: anyone holding the CRSS PUBLIC key (every committee
 # has crss.pub) can write a file that the CRSS private key opens.
 OPENED_PASSPHRASE, OPENED_CRSS_KEY, OPENED_LOCAL_COPY = "passphrase", "crss-key", "local-copy"
+# a full backup opened with the committee's recovery key (its second recipient): readable,
+# but an X25519 entry is made with a PUBLIC key, so it proves no author either
+OPENED_RECOVERY_KEY = "recovery-key"
 # The labels and notices below are English message ids, translated where they are shown
 # (`authenticity_label`, `notice`).
 AUTHENTIC_LABEL = N_("authentic (passphrase checked)")
@@ -46,13 +49,21 @@ CRSS_KEY_NOTICE = N_("File opened with the CRSS key: readable and complete, but 
                      "not proven (anyone holding the CRSS public key can make such a file). "
                      "A restore does not take its security settings (trusted CRSS key, secret "
                      "of the pseudonyms) unless explicitly asked.")
+RECOVERY_KEY_LABEL = N_("opened with the committee's recovery key: readable and complete, but "
+                        "its author is not proven by the key")
+RECOVERY_KEY_NOTICE = N_("Backup opened with the committee's recovery key: readable and "
+                         "complete, but the key does not prove who wrote it. A restore does "
+                         "not take its security settings (trusted CRSS key, secret of the "
+                         "pseudonyms) unless explicitly asked.")
 LOCAL_COPY_LABEL = N_("local copy, not authenticated")
 LOCAL_COPY_NOTICE = N_("Local copy, not authenticated: an automatic copy of this PC, readable "
                        "and complete, but nothing proves where it comes from (it is not "
                        "encrypted).")
 AUTHENTICITY_LABELS = {OPENED_PASSPHRASE: AUTHENTIC_LABEL, OPENED_CRSS_KEY: CRSS_KEY_LABEL,
-                       OPENED_LOCAL_COPY: LOCAL_COPY_LABEL}
-NOTICES = {OPENED_CRSS_KEY: CRSS_KEY_NOTICE, OPENED_LOCAL_COPY: LOCAL_COPY_NOTICE}
+                       OPENED_LOCAL_COPY: LOCAL_COPY_LABEL,
+                       OPENED_RECOVERY_KEY: RECOVERY_KEY_LABEL}
+NOTICES = {OPENED_CRSS_KEY: CRSS_KEY_NOTICE, OPENED_LOCAL_COPY: LOCAL_COPY_NOTICE,
+           OPENED_RECOVERY_KEY: RECOVERY_KEY_NOTICE}
 
 
 def authenticity_label(how: str) -> str:

@@ -23,6 +23,7 @@ from . import signing
 from . import snapshot as sn
 from .naming import (AUTO_FOLDER, KIND_BACKUP, KIND_KEY, KIND_TRANSMISSION,
                      MAX_BODY, OPENED_CRSS_KEY, OPENED_LOCAL_COPY, OPENED_PASSPHRASE,
+                     OPENED_RECOVERY_KEY,
                      authenticity_label, kind_label, opened_with)
 from .security import _security_values, security_fingerprints
 from .workfolders import Progress, WorkFolder, _noop, cleanup_leftovers
@@ -367,8 +368,9 @@ def open_file(path: str | os.PathLike[str], identities: list, *, work_dir: Path 
             security = _security_values(conn)
         finally:
             conn.close()
-        how = (OPENED_PASSPHRASE if reader.opened_with == ct.OPENED_WITH_PASSPHRASE
-               else OPENED_CRSS_KEY)
+        how = {ct.OPENED_WITH_PASSPHRASE: OPENED_PASSPHRASE,
+               ct.OPENED_WITH_RECOVERY: OPENED_RECOVERY_KEY}.get(reader.opened_with,
+                                                                 OPENED_CRSS_KEY)
         manifest["_authenticated"] = how == OPENED_PASSPHRASE
         manifest["_opened_with"] = how
         manifest["_signer"] = signing.fingerprint(signer) if signer else ""

@@ -109,6 +109,27 @@ def _prepare_live(db: Database) -> _Live:
     return _Live(info, row[0] if row and row[0] else None, signing.signer(key), sequence)
 
 
+def _recovery_recipient(db: Database, notices: list[str]) -> bytes | None:
+    """The committee's recovery public key, the second recipient of every full backup (the
+    sealed sheet opens it when the passphrase is forgotten); None, with a notice, when the key
+    file cannot give it (a recovery key of the previous version not typed once yet)."""
+    from ...db import keyfile as kf
+    from ...db import unlock
+
+    if getattr(db, "key", None) is None:
+        return None
+    try:
+        return unlock.recovery_public_key(db.data_dir, db.key)
+    except kf.NoRecoveryPublicKey:
+        notices.append(_("This backup opens with its passphrase only, not with the recovery "
+                         "key: make a new recovery key (Settings › Security) so that the "
+                         "next backups open with it too."))
+    except kf.KeyFileError as exc:
+        notices.append(_("This backup opens with its passphrase only, not with the recovery "
+                         "key: {reason}").format(reason=exc))
+    return None
+
+
 def crss_key_adds_nothing() -> str:
     return _("A full backup is never encrypted to the CRSS key: the key given adds nothing "
              "(the backup opens with its passphrase; transmissions are what goes to the "
@@ -155,6 +176,9 @@ def create_file(db: Database, out_dir: str | os.PathLike[str], *, kind: str,
         ct.check_passphrase(passphrase)
         recipients.append(ct.PassphraseRecipient(passphrase, kdf))
         recipients.extend(ct.X25519Recipient(bytes(k)) for k in extra_recipients)
+        recovery = _recovery_recipient(db, notices)
+        if recovery is not None:
+            recipients.append(ct.X25519Recipient(recovery))
         if crss_public:
             notices.append(crss_key_adds_nothing())
         crss_public = False
