@@ -70,6 +70,14 @@ def new_recovery_key(db: Database) -> str:
     return _unlock.new_recovery_key(db.data_dir, db.key)
 
 
+def recovery_identity(recovery_text: str):  # noqa: ANN201  (container.RecoveryIdentity)
+    """What opens a full backup with the committee's recovery key typed back from its sheet
+    (a French KeyFileError for a typo)."""
+    from .exchange import container
+
+    return container.RecoveryIdentity(_unlock.recovery_private_key(recovery_text))
+
+
 def reset_password(data_dir: str | os.PathLike[str] | None, recovery_text: str,
                    account: Credentials) -> None:
     _unlock.reset_password(data_dir, recovery_text, account)

@@ -521,3 +521,48 @@ def test_automatic_copies_on_start_and_close(demo_db, monkeypatch) -> None:  # n
     conn.close()
     # never raises, even on a broken database object
     assert ex.on_close_auto_backup(object()) is None
+
+
+def test_a_new_pc_restores_a_backup_with_the_recovery_key_typed_from_the_sheet(
+        qtbot, prompts, demo_db, tmp_path: Path) -> None:
+    """Issue 12: the passphrase is forgotten; the sealed sheet opens the backup (its second
+    recipient), and the backup's account then unlocks what it brings."""
+    from ccs_desktop.services import access
+
+    sheet = access.new_recovery_key(demo_db)
+    written = bk.create_backup(demo_db, tmp_path / "stick", PASS)
+    people = count(demo_db, m.Person)
+    new_dir = tmp_path / "nouveau-pc"
+    seen: dict[str, str] = {}
+
+    def drive(dialog: ex.RestoreDialog) -> None:
+        prompts.files.append(str(written.path))
+        dialog.choose()
+        qtbot.mouseClick(dialog.by_recovery, Qt.MouseButton.LeftButton)
+        assert dialog.by_recovery.isChecked() and not dialog.passphrase.isEnabled()
+        qtbot.keyClicks(dialog.recovery_text, "pas une cle")
+        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+        seen["typo"] = dialog.result.text()
+        assert dialog.manifest is None
+        dialog.recovery_text.clear()
+        qtbot.keyClicks(dialog.recovery_text, sheet)
+        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+        wait_idle(qtbot, dialog)
+        seen["opened"] = dialog.contents.text() + dialog.result.text()
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+        wait_idle(qtbot, dialog)
+        seen["restored"] = dialog.result.text()
+
+    prompts.drivers.append(drive)
+    prompts.answers.append(False)  # its security settings: an author not proven, « Non »
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert ex.restore_from_wizard(parent, new_dir) is True, seen
+    assert "clé de récupération" in prompts.questions[-1]
+    assert seen["typo"] and "Traceback" not in seen["typo"]
+    assert "clé de récupération" in seen["opened"], seen["opened"]
+    restored = open_database(new_dir, create=False)
+    try:
+        assert count(restored, m.Person) == people
+    finally:
+        restored.close()

@@ -351,7 +351,7 @@ def _unwrap(header: dict, identities: list) -> tuple[bytes, str]:
                         _WRAP_NONCE, _unb64(entry["wrapped_key"]), b"ccsbak-v1 argon2id"
                     ), OPENED_WITH_PASSPHRASE
                 if isinstance(ident, X25519Identity) and entry["type"] == "x25519":
-                    tried_x = True
+                    tried_x = "recovery" if isinstance(ident, RecoveryIdentity) else "crss"
                     priv = X25519PrivateKey.from_private_bytes(ident.private_key)
                     own_pub = priv.public_key().public_bytes(serialization.Encoding.Raw,
                                                              serialization.PublicFormat.Raw)
@@ -367,9 +367,16 @@ def _unwrap(header: dict, identities: list) -> tuple[bytes, str]:
     if tried_pass:
         raise WrongKey(_("Wrong passphrase (or modified file): the file does not open. "
                          "Nothing was changed."))
+    if tried_x == "recovery":
+        raise WrongKey(_("This recovery key does not open this file (it was made for another "
+                         "recovery key: a newer one, or another committee's; or the file was "
+                         "modified). Nothing was changed."))
     if tried_x:
         raise WrongKey(_("This CRSS key does not open this file (it was encrypted for "
                          "another key, or modified). Nothing was changed."))
+    if has_pass and has_x:
+        raise WrongKey(_("This file opens with the committee's backup passphrase or its "
+                         "recovery key."))
     if has_pass and not has_x:
         raise WrongKey(_("This file opens with the committee's backup passphrase."))
     if has_x and not has_pass:

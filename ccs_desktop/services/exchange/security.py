@@ -216,9 +216,9 @@ def describe_security_changes(changes: list[SecurityChange], *,
     lines.append("")
     if not authenticated:
         lines.append(_("Warning: the author of this file is not proven (opened with the CRSS "
-                       "key, which anyone holding its public key can use to make a file, or "
-                       "an unencrypted local copy). Answer “No” unless you are certain where "
-                       "it comes from."))
+                       "key or the committee's recovery key, whose public half anyone holding "
+                       "it can use to make a file, or an automatic copy of this PC). Answer "
+                       "“No” unless you are certain where it comes from."))
         lines.append("")
     if bring_only:
         lines.append(_("Install these settings of the backup? Answer “No” not to take them "

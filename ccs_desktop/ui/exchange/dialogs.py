@@ -286,6 +286,7 @@ class BackupDialog(TaskDialog):
             parts.append(ngettext("{n} older file removed: the most recent ones are kept.",
                                   "{n} older files removed: the most recent ones are kept.",
                                   len(written.removed)).format(n=len(written.removed)))
+        parts.extend(written.notices)
         if self.kind == "transmission":
             parts.append(self.tr("Hand the stick to the CRSS (or to whoever carries it)."))
         parts.append(self.tr("You can remove the USB stick.") if removable
@@ -447,8 +448,12 @@ class RestoreDialog(TaskDialog):
         self.by_passphrase.setObjectName("byPassphrase")
         self.by_key = QRadioButton(self.tr("The CRSS key (backups of an earlier version)"))
         self.by_key.setObjectName("byKey")
+        self.by_recovery = QRadioButton(self.tr("The committee's recovery key (the sealed "
+                                                "sheet), if the passphrase is forgotten"))
+        self.by_recovery.setObjectName("byRecovery")
         group = QButtonGroup(self)
         group.addButton(self.by_passphrase)
+        group.addButton(self.by_recovery)
         group.addButton(self.by_key)
         self.by_passphrase.setChecked(True)
         self.passphrase = QLineEdit()
@@ -459,9 +464,18 @@ class RestoreDialog(TaskDialog):
         pass_row = QFormLayout()
         pass_row.addRow(self.tr("Passphrase:"), self.passphrase)
         inner.addLayout(pass_row)
+        inner.addWidget(self.by_recovery)
+        self.recovery_text = QLineEdit()
+        self.recovery_text.setObjectName("recoveryText")
+        self.recovery_text.setPlaceholderText(self.tr("the groups of letters and digits of "
+                                                      "the sheet, as printed"))
+        recovery_row = QFormLayout()
+        recovery_row.addRow(self.tr("Recovery key:"), self.recovery_text)
+        inner.addLayout(recovery_row)
         inner.addWidget(self.by_key)
         inner.addWidget(self.key_box)
         self.by_key.toggled.connect(self._sync_identity)
+        self.by_recovery.toggled.connect(self._sync_identity)
         layout.addWidget(self.step2)
         self.step3 = QGroupBox(self.tr("3. What the file holds"))
         inner3 = QVBoxLayout(self.step3)
@@ -506,7 +520,8 @@ class RestoreDialog(TaskDialog):
 
     def _sync_identity(self) -> None:
         by_key = self.by_key.isChecked()
-        self.passphrase.setEnabled(not by_key)
+        self.passphrase.setEnabled(self.by_passphrase.isChecked())
+        self.recovery_text.setEnabled(self.by_recovery.isChecked())
         self.key_box.setVisible(by_key)
 
     def _sync_buttons(self) -> None:
@@ -560,6 +575,16 @@ class RestoreDialog(TaskDialog):
                 return None
             unlock = self.key_box.unlocker()
             return lambda: [keys.identity(unlock())]
+        if self.by_recovery.isChecked():
+            from ...services import access
+            from ...services.errors import UserError
+
+            try:
+                identity = access.recovery_identity(self.recovery_text.text())
+            except UserError as exc:
+                set_message(self.result, str(exc), "error")
+                return None
+            return lambda: [identity]
         secret = self.passphrase.text()
         if not secret:
             set_message(self.result, self.tr("Type the backup passphrase."), "error")
