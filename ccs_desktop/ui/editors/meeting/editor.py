@@ -186,7 +186,8 @@ class MeetingEditor(RecordEditor):
     def preview_minutes(self) -> Any:
         """Open the documents view (preview, print, save) on this meeting's PV."""
         try:
-            widget = DocumentsView(self.services.db, self.record_id, self)
+            widget = DocumentsView(self.services.db, self.record_id, self,
+                                   reference=self.general.reference_label.text())
         except Exception as exc:  # noqa: BLE001  (a preview must never lose the meeting)
             log.warning("PV preview failed: %s", exc)
             commands.inform(self, self.tr("The PV preview could not open: {error}").format(
