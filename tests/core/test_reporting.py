@@ -318,3 +318,35 @@ def test_generated_database_against_direct_sql(tmp_path):  # noqa: ANN001
             assert all(counted[s] for s in ("on_time", "late", "not_held", "missing"))
     finally:
         db.close()
+
+
+def test_cli_completeness_json_and_summary(crss, scenario, capsys):  # noqa: ANN001
+    from ccs_desktop.cli import main
+
+    folder = str(crss.path.parent)
+    assert main(["crss", "completeness", "--data-dir", folder, "--year", "2024",
+                 "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert isinstance(rows, list) and len(rows) == 3 * 12
+    assert set(rows[0]) == {"committee_uuid", "committee_code", "month", "status",
+                            "received_on"}
+    assert {r["status"] for r in rows} <= set(reporting.STATUSES)
+    one = next(r for r in rows if r["committee_code"] == "CCSC-C1" and r["month"] == "2024-01")
+    assert one["committee_uuid"] == scenario["ua"] and one["received_on"] == "2024-02-20"
+    assert all(len(r["month"]) == 7 and r["month"][4] == "-" for r in rows)
+    assert main(["crss", "completeness", "--data-dir", folder, "--year", "2024",
+                 "--summary"]) == 0
+    out = capsys.readouterr().out
+    assert "Tombouctou" in out and "Mali" in out and "%" in out
+    assert main(["crss", "completeness", "--data-dir", folder, "--year", "2024",
+                 "--summary", "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary[-1]["level"] == "nation" and "completeness" in summary[-1]
+
+
+def test_cli_completeness_refuses_a_committee_database(committee_db, capsys):  # noqa: ANN001
+    from ccs_desktop.cli import main
+
+    assert main(["crss", "completeness", "--data-dir", str(committee_db.path.parent),
+                 "--year", "2024", "--json"]) == 1
+    assert "CRSS" in capsys.readouterr().err
