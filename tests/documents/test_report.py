@@ -156,3 +156,33 @@ def test_cli_report(crss_db, tmp_path, capsys):  # noqa: ANN001
     assert out.read_bytes().startswith(b"%PDF")
     assert main(["report", "--period", "2024-Q9", "--data-dir", str(folder), "--out",
                  str(tmp_path / "x.pdf")]) == 2
+
+
+def test_relance_letter_to_the_governor_and_the_prefet(tmp_path):  # noqa: ANN001
+    from ccs_desktop.services.crss import reporting
+    from ccs_desktop.services.documents import relance
+
+    db = open_database(tmp_path / "crss")
+    try:
+        _load_builder()(db, 12, 1, silent_share=0.5)
+        kw = {"year": 2024, "as_of": dt.date(2025, 3, 1)}
+        late = reporting.late_committees(db, region="Tombouctou", **kw)
+        assert late
+        body = flat(pdf_text(relance.relance_pdf(db, region="Tombouctou", **kw)))
+        assert "RÉPUBLIQUE DU MALI" in body and "Monsieur le Gouverneur de la Région de " \
+            "Tombouctou" in body
+        assert "Objet : relance" in body and "DIFFUSION RESTREINTE" not in body
+        for r in late:
+            assert r.label.split(" (")[-1].rstrip(")") in body
+        body = flat(pdf_text(relance.relance_pdf(db, region="Tombouctou", cercle="Goundam",
+                                                 **kw)))
+        assert "Monsieur le Préfet du Cercle de Goundam" in body
+        assert "Je vous prie d'agréer, Monsieur le Préfet," in body
+        if shutil.which("pdftoppm") and Path("/tmp/rates").is_dir():
+            pdf = tmp_path / "relance.pdf"
+            pdf.write_bytes(relance.relance_pdf(db, region="Tombouctou", cercle="Goundam",
+                                                **kw))
+            subprocess.run(["pdftoppm", "-png", "-r", "50", "-gray", str(pdf),
+                            "/tmp/rates/relance"], check=True)
+    finally:
+        db.close()

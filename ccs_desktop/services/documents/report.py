@@ -30,6 +30,7 @@ from .. import report_data as rd
 from ..crss import reporting
 from . import fonts
 from .header import HeaderData
+from .relance import crss_header
 from .layout import FONT_CMD, FRAME_WIDTH, PageMarks, build_pdf, data_table, esc, para, \
     state_header, styles
 from .words import date_text
@@ -37,7 +38,6 @@ from .words import date_text
 GREYS = (colors.Color(0.15, 0.15, 0.15), colors.Color(0.45, 0.45, 0.45),
          colors.Color(0.7, 0.7, 0.7), colors.Color(0.9, 0.9, 0.9))
 LEVELS = ("critical", "high", "medium", "low")
-CRSS_NAME = "Commissariat à la Réforme du Secteur de la Sécurité (CRSS)"
 BAND_WORDS = {"good": "Satisfaisant", "fair": "À améliorer", "poor": "Insuffisant",
               "none": "Rien d'attendu"}
 
@@ -340,8 +340,7 @@ def report_story(db: Database, start: dt.date, end: dt.date, period_text: str, *
         header = HeaderData.from_committee(committee)
         who = header.committee_words
     else:
-        header = HeaderData(level="region" if region else "nation", region=region or "",
-                            committee_name=CRSS_NAME)
+        header = None
         who = f"des comités consultatifs de sécurité {'de la région ' + region if region else 'du Mali'}"
     demo = bool(settings.read_db(db, settings.DEMO) or (committee is not None
                                                          and committee.is_demo))
@@ -349,7 +348,8 @@ def report_story(db: Database, start: dt.date, end: dt.date, period_text: str, *
     figures = rd.key_figures(db, scope, start, end)
     meetings = [] if scope.crss else rd.meetings(db, scope, start, end)
     groups = rd.by_group(db, scope, start, end) if scope.crss else []
-    story: list[Flowable] = [state_header(header), Spacer(1, 0.5 * cm),
+    top = state_header(header) if header is not None else crss_header(region or "")
+    story: list[Flowable] = [top, Spacer(1, 0.5 * cm),
                              Paragraph(esc(title), st.title),
                              para(_title_words(start, end, period_text), st.body_left),
                              para(f"Établi le {date_text(dt.date.today())} par CCS Desktop. "
