@@ -27,8 +27,8 @@ def register(sub) -> None:  # noqa: ANN001
     crss = sub.choices.get("crss")  # cli/exchange.py made `ccs crss`; we add an action
     if crss is not None:
         p = _subparsers_of(crss).add_parser(
-            "completeness", help=_("reporting rates of the committees (complétude, "
-                                   "promptitude) by month"),
+            "completeness", help=_("reporting rates of the committees (completeness, "
+                                   "timeliness) by month"),
             description=_("for each committee and month: on time, late, not held (with its "
                           "reason), missing or not expected; --summary prints the rates"))
         add_data_dir(p)
@@ -91,9 +91,9 @@ def cmd_completeness(args: argparse.Namespace) -> int:
                 return 0
             for r in rows:
                 print("\t".join(printable_field(v) for v in (
-                    r.label, _("complétude {rate}").format(rate=_pct(r.completeness)),
+                    r.label, _("completeness {rate}").format(rate=_pct(r.completeness)),
                     bands.label(r.completeness),
-                    _("promptitude {rate}").format(rate=_pct(r.promptness)),
+                    _("timeliness {rate}").format(rate=_pct(r.promptness)),
                     bands.label(r.promptness),
                     _("PV adopted {rate}").format(rate=_pct(r.adoption)),
                     _("{reported}/{expected} reports").format(reported=r.reported,

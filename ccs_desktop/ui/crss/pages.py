@@ -84,6 +84,10 @@ class RegisterPage(_Page):
         top.addWidget(self.never)
         top.addWidget(self.dups)
         top.addStretch(1)
+        self.rates_button = QPushButton(self.tr("Reporting rates…"))  # issue 17
+        self.rates_button.setObjectName("openCompleteness")
+        self.rates_button.clicked.connect(self.open_completeness)
+        top.addWidget(self.rates_button)
         top.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Register of the committees"))
@@ -122,6 +126,11 @@ class RegisterPage(_Page):
     def current_row(self) -> Any:
         index = self.view.currentIndex()
         return self.model.row_at(self.proxy.mapToSource(index)) if index.isValid() else None
+
+    def open_completeness(self) -> None:
+        from .reporting import open_completeness
+
+        open_completeness(self.host, self)
 
     def edit_current(self) -> None:
         row = self.current_row()
