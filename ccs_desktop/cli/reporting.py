@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import sys
 
 from ..i18n import _, pgettext
 from .common import (

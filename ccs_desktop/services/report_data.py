@@ -59,7 +59,8 @@ def scope_of(db: Database, region: str | None = None) -> Scope:
     return Scope(False, committee_id=cid)
 
 
-def _q(s: Session, sql: str, scope: Scope, start: dt.date, end: dt.date, **kw: object):  # noqa: ANN202
+def _q(s: Session, sql: str, scope: Scope, start: dt.date, end: dt.date,  # noqa: ANN202
+       **kw: object):
     params = {**scope.params(), "start": start.isoformat(), "end": end.isoformat(), **kw}
     return s.execute(text(sql.replace("{SCOPE}", scope.committees_sql())), params)
 
@@ -220,31 +221,30 @@ def by_group(db: Database, scope: Scope, start: dt.date, end: dt.date) -> list[G
     key = "c.code" if scope.region else "c.region"
     with db.session() as s:
         rows = _q(s, f"""
-SELECT {key} AS k, COUNT(*) AS committees,
-  SUM((SELECT COUNT(*) FROM meetings mt WHERE mt.committee_id = c.id AND mt.deleted_at IS NULL
-       AND mt.status IN {HELD} AND mt.date BETWEEN :start AND :end)) AS held,
-  SUM((SELECT COUNT(*) FROM meetings mt WHERE mt.committee_id = c.id AND mt.deleted_at IS NULL
-       AND mt.status = 'not_held' AND mt.date BETWEEN :start AND :end)) AS not_held,
-  SUM((SELECT COUNT(*) FROM attendance a JOIN meetings mt ON mt.id = a.meeting_id
-       WHERE mt.committee_id = c.id AND a.deleted_at IS NULL AND mt.deleted_at IS NULL
-       AND a.status = 'present' AND mt.date BETWEEN :start AND :end)) AS present,
-  SUM((SELECT COUNT(*) FROM attendance a JOIN meetings mt ON mt.id = a.meeting_id
-       JOIN people p ON p.id = a.person_id
-       WHERE mt.committee_id = c.id AND a.deleted_at IS NULL AND mt.deleted_at IS NULL
-       AND a.status = 'present' AND p.sex = 'F' AND mt.date BETWEEN :start AND :end)) AS women,
-  SUM((SELECT COUNT(*) FROM attendance a JOIN meetings mt ON mt.id = a.meeting_id
-       JOIN people p ON p.id = a.person_id
-       WHERE mt.committee_id = c.id AND a.deleted_at IS NULL AND mt.deleted_at IS NULL
-       AND a.status = 'present' AND p.is_youth AND mt.date BETWEEN :start AND :end)) AS youth,
-  SUM((SELECT COUNT(*) FROM threats t WHERE t.committee_id = c.id AND t.deleted_at IS NULL
-       AND NOT t.is_restricted AND t.status = 'active')) AS threats,
-  SUM((SELECT COUNT(*) FROM recommendations r WHERE r.committee_id = c.id
-       AND r.deleted_at IS NULL AND r.status IN {OPEN} AND {NOT_RESTRICTED_REC})) AS open_,
-  SUM((SELECT COUNT(*) FROM recommendations r WHERE r.committee_id = c.id
-       AND r.deleted_at IS NULL AND r.status IN {OPEN} AND r.deadline < :end
-       AND {NOT_RESTRICTED_REC})) AS overdue
-FROM committees c WHERE c.id IN ({{SCOPE}}) GROUP BY {key} ORDER BY {key}""",
-                  scope, start, end).all()
+WITH mt AS (
+  SELECT committee_id AS cid, SUM(status IN {HELD}) AS held, SUM(status = 'not_held') AS nh
+  FROM meetings WHERE deleted_at IS NULL AND committee_id IN ({{SCOPE}})
+    AND date BETWEEN :start AND :end GROUP BY committee_id),
+att AS (
+  SELECT mt.committee_id AS cid, COUNT(*) AS present, SUM(p.sex = 'F') AS women,
+         SUM(p.is_youth) AS youth
+  FROM attendance a JOIN meetings mt ON mt.id = a.meeting_id JOIN people p ON p.id = a.person_id
+  WHERE a.deleted_at IS NULL AND mt.deleted_at IS NULL AND a.status = 'present'
+    AND mt.status IN {HELD} AND mt.committee_id IN ({{SCOPE}})
+    AND mt.date BETWEEN :start AND :end GROUP BY mt.committee_id),
+thr AS (
+  SELECT committee_id AS cid, COUNT(*) AS n FROM threats WHERE deleted_at IS NULL
+    AND NOT is_restricted AND status = 'active' AND committee_id IN ({{SCOPE}})
+  GROUP BY committee_id),
+rec AS (
+  SELECT r.committee_id AS cid, COUNT(*) AS open_, SUM(r.deadline < :end) AS overdue
+  FROM recommendations r WHERE r.deleted_at IS NULL AND r.status IN {OPEN}
+    AND r.committee_id IN ({{SCOPE}}) AND {NOT_RESTRICTED_REC} GROUP BY r.committee_id)
+SELECT {key} AS k, COUNT(*), SUM(mt.held), SUM(mt.nh), SUM(att.present), SUM(att.women),
+       SUM(att.youth), SUM(thr.n), SUM(rec.open_), SUM(rec.overdue)
+FROM committees c LEFT JOIN mt ON mt.cid = c.id LEFT JOIN att ON att.cid = c.id
+  LEFT JOIN thr ON thr.cid = c.id LEFT JOIN rec ON rec.cid = c.id
+WHERE c.id IN ({{SCOPE}}) GROUP BY {key} ORDER BY {key}""", scope, start, end).all()
     return [GroupLine(r[0] or "", *(int(v or 0) for v in r[1:])) for r in rows]
 
 
@@ -335,7 +335,8 @@ def activities(db: Database, scope: Scope, start: dt.date, end: dt.date,
                   "a.committee_id IN ({SCOPE}) AND a.date BETWEEN :start AND :end "
                   "ORDER BY a.date LIMIT :lim", scope, start, end, lim=limit).all()
     return [ActivityLine(_date(r[0]) or start, r[1] or "", r[2] or "", r[3] or "",
-                         tuple(int(v or 0) for v in r[4:8])) for r in rows]  # type: ignore[arg-type]
+                         (int(r[4] or 0), int(r[5] or 0), int(r[6] or 0), int(r[7] or 0)))
+            for r in rows]
 
 
 def header_committee(db: Database, scope: Scope) -> m.Committee | None:

@@ -118,8 +118,8 @@ def _committee(s, n: int, installed: dt.date | None, region: str = "Tombouctou",
     return cid, uid, rid
 
 
-def _meeting(s, cid: int, day: dt.date, status: str, created: dt.datetime | None = None,  # noqa: ANN001
-             reason: str | None = None) -> None:
+def _meeting(s, cid: int, day: dt.date, status: str,  # noqa: ANN001
+             created: dt.datetime | None = None, reason: str | None = None) -> None:
     s.execute(insert(m.Meeting.__table__).values(
         committee_id=cid, number=day.month, year=day.year, status=status, date=day,
         not_held_reason=reason, created_at=created or dt.datetime.combine(day, dt.time(18)),

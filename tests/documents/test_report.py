@@ -3,7 +3,7 @@ restricted, no phone, no source, no « DIFFUSION RESTREINTE »; its pages render
 
 from __future__ import annotations
 
-import rawdb  # noqa: F401, I001
+import rawdb  # noqa: I001
 
 import datetime as dt
 import importlib.util
@@ -186,3 +186,29 @@ def test_relance_letter_to_the_governor_and_the_prefet(tmp_path):  # noqa: ANN00
                             "/tmp/rates/relance"], check=True)
     finally:
         db.close()
+
+
+def test_group_lines_match_direct_counts(demo_report):  # noqa: ANN001
+    """The CRSS's per-region lines against plain counts (here on a committee's database,
+    every committee being the scope)."""
+    db, years = demo_report
+    start, end, _label = _period(years)
+    scope = rd.Scope(True)
+    lines = rd.by_group(db, scope, start, end)
+    with rawdb.connect(db.path) as con:
+        held = con.execute("SELECT COUNT(*) FROM meetings WHERE deleted_at IS NULL AND status "
+                           "IN ('held','adopted') AND date BETWEEN ? AND ?",
+                           (start.isoformat(), end.isoformat())).fetchone()[0]
+        present = con.execute(
+            "SELECT COUNT(*) FROM attendance a JOIN meetings mt ON mt.id = a.meeting_id WHERE "
+            "a.deleted_at IS NULL AND mt.deleted_at IS NULL AND a.status = 'present' AND "
+            "mt.status IN ('held','adopted') AND mt.date BETWEEN ? AND ?",
+            (start.isoformat(), end.isoformat())).fetchone()[0]
+        active = con.execute("SELECT COUNT(*) FROM threats WHERE deleted_at IS NULL AND NOT "
+                             "is_restricted AND status = 'active'").fetchone()[0]
+    assert sum(g.held for g in lines) == held
+    assert sum(g.present for g in lines) == present
+    assert sum(g.threats_active for g in lines) == active
+    figures = rd.key_figures(db, scope, start, end)
+    assert figures.attendees == present
+    assert sum(figures.threats_by_level.values()) == active

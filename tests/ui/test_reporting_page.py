@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import rawdb  # noqa: F401, I001
 
-import datetime as dt
 import importlib.util
 from pathlib import Path
 from types import SimpleNamespace
@@ -65,6 +64,9 @@ def test_the_tree_the_bands_and_the_letter(qtbot, host, tmp_path, monkeypatch): 
 
     monkeypatch.setattr(prompts, "current", lambda: Scripted())
     page.letter.click()
+    assert out.read_bytes().startswith(b"%PDF")
+    out = tmp_path / "report.pdf"
+    page.findChild(QPushButton, "periodicReport").click()
     assert out.read_bytes().startswith(b"%PDF")
 
 

@@ -2,8 +2,8 @@
 was a report expected, did one arrive, and in time?
 
 - *Expected*: from the month of the committee's installation (the register's date, else the
-  one the committee sent, else its first meeting), once the month is over, except the months the register marks suspended
-  (settings.REGISTER_SUSPENSIONS).
+  one the committee sent, else its first meeting), once the month is over, except the
+  months the register marks suspended (settings.REGISTER_SUSPENSIONS).
 - *Reported*: a meeting held that month, or a non-held meeting with its reason, is in the
   consolidated database. It arrived with the first imported file of the committee whose
   snapshot was taken after the meeting was recorded (the meeting's date and the creation of

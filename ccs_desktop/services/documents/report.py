@@ -33,7 +33,7 @@ from .header import HeaderData
 from .relance import crss_header
 from .layout import FONT_CMD, FRAME_WIDTH, PageMarks, build_pdf, data_table, esc, para, \
     state_header, styles
-from .words import date_text
+from .words import date_text, de
 
 GREYS = (colors.Color(0.15, 0.15, 0.15), colors.Color(0.45, 0.45, 0.45),
          colors.Color(0.7, 0.7, 0.7), colors.Color(0.9, 0.9, 0.9))
@@ -341,7 +341,8 @@ def report_story(db: Database, start: dt.date, end: dt.date, period_text: str, *
         who = header.committee_words
     else:
         header = None
-        who = f"des comités consultatifs de sécurité {'de la région ' + region if region else 'du Mali'}"
+        where = f"de la région {de(region)}" if region else "du Mali"
+        who = f"des comités consultatifs de sécurité {where}"
     demo = bool(settings.read_db(db, settings.DEMO) or (committee is not None
                                                          and committee.is_demo))
     title = f"RAPPORT PÉRIODIQUE {who.upper()}"

@@ -79,6 +79,11 @@ class CompletenessPage(QWidget):
                                        "governor (a region selected) about its late "
                                        "committees"))
         self.letter.clicked.connect(self.write_letter)
+        self.report = QPushButton(self.tr("Yearly report…"))
+        self.report.setObjectName("periodicReport")
+        self.report.setToolTip(self.tr("The periodic report (PDF) of the year for the "
+                                       "selected region, or for the nation"))
+        self.report.clicked.connect(self.write_report)
         self.message = wrapping_label("", "message")
         self.summary = QLabel()
         self.summary.setObjectName("summary")
@@ -93,6 +98,7 @@ class CompletenessPage(QWidget):
             top.addWidget(widget)
         top.addWidget(save)
         top.addStretch(1)
+        top.addWidget(self.report)
         top.addWidget(self.letter)
         title = QLabel(self.tr("Reporting rates"))
         title.setObjectName("pageTitle")
@@ -201,6 +207,9 @@ class CompletenessPage(QWidget):
         set_message(self.message, self.tr("Thresholds saved."), "ok")
         self.refresh()
 
+    def write_report(self) -> None:
+        _write_report(self)
+
     def write_letter(self) -> None:
         place = self._selected_place()
         if place is None:
@@ -234,3 +243,25 @@ def open_completeness(host: Any, parent: QWidget | None = None) -> QDialog:
     dialog.resize(1000, 640)
     Prompts.run_dialog(dialog, modal=False)
     return dialog
+
+
+def _write_report(page: CompletenessPage) -> None:
+    place = page._selected_place()  # noqa: SLF001
+    region = place[0] if place else None
+    year = page.year.value()
+    path = _prompts.current().choose_file(
+        page, page.tr("Save the periodic report"), page.tr("PDF (*.pdf)"),
+        start=f"rapport-{region or 'Mali'}-{year}.pdf", mode=_prompts.SAVE)
+    if not path:
+        return
+    from ...fileio import write_atomically
+    from ...services.documents import report
+
+    try:
+        data = report.report_pdf(page.db, dt.date(year, 1, 1), dt.date(year, 12, 31),
+                                 str(year), region=region)
+        write_atomically(path, data)
+    except Exception as exc:  # noqa: BLE001 - said in words
+        set_message(page.message, error_text(exc), "error")
+        return
+    set_message(page.message, page.tr("Report written: {path}").format(path=path), "ok")
