@@ -111,17 +111,15 @@ def key_figures(db: Database, scope: Scope, start: dt.date, end: dt.date) -> Key
                           "WHERE deleted_at IS NULL AND committee_id IN ({SCOPE}) AND status "
                           "= 'not_held' AND date BETWEEN :start AND :end GROUP BY 1",
                           scope, start, end).all())
-        att = _q(s, "SELECT COUNT(*), SUM(p.sex = 'F'), SUM(p.is_youth) FROM attendance a "
-                 "JOIN meetings mt ON mt.id = a.meeting_id JOIN people p ON p.id = a.person_id "
-                 "WHERE a.deleted_at IS NULL AND mt.deleted_at IS NULL AND a.status = 'present'"
-                 " AND mt.status IN " + HELD + " AND mt.committee_id IN ({SCOPE}) "
-                 "AND mt.date BETWEEN :start AND :end", scope, start, end).one()
-        corps = dict(_q(s, "SELECT COALESCE(p.fds_corps, ''), COUNT(*) FROM attendance a "
-                        "JOIN meetings mt ON mt.id = a.meeting_id JOIN people p ON "
-                        "p.id = a.person_id WHERE a.deleted_at IS NULL AND mt.deleted_at IS "
-                        "NULL AND a.status = 'present' AND p.category = 'fds' AND mt.status "
-                        "IN " + HELD + " AND mt.committee_id IN ({SCOPE}) AND mt.date "
-                        "BETWEEN :start AND :end GROUP BY 1", scope, start, end).all())
+        att_rows = _q(s, "SELECT p.category = 'fds', COALESCE(p.fds_corps, ''), COUNT(*), "
+                      "SUM(p.sex = 'F'), SUM(p.is_youth) FROM attendance a JOIN meetings mt "
+                      "ON mt.id = a.meeting_id JOIN people p ON p.id = a.person_id WHERE "
+                      "a.deleted_at IS NULL AND mt.deleted_at IS NULL AND a.status = "
+                      "'present' AND mt.status IN " + HELD + " AND mt.committee_id IN "
+                      "({SCOPE}) AND mt.date BETWEEN :start AND :end GROUP BY 1, 2",
+                      scope, start, end).all()
+        att = tuple(sum(int(r[i] or 0) for r in att_rows) for i in (2, 3, 4))
+        corps = {r[1]: int(r[2]) for r in att_rows if r[0]}
         mem = _q(s, "SELECT COUNT(*), SUM(sex = 'F'), SUM(is_youth) FROM people WHERE "
                  "deleted_at IS NULL AND is_member AND is_active AND committee_id IN ({SCOPE})",
                  scope, start, end).one()

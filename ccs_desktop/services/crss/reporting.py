@@ -388,7 +388,8 @@ def rates(db: Database, by: str = "region", *, year: int | None = None,
              "committee": "COALESCE(NULLIF(MAX(commune), ''), MAX(region)) || "
                           "CASE WHEN MAX(committee_code) != '' THEN ' (' || "
                           "MAX(committee_code) || ')' ELSE '' END"}[by]
-    sql = (f"SELECT {key} AS k, MAX({reg}) AS region, MAX({cer}) AS cercle, {label} AS label, "
+    sql = (f"WITH base AS MATERIALIZED ({base}) "
+           f"SELECT {key} AS k, MAX({reg}) AS region, MAX({cer}) AS cercle, {label} AS label, "
            "COUNT(DISTINCT CASE WHEN expected THEN entry_id END) AS committees, "
            "SUM(expected) AS expected, "
            "SUM(expected AND status IN ('on_time', 'late', 'not_held')) AS reported, "
@@ -396,7 +397,8 @@ def rates(db: Database, by: str = "region", *, year: int | None = None,
            "SUM(expected AND status = 'not_held') AS not_held, "
            "SUM(CASE WHEN expected THEN held ELSE 0 END) AS held, "
            "SUM(CASE WHEN expected THEN adopted ELSE 0 END) AS adopted "
-           f"FROM ({base}) GROUP BY {key} ORDER BY {key}")
+           f"FROM base GROUP BY {key} ORDER BY {key}")
+    # materialized: each committee-month's status is computed once, not once per SUM
     with db.session() as s:
         rows = s.execute(text(sql), params).all()
     out = []
