@@ -44,6 +44,12 @@ def _write_bool(value: bool) -> str:
     return "1" if value else "0"
 
 
+def _write_int(value: int) -> str:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"a number setting takes an int, not {value!r}")
+    return str(value)
+
+
 def _write_str(value: str) -> str:
     if not isinstance(value, str):
         raise TypeError(f"a text setting takes a str, not {value!r}")
@@ -60,11 +66,17 @@ class Key(Generic[T]):
     default: T
     doc: str
     choices: tuple[str, ...] = ()
+    bounds: tuple[int, int] = (0, 0)  # an int setting's smallest and largest values
 
     def parse(self, text: str) -> T:
         """The stored text as a value of the key's type (ValueError when it is not one)."""
         if self.type is bool:
             return _read_bool(text)  # type: ignore[return-value]
+        if self.type is int:
+            value = int(text.strip())
+            if not self.bounds[0] <= value <= self.bounds[1]:
+                raise ValueError(text)
+            return value  # type: ignore[return-value]
         if self.choices and text not in self.choices:
             raise ValueError(text)
         return text  # type: ignore[return-value]
@@ -72,6 +84,10 @@ class Key(Generic[T]):
     def format(self, value: T) -> str:
         if self.type is bool:
             return _write_bool(value)  # type: ignore[arg-type]
+        if self.type is int:
+            if not self.bounds[0] <= value <= self.bounds[1]:  # type: ignore[operator]
+                raise ValueError(f"{self.name}: {value!r} is outside {self.bounds}")
+            return _write_int(value)  # type: ignore[arg-type]
         text = _write_str(value)  # type: ignore[arg-type]
         if self.choices and text not in self.choices:
             raise ValueError(f"{self.name}: {text!r} is not one of {self.choices}")
@@ -96,8 +112,25 @@ FILE_SEQUENCE: Key[str] = Key("file_sequence", str, "",
                               "the number of the last .ccsbak file this database wrote (a "
                               "decimal integer): orders a committee's files at the CRSS")
 
+# the CRSS's reporting rates (services.crss.reporting)
+REPORT_DEADLINE_DAYS: Key[int] = Key("report_deadline_days", int, 45,
+                                     "days after a month's end within which its report counts "
+                                     "as on time (PVs are adopted at the next meeting)",
+                                     bounds=(0, 366))
+BAND_GOOD: Key[int] = Key("report_band_good", int, 80,
+                          "a rate at or above this percentage is in the good band",
+                          bounds=(1, 100))
+BAND_FAIR: Key[int] = Key("report_band_fair", int, 50,
+                          "a rate at or above this percentage (and below the good band) is "
+                          "in the middle band", bounds=(0, 100))
+REGISTER_SUSPENSIONS: Key[str] = Key("register_suspensions", str, "[]",
+                                     "months the register marks suspended: a JSON list of "
+                                     '{"entry": register id, "from": "YYYY-MM", '
+                                     '"to": "YYYY-MM" or "", "reason": text}')
+
 KEYS: tuple[Key[Any], ...] = (OWN_COMMITTEE, MODE, DEMO, CRSS_PUBLIC_KEY, PSEUDONYM_SECRET,
-                              SIGNING_KEY, FILE_SEQUENCE)
+                              SIGNING_KEY, FILE_SEQUENCE, REPORT_DEADLINE_DAYS, BAND_GOOD,
+                              BAND_FAIR, REGISTER_SUSPENSIONS)
 BY_NAME: dict[str, Key[Any]] = {k.name: k for k in KEYS}
 
 

@@ -89,6 +89,10 @@ class RegisterPage(_Page):
         top.addWidget(self.never)
         top.addWidget(self.dups)
         top.addStretch(1)
+        self.rates_button = QPushButton(self.tr("Reporting rates…"))  # issue 17
+        self.rates_button.setObjectName("openCompleteness")
+        self.rates_button.clicked.connect(self.open_completeness)
+        top.addWidget(self.rates_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.key_button)
         layout = QVBoxLayout(self)
@@ -128,6 +132,11 @@ class RegisterPage(_Page):
     def current_row(self) -> Any:
         index = self.view.currentIndex()
         return self.model.row_at(self.proxy.mapToSource(index)) if index.isValid() else None
+
+    def open_completeness(self) -> None:
+        from .reporting import open_completeness
+
+        open_completeness(self.host, self)
 
     def edit_current(self) -> None:
         row = self.current_row()
