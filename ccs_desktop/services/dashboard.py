@@ -88,7 +88,8 @@ class Share:
 
 @dataclass(frozen=True, slots=True)
 class MeetingFigures:
-    months_expected: int  # months of the period elapsed (since the installation)
+    months_expected: int  # months of the period ended (since the installation), and the
+    # month under way when its ordinary meeting is held
     months_held: int  # of which months with an ordinary meeting held
     held: int  # held or adopted, ordinary and extraordinary
     extraordinary_held: int
@@ -259,6 +260,8 @@ def _compute(s: Any, period: Period, include_restricted: bool, today: dt.date) -
     held_mt = and_(live_mt, mt.status.in_(HELD))
 
     # meetings
+    this_month = today.replace(day=1)
+    ordinary_held = and_(mt.status.in_(HELD), mt.kind == enums.MeetingKind.ORDINARY.value)
     counts = s.execute(select(
         func.count(),
         func.coalesce(func.sum(case((mt.status.in_(HELD), 1), else_=0)), 0),
@@ -269,12 +272,13 @@ def _compute(s: Any, period: Period, include_restricted: bool, today: dt.date) -
                                     else_=0)), 0),
         func.coalesce(func.sum(case((mt.status == enums.MeetingStatus.PLANNED.value, 1),
                                     else_=0)), 0),
-        func.count(distinct(case((and_(mt.status.in_(HELD),
-                                       mt.kind == enums.MeetingKind.ORDINARY.value,
-                                       mt.date <= today),
+        func.count(distinct(case((and_(ordinary_held, mt.date <= today),
                                   func.substr(mt.date, 1, 7))))),
+        func.coalesce(func.max(case((and_(ordinary_held, mt.date >= this_month,
+                                          mt.date <= today), 1), else_=0)), 0),
     ).where(live_mt)).one()
-    _all, held, extra, not_held, planned, months_held = (int(x or 0) for x in counts)
+    _all, held, extra, not_held, planned, months_held, this_month_held = (
+        int(x or 0) for x in counts)
     reasons = tuple(
         Count(code or "", enums.NotHeldReason.label_of(code) if code else _("No reason given"),
               int(n))
@@ -285,7 +289,10 @@ def _compute(s: Any, period: Period, include_restricted: bool, today: dt.date) -
     installed = s.execute(select(func.min(m.Committee.installed_on))
                           .where(m.Committee.deleted_at.is_(None))).scalar()
     first = max(period.start, installed.replace(day=1) if installed else period.start)
-    months_expected = _months_between(first, min(period.end, today))
+    # the months ended, and the month under way once its meeting is held (not late before)
+    months_expected = _months_between(first, min(period.end, this_month - dt.timedelta(days=1)))
+    if period.start <= today <= period.end and first <= today:
+        months_expected += this_month_held
     meeting_ids = tuple(s.scalars(select(mt.id).where(live_mt).order_by(mt.date, mt.id)))
 
     # attendance at the held meetings
@@ -300,8 +307,10 @@ def _compute(s: Any, period: Period, include_restricted: bool, today: dt.date) -
         func.coalesce(func.sum(case((and_(present, pe.sex == enums.Sex.F.value), 1),
                                     else_=0)), 0),
         func.coalesce(func.sum(case((and_(present, pe.is_youth.is_(True)), 1), else_=0)), 0),
+        func.count(distinct(case((and_(present, pe.category == enums.Category.FDS.value),
+                                  at.meeting_id)))),
     ).where(at.deleted_at.is_(None), held_mt)).one()
-    n_meet, n_present, members_present, members_recorded, att_women, att_youth = (
+    n_meet, n_present, members_present, members_recorded, att_women, att_youth, with_fds = (
         int(x or 0) for x in a)
     attendance = AttendanceFigures(n_meet, n_present, members_present, members_recorded)
 
@@ -325,8 +334,6 @@ def _compute(s: Any, period: Period, include_restricted: bool, today: dt.date) -
         for code, n, k in s.execute(
             att_join.add_columns(corps, func.count(), func.count(distinct(at.meeting_id)))
             .where(fds).group_by(corps).order_by(func.count().desc(), corps)))
-    with_fds = int(s.execute(att_join.add_columns(func.count(distinct(at.meeting_id)))
-                             .where(fds)).scalar() or 0)
     fds_figures = FdsFigures(held, by_corps, with_fds)
 
     # threats: the register today
