@@ -39,7 +39,6 @@ def test_a_heat_map_cell_clicked_opens_the_threats_of_that_cell(qtbot, window):
     expected = board.board.cell(lk, im)
     assert expected > 0
     heat = board.heatmap
-    heat.parentWidget()  # shown in its panel
     window.resize(1366, 768)
     scroll = home.findChild(QScrollArea, "homeScroll")
     scroll.ensureWidgetVisible(heat)
@@ -136,7 +135,6 @@ def test_every_chart_has_a_table_that_opens_the_list(qtbot, window):
         assert panel.stack.currentWidget() is panel.view
     status = board.status_panel
     status.toggle.click()
-    board.board.recommendations.by_status
     row = next(r for r, s in enumerate(board.board.recommendations.by_status) if s.n)
     wanted = board.board.recommendations.by_status[row]
     status.table.setCurrentCell(row, 1)
