@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self._stale = set()
         self.home = HomePage(self.services)
         self.home.navigate.connect(self.go_to_filtered)
+        self.home.drillDown.connect(self.show_drill_down)
         self.home.wizardRequested.connect(self.run_wizard)
         self.pages["home"] = self.home
         for kind in LIST_KINDS:
@@ -254,6 +255,7 @@ class MainWindow(QMainWindow):
         """Show a list with filters chosen by their option values (from the home page)."""
         page = self.go_to(key)
         if isinstance(page, ListPage):
+            page.drop_drill()
             for box in page.filter_boxes.values():
                 box.blockSignals(True)
                 box.setCurrentIndex(0)
@@ -268,6 +270,12 @@ class MainWindow(QMainWindow):
                         box.setCurrentIndex(i)
                         break
             page.apply_filters()
+
+    def show_drill_down(self, key: str, filters: dict, caption: str) -> None:
+        """A dashboard figure opened: its list, filtered to the records the figure counts."""
+        page = self.go_to(key)
+        if isinstance(page, ListPage):
+            page.show_drill(filters, caption)
 
     # --- actions ---------------------------------------------------------------------------------
     def open_record(self, kind: str, record_id: int | None) -> Any:

@@ -17,6 +17,7 @@ from ...domain import enums
 from ...services.records import ListQuery
 from ...i18n import ngettext
 from .. import i18n
+from ..charts_board import DashboardBoard
 from ..window_fit import scroll_area
 from .crss import crss_figures, is_crss
 
@@ -54,6 +55,8 @@ class Card(QFrame):
 class HomePage(QWidget):
     #: (page kind, filters to apply or {})
     navigate = Signal(str, dict)
+    #: (list kind, ListQuery filters, caption): a dashboard figure opens what it counts
+    drillDown = Signal(str, dict, str)
     wizardRequested = Signal()
 
     def __init__(self, services: Any, parent: QWidget | None = None) -> None:
@@ -126,6 +129,12 @@ class HomePage(QWidget):
         layout.addLayout(head)
         layout.addSpacing(8)
         layout.addLayout(grid)
+        layout.addSpacing(14)
+        # restricted threats stay out of what a screen shows (it may be projected at a
+        # meeting where FDS members sit); a role that may see them comes with issue 13
+        self.board = DashboardBoard(self.services, include_restricted=False)
+        self.board.drillDown.connect(self.drillDown)
+        layout.addWidget(self.board)
         layout.addStretch(1)
         # a small screen (or 150 % scaling) scrolls the cards rather than cutting them
         outer = QVBoxLayout(self)
@@ -248,6 +257,10 @@ class HomePage(QWidget):
         configured = committee is not None
         self.setup_button.setVisible(not configured)
         self.demo_label.setVisible(bool(committee and committee.is_demo))
+        self.board.setVisible(configured)
+        if configured:
+            # the first figures at once; later refreshes (an editor's saves) wait a moment
+            self.board.recompute() if self.board.board is None else self.board.schedule()
         if not configured:
             self.committee_label.setText(self.tr("No committee configured yet"))
             self.place_label.setText(self.tr("Run the set-up to enter the committee and its "

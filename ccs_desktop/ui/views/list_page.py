@@ -66,6 +66,8 @@ class ListPage(QWidget):
         self.state_key = f"crss_{kind}" if extra_columns else kind
         self._count_text = count_text
         self.setObjectName(f"page_{kind}")
+        #: filters set by a dashboard figure (show_drill), over those of the boxes
+        self.drill_filters: dict[str, Any] = {}
 
         self.model: RecordTableModel = make_model(services, kind, parent=self,
                                                   extra_columns=extra_columns)
@@ -129,9 +131,15 @@ class ListPage(QWidget):
             row.addWidget(box)
             box.currentIndexChanged.connect(lambda _i, n=n: self._on_filter_changed(n))
         filter_row.addStretch(1)
+        self.drill_label = QLabel()
+        self.drill_label.setObjectName("drillLabel")
+        self.drill_label.setWordWrap(True)
+        self.drill_label.setStyleSheet("font-weight: bold; border: 1px solid #555555; "
+                                       "padding: 3px;")
+        self.drill_label.hide()
         self.reset_button = QPushButton(self.tr("Clear filters"))
         self.reset_button.setObjectName("resetFilters")
-        self.reset_button.clicked.connect(self.clear_filters)
+        self.reset_button.clicked.connect(lambda: self.clear_filters())
         filter_row.addWidget(self.reset_button)
         # beside the filters it follows (the top row is full on a 1024 px screen)
         filter_row.addWidget(self.export_button)
@@ -200,6 +208,7 @@ class ListPage(QWidget):
             place_row.addStretch(1)
             layout.addLayout(place_row)
         layout.addLayout(filter_row)
+        layout.addWidget(self.drill_label)
         layout.addWidget(self.table, 1)
 
         enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
@@ -238,8 +247,17 @@ class ListPage(QWidget):
             self.fill_filter_options(start=n + 1, only_scoped=True)
         self.apply_filters()
 
+    def show_drill(self, filters: dict[str, Any], caption: str) -> None:
+        """Show what a dashboard figure counts: its filters alone (the boxes and the search
+        cleared), said above the table until "Clear filters"."""
+        self.clear_filters(apply=False)
+        self.drill_filters = dict(filters)
+        self.drill_label.setText(caption + " — " + self.tr("“Clear filters” shows every row."))
+        self.drill_label.show()
+        self.apply_filters()
+
     def current_filters(self) -> dict[str, Any]:
-        merged: dict[str, Any] = {}
+        merged: dict[str, Any] = dict(self.drill_filters)
         for box in self.filter_boxes.values():
             merged.update(box.currentData() or {})
         return merged
@@ -247,7 +265,13 @@ class ListPage(QWidget):
     def apply_filters(self) -> None:
         self.model.set_filters(self.current_filters())
 
-    def clear_filters(self) -> None:
+    def drop_drill(self) -> None:
+        """Forget a dashboard figure's filters (the boxes' stay)."""
+        self.drill_filters = {}
+        self.drill_label.hide()
+
+    def clear_filters(self, apply: bool = True) -> None:
+        self.drop_drill()
         for box in self.filter_boxes.values():
             box.blockSignals(True)
             box.setCurrentIndex(0)
@@ -259,7 +283,8 @@ class ListPage(QWidget):
         self.search_edit.blockSignals(False)
         self._search_timer.stop()
         self.model.set_search("")
-        self.apply_filters()
+        if apply:
+            self.apply_filters()
 
     def apply_search(self) -> None:
         self._search_timer.stop()
