@@ -23,7 +23,8 @@ from ..logs import log_to_file_only, start_logging
 from .common import CliError, FrenchArgumentParser
 
 COMMAND_MODULES = ("ccs_desktop.cli.core", "ccs_desktop.cli.documents",
-                   "ccs_desktop.cli.exchange", "ccs_desktop.cli.export")
+                   "ccs_desktop.cli.exchange", "ccs_desktop.cli.export",
+                   "ccs_desktop.cli.audit")
 
 
 def build_parser() -> argparse.ArgumentParser:

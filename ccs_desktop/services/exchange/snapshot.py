@@ -23,6 +23,7 @@ from ...db import models as m
 from ...db import models_exchange as mx
 from ...db.search import FTS_TABLES, create_sql, is_fts_table
 from ...i18n import _
+from .. import audit
 from ..errors import UserError
 
 PSEUDONYM_SETTING = "pseudonym_secret"
@@ -211,6 +212,7 @@ def strip_private(conn: cipher.Connection) -> None:
                  f"({','.join('?' * len(TRANSMITTED_SETTINGS))})", TRANSMITTED_SETTINGS)
     for table in CRSS_TABLES[::-1]:
         conn.execute(f"DELETE FROM {table}")
+    audit.strip(conn)  # the audit trail never travels (issue 13)
 
 
 LINK_TABLES = ("meeting_threats", "meeting_vulnerabilities", "recommendation_threats",
