@@ -331,8 +331,13 @@ class Entry:
 
     @property
     def action_text(self) -> str:
-        label = ACTIONS.get(self.action)
-        return _(label) if label else self.action
+        return action_label(self.action)
+
+
+def action_label(code: str) -> str:
+    """The action's name in the language in force (the code itself when unknown)."""
+    label = ACTIONS.get(code)
+    return _(label) if label else code
 
 
 @dataclass(frozen=True)

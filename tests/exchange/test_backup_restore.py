@@ -215,7 +215,8 @@ def test_older_schema_is_migrated(committee_db, tmp_path: Path) -> None:
     snap = tmp_path / "old.sqlite3"
     rawdb.plain_snapshot(committee_db.path, snap, transmission=False, own_uuid=None)
     conn = rawdb.connect(snap)
-    for t in ("crss_conflicts", "crss_import_log", "crss_register"):
+    for t in ("crss_conflicts", "crss_import_log", "crss_register", "audit_entries",
+              "crss_audit_heads"):  # (the last two: revision 0005a)
         conn.execute(f"DROP TABLE {t}")
     versions = Path(__file__).resolve().parents[2] / "ccs_desktop" / "db" / "migrations" / \
         "versions"
