@@ -299,7 +299,8 @@ def export_list(services: Any, kind: str, query: ListQuery | None, path: str | o
     table = Table(list_title(kind), columns, rows, _dictionary(columns),
                   _about(kind, query, period))
     counted = write_table(table, path, fmt, overwrite=overwrite)
-    audit.record(services.db, "export", kind, outcome="sensitive" if include_sensitive else "ok", count=counted)
+    audit.record(services.db, "export", kind, count=counted,
+                 outcome="sensitive" if include_sensitive else "ok")
     return ExportResult(os.fspath(path), counted)
 
 

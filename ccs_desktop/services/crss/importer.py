@@ -292,7 +292,7 @@ def import_file(db: Database, path: str | os.PathLike[str], identities: list,
             state["sha"], state["size"] = _file_hash(path)
         report.log_id = _log_refusal(db, report, state["sha"], state["size"],
                                      state["snapshot_at"], reasons)
-    audit.record(db, "import", report.kind or "ccsbak", report.committee_uuid or None, outcome=report.status)
+    audit.record(db, "import", report.kind, report.committee_uuid or None, report.status)
     return report
 
 

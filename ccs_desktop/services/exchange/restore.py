@@ -200,7 +200,7 @@ def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | Non
                         else:
                             settings.write(s, key, value)
                 s.flush()
-                audit.record(s, "restore", "backup", account=credentials.user if credentials else None)
+                audit.record(s, "restore", "backup", account=getattr(credentials, "user", None))
                 rebuild(s)
         finally:
             db.close()

@@ -16,6 +16,15 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # a database stamped back to an older revision by hand may have them already
+    existing = set(sa.inspect(op.get_bind()).get_table_names())
+    if 'audit_entries' not in existing:
+        _audit_entries()
+    if 'crss_audit_heads' not in existing:
+        _crss_audit_heads()
+
+
+def _audit_entries() -> None:
     op.create_table(
         'audit_entries',
         sa.Column('id', sa.Integer(), autoincrement=False, nullable=False),
@@ -32,6 +41,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_entries')),
     )
     op.create_index(op.f('ix_audit_entries_action'), 'audit_entries', ['action'], unique=False)
+
+
+def _crss_audit_heads() -> None:
     op.create_table(
         'crss_audit_heads',
         sa.Column('committee_uuid', sa.String(length=36), nullable=False),
