@@ -24,7 +24,8 @@ from .common import CliError, FrenchArgumentParser
 
 COMMAND_MODULES = ("ccs_desktop.cli.core", "ccs_desktop.cli.documents",
                    "ccs_desktop.cli.exchange", "ccs_desktop.cli.export",
-                   "ccs_desktop.cli.reporting")
+                   "ccs_desktop.cli.reporting",
+                   "ccs_desktop.cli.audit")
 
 
 def build_parser() -> argparse.ArgumentParser:

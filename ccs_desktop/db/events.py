@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from . import search
+from . import audit_log, search
 from .base import Syncable, utcnow
 
 
@@ -55,3 +55,6 @@ def _update_search_index(session: Session, _flush_context: Any) -> None:
         search.index_rows(conn, model, objs)
     for model, ids in deleted.items():
         search.remove_ids(conn, model, ids)
+
+
+audit_log.install()  # creates, updates and deletes of records go to the audit trail

@@ -493,3 +493,41 @@ SYNCABLE_MODELS: tuple[type[Syncable], ...] = (
 
 __all__ = [name for name in dir() if not name.startswith("_")] + ["utcnow"]
 from . import models_exchange  # noqa: E402,F401
+
+
+class AuditEntry(Base):
+    """The audit trail (issue 13): who did what and when, never any record text. Insert-only;
+    each entry's `hash` is SHA-256 over its canonical encoding and the previous entry's hash
+    (services/audit.py). Never travels in a transmission."""
+
+    __tablename__ = "audit_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(32))  # ISO 8601 UTC, as hashed
+    account: Mapped[str] = mapped_column(String(100), default="")
+    action: Mapped[str] = mapped_column(String(32), index=True)
+    kind: Mapped[str] = mapped_column(String(40), default="")
+    record_id: Mapped[int | None] = mapped_column(Integer, default=None)
+    record_uuid: Mapped[str] = mapped_column(String(36), default="")
+    outcome: Mapped[str] = mapped_column(String(32), default="ok")
+    count: Mapped[int] = mapped_column(Integer, default=1)
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+class AuditHead(Base):
+    """At the CRSS: the last audit chain head each committee sent (count, hash), and whether
+    a later head failed to extend it (a committee's history rewritten or rolled back)."""
+
+    __tablename__ = "crss_audit_heads"
+
+    committee_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    hash: Mapped[str] = mapped_column(String(64), default="")
+    head_at: Mapped[str] = mapped_column(String(32), default="")  # its last entry's time
+    received_at: Mapped[str] = mapped_column(String(32), default="")
+    status: Mapped[str] = mapped_column(String(16), default="ok")  # ok / rewritten
+    flagged_at: Mapped[str] = mapped_column(String(32), default="")
+
+
+__all__ += ["AuditEntry", "AuditHead"]

@@ -35,6 +35,7 @@ from ..db import models as m
 from ..db import settings
 from ..fileio import write_atomically
 from ..i18n import _
+from . import audit
 from .errors import ValidationError
 from .export_columns import DATE, NUMBER, ExportColumn, columns_for, committee_column
 from .records import ListQuery
@@ -298,6 +299,8 @@ def export_list(services: Any, kind: str, query: ListQuery | None, path: str | o
     table = Table(list_title(kind), columns, rows, _dictionary(columns),
                   _about(kind, query, period))
     counted = write_table(table, path, fmt, overwrite=overwrite)
+    audit.record(services.db, "export", kind, count=counted,
+                 outcome="sensitive" if include_sensitive else "ok")
     return ExportResult(os.fspath(path), counted)
 
 

@@ -18,7 +18,7 @@ from ..db import models as m
 from ..domain import enums
 from ..domain.french import de
 from ..i18n import _
-from . import validation as v
+from . import audit, validation as v
 from .errors import ReadOnly, ValidationError
 from .values import freeze, freeze_all, value_type
 from .records import (
@@ -633,6 +633,7 @@ class MeetingsService(RecordService):
                                   kind=enums.AttachmentKind.SIGNED_PV.value)
             s.flush()
             error = self._freeze_in(s, meeting.id, None)
+            audit.record(s, "adopt", "meetings", meeting)
             return Adoption(meeting_id=meeting.id, reference=meeting.reference,
                             adopted_on=meeting.adopted_on,
                             adopted_by_meeting_id=meeting.adopted_by_meeting_id,

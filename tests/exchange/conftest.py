@@ -68,12 +68,15 @@ def rich_db(demo_db: Database) -> Database:
 def dump(path: Path, skip_fts: bool = True) -> dict[str, list[tuple]]:
     """Every row of every table (FTS tables left out), sorted."""
     from ccs_desktop.db.search import is_fts_table
+    from ccs_desktop.services.audit import AUDIT_TABLES
 
     conn = rawdb.connect(path)
     try:
         out = {}
         for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
             if name.startswith("sqlite_") or (skip_fts and is_fts_table(name)):
+                continue
+            if name in AUDIT_TABLES:  # a log of what was done (issue 13), like the import log
                 continue
             out[name] = sorted(conn.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr)
         return out

@@ -230,8 +230,9 @@ def test_older_schema_is_migrated(committee_db, tmp_path: Path) -> None:
     snap = tmp_path / "old.sqlite3"
     rawdb.plain_snapshot(committee_db.path, snap, transmission=False, own_uuid=None)
     conn = rawdb.connect(snap)
-    for t in ("crss_conflicts", "crss_import_log", "crss_register", "crss_committee_keys"):
-        conn.execute(f"DROP TABLE IF EXISTS {t}")  # the last one: revision 0005s
+    for t in ("crss_conflicts", "crss_import_log", "crss_register", "crss_committee_keys",
+              "audit_entries", "crss_audit_heads"):  # (revisions 0005s and 0005a)
+        conn.execute(f"DROP TABLE IF EXISTS {t}")
     versions = Path(__file__).resolve().parents[2] / "ccs_desktop" / "db" / "migrations" / \
         "versions"
     for later in (versions / "0003_list_indexes.py", versions / "0004_search_prefixes.py"):

@@ -35,6 +35,7 @@ from ...db.models_exchange import ImportLogEntry
 from ...db.search import SEARCHABLE, index_rows
 from ...fileio import os_error_text, replace
 from ...i18n import N_, _, ngettext
+from .. import audit
 from ..errors import UserError
 from ..rowcheck import one_line, reduce_file_names
 from ..exchange import backup as bk
@@ -293,6 +294,7 @@ def import_file(db: Database, path: str | os.PathLike[str], identities: list,
             state["sha"], state["size"] = _file_hash(path)
         report.log_id = _log_refusal(db, report, state["sha"], state["size"],
                                      state["snapshot_at"], reasons)
+    audit.record(db, "import", report.kind, report.committee_uuid or None, report.status)
     return report
 
 
@@ -329,6 +331,7 @@ def _import_one(db: Database, path: Path, identities: list, report: ImportReport
         report.committee_code = info.committee_code
         state["snapshot_at"] = info.created_at
         decision = committee_keys.check_file(db, opened, info, state["sha"])
+        report.audit_head = opened.manifest.get("audit_head")  # type: ignore[attr-defined]
         snap, key = _prepare_source(opened, info)
         state["phase"] = "merge"
         _merge(db, snap, key, info, report, state["sha"], state["size"], decision)
@@ -508,6 +511,7 @@ def _merge(db: Database, snap: Path, key: bytes, info: Manifest, report: ImportR
                                               "commune"), place, strict=True)),
                                  one_line(report.file.name, 255), sha, snap_at)
         committee_keys.record(tgt, decision, sha)
+        audit.receive_head(s, report.committee_uuid, getattr(report, "audit_head", None))
         s.flush()
         _crash_point("register")
         _reindex_committee(s, tgt_own_id)

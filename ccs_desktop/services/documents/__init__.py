@@ -25,3 +25,12 @@ __all__ = [
     "render_amendment", "freeze_adopted_minutes", "freeze_amendment", "minutes_pdf_for_print",
     "stored_minutes", "resolve_meeting",
 ]
+
+# documents printed go to the audit trail (issue 13): the entry points record "print"
+from ..audit import printing as _printing  # noqa: E402
+render_minutes, minutes_pdf_for_print = (_printing("minutes", render_minutes),
+                                         _printing("minutes", minutes_pdf_for_print))
+render_annex, render_convocation = (_printing("annex", render_annex),
+                                    _printing("convocation", render_convocation))
+render_attendance_sheet = _printing("attendance_sheet", render_attendance_sheet)
+render_amendment = _printing("amendment", render_amendment)

@@ -20,6 +20,7 @@ from ...db.engine import open_database
 from ...db.search import rebuild
 from ...fileio import fsync_file, os_error_message, publish, replace
 from ...i18n import _
+from .. import audit
 from ..errors import UserError
 from ..rowcheck import reduce_file_names
 from . import security as sec
@@ -199,6 +200,7 @@ def restore(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | Non
                         else:
                             settings.write(s, key, value)
                 s.flush()
+                audit.record(s, "restore", "backup", account=getattr(credentials, "user", None))
                 rebuild(s)
         finally:
             db.close()

@@ -17,6 +17,7 @@ from ...db import unlock
 from ...db.engine import Database
 from ...fileio import os_error_message, write_atomically
 from ...i18n import _
+from .. import audit
 from ..errors import UserError
 from . import container as ct
 from . import signing
@@ -217,6 +218,8 @@ def create_file(db: Database, out_dir: str | os.PathLike[str], *, kind: str,
             "body": sn.BODY_SQLCIPHER, "body_size": size, "body_sha256": digest,
             "body_key": body_key.hex(), "sequence": live.sequence,
         }
+        if kind == KIND_TRANSMISSION:  # the audit chain's head (issue 13): the CRSS pins it
+            manifest["audit_head"] = audit.head(db)
         if kind == KIND_BACKUP:
             # a full backup carries the accounts and the key file: restored, the committee
             # gets its accounts, roles and recovery key back (the key file opens only with
@@ -260,6 +263,7 @@ def create_file(db: Database, out_dir: str | os.PathLike[str], *, kind: str,
     size_written = final.stat().st_size
     removed = rotate(out, file_prefix(code, cuuid), kind, keep, newest=final)
     progress(100, 100, _("Done."))
+    audit.record(db, "backup" if kind == KIND_BACKUP else "transmit", kind)
     return WrittenFile(final, size_written, signed["manifest"], removed, notices)
 
 
