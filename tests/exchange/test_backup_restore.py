@@ -120,7 +120,8 @@ def test_backup_never_opens_with_trusted_crss_key(rich_db, pair, tmp_path: Path)
     for path in (written.path, given.path):
         with open(path, "rb") as fh:
             header = ct.ContainerReader(fh, [ct.PassphraseIdentity(PASS)]).header
-        assert [r["type"] for r in header["recipients"]] == ["argon2id"]
+        # the passphrase and the committee's recovery key (its second recipient), no other
+        assert [r["type"] for r in header["recipients"]] == ["argon2id", "x25519"]
         with pytest.raises(ct.ContainerError):
             bk.verify_file(path, [ct.X25519Identity(pair.private_key)])
         assert bk.verify_file(path, IDENT)["kind"] == "backup"

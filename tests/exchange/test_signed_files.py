@@ -312,7 +312,7 @@ def test_backup_takes_extra_x25519_recipients_never_the_crss(committee_db, pair,
     with open(b.path, "rb") as fh:
         types = [r["type"] for r in ct.ContainerReader(
             fh, [ct.PassphraseIdentity(PASS)]).header["recipients"]]
-    assert types == ["argon2id", "x25519"]
+    assert types == ["argon2id", "x25519", "x25519"]  # passphrase, the extra one, recovery
     assert bk.verify_file(b.path, [ct.X25519Identity(recovery.private_key)])["kind"] == \
         "backup"
     with pytest.raises(ct.ContainerError):
