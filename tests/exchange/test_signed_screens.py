@@ -66,3 +66,23 @@ def test_register_screen_shows_and_confirms_the_key(qtbot, committee_db, pair,
     texts = [model.index(row, c).data() for c in range(len(keys))]
     assert texts[-1] == fp and texts[-2] and texts[-2] != unconfirmed
     crss.close()
+
+
+def test_crss_lists_show_a_committee_as_unconfirmed_on_every_row_until_its_key_is(
+        qtbot, committee_db, pair, tmp_path: Path) -> None:
+    """While its first key is not confirmed, the rows a committee sent are imported and shown
+    as unconfirmed (the « Comité » column of every CRSS list), until `accept-key`."""
+    from ccs_desktop.services.crss import committee_keys
+    from ccs_desktop.ui.views.crss import CommitteeCodes
+
+    crss = importer.open_crss_database(tmp_path / "crss")
+    t = bk.create_transmission(committee_db, tmp_path / "u", crss_public=pair.public_key)
+    report = importer.import_file(crss, t.path, [ct.X25519Identity(pair.private_key)])
+    assert report.ok
+    codes = CommitteeCodes(crss)
+    shown = {v for v in codes.codes.values() if v}
+    assert shown and all(v.endswith("(clé non confirmée)") for v in shown), shown
+    committee_keys.accept_key(crss, report.committee_uuid, signing.own_fingerprint(committee_db))
+    codes = CommitteeCodes(crss)
+    assert all("non confirmée" not in v for v in codes.codes.values())
+    assert any(v.startswith("CCSC-") for v in codes.codes.values())

@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 
 from ...db import models as m
 from ...db.engine import Database
-from ...db.models_exchange import ImportConflict, ImportLogEntry, RegisterEntry
+from ...db.models_exchange import CommitteeKey, ImportConflict, ImportLogEntry, RegisterEntry
+from ...i18n import _
 
 
 @dataclass(frozen=True)
@@ -48,9 +49,16 @@ def committee_rows(db: Database) -> list[CommitteeRow]:
 
 
 def committee_codes(db: Database) -> dict[int, str]:
-    """committee id -> code, deleted committees included (their records may still show)."""
+    """committee id -> code as the CRSS lists show it, deleted committees included (their
+    records may still show); a committee whose signing key the CRSS has not confirmed yet
+    reads « CODE (clé non confirmée) » on every row (issue 12)."""
+    c = m.Committee
     with db.session() as s:
-        return {i: c or "" for i, c in s.execute(select(m.Committee.id, m.Committee.code))}
+        rows = s.execute(select(c.id, c.code, CommitteeKey.confirmed)
+                         .outerjoin(CommitteeKey, CommitteeKey.committee_uuid == c.uuid))
+        return {i: (_("{code} (key not confirmed)").format(code=code or "")
+                    if confirmed is False else code or "")
+                for i, code, confirmed in rows}
 
 
 def committee_places(db: Database) -> dict[str, CommitteePlace]:
