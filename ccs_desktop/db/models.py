@@ -488,3 +488,17 @@ SYNCABLE_MODELS: tuple[type[Syncable], ...] = (
 
 __all__ = [name for name in dir() if not name.startswith("_")] + ["utcnow"]
 from . import models_exchange  # noqa: E402,F401
+
+
+class Account(Base):
+    """Who may do what (issue 13): an account of the key file and its role, kept inside the
+    encrypted database so that no one changes a role by editing a file. A disabled account
+    stays (its entry left the key file, the database was re-keyed)."""
+
+    __tablename__ = "accounts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16), default="lecteur")
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    disabled_at: Mapped[dt.datetime | None] = mapped_column(default=None)

@@ -55,6 +55,9 @@ class MainWindow(QMainWindow):
         self._changes: list[Any] = []
         self._build()
         self.restore_state()
+        from .lock import install as install_lock  # idle time and Ctrl+L (issue 13)
+
+        self.session_lock = install_lock(self)
 
     # --- construction (again after a language change) ------------------------------------------
     def _build(self) -> None:

@@ -251,6 +251,9 @@ def test_killed_migration_leaves_the_old_revision_or_the_new_one(runner, tmp_pat
             _check_sound(db.path)
         finally:
             db.close()
-        assert _counts(d / DB_FILENAME) == before  # nothing lost
+        after = _counts(d / DB_FILENAME)
+        # nothing lost (a table added by a later revision starts empty: issue 13's accounts)
+        assert {t: n for t, n in after.items() if t in before} == before
+        assert all(after[t] == 0 for t in set(after) - set(before))
         shutil.rmtree(d)
     assert seen["killed"] >= 20, seen

@@ -17,7 +17,8 @@ from ccs_desktop.db.engine import open_database
 
 ROOT = Path(ccs_desktop.__file__).parent
 
-DB_KEYS = {"committee_uuid", "mode", "demo", "crss_public_key", "pseudonym_secret"}
+DB_KEYS = {"committee_uuid", "mode", "demo", "crss_public_key", "pseudonym_secret",
+           "lock_minutes"}
 SQL_ON_SETTINGS = re.compile(r"\b(FROM|INTO|UPDATE)\s+settings\b", re.IGNORECASE)
 DB_DECLARATION = "db/settings.py"
 # Files that still read the table their own way, for their owners to move (issue 10 report):
