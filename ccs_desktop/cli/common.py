@@ -149,14 +149,20 @@ def open_existing(data_dir: str | None):
 def require_in_folder(data_dir: str | None, action: str) -> None:
     """The acting account's role allows `action` on the database of this folder (nothing
     to check when there is none yet)."""
-    from ..db.engine import database_exists
+    from ..db.engine import DatabaseCorrupt, database_exists, open_database
+    from ..services.errors import DatabaseBusy
     from ..services.roles import require
 
     if not database_exists(data_dir):
         return
-    db = open_existing(data_dir)
+    try:  # read only (no migration, no row written): the live file stays as it is
+        db = acting(open_database(data_dir, create=False, migrate=False))
+    except (DatabaseBusy, DatabaseCorrupt):
+        return  # unreadable or held by another program: the restore itself says so
     try:
         require(db, action)
+    except DatabaseBusy:
+        return
     finally:
         db.close()
 

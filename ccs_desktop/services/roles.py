@@ -138,23 +138,56 @@ def role_of(db: Any, user: str) -> str | None:
     cache = _cache(db)
     if user in cache:
         return cache[user] or None
-    row = _row(db, user)
-    if row is None:
-        sync_from_keys(db)
-        row = _row(db, user)
-    role = row.role if row is not None and row.enabled else ""
+    rows = _rows(db)
+    row = next((r for r in rows if r.name.casefold() == user.casefold()), None)
+    if row is not None:
+        role = row.role if row.enabled else ""
+    else:  # read only: the rows are written by the accounts' own operations
+        role = _default_roles(db, first=not rows).get(user.casefold(), "")
     cache[user] = role
     return role or None
 
 
+def _rows(db: Any) -> list[Any]:
+    """The account rows; none in a database opened without its migrations (no table yet)."""
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        with db.session() as s:
+            return list(s.scalars(select(m.Account).order_by(m.Account.id)))
+    except OperationalError as exc:
+        if "no such table" in str(exc):
+            return []
+        raise
+
+
 def _row(db: Any, user: str) -> Any:
     """The account row of this name (the key file's names compare without case)."""
-    folded = user.casefold()
-    with db.session() as s:
-        for row in s.scalars(select(m.Account)):
-            if row.name.casefold() == folded:
-                return row
-    return None
+    return next((r for r in _rows(db) if r.name.casefold() == user.casefold()), None)
+
+
+def _default_roles(db: Any, *, first: bool) -> dict[str, str]:
+    """The role of each key file account that has no row (folded name -> role): the first
+    of a database without any row is administrateur, the demonstration's `secretaire` and
+    `lecteur` have those roles, any other the least (lecteur; analyste in a CRSS's)."""
+    from ..db import unlock
+
+    try:
+        names = unlock.accounts(db.data_dir)
+    except Exception:  # noqa: BLE001  (no key file yet: a database being built)
+        return {}
+    crss = _crss(db)
+    out: dict[str, str] = {}
+    for name in names:
+        if first:
+            role = ADMIN
+        elif name in (SECRETARY, READER) and not crss:
+            role = name
+        else:
+            role = ANALYST if crss else READER
+        out[name.casefold()] = role
+        first = False
+    return out
 
 
 def sync_from_keys(db: Any) -> None:
@@ -166,21 +199,14 @@ def sync_from_keys(db: Any) -> None:
         names = unlock.accounts(db.data_dir)
     except Exception:  # noqa: BLE001  (no key file yet: a database being built)
         return
-    crss = _crss(db)
+    known = {r.name.casefold() for r in _rows(db)}
+    roles = _default_roles(db, first=not known)
+    if all(name.casefold() in known for name in names):
+        return
     with db.session(immediate=True) as s:
-        known = {name.casefold() for name in s.scalars(select(m.Account.name))}
-        first = not known
         for name in names:
-            if name.casefold() in known:
-                continue
-            if first:
-                role = ADMIN
-            elif name in (SECRETARY, READER) and not crss:
-                role = name
-            else:
-                role = ANALYST if crss else READER
-            s.add(m.Account(name=name, role=role, enabled=True))
-            first = False
+            if name.casefold() not in known:
+                s.add(m.Account(name=name, role=roles[name.casefold()], enabled=True))
     forget(db)
 
 

@@ -121,6 +121,7 @@ class SessionLock(QObject):
         self.delay_ms: int | None = None
         self._last = time.monotonic()
         self._panels: list[LockPanel] = []
+        self._covered: list[QWidget] = []
         self._left = 0
         self._check = QTimer(self)
         self._check.timeout.connect(self._look)
@@ -152,7 +153,8 @@ class SessionLock(QObject):
             return 600
 
     def _look(self) -> None:
-        if not self.is_locked() and time.monotonic() - self._last >= self.delay():
+        if (not self.is_locked() and self.window.isVisible()
+                and time.monotonic() - self._last >= self.delay()):
             self.lock()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -166,9 +168,14 @@ class SessionLock(QObject):
             if kind in _ACTIVITY:
                 self._last = time.monotonic()
             return False
-        # locked: only the lock panel of the main window receives keys and clicks
+        # locked: in the windows covered, only the main window's lock panel receives keys
+        # and clicks (another window of the process is not this session's)
+        if not isinstance(obj, QWidget):
+            return False
         panel = self._panels[0]
-        return not (isinstance(obj, QWidget) and (obj is panel or panel.isAncestorOf(obj)))
+        if obj is panel or panel.isAncestorOf(obj):
+            return False
+        return obj.window() in self._covered
 
     # --- what the role may not do ---------------------------------------------------------
     def may(self, action: str) -> bool:
@@ -212,7 +219,7 @@ class SessionLock(QObject):
         return access.current_user(self.window.services.db)
 
     def lock(self) -> None:
-        if self._panels:
+        if self._panels or not self.window.isVisible():
             return
         user = self.user()
         main = LockPanel(self.window, user, asks=True)
@@ -220,6 +227,7 @@ class SessionLock(QObject):
         for widget in QApplication.topLevelWidgets():
             if widget is not self.window and widget.isVisible() and widget.isWindow():
                 self._panels.append(LockPanel(widget, user, asks=False))
+        self._covered = [p.parentWidget() for p in self._panels]
         for panel in self._panels:
             panel.show()
         main.button.clicked.connect(self._try)
@@ -252,6 +260,7 @@ class SessionLock(QObject):
             panel.hide()
             panel.deleteLater()
         self._panels = []
+        self._covered = []
         self._last = time.monotonic()
         self.unlocked.emit()
         return True

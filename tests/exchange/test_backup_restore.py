@@ -217,6 +217,7 @@ def test_older_schema_is_migrated(committee_db, tmp_path: Path) -> None:
     conn = rawdb.connect(snap)
     for t in ("crss_conflicts", "crss_import_log", "crss_register"):
         conn.execute(f"DROP TABLE {t}")
+    conn.execute("DROP TABLE IF EXISTS accounts")  # revision 0005r (issue 13) adds it
     versions = Path(__file__).resolve().parents[2] / "ccs_desktop" / "db" / "migrations" / \
         "versions"
     for later in (versions / "0003_list_indexes.py", versions / "0004_search_prefixes.py"):

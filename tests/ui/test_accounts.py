@@ -44,6 +44,7 @@ def login_as(qtbot, demo_db, monkeypatch):
     yield open_as
     for win in opened:
         win.close_editors()
+        win.close()
         win.services.db.close()
 
 

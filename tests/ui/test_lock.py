@@ -46,7 +46,9 @@ def signed_in(qtbot, demo_db, monkeypatch):
     win.show()
     qtbot.waitExposed(win)
     yield win
+    win.session_lock.set_delay(None)  # no lock left to fire in the next tests
     win.close_editors()
+    win.close()
     win.services.db.close()
 
 
