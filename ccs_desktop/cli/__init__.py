@@ -24,8 +24,8 @@ from .common import CliError, FrenchArgumentParser
 
 COMMAND_MODULES = ("ccs_desktop.cli.core", "ccs_desktop.cli.documents",
                    "ccs_desktop.cli.exchange", "ccs_desktop.cli.export",
-                   "ccs_desktop.cli.reporting",
-                   "ccs_desktop.cli.audit")
+                   "ccs_desktop.cli.reporting", "ccs_desktop.cli.audit",
+                   "ccs_desktop.cli.accounts")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -197,6 +197,11 @@ def _command(args: argparse.Namespace) -> int:
         from ..db.unlock import command_line
 
         with command_line(getattr(args, "user", None), getattr(args, "password_file", None)):
+            if getattr(args, "needs_account", hasattr(args, "data_dir")):
+                from .common import ensure_credentials
+
+                with ensure_credentials(args.data_dir):  # asked on a terminal, else exit 2
+                    return int(args.handler(args) or 0)
             return int(args.handler(args) or 0)
     except CliError as exc:
         _say(_("ccs: {message}").format(message=exc))

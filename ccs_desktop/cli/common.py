@@ -4,9 +4,11 @@ handling."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
 
@@ -132,13 +134,84 @@ def add_data_dir(parser: argparse.ArgumentParser) -> None:
 
 
 def open_existing(data_dir: str | None):
-    """Open the database of a folder for a command that only reads: refuse a missing one."""
-    from ..db.engine import DatabaseError, open_database
+    """Open the database of a folder for a command: refuse a missing one. The account that
+    unlocked it is the one acting (services.roles checks its role)."""
+    from ..db.engine import DatabaseError, NeedsCredentials, open_database
 
     try:
-        return open_database(data_dir, create=False)
+        return acting(open_database(data_dir, create=False))
+    except NeedsCredentials as exc:
+        raise CliError(str(exc), exit_code=NO_CREDENTIALS) from None
     except DatabaseError as exc:
         raise CliError(str(exc)) from None
+
+
+def require_in_folder(data_dir: str | None, action: str) -> None:
+    """The acting account's role allows `action` on the database of this folder (nothing
+    to check when there is none yet)."""
+    from ..db.engine import DatabaseCorrupt, database_exists, open_database
+    from ..services.errors import DatabaseBusy
+    from ..services.roles import require
+
+    if not database_exists(data_dir):
+        return
+    try:  # read only (no migration, no row written): the live file stays as it is
+        db = acting(open_database(data_dir, create=False, migrate=False))
+    except (DatabaseBusy, DatabaseCorrupt):
+        return  # unreadable or held by another program: the restore itself says so
+    try:
+        require(db, action)
+    except DatabaseBusy:
+        return
+    finally:
+        db.close()
+
+
+# a command that needs an account and got none (no --password-file, no terminal to ask on)
+NO_CREDENTIALS = 2
+
+
+def acting(db):  # noqa: ANN001, ANN201
+    """`db` with the command's credentials as its acting account (services.roles)."""
+    from ..db.unlock import Credentials
+
+    if getattr(db, "credentials", None) is None:
+        db.credentials = Credentials.given()
+    return db
+
+
+@contextlib.contextmanager
+def ensure_credentials(data_dir: str | None) -> Iterator[None]:
+    """Before a command opens an existing encrypted database: its credentials given
+    (--user/--password-file, CCS_USER/CCS_PASSWORD_FILE), else asked for on a terminal
+    (the password with getpass, never echoed), else a French refusal with exit code 2."""
+    from ..db import unlock
+    from ..db.engine import database_exists
+
+    try:
+        given = unlock.Credentials.given() is not None or not database_exists(data_dir)
+    except unlock.CredentialsError:
+        given = True  # said by the command itself, in its words
+    if given:
+        yield
+        return
+    if not (sys.stdin is not None and sys.stdin.isatty()):
+        raise CliError(_("This database is encrypted and this command needs an account: "
+                         "give its name with --user and a file holding its password with "
+                         "--password-file (or CCS_USER and CCS_PASSWORD_FILE), or run it on "
+                         "a terminal to type them."),
+                       exit_code=NO_CREDENTIALS)
+    import getpass
+
+    user = os.environ.get(unlock.ENV_USER) or input(_("Account: ")).strip()
+    password = getpass.getpass(_("Password of “{user}”: ").format(user=user))
+    if not user or not password:
+        raise CliError(_("No account name or password typed."), exit_code=NO_CREDENTIALS)
+    unlock.remember_session(unlock.Credentials(user, password))
+    try:
+        yield
+    finally:
+        unlock.remember_session(None)
 
 
 def read_passphrase_file(path: str | Path) -> str:

@@ -13,8 +13,8 @@ from typing import Any
 
 from ..domain.kinds import KINDS
 from ..i18n import N_, _, decimal, human_size, ngettext, pgettext
-from .common import (CliError, add_data_dir, grouped, open_existing, printable, printable_field,
-                     read_recovery_key_file)
+from .common import (CliError, acting, add_data_dir, grouped, open_existing, printable,
+                     printable_field, read_recovery_key_file)
 
 
 
@@ -54,7 +54,7 @@ def register(sub) -> None:  # noqa: ANN001
                    help=_("file holding the recovery key, as printed on its sheet"))
     p.add_argument("--new-password-file", required=True, metavar=pgettext("metavar", "FILE"),
                    help=_("file whose first line is the account's new password"))
-    p.set_defaults(handler=cmd_recover)
+    p.set_defaults(handler=cmd_recover, needs_account=False)
 
     p = sub.add_parser("list", help=_("lists the records of a database"))
     p.add_argument("kind", choices=KINDS, metavar=pgettext("metavar", "TYPE"),
@@ -212,7 +212,7 @@ def cmd_init(args: Any) -> int:
     if db is None:
         # an existing database without a committee (the application was opened, its
         # set-up assistant not finished)
-        db = open_database(args.data_dir)
+        db = acting(open_database(args.data_dir))
         try:
             made.append(configure(db))
         finally:
@@ -270,7 +270,8 @@ def _row_person(p: Any) -> dict[str, Any]:
     return {"id": p.uuid, "title": p.title, "given_names": p.given_names,
             "family_name": p.family_name, "sex": p.sex, "is_youth": p.is_youth,
             "category": p.category, "fds_corps": p.fds_corps, "organisation": p.organisation,
-            "function": p.function, "is_member": p.is_member, "is_active": p.is_active}
+            "function": p.function, "phone": p.phone, "is_member": p.is_member,
+            "is_active": p.is_active}
 
 
 # the text output: one record per line, tab-separated fields (each made printable: a tab,

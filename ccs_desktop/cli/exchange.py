@@ -12,8 +12,9 @@ import getpass
 import sys
 
 from ..i18n import N_, _, ngettext, pgettext
-from .common import (CliError, add_data_dir, check_output_folder, open_existing,
-                     read_passphrase_file, read_recovery_key_file, whole_number)
+from .common import (CliError, acting, add_data_dir, check_output_folder, open_existing,
+                     read_passphrase_file, read_recovery_key_file, require_in_folder,
+                     whole_number)
 
 
 def _passphrase(args: argparse.Namespace, prompt: str, confirm: bool = False) -> str:
@@ -136,6 +137,7 @@ def _backup_restore(args: argparse.Namespace) -> int:
     from ..services.exchange import backup as bk
     from ..services.exchange import container as ct
 
+    require_in_folder(args.data_dir, "backup.restore")  # the live database's account
     identities = [] if not ct.peek_is_container(args.file) else _identities(args)
     result = bk.restore(args.file, args.data_dir, identities,
                         progress=_progress_printer(args.quiet),
@@ -225,7 +227,7 @@ def _crss_import(args: argparse.Namespace) -> int:
     from ..services.crss import importer
 
     identities = _identities(args)
-    db = importer.open_crss_database(args.data_dir)
+    db = acting(importer.open_crss_database(args.data_dir))
     from .core import _say_recovery_key
 
     _say_recovery_key(db, None)  # a new CRSS database: its recovery key, shown once
@@ -356,7 +358,7 @@ def register(sub) -> None:  # noqa: ANN001
     _add_recovery_key_file(p)
     add_data_dir(p)
     _common(p)
-    p.set_defaults(handler=_backup_verify)
+    p.set_defaults(handler=_backup_verify, needs_account=False)
 
     p = bsub.add_parser("restore", help=_("replaces the database by a backup (the current "
                                           "one is set aside)"))

@@ -531,3 +531,20 @@ class AuditHead(Base):
 
 
 __all__ += ["AuditEntry", "AuditHead"]
+
+
+class Account(Base):
+    """Who may do what (issue 13): an account of the key file and its role, kept inside the
+    encrypted database so that no one changes a role by editing a file. A disabled account
+    stays (its entry left the key file, the database was re-keyed)."""
+
+    __tablename__ = "accounts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16), default="lecteur")
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    disabled_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
+__all__ += ["Account"]

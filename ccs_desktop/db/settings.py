@@ -128,9 +128,12 @@ REGISTER_SUSPENSIONS: Key[str] = Key("register_suspensions", str, "[]",
                                      '{"entry": register id, "from": "YYYY-MM", '
                                      '"to": "YYYY-MM" or "", "reason": text}')
 
+LOCK_MINUTES: Key[str] = Key("lock_minutes", str, "10",
+                             "minutes of inactivity before the session locks (1 to 240)")
+
 KEYS: tuple[Key[Any], ...] = (OWN_COMMITTEE, MODE, DEMO, CRSS_PUBLIC_KEY, PSEUDONYM_SECRET,
                               SIGNING_KEY, FILE_SEQUENCE, REPORT_DEADLINE_DAYS, BAND_GOOD,
-                              BAND_FAIR, REGISTER_SUSPENSIONS)
+                              BAND_FAIR, REGISTER_SUSPENSIONS, LOCK_MINUTES)
 BY_NAME: dict[str, Key[Any]] = {k.name: k for k in KEYS}
 
 
@@ -213,3 +216,28 @@ def is_crss(db: Any) -> bool:
     """The one test of CRSS mode: this database is the CRSS's consolidation (settings
     "mode" = "crss")."""
     return read_db(db, MODE) == CRSS_MODE
+
+
+LOCK_RANGE = (1, 240)
+
+
+def lock_minutes(db: Any) -> int:
+    """LOCK_MINUTES as a whole number of minutes; a stored value out of range reads as 10."""
+    text = read_db(db, LOCK_MINUTES)
+    try:
+        value = int(text)
+    except ValueError:
+        return int(LOCK_MINUTES.default)
+    low, high = LOCK_RANGE
+    return value if low <= value <= high else int(LOCK_MINUTES.default)
+
+
+def set_lock_minutes(db: Any, minutes: int) -> None:
+    low, high = LOCK_RANGE
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or not low <= minutes <= high:
+        from ..i18n import _
+        from ..services.errors import ValidationError
+
+        raise ValidationError(_("Automatic lock: from {low} to {high} minutes.")
+                              .format(low=low, high=high))
+    write_db(db, LOCK_MINUTES, str(minutes))

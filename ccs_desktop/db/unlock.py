@@ -116,9 +116,35 @@ def read_password_file(path: str | os.PathLike[str]) -> str:
     return first
 
 
-def check_new_password(password: object) -> str:
+# NIST SP 800-63B (5.1.1.2) asks verifiers to refuse passwords found in lists of commonly
+# used or compromised ones, the account's own name and the application's name, instead of
+# composition rules (which push people to "Password1!"). The most common ones in the
+# published leak lists, and the ones a French-speaking office picks first, are here (compared
+# without capitals or accents: "Azerty" is "azerty").
+COMMON_PASSWORDS = frozenset({
+    "password", "motdepasse", "azerty", "azertyuiop", "qwerty", "qwertyuiop", "abcdefgh",
+    "abcd1234", "123456789", "1234567890", "12345678", "11111111", "00000000", "87654321",
+    "iloveyou", "sunshine", "princess", "football", "baseball", "welcome", "bienvenue",
+    "superman", "dragon", "monkey", "letmein", "trustno1", "admin", "administrateur",
+    "administrator", "secretaire", "lecteur", "analyste", "utilisateur", "bonjour",
+    "soleil", "doudou", "loulou", "chouchou", "marseille", "mali", "bamako", "ccsdesktop",
+    "ccs-desktop", "mairie", "commune", "securite", "changeme",
+    "passw0rd", "p@ssw0rd", "p@ssword", "aaaaaaaa", "password1", "azerty123", "qwerty123",
+})
+
+
+def _folded(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold())
+                   if not unicodedata.combining(c)).strip()
+
+
+def check_new_password(password: object, *, user: str | None = None) -> str:
     """At least 8 characters, no composition rule (NIST SP 800-63B); nothing but spaces and
-    no control characters (they cannot be typed back at the login)."""
+    no control characters (they cannot be typed back at the login); not the account's own
+    name (`user`) and not one of the most common passwords (COMMON_PASSWORDS: the first
+    ones tried by whoever holds a stolen PC)."""
     if not isinstance(password, str):
         raise CredentialsError(_("Type a password."))
     if len(password) < MIN_PASSWORD:
@@ -126,6 +152,13 @@ def check_new_password(password: object) -> str:
             "The password must have at least {min} character (it has {n}).",
             "The password must have at least {min} characters (it has {n}).",
             MIN_PASSWORD).format(min=MIN_PASSWORD, n=len(password)))
+    folded = _folded(password)
+    if user and folded in (_folded(user), user.casefold()):
+        raise CredentialsError(_("The password cannot be the account name: choose another."))
+    if folded in COMMON_PASSWORDS or len(set(password)) == 1:
+        raise CredentialsError(_("This password is among the most common ones, the first "
+                                 "tried by whoever steals a PC: choose another (a short "
+                                 "sentence is easy to remember)."))
     if len(password) > MAX_PASSWORD or not password.strip() or any(
             ord(c) < 32 or ord(c) == 127 for c in password):
         raise CredentialsError(_("The password has characters that cannot be typed at the "
@@ -245,7 +278,7 @@ class NewKeys:
 def make_keys(admin: Credentials) -> tuple[kf.KeyFile, NewKeys]:
     """A new database key wrapped for the first administrator and a new recovery key (the
     caller saves the key file once the database is there)."""
-    check_new_password(admin.password)
+    check_new_password(admin.password, user=admin.user)
     key = kf.new_database_key()
     raw, text = kf.new_recovery_key()
     keys = kf.KeyFile.new().with_account(admin.user, admin.password, key).with_recovery(raw, key)
@@ -339,7 +372,7 @@ def reset_password(data_dir: str | os.PathLike[str] | None, recovery_text: str,
                    account: Credentials) -> bytes:
     """Every password forgotten: the recovery key gives the database key back and `account`
     gets its new password (its entry made again, its failures forgotten)."""
-    check_new_password(account.password)
+    check_new_password(account.password, user=account.user)
     key, keys = _recover(data_dir, recovery_text)
     save_keys(data_dir, keys.with_account(account.user, account.password, key)
               .succeeded(account.user))
@@ -349,7 +382,7 @@ def reset_password(data_dir: str | os.PathLike[str] | None, recovery_text: str,
 def change_password(data_dir: str | os.PathLike[str] | None, old: Credentials,
                     new_password: str) -> None:
     """Makes only this account's entry again."""
-    check_new_password(new_password)
+    check_new_password(new_password, user=old.user)
     key, keys = load_keys(data_dir).login(old.user, old.password)
     save_keys(data_dir, keys.with_account(old.user, new_password, key))
 

@@ -12,6 +12,8 @@ from ..db import unlock as _unlock
 from ..db.engine import Database, NeedsCredentials
 from ..db.unlock import (DEFAULT_ADMIN, MIN_PASSWORD, Credentials, CredentialsError,
                          TooManyAttempts, check_new_password, wait_before)
+from ..i18n import _
+from . import roles as _roles
 from .hub import Services
 
 KeyFileError = _keyfile.KeyFileError
@@ -96,7 +98,108 @@ def accounts(data_dir: str | os.PathLike[str] | None) -> tuple[str, ...]:
     return _unlock.accounts(data_dir)
 
 
+# --- roles and the accounts of an open database (issue 13) -----------------------------------
+
+role_label = _roles.role_label
+
+
+def can(db: Database, action: str) -> bool:
+    """Whether the acting account's role may do `action` (services.roles.PERMISSIONS): the
+    screens hide or grey what it may not."""
+    return _roles.can(db, action)
+
+
+def current_role(db: Database) -> str | None:
+    user = _roles.current_user(db)
+    return _roles.role_of(db, user) if user is not None else _roles.ADMIN
+
+
+def current_user(db: Database) -> str:
+    return _roles.current_user(db) or ""
+
+
+def list_accounts(db: Database) -> tuple[_roles.AccountInfo, ...]:
+    _roles.require(db, "accounts.manage")
+    return _roles.list_accounts(db)
+
+
+def allowed_roles(db: Database) -> tuple[str, ...]:
+    return _roles.allowed_roles(db)
+
+
+def add_account(db: Database, name: str, role: str, password: str) -> None:
+    """A new account with its role (administrators only): its entry in the key file, its
+    row in the database. A disabled account's name can be given again."""
+    _roles.require(db, "accounts.manage")
+    _roles.sync_from_keys(db)
+    name = name.strip() if isinstance(name, str) else ""
+    if not name:
+        raise CredentialsError(_("Type the account name."))
+    role = _roles.check_role(db, role)
+    if any(a.casefold() == name.casefold() for a in _unlock.accounts(db.data_dir)):
+        raise CredentialsError(_("An account named “{name}” already exists.").format(name=name))
+    check_new_password(password, user=name)
+    _unlock.add_accounts(db.data_dir, (name,), password, db.key)
+    _roles.set_account(db, name, role)
+
+
+def set_password(db: Database, name: str, password: str) -> None:
+    """An administrator gives an account a new password (only its entry is made again)."""
+    _roles.require(db, "accounts.manage")
+    known = [a for a in _unlock.accounts(db.data_dir) if a.casefold() == name.casefold()]
+    if not known:
+        raise CredentialsError(_("No account is named “{name}”.").format(name=name))
+    check_new_password(password, user=known[0])
+    _unlock.add_accounts(db.data_dir, (known[0],), password, db.key)
+
+
+def disable_account(db: Database, name: str) -> None:
+    """Disable an account (administrators only): its entry leaves the key file and the
+    database is re-keyed (`remove_account`); its row stays, disabled. The last enabled
+    administrator and the account at work are refused."""
+    _roles.require(db, "accounts.manage")
+    _roles.sync_from_keys(db)
+    if name.casefold() == current_user(db).casefold():
+        raise CredentialsError(_("You cannot disable the account you are working with."))
+    admins = [a for a in _roles.list_accounts(db) if a.enabled and a.role == _roles.ADMIN]
+    if len(admins) == 1 and admins[0].name.casefold() == name.casefold():
+        raise CredentialsError(_("“{name}” is the last administrator: give another account "
+                                 "that role first.").format(name=admins[0].name))
+    remove_account(db, name)
+    _roles.mark_disabled(db, name)
+
+
+# --- the automatic lock -------------------------------------------------------------------------
+
+LOCK_RANGE = (1, 240)  # minutes (db.settings.LOCK_RANGE)
+
+
+def lock_minutes(db: Database) -> int:
+    """Minutes of inactivity before the session locks (Settings; 10 by default)."""
+    from ..db import settings
+
+    return settings.lock_minutes(db)
+
+
+def set_lock_minutes(db: Database, minutes: int) -> None:
+    from ..db import settings
+
+    _roles.require(db, "settings.edit")
+    settings.set_lock_minutes(db, minutes)
+
+
+def check_unlock(db: Database, password: str) -> None:
+    """The lock screen: the password of the account that was working, checked through the
+    key file (a wrong one counts in its failures and slows the next; WrongPassword, or
+    TooManyAttempts while the wait runs)."""
+    user = current_user(db)
+    _unlock.unlock(db.data_dir, Credentials(user, password), sleep=None)
+
+
 __all__ = ["DEFAULT_ADMIN", "MIN_PASSWORD", "Credentials", "CredentialsError", "Database",
            "KeyFileError", "NeedsCredentials", "RekeyBlocked", "Services", "TooManyAttempts",
-           "WrongPassword", "accounts", "check_new_password", "open_with", "remove_account",
-           "reset_password", "state", "unlock", "wait_before"]
+           "WrongPassword", "accounts", "add_account", "allowed_roles", "can",
+           "check_new_password", "check_unlock", "current_role", "current_user",
+           "disable_account", "list_accounts", "lock_minutes", "open_with", "remove_account",
+           "reset_password", "set_lock_minutes", "set_password", "state", "unlock",
+           "wait_before"]

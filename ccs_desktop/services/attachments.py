@@ -92,7 +92,7 @@ class AttachmentsService:
         except ValueError:  # a NUL character in the path
             raise ValidationError(_("This file name cannot be read: choose the file "
                                     "again.")) from None
-        with v.write_session(self.db) as s:
+        with v.write_session(self.db, "attachments.edit") as s:
             row = add_attachment_in(s, filename=path.name, data=data, kind=kind,
                                     meeting_id=meeting_id, activity_id=activity_id,
                                     description=description)
@@ -169,7 +169,7 @@ class AttachmentsService:
         return target
 
     def remove(self, attachment_id: int) -> None:
-        with v.write_session(self.db) as s:
+        with v.write_session(self.db, "attachments.edit") as s:
             row = self._row(s, attachment_id)
             meeting = s.get(m.Meeting, row.meeting_id) if row.meeting_id else None
             if meeting is not None and meeting.status == enums.MeetingStatus.ADOPTED.value \

@@ -193,7 +193,7 @@ class CommitteeService:
                                      "region": f"Gouverneur de la Région {_de(values['region'])}",
                                      "cercle": f"Préfet du Cercle {_de(values['cercle'])}"
                                      }[values["level"]]
-        with v.write_session(self.db) as s:
+        with v.write_session(self.db, "settings.edit") as s:
             if own_committee(s) is not None:
                 raise ValidationError(_("This database already has a committee configured; "
                                         "change it in the Settings."))
@@ -206,7 +206,7 @@ class CommitteeService:
         return committee
 
     def update(self, **values: Any) -> m.Committee:
-        with v.write_session(self.db) as s:
+        with v.write_session(self.db, "settings.edit") as s:
             committee = own_committee(s)
             if committee is None:
                 raise ValidationError(_("No committee is configured."))
@@ -256,7 +256,7 @@ def set_up_crss(db: Database) -> CrssSetUp:
     expected committees, no committee profile). A database with a committee is refused."""
     from .crss.register import ensure_register
 
-    with v.write_session(db) as s:
+    with v.write_session(db, "settings.edit") as s:
         if own_committee(s) is not None:
             raise UserError(_("This database already has a committee: the CRSS needs a "
                               "database of its own (another data folder)."))

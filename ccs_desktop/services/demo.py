@@ -611,12 +611,14 @@ def generate_demo(db: Database, seed: int = 1, committees: int = 1, years: int =
 # one is given (--password-file, CCS_PASSWORD_FILE); the README says it.
 DEMO_ACCOUNTS = ("admin", "secretaire", "lecteur")
 DEMO_PASSWORD = "ccs-demo"
+DEMO_WORKING_ACCOUNT = "secretaire"
 
 
 def create_demo_database(data_dir: Any, fill: Callable[[Any], None] | None = None, *,
                          seed: int = 1) -> Any:
     """A new demonstration database (atomic, like any new one) with the accounts
-    DEMO_ACCOUNTS; `fill` writes its records (default: one committee, `seed`)."""
+    DEMO_ACCOUNTS and their roles; `fill` writes its records (default: one committee,
+    `seed`). It is returned open as DEMO_WORKING_ACCOUNT."""
     from ..db import unlock
     from ..db.engine import create_database
 
@@ -626,5 +628,9 @@ def create_demo_database(data_dir: Any, fill: Callable[[Any], None] | None = Non
     db = create_database(data_dir, fill=fill or (lambda b: generate_demo(b, seed=seed)),
                          credentials=admin)
     unlock.add_accounts(db.data_dir, DEMO_ACCOUNTS[1:], password, db.key)
-    db.credentials = admin
+    from . import roles
+
+    roles.sync_from_keys(db)  # admin administrateur, secretaire and lecteur by their names
+    # `ccs-desktop --demo` works as the secretary (issue 13): what a committee's PC does
+    db.credentials = unlock.Credentials(DEMO_WORKING_ACCOUNT, password)
     return db

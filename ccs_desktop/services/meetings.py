@@ -18,7 +18,8 @@ from ..db import models as m
 from ..domain import enums
 from ..domain.french import de
 from ..i18n import _
-from . import audit, validation as v
+from . import audit, roles
+from . import validation as v
 from .errors import ReadOnly, ValidationError
 from .values import freeze, freeze_all, value_type
 from .records import (
@@ -171,7 +172,7 @@ class MeetingsService(RecordService):
         previous = self._previous_unadopted(session, obj)
         notes = session.scalars(select(m.RestrictedNote).where(
             m.RestrictedNote.meeting_id == obj.id, m.RestrictedNote.deleted_at.is_(None))
-            .order_by(m.RestrictedNote.id))
+            .order_by(m.RestrictedNote.id)) if roles.sees_restricted(self.db) else ()
         return freeze(
             self.Detail, obj,
             adopted_by_date=by.date if by is not None and by.deleted_at is None else None,
@@ -607,7 +608,7 @@ class MeetingsService(RecordService):
                                      and isinstance(scan[1], (bytes, bytearray))):
             errors["scan"] = _("Scan of the signed minutes: unreadable file.")
         v.raise_if(errors)
-        with v.write_session(self.db) as s:
+        with v.write_session(self.db, "meetings.adopt") as s:
             meeting = self.get(meeting_id, session=s)
             self.check_writable(meeting, s)
             if meeting.status not in (enums.MeetingStatus.HELD.value,):

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ..db.engine import Database
 from ..i18n import _
+from . import roles
 from . import validation as v
 from .errors import ValidationError
 from .records import own_committee_id, tombstone
@@ -76,6 +77,8 @@ class RestrictedNotesService:
 
     def for_meeting(self, meeting_id: int) -> list[m.RestrictedNote]:
         meeting_id = v.as_id(meeting_id, _("Meeting"))
+        if not roles.sees_restricted(self.db):
+            return []  # a lecteur reads no restricted note (services.roles)
         with self.db.session() as s:
             return list(s.scalars(select(m.RestrictedNote).where(
                 m.RestrictedNote.meeting_id == meeting_id,

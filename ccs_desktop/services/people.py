@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace as dc_replace
 from typing import Any
 
 from sqlalchemy import select
@@ -11,6 +12,7 @@ from ..db import models as m
 from ..domain import enums
 from ..domain.text import fold, sort_key
 from ..i18n import _
+from . import roles
 from . import validation as v
 from .records import (
     RecordService, check_code, iter_fields, optional_text, own_committee, require_text,
@@ -59,6 +61,20 @@ class PeopleService(RecordService):
 
     def _not_deleted_message(self) -> str:
         return _("This person is not deleted: nothing to restore.")
+
+    # a lecteur reads no phone number (services.roles): blank in lists, rows and details
+    def _blanked_for_reader(self, objs: list[Any]) -> list[Any]:
+        for obj in objs:  # detached: nothing of this reaches the database
+            obj.__dict__["phone"] = ""
+        return objs
+
+    def to_row(self, obj: Any) -> Any:
+        row = super().to_row(obj)
+        return row if roles.sees_restricted(self.db) else dc_replace(row, phone="")
+
+    def to_detail(self, obj: Any, session: Session) -> Any:
+        detail = super().to_detail(obj, session)
+        return detail if roles.sees_restricted(self.db) else dc_replace(detail, phone="")
 
     def validate(self, values: dict[str, Any], existing: Any, session: Session) -> dict[str, Any]:
         iter_fields(values, FIELDS)

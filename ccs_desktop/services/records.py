@@ -28,6 +28,7 @@ from ..db.engine import Database
 from ..domain import enums
 from ..domain.text import sort_key
 from ..i18n import _, pgettext
+from . import roles
 from . import validation as v
 from .values import freeze, freeze_all
 from .errors import ValidationError
@@ -163,6 +164,8 @@ class RecordService:
         model = self.model
         if not query.include_deleted:
             stmt = stmt.where(model.deleted_at.is_(None))
+        if not roles.sees_restricted(self.db):
+            stmt = self._hidden_from_reader(stmt)
         fts, matches = self._search(query)
         if fts is not None:
             # drive the query from the full-text index: a join streams, an IN list would
@@ -206,7 +209,21 @@ class RecordService:
         tie = self.model.id.desc() if desc else self.model.id
         return stmt.order_by(column.desc() if desc else column.asc(), tie)
 
+    # a lecteur (services.roles) never receives what is restricted: the kinds say what
+    def _hidden_from_reader(self, stmt: Select) -> Select:
+        """The list's statement without the records a lecteur may not see."""
+        return stmt
+
+    def _blanked_for_reader(self, objs: list[Any]) -> list[Any]:
+        """The loaded (detached) records with the fields a lecteur may not read blanked."""
+        return objs
+
     def list(self, query: ListQuery | None = None) -> list[Any]:
+        if not roles.sees_restricted(self.db):
+            return self._blanked_for_reader(self._list(query))
+        return self._list(query)
+
+    def _list(self, query: ListQuery | None = None) -> list[Any]:
         query = query or ListQuery()
         stmt = self._order(self._apply(self.base_select(), query), query)
         limit = v.as_int(query.limit, _("Number of rows"), None, "limit", 0, PAGE_MAX)
@@ -328,8 +345,10 @@ class RecordService:
         query = query or ListQuery()
         filters = {k: v for k, v in _filters_of(query).items() if not _empty(v)}
         model = self.model
+        hiding = (type(self)._hidden_from_reader is not RecordService._hidden_from_reader
+                  and not roles.sees_restricted(self.db))
         with self.db.session() as s:
-            if not filters and not query.include_deleted:
+            if not filters and not query.include_deleted and not hiding:
                 fts, matches = self._search(query)
                 if fts is not None:
                     # tombstones never stay in the search index

@@ -13,8 +13,9 @@ from ..db import models as m
 from ..domain import enums, scoring
 from ..domain.threat_types import national_type
 from ..i18n import _
+from . import roles
 from . import validation as v
-from .errors import ReadOnly, ValidationError
+from .errors import NotFound, ReadOnly, ValidationError
 from .values import freeze, freeze_all, value_type
 from .records import (
     RecordService, as_date, as_int, check_code, iter_fields, optional_text,
@@ -200,6 +201,20 @@ class ThreatsService(RecordService):
         return list(s.scalars(select(m.ThreatAssessment).where(
             m.ThreatAssessment.threat_id == threat_id,
             m.ThreatAssessment.deleted_at.is_(None)).order_by(m.ThreatAssessment.date)).all())
+
+    # a lecteur sees no restricted threat (services.roles): not listed, not counted, not found
+    def _hidden_from_reader(self, stmt: Any) -> Any:
+        return stmt.where(m.Threat.is_restricted.is_(False))
+
+    def _blanked_for_reader(self, objs: list[Any]) -> list[Any]:
+        return [t for t in objs if not t.is_restricted]  # a sorted search walks past _apply
+
+    def _find(self, s: Session, key: int | str, *, deleted: bool = False) -> Any:
+        obj = super()._find(s, key, deleted=deleted)
+        if obj.is_restricted and not roles.sees_restricted(self.db):
+            raise NotFound(_("{field} not found: {value}.").format(field=self._noun(),
+                                                                   value=v.shown(key)))
+        return obj
 
     def to_detail(self, obj: m.Threat, session: Session) -> Any:
         return freeze(self.Detail, obj,

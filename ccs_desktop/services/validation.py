@@ -387,9 +387,13 @@ def _is_refusal(exc: BaseException) -> bool:
 
 
 @contextmanager
-def write_session(db: Any) -> Iterator[Session]:
+def write_session(db: Any, action: str = "records.edit") -> Iterator[Session]:
     """`db.session()` (one transaction) whose database refusals read in French; the session
-    is rolled back first, so nothing of the action is written."""
+    is rolled back first, so nothing of the action is written. The acting account's role
+    must allow `action` (services.roles: Forbidden, French, before anything is read)."""
+    from .roles import require
+
+    require(db, action)
     try:
         with db.session() as s:
             yield s

@@ -187,7 +187,7 @@ class FirstAdminDialog(QDialog):
             _show(self.error, self.tr("Give the account a name."))
             return False
         try:
-            unlock.check_new_password(self.password.text())
+            unlock.check_new_password(self.password.text(), user=name)
         except UserError as exc:
             _show(self.error, str(exc))
             return False

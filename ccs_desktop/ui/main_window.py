@@ -64,6 +64,9 @@ class MainWindow(QMainWindow):
         #: offered once, when the window first shows
         self.interrupted = drafts.begin_session(db.data_dir)
         self._drafts_offered = False
+        from .lock import install as install_lock  # idle time and Ctrl+L (issue 13)
+
+        self.session_lock = install_lock(self)
 
     # --- construction (again after a language change) ------------------------------------------
     def _build(self) -> None:

@@ -50,7 +50,8 @@ def test_without_or_with_wrong_credentials_the_command_refuses_in_french(tmp_pat
                  "--password-file", str(pw)]) == 0
     err = capsys.readouterr().err
     assert "Clé de récupération" in err  # shown once on the terminal
-    assert main(["info", "--data-dir", str(data)]) == 1
+    # issue 13: without credentials (and no terminal to ask on) the exit code is 2
+    assert main(["info", "--data-dir", str(data)]) == 2
     assert "chiffrée" in capsys.readouterr().err
     wrong = _pw(tmp_path, "wrong", "pas le bon mot de passe")
     assert main(["list", "people", "--data-dir", str(data), "--user", "chef",

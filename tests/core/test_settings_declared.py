@@ -21,7 +21,8 @@ DB_KEYS = {"committee_uuid", "mode", "demo", "crss_public_key", "pseudonym_secre
            "signing_key", "file_sequence",
            # issue 17: the CRSS's reporting rates
            "report_deadline_days", "report_band_good", "report_band_fair",
-           "register_suspensions"}
+           "register_suspensions",
+           "lock_minutes"}
 SQL_ON_SETTINGS = re.compile(r"\b(FROM|INTO|UPDATE)\s+settings\b", re.IGNORECASE)
 DB_DECLARATION = "db/settings.py"
 # Files that still read the table their own way, for their owners to move (issue 10 report):

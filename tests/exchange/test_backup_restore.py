@@ -232,7 +232,7 @@ def test_older_schema_is_migrated(committee_db, tmp_path: Path) -> None:
     rawdb.plain_snapshot(committee_db.path, snap, transmission=False, own_uuid=None)
     conn = rawdb.connect(snap)
     for t in ("crss_conflicts", "crss_import_log", "crss_register", "crss_committee_keys",
-              "audit_entries", "crss_audit_heads"):  # (revisions 0005s and 0005a)
+              "audit_entries", "crss_audit_heads", "accounts"):  # (revisions 0005s, a, r)
         conn.execute(f"DROP TABLE IF EXISTS {t}")
     versions = Path(__file__).resolve().parents[2] / "ccs_desktop" / "db" / "migrations" / \
         "versions"

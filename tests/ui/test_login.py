@@ -174,6 +174,7 @@ def test_demo_opens_unlocked_with_the_three_demo_accounts(qapp, tmp_path, monkey
     db = app.prepare_database(argparse.Namespace(demo=True, demo_folder=tmp_path / "demo",
                                                  data_dir=None))
     db.close()
-    assert seen == [] and db.credentials == unlock.Credentials("admin", DEMO_PASSWORD)
+    # issue 13: the demonstration works as the secretary
+    assert seen == [] and db.credentials == unlock.Credentials("secretaire", DEMO_PASSWORD)
     for name in DEMO_ACCOUNTS:
         unlock.unlock(tmp_path / "demo", unlock.Credentials(name, DEMO_PASSWORD))

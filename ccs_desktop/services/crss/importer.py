@@ -184,6 +184,9 @@ def import_paths(db: Database, paths_: Iterable[str | os.PathLike[str]], identit
     own transaction: a file that fails is refused and logged, the next ones are imported.
     A path that does not exist is reported as a refused file too. One report per file."""
     progress = progress or bk._noop
+    from ..roles import require
+
+    require(db, "crss.import")
     check_crss_target(db)
     bk.cleanup_leftovers(db.data_dir)
     files: list[Path] = []
@@ -265,6 +268,9 @@ def import_file(db: Database, path: str | os.PathLike[str], identities: list,
     report = ImportReport(path, "refused")
     state: dict = {"sha": "", "size": 0, "snapshot_at": None, "phase": "source"}
     reasons: list[str] = []
+    from ..roles import require
+
+    require(db, "crss.import")
     check_crss_target(db)
     try:
         bk.cleanup_leftovers(db.data_dir)

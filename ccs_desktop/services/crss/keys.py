@@ -188,6 +188,9 @@ def trust(db, public_key: bytes) -> str:  # noqa: ANN001
     """Keep `public_key` as the committee's CRSS key (default recipient); returns its
     fingerprint."""
     from ...db import settings
+    from ..roles import require
+
+    require(db, "crss.keys")
 
     if len(public_key) != 32:
         raise UserError(_("Invalid CRSS public key."))

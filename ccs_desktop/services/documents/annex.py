@@ -13,6 +13,9 @@ from .words import date_text
 
 def render_annex(db, meeting_id: int) -> bytes:  # noqa: ANN001 (db.engine.Database)
     """The restricted annex of a meeting as PDF bytes, DIFFUSION RESTREINTE on every page."""
+    from ..roles import require
+
+    require(db, "annex.print")
     with db.session() as session:
         data = load_meeting(session, meeting_id, restricted=True)
     return annex_pdf(data)

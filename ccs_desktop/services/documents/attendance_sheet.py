@@ -18,6 +18,9 @@ GUEST_ROWS = 10
 
 def render_attendance_sheet(db, meeting_id: int, with_phone: bool = False) -> bytes:  # noqa: ANN001
     """The attendance sheet of a meeting as PDF bytes; phone numbers only when asked."""
+    from ..roles import require
+
+    require(db, "restricted.read" if with_phone else "print")
     with db.session() as session:
         data = load_meeting(session, meeting_id, members=True)
     return attendance_sheet_pdf(data, with_phone=with_phone)

@@ -48,8 +48,9 @@ TRAVELLING_TABLES = frozenset({
     "meeting_threats", "meeting_vulnerabilities", "recommendation_threats",
     "recommendation_vulnerabilities",
 })
-# the audit trail and the heads of the committees' trails the CRSS received stay (issue 13)
-STAYING_TABLES = frozenset({"attachments", "restricted_notes", "audit_entries",
+# the accounts and their roles, the audit trail and the heads of the committees' trails the
+# CRSS received stay (issue 13)
+STAYING_TABLES = frozenset({"attachments", "restricted_notes", "accounts", "audit_entries",
                             "crss_audit_heads", *CRSS_TABLES})
 
 

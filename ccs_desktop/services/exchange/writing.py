@@ -269,8 +269,14 @@ def create_file(db: Database, out_dir: str | os.PathLike[str], *, kind: str,
 
 def create_backup(db: Database, out_dir: str | os.PathLike[str], passphrase: str,
                   **kw) -> WrittenFile:
+    from ..roles import require
+
+    require(db, "backup.create")
     return create_file(db, out_dir, kind=KIND_BACKUP, passphrase=passphrase, **kw)
 
 
 def create_transmission(db: Database, out_dir: str | os.PathLike[str], **kw) -> WrittenFile:
+    from ..roles import require
+
+    require(db, "transmission.send")
     return create_file(db, out_dir, kind=KIND_TRANSMISSION, **kw)

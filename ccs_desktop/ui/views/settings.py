@@ -135,6 +135,16 @@ class SettingsPage(QWidget):
         body.addWidget(sharing)
         body.addWidget(lang_box)
         body.addWidget(security)
+        from ...services import access  # issue 13: accounts for administrators, greyed profile
+
+        self.accounts_box = None
+        if access.can(services.db, "accounts.manage"):
+            from .accounts import AccountsBox
+
+            self.accounts_box = AccountsBox(services)
+            body.addWidget(self.accounts_box)
+        self.may_edit = access.can(services.db, "settings.edit")
+        security.setEnabled(self.may_edit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.status, 1)
@@ -198,12 +208,12 @@ class SettingsPage(QWidget):
         self.quorum_value.setEnabled(self.quorum_rule.currentData() == "fixed")
         self.language.setCurrentIndex(max(0, self.language.findData(i18n.current_language())))
         configured = committee is not None
-        self.profile_box.setEnabled(configured)
-        self.sharing_box.setEnabled(configured)
+        self.profile_box.setEnabled(configured and self.may_edit)
+        self.sharing_box.setEnabled(configured and self.may_edit)
         self.setup_note.setVisible(not configured)
 
     def save(self) -> bool:
-        if self.crss or not self.services.committee.is_configured():
+        if self.crss or not self.may_edit or not self.services.committee.is_configured():
             return self._save_language()
         values = self.form.values()
         values.update(chair_id=self.chair.currentData(), secretary_id=self.secretary.currentData(),
