@@ -37,6 +37,10 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("--period", default="", metavar=pgettext("metavar", "PERIOD"),
                    help=_("2024, 2024-Q2, 2024-05 or 2024-01..2024-06"))
     add_force(p)
+    p.add_argument("--sensitive", action="store_true",
+                   help=_("administrators only: also exports the restricted threats and the "
+                          "phone numbers (the file is then as sensitive as the database: "
+                          "never on a stick you hand over)"))
     p.set_defaults(handler=cmd_export)
 
 
@@ -70,8 +74,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             result = export_indicators.export_indicators(db, path, fmt, period=period,
                                                          overwrite=args.force)
         else:
+            if args.sensitive:
+                print(_("Warning: this export holds restricted threats and phone numbers, in "
+                        "clear: keep it off any USB stick you hand over, never send it to the "
+                        "CRSS, delete it once used."), file=sys.stderr)
             result = export.export_list(services, args.kind, ListQuery(search=args.search),
-                                        path, fmt, period=period, overwrite=args.force)
+                                        path, fmt, period=period, overwrite=args.force,
+                                        include_sensitive=args.sensitive)
     except FileExistsError:
         raise CliError(_("The file “{path}” already exists (created during the command). "
                          "Choose another name with --out, or add --force to replace it.")

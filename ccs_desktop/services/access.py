@@ -13,6 +13,7 @@ from ..db.engine import Database, NeedsCredentials
 from ..db.unlock import (DEFAULT_ADMIN, MIN_PASSWORD, Credentials, CredentialsError,
                          TooManyAttempts, check_new_password, wait_before)
 from ..i18n import _
+from . import audit as _audit
 from . import roles as _roles
 from .hub import Services
 
@@ -27,6 +28,7 @@ def unlock(data_dir: str | os.PathLike[str] | None, credentials: Credentials, *,
     wrong passwords came before)."""
     import time
 
+    _audit.before_login(data_dir)  # the failed attempts the login is about to reset
     return _unlock.unlock(data_dir, credentials, sleep=time.sleep if wait else None)
 
 
@@ -50,6 +52,7 @@ def open_with(data_dir: str | os.PathLike[str] | None, *, credentials: Credentia
     db = _engine.open_database(data_dir, create=create, credentials=credentials, key=key)
     db.credentials = credentials
     _unlock.remember_session(credentials)
+    _audit.logged_in(db)  # the login and the failed attempts before it, in the trail
     return Services(db)
 
 
@@ -141,6 +144,8 @@ def add_account(db: Database, name: str, role: str, password: str) -> None:
     check_new_password(password, user=name)
     _unlock.add_accounts(db.data_dir, (name,), password, db.key)
     _roles.set_account(db, name, role)
+    _audit.record(db, "account", "account", name, outcome="added")
+    _audit.record(db, "role", "account", name, outcome=role)
 
 
 def set_password(db: Database, name: str, password: str) -> None:
@@ -151,6 +156,7 @@ def set_password(db: Database, name: str, password: str) -> None:
         raise CredentialsError(_("No account is named “{name}”.").format(name=name))
     check_new_password(password, user=known[0])
     _unlock.add_accounts(db.data_dir, (known[0],), password, db.key)
+    _audit.record(db, "account", "account", known[0], outcome="passwd")
 
 
 def disable_account(db: Database, name: str) -> None:
@@ -167,6 +173,7 @@ def disable_account(db: Database, name: str) -> None:
                                  "that role first.").format(name=admins[0].name))
     remove_account(db, name)
     _roles.mark_disabled(db, name)
+    _audit.record(db, "account", "account", name, outcome="disabled")
 
 
 # --- the automatic lock -------------------------------------------------------------------------
@@ -193,13 +200,25 @@ def check_unlock(db: Database, password: str) -> None:
     key file (a wrong one counts in its failures and slows the next; WrongPassword, or
     TooManyAttempts while the wait runs)."""
     user = current_user(db)
-    _unlock.unlock(db.data_dir, Credentials(user, password), sleep=None)
+    try:
+        _unlock.unlock(db.data_dir, Credentials(user, password), sleep=None)
+    except WrongPassword:
+        _audit.record(db, "failed_login", "lock", outcome="refused")
+        raise
+    _audit.record(db, "unlock")
+
+
+def session_locked(db: Database) -> None:
+    """The lock screen covered the windows (idle time or Ctrl+L): recorded, and the edits
+    after the unlock are a new editing session."""
+    _audit.record(db, "lock")
+    _audit.forget_editing()
 
 
 __all__ = ["DEFAULT_ADMIN", "MIN_PASSWORD", "Credentials", "CredentialsError", "Database",
            "KeyFileError", "NeedsCredentials", "RekeyBlocked", "Services", "TooManyAttempts",
            "WrongPassword", "accounts", "add_account", "allowed_roles", "can",
            "check_new_password", "check_unlock", "current_role", "current_user",
-           "disable_account", "list_accounts", "lock_minutes", "open_with", "remove_account",
-           "reset_password", "set_lock_minutes", "set_password", "state", "unlock",
-           "wait_before"]
+           "disable_account", "list_accounts", "lock_minutes", "open_with", "recovery_identity",
+           "remove_account", "reset_password", "session_locked", "set_lock_minutes",
+           "set_password", "state", "unlock", "wait_before"]

@@ -5,9 +5,9 @@
 The rows are the list's: the same filters, search and order as `RecordService.list`, read
 through one streaming query (nothing held but the row being written), and the columns are
 the table's (services.export_columns). Nothing sensitive leaves: restricted threats, the
-restricted notes (no list shows them) and phone numbers are never exported; the
-`include_sensitive` switch is refused unless the caller passes `administrator=True`, which
-accounts with roles (issue 13) will set. Text from people and from imported transmissions
+restricted notes (no list shows them) and phone numbers are never exported, unless the
+caller asks for `include_sensitive` and the acting account is an administrator
+(services/roles: "export.sensitive"; the command line's --sensitive, after its warning). Text from people and from imported transmissions
 cannot become a formula: a cell starting with = + - @ (or a tab, a carriage return) gets a
 leading apostrophe, in both formats.
 
@@ -35,7 +35,7 @@ from ..db import models as m
 from ..db import settings
 from ..fileio import write_atomically
 from ..i18n import _
-from . import audit
+from . import audit, roles
 from .errors import ValidationError
 from .export_columns import DATE, NUMBER, ExportColumn, columns_for, committee_column
 from .records import ListQuery
@@ -145,12 +145,11 @@ class AttendanceExportRow:
     is_guest: bool
 
 
-def check_sensitive(include_sensitive: bool, administrator: bool) -> None:
+def check_sensitive(db: Any, include_sensitive: bool) -> None:
     """Restricted threats, restricted notes and phone numbers go only into an export an
-    administrator asked for (accounts with roles, issue 13: until then nobody is)."""
-    if include_sensitive and not administrator:
-        raise ValidationError(_("Only an administrator may export restricted threats, "
-                                "restricted notes and phone numbers."))
+    administrator asked for (a French Forbidden for any other role, recorded as refused)."""
+    if include_sensitive:
+        roles.require(db, "export.sensitive")
 
 
 def _check_kind(kind: str) -> None:
@@ -166,12 +165,12 @@ def _check_period(kind: str, period: Period | None) -> None:
 
 
 def iter_rows(services: Any, kind: str, query: ListQuery | None = None,
-              period: Period | None = None, *, include_sensitive: bool = False,
-              administrator: bool = False) -> Iterator[Any]:
+              period: Period | None = None, *, include_sensitive: bool = False
+              ) -> Iterator[Any]:
     """The frozen rows of a list, in its order, streamed: the statement `list(query)` runs
     (filters, search, order; no page), less the restricted threats, within `period`."""
     _check_kind(kind)
-    check_sensitive(include_sensitive, administrator)
+    check_sensitive(services.db, include_sensitive)
     query = replace(query or ListQuery(), limit=None, offset=0,
                     filters=dict((query.filters if query else None) or {}))
     _check_period(kind, period)
@@ -268,8 +267,7 @@ class Table:
 
 def export_list(services: Any, kind: str, query: ListQuery | None, path: str | os.PathLike,
                 fmt: str = XLSX, *, period: Period | None = None,
-                include_sensitive: bool = False, administrator: bool = False,
-                overwrite: bool = True, with_committee: bool | None = None,
+                include_sensitive: bool = False, overwrite: bool = True, with_committee: bool | None = None,
                 check: Callable[[], None] | None = None,
                 progress: Callable[[int], None] | None = None) -> ExportResult:
     """Write the list `kind` as `query` shows it into `path` (xlsx or csv); `check` is
@@ -277,7 +275,7 @@ def export_list(services: Any, kind: str, query: ListQuery | None, path: str | o
     `with_committee` puts the "Comité" column first (by default: in a CRSS database, as
     its tables show it; never for the attendance)."""
     _check_kind(kind)
-    check_sensitive(include_sensitive, administrator)
+    check_sensitive(services.db, include_sensitive)
     if fmt not in FORMATS:
         raise ValidationError({"format": _("Unknown format “{fmt}”: xlsx or csv.").format(
             fmt=fmt)})
@@ -294,8 +292,7 @@ def export_list(services: Any, kind: str, query: ListQuery | None, path: str | o
                                                              m.Committee.code))}
         columns = [committee_column(codes), *columns]
     rows = _watched(iter_rows(services, kind, query, period,
-                              include_sensitive=include_sensitive,
-                              administrator=administrator), check, progress)
+                              include_sensitive=include_sensitive), check, progress)
     table = Table(list_title(kind), columns, rows, _dictionary(columns),
                   _about(kind, query, period))
     counted = write_table(table, path, fmt, overwrite=overwrite)

@@ -46,7 +46,8 @@ PERMISSIONS: dict[str, tuple[str, frozenset[str]]] = {
     "restricted.read": (N_("read restricted notes, restricted threats and phone numbers"),
                         frozenset({ADMIN, SECRETARY, ANALYST})),
     "annex.print": (N_("print the restricted annex"), _WRITERS),
-    "export.sensitive": (N_("export sensitive data"), frozenset({ADMIN, SECRETARY, ANALYST})),
+    # issue 16: only an administrator, after a warning
+    "export.sensitive": (N_("export sensitive data"), frozenset({ADMIN})),
     "backup.create": (N_("make a backup"), _WRITERS),
     "backup.restore": (N_("restore a backup"), frozenset({ADMIN})),
     "transmission.send": (N_("make a transmission to the CRSS"), _WRITERS),
@@ -56,8 +57,15 @@ PERMISSIONS: dict[str, tuple[str, frozenset[str]]] = {
     "accounts.manage": (N_("manage the accounts"), frozenset({ADMIN})),
 }
 
-# callables (db, user, action) told of every refusal before it is raised (the audit trail)
-REFUSAL_LISTENERS: list[Callable[[Any, str, str], None]] = []
+def _audit_refusal(db: Any, user: str, action: str) -> None:
+    from . import audit
+
+    audit.on_refused(db, user, action)
+
+
+# callables (db, user, action) told of every refusal before it is raised: the audit trail
+# records each one ("refused")
+REFUSAL_LISTENERS: list[Callable[[Any, str, str], None]] = [_audit_refusal]
 
 
 class Forbidden(UserError):

@@ -234,6 +234,10 @@ class SessionLock(QObject):
         main.password.returnPressed.connect(self._try)
         self.window.activateWindow()
         main.password.setFocus()
+        try:
+            access.session_locked(self.window.services.db)
+        except UserError:  # the trail must never keep the screen unlocked
+            pass
         self.locked.emit()
 
     def try_unlock(self, password: str) -> bool:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.kinds import KINDS
+from ..services import access
 from ..services.hub import Services
 from ..services.errors import UserError
 from ..services.records import UPDATED
@@ -27,6 +28,7 @@ from . import settings_keys as prefs
 from .window_fit import centre, fit_window, scroll_area
 from .exchange import exchange_pages, install_exchange_actions
 from .help import install_help_menu
+from .views.audit import audit_page
 from .views.crss import is_crss
 from .views.home import HomePage
 from .views.list_page import ListPage
@@ -103,6 +105,9 @@ class MainWindow(QMainWindow):
             self.pages[key] = widget
             self.page_keys.insert(self.page_keys.index("settings"), key)
             titles[key] = title
+        if access.can(self.services.db, "accounts.manage"):  # the audit trail: administrators
+            titles["audit"], self.pages["audit"] = audit_page(self)
+            self.page_keys.insert(self.page_keys.index("settings"), "audit")
         for key in self.page_keys:
             item = QListWidgetItem(titles[key])
             item.setData(Qt.ItemDataRole.UserRole, key)

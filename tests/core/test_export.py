@@ -248,17 +248,30 @@ def test_sensitive_data_needs_an_administrator(folder, tmp_path):
     db = open_database(folder)
     try:
         sv = Services(db)
-        with pytest.raises(ValidationError, match="administrateur"):
-            export.export_list(sv, "people", None, tmp_path / "p.xlsx", include_sensitive=True)
-        assert not (tmp_path / "p.xlsx").exists()
-        with pytest.raises(ValidationError, match="administrateur"):
-            list(export.iter_rows(sv, "threats", include_sensitive=True))
-        # what issue 13 will let an administrator do, after a warning
+        # a secretary (not an administrator) is refused, and nothing is written
+        import rawdb
+
+        from ccs_desktop.db import unlock
+        from ccs_desktop.services import roles
+
+        admin = db.credentials  # the demo's accounts: admin, secretaire, lecteur
+        db.credentials = unlock.Credentials("secretaire", rawdb.TEST_PASSWORD)
+        roles.forget(db)
+        try:
+            with pytest.raises(roles.Forbidden, match="administrat|export"):
+                export.export_list(sv, "people", None, tmp_path / "p.xlsx",
+                                   include_sensitive=True)
+            assert not (tmp_path / "p.xlsx").exists()
+            with pytest.raises(roles.Forbidden):
+                list(export.iter_rows(sv, "threats", include_sensitive=True))
+        finally:
+            db.credentials = admin
+            roles.forget(db)
+        # an administrator may, after the warning (the command line's --sensitive)
         export.export_list(sv, "people", None, tmp_path / "p.csv", "csv",
-                           include_sensitive=True, administrator=True)
+                           include_sensitive=True)
         assert PHONE in (tmp_path / "p.csv").read_text(encoding="utf-8-sig")
-        titles = [t.title for t in export.iter_rows(sv, "threats", include_sensitive=True,
-                                                    administrator=True)]
+        titles = [t.title for t in export.iter_rows(sv, "threats", include_sensitive=True)]
         assert RESTRICTED_TITLE in titles
         assert RESTRICTED_TITLE not in [t.title for t in export.iter_rows(sv, "threats")]
     finally:
@@ -379,3 +392,24 @@ def test_a_crss_database_exports_the_committee_first(folder, tmp_path):
     _book, header, rows = xlsx_rows(tmp_path / "crss.xlsx")
     assert header[:2] == ("Comité", "Référence")
     assert rows and {r[0] for r in rows} == {code}
+
+
+def test_cli_sensitive_export_warns_and_needs_an_administrator(folder, tmp_path, capsys):
+    """`--sensitive`: an administrator's export with the phones, after a French warning; a
+    secretary's is refused (exit 1) and writes nothing."""
+    import rawdb
+
+    from ccs_desktop import cli
+
+    out = tmp_path / "membres.csv"
+    assert cli.main(["export", "people", "--data-dir", str(folder), "--out", str(out),
+                     "--sensitive"]) == 0
+    err = capsys.readouterr().err
+    assert "Attention" in err and PHONE in out.read_text(encoding="utf-8-sig")
+    secret = tmp_path / "mdp.txt"
+    secret.write_text(rawdb.TEST_PASSWORD + "\n", encoding="utf-8")
+    other = tmp_path / "autre.csv"
+    code = cli.main(["export", "people", "--data-dir", str(folder), "--out", str(other),
+                     "--sensitive", "--user", "secretaire", "--password-file", str(secret)])
+    assert code == 1 and not other.exists()
+    assert "Refusé" in capsys.readouterr().err

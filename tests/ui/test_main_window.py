@@ -12,7 +12,8 @@ from ccs_desktop.ui.models import ID_ROLE
 
 def click_nav(qtbot, window, key):
     nav = window.nav
-    item = nav.item(PAGES.index(key))
+    item = next(nav.item(i) for i in range(nav.count())
+                if nav.item(i).data(Qt.ItemDataRole.UserRole) == key)
     rect = nav.visualItemRect(item)
     qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     return window.current_page()
@@ -20,8 +21,9 @@ def click_nav(qtbot, window, key):
 
 def test_navigation_reaches_every_page_in_french(qtbot, window):
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    # (the tests' account is an administrator: it sees the audit trail, issue 13)
     assert titles == ["Accueil", "Réunions", "Menaces", "Vulnérabilités", "Recommandations",
-                      "Activités", "Membres", "Paramètres"]
+                      "Activités", "Membres", "Journal d'audit", "Paramètres"]
     for key in PAGES:
         page = click_nav(qtbot, window, key)
         assert page is window.pages[key] and page.isVisible()
@@ -250,3 +252,17 @@ def test_the_help_menu_of_the_main_window_opens_the_guide_with_f1(qtbot, window)
     qtbot.addWidget(dialog)
     assert dialog.isVisible() and "Préparer le comité" in dialog.browser.toPlainText()
     dialog.close()
+
+
+def test_only_an_administrator_sees_the_audit_trail_page(qtbot, demo_db):
+    import rawdb
+
+    from ccs_desktop.db import unlock
+    from ccs_desktop.services import roles
+
+    demo_db.credentials = unlock.Credentials("secretaire", rawdb.TEST_PASSWORD)
+    roles.forget(demo_db)
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert "Journal d'audit" not in titles and "audit" not in window.pages
