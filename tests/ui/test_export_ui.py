@@ -91,3 +91,23 @@ def test_cancelled_dialog_writes_nothing(qtbot, services, tmp_path):
     assert [a[0] for a in fake.asked] == ["choose_file"]
     assert not list(tmp_path.glob("*.xlsx")) and not list(tmp_path.glob("*.csv"))
     assert page.export_button.isEnabled()
+
+
+def test_an_administrator_may_export_the_phones_after_the_warning(qtbot, services, tmp_path):
+    """Issue 16: restricted threats and phone numbers only when an administrator says yes to
+    the warning; « Non » (the default) gives the usual export."""
+    page = make_list_page(services, "people")
+    qtbot.addWidget(page)
+    phones = {p.phone for p in services.people.rows(ListQuery()) if p.phone}
+    assert phones
+    for answer, name in ((False, "sans.csv"), (True, "avec.csv")):
+        target = tmp_path / name
+        fake = prompts.ScriptedPrompts(answers={"choose_file": str(target),
+                                                "ask_yes_no": answer})
+        with prompts.replaced(fake):
+            page.export_rows()
+            qtbot.waitUntil(lambda: any(a[0] == "inform" for a in fake.asked), timeout=10000)
+        question = next(a for a in fake.asked if a[0] == "ask_yes_no")
+        assert "en clair" in question[2]
+        text = target.read_text(encoding="utf-8-sig")
+        assert any(p in text for p in phones) is answer

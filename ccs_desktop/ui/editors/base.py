@@ -476,6 +476,14 @@ class RecordEditor(QDialog):
         """A banner text when the record no longer changes."""
         return None
 
+    def _may_edit(self) -> bool:
+        """The acting account's role may change records (a lecteur reads only: issue 13)."""
+        if not hasattr(self, "_edit_allowed"):
+            from ...services import access
+
+            self._edit_allowed = access.can(self.services.db, "records.edit")
+        return self._edit_allowed
+
     def _consolidated(self) -> bool:
         """True in a CRSS database: what the committees sent is read, never edited."""
         if not hasattr(self, "_crss_mode"):
@@ -505,6 +513,10 @@ class RecordEditor(QDialog):
             banner = QCoreApplication.translate(
                 "RecordEditor", "CRSS consolidation: records are read-only here; they change "
                 "at the committee that owns them and come back with its next transmission.")
+        elif not self._may_edit():
+            banner = QCoreApplication.translate(
+                "RecordEditor", "Read only: the role of your account lets you read and print "
+                "the records, not change them.")
         self.set_read_only(bool(banner), banner)
         self.delete_button.setEnabled(obj is not None and not self.read_only)
         self.setWindowTitle(self.window_title(obj))

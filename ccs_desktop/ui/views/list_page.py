@@ -365,7 +365,8 @@ class ListPage(QWidget):
     def export_rows(self) -> None:
         """Ask for a file, then write what the table shows (its search, filters and order)
         there off the GUI thread (services.export); a French confirmation says how many rows
-        went where. Nothing sensitive is ever exported (no option for it yet)."""
+        went where. Restricted threats and phone numbers are left out, unless an
+        administrator says yes to the warning that offers them (issue 16)."""
         title = self.tr("Export the list")
         path = prompts.current().choose_file(
             self, title, self.tr("Excel workbook (*.xlsx);;CSV file, “;” separator (*.csv)"),
@@ -377,11 +378,24 @@ class ListPage(QWidget):
             path += ".xlsx"
         fmt = "csv" if path.lower().endswith(".csv") else "xlsx"
         services, kind, query = self.services, self.kind, self.model.query
+        sensitive = False
+        if kind in ("threats", "people"):
+            from ...services import access
+
+            if access.can(services.db, "export.sensitive"):
+                sensitive = prompts.current().ask_yes_no(
+                    self, title, self.tr(
+                        "Also export the restricted threats and the phone numbers?\n\n"
+                        "Warning: the file will hold them in clear, outside the protection of "
+                        "the application. Keep it off any USB stick you hand over, never send "
+                        "it to the CRSS, delete it once used. Answer « No » for the usual "
+                        "export."), warning=True)
 
         def work(control: Any) -> Any:
             from ...services.export import export_list
 
-            return export_list(services, kind, query, path, fmt, check=control.check)
+            return export_list(services, kind, query, path, fmt, check=control.check,
+                               include_sensitive=sensitive)
 
         self.export_button.setEnabled(False)
         self._exports.start(work, on_done=self._exported, on_fail=self._export_failed)
