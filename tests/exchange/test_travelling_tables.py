@@ -56,13 +56,17 @@ def test_strip_private_empties_every_undeclared_table(committee_db, tmp_path: Pa
     snap = tmp_path / "s.sqlite3"
     rawdb.plain_snapshot(committee_db.path, snap, transmission=False, own_uuid=None)
     conn = rawdb.connect(snap)
-    conn.execute("CREATE TABLE accounts (name TEXT, password_hash TEXT)")
-    conn.execute("INSERT INTO accounts VALUES ('admin', 'argon2-hash')")
+    # a table of a later version that nobody declared, and the accounts (declared staying)
+    conn.execute("CREATE TABLE later_secrets (name TEXT, password_hash TEXT)")
+    conn.execute("INSERT INTO later_secrets VALUES ('admin', 'argon2-hash')")
+    conn.execute("INSERT INTO accounts (name, role, enabled, created_at) "
+                 "VALUES ('admin', 'administrateur', 1, '2026-01-01 00:00:00')")
     conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('signing_key', 'SECRET')")
     conn.commit()
     sn.strip_private(conn)
     conn.commit()
     assert conn.execute("SELECT COUNT(*) FROM accounts").fetchone()[0] == 0
+    assert conn.execute("SELECT COUNT(*) FROM later_secrets").fetchone()[0] == 0
     assert conn.execute("SELECT COUNT(*) FROM settings WHERE key = 'signing_key'"
                         ).fetchone()[0] == 0
     names = [r[0] for r in conn.execute(
