@@ -92,9 +92,11 @@ class FigureCard(QFrame):
             self.links_box.removeWidget(button)
             button.deleteLater()
         self.links = []
-        for text, link, link_caption in links:
+        for text, link, link_caption, *data in links:
             # a link in a label: it wraps on a narrow screen, Tab reaches it, Enter opens it
             label = QLabel(f'<a href="#">{html.escape(text)}</a>')
+            # (a link that names what was typed, an addressee: the record's words, not ours)
+            label.setObjectName("figureLinkData" if data and data[0] else "figureLink")
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                           | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
@@ -434,7 +436,7 @@ class DashboardBoard(QWidget):
               .replace("%2", i18n.locale_for().toString(d.median_days, "f", 0))
               .replace("%3", n(d.implemented)),
               dash.drill_recommendations(board, enums.RecommendationStatus.IMPLEMENTED.value,
-                                         d.addressee), d.addressee or "—")
+                                         d.addressee), d.addressee or "—", True)
              for d in rf.by_addressee[:4]])
         af = board.activities
         c["activities"].show_figure(

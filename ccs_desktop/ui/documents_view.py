@@ -127,6 +127,9 @@ class DocumentsView(QWidget):
         self.save_button.setObjectName("saveButton")
         self.status = QLabel(self)
         self.status.setObjectName("documentStatus")
+        # a long refusal (a PV asked for a meeting not held) wraps instead of widening the
+        # window past the screen
+        self.status.setWordWrap(True)
 
         bar = QHBoxLayout()
         bar.addWidget(self.kind_box, 1)

@@ -75,10 +75,12 @@ _DATA_COMBOS = {"chair_id", "secretary_id", "guestCombo", "threatCombo", "vulner
                 "type_parent", "type_code", "filter_type"}
 _DATA_LISTS = {"agendaList", "meetingThreats", "meetingVulnerabilities", "meetingRecommendations",
                "threatLinks", "vulnerabilityLinks", "assessmentHistory", "followups",
-               "amendmentList", "attachmentList"}
+               "amendmentList", "attachmentList",
+               # the dashboard's table of the five highest threats: a column per threat
+               "table_top"}
 # labels that show a record (its name, place, reference): data
 _DATA_LABELS = {"committeeTitle", "committeePlace", "cardDetail", "namePreview", "statusCommittee",
-                "referenceLabel", "duplicateWarning"}
+                "referenceLabel", "duplicateWarning", "figureLinkData"}
 
 
 # the columns of the lists that show a label or a date (the others show what was typed)
@@ -99,7 +101,7 @@ def _model_texts(where: str, model: QAbstractItemModel, data: bool, rows: int = 
     for c in range(columns):
         header = model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
         if header:
-            yield Text(where, "header", _clean(str(header)))
+            yield Text(where, "header", _clean(str(header)), data)
     for r in range(min(rows, model.rowCount())):
         for c in range(columns):
             value = model.index(r, c).data(Qt.ItemDataRole.DisplayRole)
