@@ -11,7 +11,10 @@ def _search(qtbot, page, words: str) -> set[int]:  # noqa: ANN001
     page.search_edit.clear()
     type_text(qtbot, page.search_edit, words)
     qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)
-    qtbot.wait(600)
+    # the search runs in a worker: wait for its answer, not for a fixed time (a busy machine)
+    qtbot.waitUntil(lambda: page.model.query.search == words.strip()
+                    and not page.model.loading, timeout=10000)
+    qtbot.wait(50)
     return {page.model.record_id(r) for r in range(page.model.rowCount())}
 
 
