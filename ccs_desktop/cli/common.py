@@ -267,6 +267,33 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+@contextlib.contextmanager
+def writing_output(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Around the writing of a command's output file (an export, a report): a file that
+    appeared meanwhile or an OS error reads as a French CliError."""
+    try:
+        yield
+    except FileExistsError:
+        raise CliError(_("The file “{path}” already exists (created during the command). "
+                         "Choose another name with --out, or add --force to replace it.")
+                       .format(path=printable(path))) from None
+    except OSError as exc:
+        raise CliError(_("Cannot write “{path}”: {reason}.")
+                       .format(path=printable(path), reason=os_error_text(exc))) from None
+
+
+def period_option(text: str):  # noqa: ANN201  (services.export.Period | None)
+    """--period as the exports and reports read it (`2024`, `2024-Q2`, `2024-05`,
+    `2024-01..2024-06`); a bad one is a usage error (exit 2)."""
+    from ..services import export
+    from ..services.errors import UserError
+
+    try:
+        return export.parse_period(text)
+    except UserError as exc:
+        raise CliError(str(exc), exit_code=2) from None
+
+
 def check_output_path(path: str | os.PathLike[str], data_dir: str | os.PathLike[str] | None,
                       force: bool) -> Path:
     """The resolved path a command may write its output to, or a CliError.

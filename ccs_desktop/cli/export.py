@@ -11,7 +11,8 @@ import sys
 
 from ..i18n import _, ngettext, pgettext
 from .common import (
-    CliError, add_data_dir, add_force, check_output_path, open_existing, printable,
+    CliError, add_data_dir, add_force, check_output_path, open_existing, period_option,
+    printable, writing_output,
 )
 
 INDICATORS = "indicators"
@@ -51,43 +52,33 @@ def _format_of(args: argparse.Namespace) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ..fileio import os_error_text
     from ..services import export
-    from ..services.errors import UserError
     from ..services.hub import Services
     from ..services.records import ListQuery
 
     fmt = _format_of(args)
-    try:
-        period = export.parse_period(args.period)
-    except UserError as exc:
-        raise CliError(str(exc), exit_code=2) from None
+    period = period_option(args.period)
     path = check_output_path(args.out, args.data_dir, args.force)
     db = open_existing(args.data_dir)
     try:
         services = Services(db)
-        if args.kind == INDICATORS:
-            from ..services import export_indicators
+        with writing_output(path):
+            if args.kind == INDICATORS:
+                from ..services import export_indicators
 
-            if args.search:
-                raise CliError(_("The indicators take no --search."), exit_code=2)
-            result = export_indicators.export_indicators(db, path, fmt, period=period,
-                                                         overwrite=args.force)
-        else:
-            if args.sensitive:
-                print(_("Warning: this export holds restricted threats and phone numbers, in "
-                        "clear: keep it off any USB stick you hand over, never send it to the "
-                        "CRSS, delete it once used."), file=sys.stderr)
-            result = export.export_list(services, args.kind, ListQuery(search=args.search),
-                                        path, fmt, period=period, overwrite=args.force,
-                                        include_sensitive=args.sensitive)
-    except FileExistsError:
-        raise CliError(_("The file “{path}” already exists (created during the command). "
-                         "Choose another name with --out, or add --force to replace it.")
-                       .format(path=printable(path))) from None
-    except OSError as exc:
-        raise CliError(_("Cannot write “{path}”: {reason}.")
-                       .format(path=printable(path), reason=os_error_text(exc))) from None
+                if args.search:
+                    raise CliError(_("The indicators take no --search."), exit_code=2)
+                result = export_indicators.export_indicators(db, path, fmt, period=period,
+                                                             overwrite=args.force)
+            else:
+                if args.sensitive:
+                    print(_("Warning: this export holds restricted threats and phone numbers, "
+                            "in clear: keep it off any USB stick you hand over, never send it "
+                            "to the CRSS, delete it once used."), file=sys.stderr)
+                result = export.export_list(services, args.kind,
+                                            ListQuery(search=args.search), path, fmt,
+                                            period=period, overwrite=args.force,
+                                            include_sensitive=args.sensitive)
     finally:
         db.close()
     print(ngettext("{n} row exported.", "{n} rows exported.", result.rows)

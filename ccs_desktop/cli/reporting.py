@@ -10,8 +10,8 @@ import json
 
 from ..i18n import _, pgettext
 from .common import (
-    CliError, add_data_dir, add_force, check_output_path, open_existing, printable,
-    printable_field,
+    CliError, add_data_dir, add_force, check_output_path, open_existing, period_option,
+    printable, printable_field, writing_output,
 )
 
 
@@ -114,32 +114,21 @@ def cmd_completeness(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from ..fileio import os_error_text
-    from ..services import export
     from ..services.documents import report
     from ..services.errors import UserError
 
-    try:
-        period = export.parse_period(args.period)
-    except UserError as exc:
-        raise CliError(str(exc), exit_code=2) from None
+    period = period_option(args.period)
     if period is None:
         raise CliError(_("Give a period: 2024, 2024-Q2, 2024-05 or 2024-01..2024-06."),
                        exit_code=2)
     path = check_output_path(args.out, args.data_dir, args.force)
     db = open_existing(args.data_dir)
     try:
-        written = report.write_report(db, path, period, region=args.region,
-                                      overwrite=args.force)
+        with writing_output(path):
+            written = report.write_report(db, path, period, region=args.region,
+                                          overwrite=args.force)
     except UserError as exc:
         raise CliError(str(exc)) from None
-    except FileExistsError:
-        raise CliError(_("The file “{path}” already exists (created during the command). "
-                         "Choose another name with --out, or add --force to replace it.")
-                       .format(path=printable(path))) from None
-    except OSError as exc:
-        raise CliError(_("Cannot write “{path}”: {reason}.")
-                       .format(path=printable(path), reason=os_error_text(exc))) from None
     finally:
         db.close()
     print(printable(written))
