@@ -136,3 +136,40 @@ ORDER BY {COLUMNS[order_by]} IS NULL, {COLUMNS[order_by]} {direction}, sort_code
 
 def _date(value: object) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10]) if value else None
+
+
+@dataclass(frozen=True)
+class ScopeCommittee:
+    committee_id: int
+    code: str
+    name: str
+    region: str
+    cercle: str
+
+
+@dataclass(frozen=True)
+class ScopePlaces:
+    """What the CRSS dashboard's scope chooser offers: the register's places that hold a
+    committee of the consolidated database."""
+
+    regions: tuple[str, ...]
+    cercles: tuple[tuple[str, str], ...]  # (region, cercle)
+    committees: tuple[ScopeCommittee, ...]  # by code
+
+
+def scope_places(db: Database) -> ScopePlaces:
+    sql = """SELECT c.id, COALESCE(c.code, ''), COALESCE(c.name, ''), r.region, r.cercle
+             FROM crss_register r JOIN committees c ON c.uuid = r.committee_uuid
+             WHERE c.deleted_at IS NULL ORDER BY c.code, c.id"""
+    with db.session() as s:
+        rows = s.execute(text(sql)).all()
+    seen: set[int] = set()
+    committees = []
+    for cid, code, name, region, cercle in rows:
+        if cid not in seen:
+            seen.add(cid)
+            committees.append(ScopeCommittee(int(cid), code, name, region or "", cercle or ""))
+    return ScopePlaces(tuple(sorted({c.region for c in committees if c.region})),
+                       tuple(sorted({(c.region, c.cercle) for c in committees
+                                     if c.region and c.cercle})),
+                       tuple(committees))
