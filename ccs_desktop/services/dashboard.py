@@ -401,7 +401,7 @@ def _compute(s: Any, period: Period, include_restricted: bool, today: dt.date,
     att_join = (select().select_from(at).join(mt, mt.id == at.meeting_id)
                 .join(pe, pe.id == at.person_id))
     present = at.status == PRESENT
-    a = s.execute(att_join.add_columns(
+    att_cols = (
         func.count(distinct(case((present, at.meeting_id)))),
         func.coalesce(func.sum(case((present, 1), else_=0)), 0),
         func.coalesce(func.sum(case((and_(present, at.is_guest.is_(False)), 1), else_=0)), 0),
@@ -411,7 +411,25 @@ def _compute(s: Any, period: Period, include_restricted: bool, today: dt.date,
         func.coalesce(func.sum(case((and_(present, pe.is_youth.is_(True)), 1), else_=0)), 0),
         func.count(distinct(case((and_(present, pe.category == enums.Category.FDS.value),
                                   at.meeting_id)))),
-    ).where(at.deleted_at.is_(None), held_mt)).one()
+    )
+    monthly: list[Any] = []
+    if scope.many:
+        # one pass over the attendance of many committees: the figures per month (each
+        # meeting is in one month: the distinct counts add up), summed here, and the
+        # per-month series of the charts
+        month = func.substr(mt.date, 1, 7)
+        monthly = s.execute(
+            select(month, *att_cols,
+                   func.coalesce(func.sum(case((and_(present, pe.sex == enums.Sex.H.value), 1),
+                                               else_=0)), 0))
+            .select_from(mt)
+            .outerjoin(at, and_(at.meeting_id == mt.id, at.deleted_at.is_(None)))
+            .outerjoin(pe, pe.id == at.person_id)
+            .where(held_mt).group_by(month).order_by(month)).all()
+        a = tuple(sum(int(r[i] or 0) for r in monthly) for i in range(1, 8))
+    else:
+        a = s.execute(att_join.add_columns(*att_cols)
+                      .where(at.deleted_at.is_(None), held_mt)).one()
     n_meet, n_present, members_present, members_recorded, att_women, att_youth, with_fds = (
         int(x or 0) for x in a)
     attendance = AttendanceFigures(n_meet, n_present, members_present, members_recorded)
@@ -426,9 +444,10 @@ def _compute(s: Any, period: Period, include_restricted: bool, today: dt.date,
     participation = Participation(Share(mem_women, n_members), Share(mem_youth, n_members),
                                   Share(att_women, n_present), Share(att_youth, n_present))
 
-    # FDS at the held meetings, by corps
+    # FDS at the held meetings, by corps (coalesce: the index on the category would start
+    # from every FDS member's attendance of all years, not from the period's meetings)
     fds = and_(at.deleted_at.is_(None), held_mt, present,
-               pe.category == enums.Category.FDS.value)
+               func.coalesce(pe.category, "") == enums.Category.FDS.value)
     corps = func.coalesce(pe.fds_corps, NO_CORPS)
     by_corps = tuple(
         CorpsAttendance(code, enums.FdsCorps.label_of(code) if code else _("Corps not given"),
@@ -484,14 +503,9 @@ def _compute(s: Any, period: Period, include_restricted: bool, today: dt.date,
              func.sum(case((pe.sex == enums.Sex.H.value, 1), else_=0)),
              func.sum(case((pe.is_youth.is_(True), 1), else_=0)))
     if scope.many:
-        month = func.substr(mt.date, 1, 7)
         points = tuple(
-            MeetingPoint(0, dt.date(int(mo[:4]), int(mo[5:7]), 1), mo, int(w or 0),
-                         int(h or 0), int(y or 0))
-            for mo, w, h, y in s.execute(
-                select(month, *sexes).select_from(mt).outerjoin(at, joined)
-                .outerjoin(pe, pe.id == at.person_id).where(held_mt)
-                .group_by(month).order_by(month)))
+            MeetingPoint(0, dt.date(int(r[0][:4]), int(r[0][5:7]), 1), r[0], int(r[5] or 0),
+                         int(r[8] or 0), int(r[6] or 0)) for r in monthly)
         tracks = _month_tracks(s, active, [p.date for p in points])
     else:
         points = tuple(
