@@ -13,6 +13,11 @@ What a period covers:
   the five highest-scored active threats followed through the assessments of the period's
   held meetings;
 - members: the active members today.
+At the CRSS (issue 17) the same figures are computed for a `Scope`: the nation, a region or a
+cercle (the register's places: crss_register, as the reporting rates read them) or one
+committee. The scope is one `committee_id IN (SELECT ...)` pushed into every statement; a
+scope of many committees counts committee-months (each committee's statutory rhythm) and draws
+its per-meeting charts per month.
 Restricted threats (complaints about FDS conduct) are left out unless `include_restricted`
 (the dashboard is shown on a screen, sometimes at a meeting where FDS members sit; a reader
 role, issue 13, never sees them). Every figure has its `drill`: the list and the ListQuery
@@ -29,6 +34,7 @@ from typing import Any
 from sqlalchemy import and_, case, distinct, func, literal, select, true
 
 from ..db import models as m
+from ..db.models_exchange import RegisterEntry
 from ..domain import enums
 from ..domain.threat_types import national_type
 from ..i18n import _
@@ -46,6 +52,57 @@ NO_CORPS = ""  # an FDS member whose corps is not recorded
 
 # --- values ----------------------------------------------------------------------------------
 
+OWN, NATION, REGION, CERCLE, COMMITTEE = "own", "nation", "region", "cercle", "committee"
+SCOPE_LEVELS = (NATION, REGION, CERCLE, COMMITTEE)
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Whose records: "own" (every record of the database: a committee's own), or at the
+    CRSS the nation, a region, a cercle (of a region) or one committee (its id)."""
+
+    level: str = OWN
+    region: str = ""
+    cercle: str = ""
+    committee_id: int | None = None
+
+    @property
+    def many(self) -> bool:
+        """A scope of several committees (counted in committee-months, charted per month)."""
+        return self.level in (NATION, REGION, CERCLE)
+
+    def committees(self) -> Any:
+        """SELECT of the committee ids in scope, None for every record of the database."""
+        c, r = m.Committee, RegisterEntry
+        if self.level == COMMITTEE:
+            return select(literal(self.committee_id if self.committee_id is not None else 0))
+        if self.level in (REGION, CERCLE):
+            places = select(r.committee_uuid).where(r.committee_uuid.is_not(None),
+                                                    r.region == self.region)
+            if self.level == CERCLE:
+                places = places.where(r.cercle == self.cercle)
+            return select(c.id).where(c.deleted_at.is_(None), c.uuid.in_(places))
+        return None
+
+
+OWN_SCOPE = Scope()
+
+
+def nation_scope() -> Scope:
+    return Scope(NATION)
+
+
+def region_scope(region: str) -> Scope:
+    return Scope(REGION, region=region)
+
+
+def cercle_scope(region: str, cercle: str) -> Scope:
+    return Scope(CERCLE, region=region, cercle=cercle)
+
+
+def committee_scope(committee_id: int) -> Scope:
+    return Scope(COMMITTEE, committee_id=committee_id)
+
 @dataclass(frozen=True, slots=True)
 class Drill:
     """The list that shows what a figure counts: its kind and ListQuery filters."""
@@ -61,6 +118,13 @@ class Drill:
 def _drill(kind: str, **filters: Any) -> Drill:
     return Drill(kind, tuple((k, tuple(v) if isinstance(v, list) else v)
                              for k, v in filters.items()))
+
+
+def _scoped(board: Any, kind: str, **filters: Any) -> Drill:
+    """A drill narrowed to the board's committees (at the CRSS)."""
+    if board.committee_ids is not None:
+        filters["committee_id"] = list(board.committee_ids) or [0]
+    return _drill(kind, **filters)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,9 +254,9 @@ class ActivityFigures:
 class MeetingPoint:
     """One held meeting of the period, on the x axis of the per-meeting charts."""
 
-    meeting_id: int
-    date: dt.date
-    reference: str
+    meeting_id: int  # 0 for a month of a scope of many committees
+    date: dt.date  # the meeting's, or the month's first day
+    reference: str  # the meeting's, or the month (YYYY-MM)
     women: int  # present
     men: int
     youth: int
@@ -225,6 +289,17 @@ class Dashboard:
     heat: tuple[tuple[int, ...], ...]  # heat[likelihood-1][impact-1]: active threats
     points: tuple[MeetingPoint, ...]  # held meetings of the period, by date
     tracks: tuple[ThreatTrack, ...]
+    scope: Scope = OWN_SCOPE
+    #: the committees in scope (the lists' committee_id filter), None: every committee
+    committee_ids: tuple[int, ...] | None = None
+    #: the meetings of the period are more than a list filter takes (MAX_MEETING_IDS):
+    #: meeting_ids is empty and the recommendations' lists are not narrowed to the period
+    meetings_cut: bool = False
+
+    @property
+    def per_month(self) -> bool:
+        """The per-meeting series are per month (a scope of many committees)."""
+        return self.scope.many
 
     def cell(self, likelihood: int, impact: int) -> int:
         return self.heat[likelihood - 1][impact - 1]
@@ -246,22 +321,39 @@ def _in_period(column: Any, period: Period) -> Any:
     return and_(column >= period.start, column <= period.end)
 
 
+MAX_MEETING_IDS = 1000  # services.records.MAX_FILTER_VALUES: what a list filter takes
+
+
 def dashboard(db: Any, period: Period, *, include_restricted: bool = False,
-              today: dt.date | None = None) -> Dashboard:
-    """Every figure and series of `period` (services.export.Period) from the database `db`."""
+              today: dt.date | None = None, scope: Scope = OWN_SCOPE) -> Dashboard:
+    """Every figure and series of `period` (services.export.Period) from the database `db`,
+    for `scope` (every record of the database by default)."""
     today = today or dt.date.today()
     with db.session() as s:
-        return _compute(s, period, include_restricted, today)
+        return _compute(s, period, include_restricted, today, scope)
 
 
-def _compute(s: Any, period: Period, include_restricted: bool, today: dt.date) -> Dashboard:
+def _compute(s: Any, period: Period, include_restricted: bool, today: dt.date,
+             scope: Scope = OWN_SCOPE) -> Dashboard:
     mt, at, pe = m.Meeting, m.Attendance, m.Person
-    live_mt = and_(mt.deleted_at.is_(None), _in_period(mt.date, period))
+    in_scope_sql = scope.committees()
+    committee_ids = (None if in_scope_sql is None
+                     else tuple(int(i) for i in s.scalars(in_scope_sql)))
+
+    def mine(column: Any) -> Any:
+        return true() if in_scope_sql is None else column.in_(in_scope_sql)
+
+    live_mt = and_(mt.deleted_at.is_(None), _in_period(mt.date, period), mine(mt.committee_id))
     held_mt = and_(live_mt, mt.status.in_(HELD))
 
     # meetings
     this_month = today.replace(day=1)
     ordinary_held = and_(mt.status.in_(HELD), mt.kind == enums.MeetingKind.ORDINARY.value)
+    if scope.level == OWN:
+        month_key, held_key = func.substr(mt.date, 1, 7), literal(1)
+    else:
+        month_key = mt.committee_id.op("||")("-").op("||")(func.substr(mt.date, 1, 7))
+        held_key = mt.committee_id
     counts = s.execute(select(
         func.count(),
         func.coalesce(func.sum(case((mt.status.in_(HELD), 1), else_=0)), 0),
@@ -272,10 +364,10 @@ def _compute(s: Any, period: Period, include_restricted: bool, today: dt.date) -
                                     else_=0)), 0),
         func.coalesce(func.sum(case((mt.status == enums.MeetingStatus.PLANNED.value, 1),
                                     else_=0)), 0),
-        func.count(distinct(case((and_(ordinary_held, mt.date <= today),
-                                  func.substr(mt.date, 1, 7))))),
-        func.coalesce(func.max(case((and_(ordinary_held, mt.date >= this_month,
-                                          mt.date <= today), 1), else_=0)), 0),
+        # months (committee-months at the CRSS) with an ordinary meeting held
+        func.count(distinct(case((and_(ordinary_held, mt.date <= today), month_key)))),
+        func.count(distinct(case((and_(ordinary_held, mt.date >= this_month,
+                                       mt.date <= today), held_key)))),
     ).where(live_mt)).one()
     _all, held, extra, not_held, planned, months_held, this_month_held = (
         int(x or 0) for x in counts)
@@ -286,20 +378,30 @@ def _compute(s: Any, period: Period, include_restricted: bool, today: dt.date) -
             select(mt.not_held_reason, func.count()).where(
                 live_mt, mt.status == enums.MeetingStatus.NOT_HELD.value)
             .group_by(mt.not_held_reason).order_by(func.count().desc(), mt.not_held_reason)))
-    installed = s.execute(select(func.min(m.Committee.installed_on))
-                          .where(m.Committee.deleted_at.is_(None))).scalar()
-    first = max(period.start, installed.replace(day=1) if installed else period.start)
-    # the months ended, and the month under way once its meeting is held (not late before)
-    months_expected = _months_between(first, min(period.end, this_month - dt.timedelta(days=1)))
-    if period.start <= today <= period.end and first <= today:
-        months_expected += this_month_held
-    meeting_ids = tuple(s.scalars(select(mt.id).where(live_mt).order_by(mt.date, mt.id)))
+    last_ended = min(period.end, this_month - dt.timedelta(days=1))
+    if scope.level == OWN:
+        installed = s.execute(select(func.min(m.Committee.installed_on))
+                              .where(m.Committee.deleted_at.is_(None))).scalar()
+        first = max(period.start, installed.replace(day=1) if installed else period.start)
+        # the months ended, and the month under way once its meeting is held (not late before)
+        months_expected = _months_between(first, last_ended)
+        if period.start <= today <= period.end and first <= today:
+            months_expected += this_month_held
+    else:
+        months_expected = _committee_months(s, in_scope_sql, period, last_ended)
+        if period.start <= today <= period.end:
+            months_expected += this_month_held
+    meeting_ids = tuple(s.scalars(select(mt.id).where(live_mt).order_by(mt.date, mt.id)
+                                  .limit(MAX_MEETING_IDS + 1)))
+    meetings_cut = len(meeting_ids) > MAX_MEETING_IDS
+    if meetings_cut:
+        meeting_ids = ()
 
     # attendance at the held meetings
     att_join = (select().select_from(at).join(mt, mt.id == at.meeting_id)
                 .join(pe, pe.id == at.person_id))
     present = at.status == PRESENT
-    a = s.execute(att_join.add_columns(
+    att_cols = (
         func.count(distinct(case((present, at.meeting_id)))),
         func.coalesce(func.sum(case((present, 1), else_=0)), 0),
         func.coalesce(func.sum(case((and_(present, at.is_guest.is_(False)), 1), else_=0)), 0),
@@ -309,7 +411,25 @@ def _compute(s: Any, period: Period, include_restricted: bool, today: dt.date) -
         func.coalesce(func.sum(case((and_(present, pe.is_youth.is_(True)), 1), else_=0)), 0),
         func.count(distinct(case((and_(present, pe.category == enums.Category.FDS.value),
                                   at.meeting_id)))),
-    ).where(at.deleted_at.is_(None), held_mt)).one()
+    )
+    monthly: list[Any] = []
+    if scope.many:
+        # one pass over the attendance of many committees: the figures per month (each
+        # meeting is in one month: the distinct counts add up), summed here, and the
+        # per-month series of the charts
+        month = func.substr(mt.date, 1, 7)
+        monthly = s.execute(
+            select(month, *att_cols,
+                   func.coalesce(func.sum(case((and_(present, pe.sex == enums.Sex.H.value), 1),
+                                               else_=0)), 0))
+            .select_from(mt)
+            .outerjoin(at, and_(at.meeting_id == mt.id, at.deleted_at.is_(None)))
+            .outerjoin(pe, pe.id == at.person_id)
+            .where(held_mt).group_by(month).order_by(month)).all()
+        a = tuple(sum(int(r[i] or 0) for r in monthly) for i in range(1, 8))
+    else:
+        a = s.execute(att_join.add_columns(*att_cols)
+                      .where(at.deleted_at.is_(None), held_mt)).one()
     n_meet, n_present, members_present, members_recorded, att_women, att_youth, with_fds = (
         int(x or 0) for x in a)
     attendance = AttendanceFigures(n_meet, n_present, members_present, members_recorded)
@@ -319,14 +439,15 @@ def _compute(s: Any, period: Period, include_restricted: bool, today: dt.date) -
         func.count(),
         func.coalesce(func.sum(case((pe.sex == enums.Sex.F.value, 1), else_=0)), 0),
         func.coalesce(func.sum(case((pe.is_youth.is_(True), 1), else_=0)), 0),
-    ).where(member)).one()
+    ).where(member, mine(pe.committee_id))).one()
     n_members, mem_women, mem_youth = (int(x or 0) for x in mem)
     participation = Participation(Share(mem_women, n_members), Share(mem_youth, n_members),
                                   Share(att_women, n_present), Share(att_youth, n_present))
 
-    # FDS at the held meetings, by corps
+    # FDS at the held meetings, by corps (coalesce: the index on the category would start
+    # from every FDS member's attendance of all years, not from the period's meetings)
     fds = and_(at.deleted_at.is_(None), held_mt, present,
-               pe.category == enums.Category.FDS.value)
+               func.coalesce(pe.category, "") == enums.Category.FDS.value)
     corps = func.coalesce(pe.fds_corps, NO_CORPS)
     by_corps = tuple(
         CorpsAttendance(code, enums.FdsCorps.label_of(code) if code else _("Corps not given"),
@@ -338,7 +459,7 @@ def _compute(s: Any, period: Period, include_restricted: bool, today: dt.date) -
 
     # threats: the register today
     th = m.Threat
-    active = and_(th.deleted_at.is_(None), th.status == ACTIVE)
+    active = and_(th.deleted_at.is_(None), th.status == ACTIVE, mine(th.committee_id))
     if not include_restricted:
         active = and_(active, th.is_restricted.is_(False))
     levels = dict(s.execute(select(th.level, func.count()).where(active).group_by(th.level))
@@ -371,26 +492,53 @@ def _compute(s: Any, period: Period, include_restricted: bool, today: dt.date) -
         func.coalesce(func.sum(ac.reached_women), 0),
         func.coalesce(func.sum(ac.reached_young_men), 0),
         func.coalesce(func.sum(ac.reached_young_women), 0),
-    ).where(ac.deleted_at.is_(None), _in_period(ac.date, period))).one()
+    ).where(ac.deleted_at.is_(None), _in_period(ac.date, period),
+            mine(ac.committee_id))).one()
     activities = ActivityFigures(*(int(x or 0) for x in act))
 
-    # per held meeting: attendance by sex, and the five highest threats' scores
+    # per held meeting (per month for many committees): attendance by sex, and the five
+    # highest threats' scores
     joined = and_(at.meeting_id == mt.id, at.deleted_at.is_(None), at.status == PRESENT)
-    points = tuple(
-        MeetingPoint(mid, day, ref or "", int(w or 0), int(h or 0), int(y or 0))
-        for mid, day, ref, w, h, y in s.execute(
-            select(mt.id, mt.date, mt.reference,
-                   func.sum(case((pe.sex == enums.Sex.F.value, 1), else_=0)),
-                   func.sum(case((pe.sex == enums.Sex.H.value, 1), else_=0)),
-                   func.sum(case((pe.is_youth.is_(True), 1), else_=0)))
-            .select_from(mt).outerjoin(at, joined).outerjoin(pe, pe.id == at.person_id)
-            .where(held_mt).group_by(mt.id).order_by(mt.date, mt.id)))
-    tracks = _tracks(s, active, held_mt, [p.meeting_id for p in points])
+    sexes = (func.sum(case((pe.sex == enums.Sex.F.value, 1), else_=0)),
+             func.sum(case((pe.sex == enums.Sex.H.value, 1), else_=0)),
+             func.sum(case((pe.is_youth.is_(True), 1), else_=0)))
+    if scope.many:
+        points = tuple(
+            MeetingPoint(0, dt.date(int(r[0][:4]), int(r[0][5:7]), 1), r[0], int(r[5] or 0),
+                         int(r[8] or 0), int(r[6] or 0)) for r in monthly)
+        tracks = _month_tracks(s, active, [p.date for p in points])
+    else:
+        points = tuple(
+            MeetingPoint(mid, day, ref or "", int(w or 0), int(h or 0), int(y or 0))
+            for mid, day, ref, w, h, y in s.execute(
+                select(mt.id, mt.date, mt.reference, *sexes)
+                .select_from(mt).outerjoin(at, joined).outerjoin(pe, pe.id == at.person_id)
+                .where(held_mt).group_by(mt.id).order_by(mt.date, mt.id)))
+        tracks = _tracks(s, active, held_mt, [p.meeting_id for p in points])
     return Dashboard(period, today, include_restricted, meeting_ids,
                      MeetingFigures(months_expected, months_held, held, extra, not_held,
                                     planned, reasons),
                      attendance, participation, fds_figures, threats, recs, activities,
-                     tuple(tuple(row) for row in grid), points, tracks)
+                     tuple(tuple(row) for row in grid), points, tracks, scope, committee_ids,
+                     meetings_cut)
+
+
+def _committee_months(s: Any, in_scope_sql: Any, period: Period, last_ended: dt.date) -> int:
+    """The months ended of the period summed over the committees in scope, each from its
+    installation month (the period's start when not known): one row per installation
+    month."""
+    c = m.Committee
+    month = func.substr(c.installed_on, 1, 7)
+    where = [c.deleted_at.is_(None)]
+    if in_scope_sql is not None:
+        where.append(c.id.in_(in_scope_sql))
+    total = 0
+    for installed, n in s.execute(select(month, func.count()).where(*where).group_by(month)):
+        first = period.start
+        if installed:
+            first = max(first, dt.date(int(installed[:4]), int(installed[5:7]), 1))
+        total += int(n) * _months_between(first, last_ended)
+    return total
 
 
 def _type_label(code: str, stored: str) -> str:
@@ -462,12 +610,38 @@ def _tracks(s: Any, active: Any, held_mt: Any, meeting_ids: list[int]) -> tuple[
                  for tid, title, score in top)
 
 
+def _month_tracks(s: Any, active: Any, months: list[dt.date]) -> tuple[ThreatTrack, ...]:
+    """The five highest threats in scope and, at the end of each month, their latest
+    assessment (their few assessments read once, the latest per month found here)."""
+    th, ta = m.Threat, m.ThreatAssessment
+    top = s.execute(select(th.id, th.title, th.score).where(active)
+                    .order_by(th.score.desc(), th.id).limit(TOP_THREATS)).all()
+    if not top or not months:
+        return tuple(ThreatTrack(tid, title, int(score), ()) for tid, title, score in top)
+    ends = [dt.date(d.year, d.month, calendar.monthrange(d.year, d.month)[1]) for d in months]
+    rows: dict[int, list[tuple[dt.date, int]]] = {}
+    for tid, day, score in s.execute(
+            select(ta.threat_id, ta.date, ta.score)
+            .where(ta.threat_id.in_([t[0] for t in top]), ta.deleted_at.is_(None),
+                   ta.date <= ends[-1]).order_by(ta.threat_id, ta.date, ta.id)):
+        rows.setdefault(tid, []).append((day, score))
+    out = []
+    for tid, title, score in top:
+        seen = rows.get(tid, [])
+        scores: list[int | None] = []
+        for end in ends:
+            before = [sc for day, sc in seen if day <= end]
+            scores.append(before[-1] if before else None)
+        out.append(ThreatTrack(tid, title, int(score), tuple(scores)))
+    return tuple(out)
+
+
 # --- what each figure opens ----------------------------------------------------------------
 
 def _threat_scope(board: Dashboard, **filters: Any) -> Drill:
     if not board.include_restricted:
         filters["is_restricted"] = False
-    return _drill("threats", status=ACTIVE, **filters)
+    return _scoped(board, "threats", status=ACTIVE, **filters)
 
 
 def _period_dates(board: Dashboard) -> dict[str, dt.date]:
@@ -478,7 +652,7 @@ def drill_meetings(board: Dashboard, status: str | tuple[str, ...] | None = None
                    **filters: Any) -> Drill:
     if status is not None:
         filters["status"] = list(status) if isinstance(status, tuple) else status
-    return _drill("meetings", **_period_dates(board), **filters)
+    return _scoped(board, "meetings", **_period_dates(board), **filters)
 
 
 def drill_held(board: Dashboard) -> Drill:
@@ -492,6 +666,14 @@ def drill_not_held(board: Dashboard, reason: str | None = None) -> Drill:
 
 def drill_meeting(board: Dashboard, meeting_id: int) -> Drill:
     return _drill("meetings", id=meeting_id)
+
+
+def drill_month(board: Dashboard, first_day: dt.date) -> Drill:
+    """The held meetings of one month of the board (a scope of many committees)."""
+    last = dt.date(first_day.year, first_day.month,
+                   calendar.monthrange(first_day.year, first_day.month)[1])
+    return _scoped(board, "meetings", date_from=max(first_day, board.period.start),
+                   date_to=min(last, board.period.end), status=list(HELD))
 
 
 def drill_threats(board: Dashboard, level: str | None = None) -> Drill:
@@ -513,7 +695,8 @@ def drill_threat(board: Dashboard, threat_id: int) -> Drill:
 def drill_recommendations(board: Dashboard, which: str | None = None,
                           addressee: str | None = None) -> Drill:
     """which: None (all of the period), "open", "implemented", "overdue" or a status code."""
-    filters: dict[str, Any] = {"meeting_id": list(board.meeting_ids) or [0]}
+    filters: dict[str, Any] = ({} if board.meetings_cut
+                               else {"meeting_id": list(board.meeting_ids) or [0]})
     if which == "open":
         filters["open"] = True
     elif which == "overdue":
@@ -522,15 +705,15 @@ def drill_recommendations(board: Dashboard, which: str | None = None,
         filters["status"] = which
     if addressee is not None:
         filters["addressee"] = addressee
-    return _drill("recommendations", **filters)
+    return _scoped(board, "recommendations", **filters)
 
 
 def drill_activities(board: Dashboard) -> Drill:
-    return _drill("activities", **_period_dates(board))
+    return _scoped(board, "activities", **_period_dates(board))
 
 
 def drill_members(board: Dashboard, **filters: Any) -> Drill:
-    return _drill("people", is_member=True, is_active=True, **filters)
+    return _scoped(board, "people", is_member=True, is_active=True, **filters)
 
 
 def drill_fds(board: Dashboard, corps: str | None = None) -> Drill:

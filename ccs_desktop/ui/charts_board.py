@@ -2,7 +2,8 @@
 and the charts of services.dashboard, computed off the GUI thread (ui.tasks) a moment after
 the last change of the period, never per keystroke. Every figure, bar, point, heat-map cell
 and table row emits `drillDown(kind, filters, caption)`: the main window shows that list
-filtered to what the figure counts."""
+filtered to what the figure counts. At the CRSS the board is given a scope (set_scope: the
+nation, a region, a cercle, a committee; ui.crss.dashboard chooses it) and counts for it."""
 
 from __future__ import annotations
 
@@ -120,6 +121,8 @@ class DashboardBoard(QWidget):
         self.setObjectName("dashboard")
         self.services = services
         self.include_restricted = include_restricted
+        self.scope: dash.Scope = dash.OWN_SCOPE
+        self.scope_text = ""  # what the heading says of the scope ("" : the committee's own)
         self.board: dash.Dashboard | None = None
         self._runner = TaskRunner(self)
         self._timer = QTimer(self)
@@ -131,10 +134,11 @@ class DashboardBoard(QWidget):
         self._build_charts()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel(self.tr("Dashboard"))
-        heading.setObjectName("dashboardTitle")
-        heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
-        layout.addWidget(heading)
+        self.heading = QLabel(self.tr("Dashboard"))
+        self.heading.setObjectName("dashboardTitle")
+        self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
         layout.addLayout(self.picker_row)
         layout.addLayout(self.cards_grid)
         layout.addLayout(self.charts_grid)
@@ -287,6 +291,14 @@ class DashboardBoard(QWidget):
         return self.tr("from %1 to %2").replace("%1", i18n.long_date(period.start)).replace(
             "%2", i18n.long_date(period.end))
 
+    # --- the scope (at the CRSS) ----------------------------------------------------------
+    def set_scope(self, scope: dash.Scope, text: str = "") -> None:
+        """Count for `scope` from now on (`text`: its name in the heading); recomputes."""
+        self.scope, self.scope_text = scope, text
+        self.heading.setText(self.tr("Dashboard: %1").replace("%1", text) if text
+                             else self.tr("Dashboard"))
+        self.schedule()
+
     # --- computing ------------------------------------------------------------------------
     def schedule(self) -> None:
         """Recompute a moment after the last change (typing a year costs one run)."""
@@ -299,10 +311,11 @@ class DashboardBoard(QWidget):
         except Exception as exc:  # noqa: BLE001  (a ValidationError: say it)
             self._say(str(exc))
             return
-        db, restricted = self.services.db, self.include_restricted
+        db, restricted, scope = self.services.db, self.include_restricted, self.scope
         self._say(self.tr("Computing the figures…"))
         self._runner.start(lambda _control: dash.dashboard(db, period,
-                                                           include_restricted=restricted),
+                                                           include_restricted=restricted,
+                                                           scope=scope),
                            on_done=self._show, on_fail=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
@@ -339,6 +352,8 @@ class DashboardBoard(QWidget):
 
     def _open(self, drill: dash.Drill, caption: str) -> None:
         where = self.period_label.text()
+        if self.scope_text:
+            where = f"{self.scope_text}, {where}"
         self.drillDown.emit(drill.kind, drill.filter_dict,
                             self.tr("Dashboard, %1: %2").replace("%1", where)
                             .replace("%2", caption))
@@ -353,10 +368,13 @@ class DashboardBoard(QWidget):
         reasons = [(pair.replace("%1", r.label).replace("%2", n(r.n)), dash.drill_not_held(board, r.code or None),
                     r.label) for r in mf.not_held_reasons]
         c["meetings"].show_figure(
-            self.tr("%1 / %2 months").replace("%1", n(mf.months_held))
+            (self.tr("%1 / %2 committee-months") if board.per_month
+             else self.tr("%1 / %2 months")).replace("%1", n(mf.months_held))
             .replace("%2", n(mf.months_expected)),
-            self.tr("Months with an ordinary meeting held, of the months elapsed. "
-                    "%1 meetings held, of which %2 extraordinary; %3 still planned.")
+            (self.tr("Months with an ordinary meeting held, summed over the committees, of "
+                     "their months elapsed. ") if board.per_month else
+             self.tr("Months with an ordinary meeting held, of the months elapsed. "))
+            + self.tr("%1 meetings held, of which %2 extraordinary; %3 still planned.")
             .replace("%1", n(mf.held)).replace("%2", n(mf.extraordinary_held))
             .replace("%3", n(mf.planned)),
             dash.drill_held(board), self.tr("meetings held"),
@@ -495,6 +513,8 @@ class DashboardBoard(QWidget):
             self._open(dash.drill_recommendations(board, key[1]), key[2])
         elif kind == "meeting":
             self._open(dash.drill_meeting(board, key[1]), key[2])
+        elif kind == "month":
+            self._open(dash.drill_month(board, key[1]), key[2])
 
     def _show_charts(self, board: dash.Dashboard) -> None:
         # heat map and its table (likelihood rows, highest first)
@@ -519,17 +539,30 @@ class DashboardBoard(QWidget):
         # CHART_MEETINGS of them, the tables have them all)
         shown = board.points[-CHART_MEETINGS:]
         cut = len(board.points) - len(shown)
-        dates = [i18n.short_date(p.date)[:5] for p in shown]
+        monthly = board.per_month
+        if monthly:  # many committees: one point per month
+            dates = [p.reference[2:] for p in shown]
+            keys_m = [("month", p.date, p.reference) for p in board.points]
+            names = [p.reference for p in board.points]
+        else:
+            dates = [i18n.short_date(p.date)[:5] for p in shown]
+            keys_m = [("meeting", p.meeting_id, p.reference) for p in board.points]
+            names = [f"{i18n.short_date(p.date)} {p.reference}" for p in board.points]
+        first_col = self.tr("Month") if monthly else self.tr("Meeting")
+        self.top_panel.title.setText(
+            self.tr("Score of the five highest active threats at the end of each month")
+            if monthly else self.tr("Score of the five highest active threats at each meeting"))
+        self.sex_panel.title.setText(self.tr("People present by sex, each month") if monthly
+                                     else self.tr("People present by sex at each meeting"))
         lines = [Line(t.title[:40], t.scores[cut:], ("threat", t.threat_id, t.title))
                  for t in board.tracks]
         self.top_panel.set_lines(dates, lines)
         self.top_panel.set_table(
-            [self.tr("Meeting")] + [t.title for t in board.tracks],
-            [[f"{i18n.short_date(p.date)} {p.reference}"]
-             + ["—" if t.scores[i] is None else t.scores[i] for t in board.tracks]
-             for i, p in enumerate(board.points)],
-            [[("meeting", p.meeting_id, p.reference)]
-             + [("threat", t.threat_id, t.title) for t in board.tracks] for p in board.points])
+            [first_col] + [t.title for t in board.tracks],
+            [[names[i]] + ["—" if t.scores[i] is None else t.scores[i] for t in board.tracks]
+             for i in range(len(board.points))],
+            [[keys_m[i]] + [("threat", t.threat_id, t.title) for t in board.tracks]
+             for i in range(len(board.points))])
         # recommendations by status
         statuses = board.recommendations.by_status
         self.status_panel.set_bars([s.label for s in statuses],
@@ -540,15 +573,16 @@ class DashboardBoard(QWidget):
                                     [[s.label, s.n] for s in statuses],
                                     [[("status", s.code, s.label)] * 2 for s in statuses])
         # present by sex, per meeting
-        keys_m = [("meeting", p.meeting_id, p.reference) for p in board.points]
         self.sex_panel.set_bars(dates, [
             Bars(self.tr("Women"), [p.women for p in shown], keys_m[cut:]),
             Bars(self.tr("Men"), [p.men for p in shown], keys_m[cut:])], stacked=True)
         for panel in (self.top_panel, self.sex_panel):
-            panel.set_note(self.tr("The chart shows the last %1 meetings of the period; the "
-                                   "table has them all.").replace("%1", str(CHART_MEETINGS))
-                           if cut else "")
+            panel.set_note(((self.tr("The chart shows the last %1 months of the period; the "
+                                     "table has them all.") if monthly else
+                             self.tr("The chart shows the last %1 meetings of the period; the "
+                                     "table has them all.")).replace("%1", str(CHART_MEETINGS))
+                            if cut else ""))
         self.sex_panel.set_table(
-            [self.tr("Meeting"), self.tr("Women"), self.tr("Men"), self.tr("Young people")],
-            [[f"{i18n.short_date(p.date)} {p.reference}", p.women, p.men, p.youth]
-             for p in board.points], [[k] * 4 for k in keys_m])
+            [first_col, self.tr("Women"), self.tr("Men"), self.tr("Young people")],
+            [[names[i], p.women, p.men, p.youth] for i, p in enumerate(board.points)],
+            [[k] * 4 for k in keys_m])

@@ -93,6 +93,13 @@ class RegisterPage(_Page):
         self.rates_button.setObjectName("openCompleteness")
         self.rates_button.clicked.connect(self.open_completeness)
         top.addWidget(self.rates_button)
+        self.dashboard_button = QPushButton(self.tr("Dashboard…"))  # issue 17
+        self.dashboard_button.setObjectName("openCrssDashboard")
+        self.dashboard_button.setToolTip(self.tr("The figures and charts of the nation, a "
+                                                 "region, a cercle or a committee, and the "
+                                                 "committees compared"))
+        self.dashboard_button.clicked.connect(self.open_dashboard)
+        top.addWidget(self.dashboard_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.key_button)
         layout = QVBoxLayout(self)
@@ -137,6 +144,11 @@ class RegisterPage(_Page):
         from .reporting import open_completeness
 
         open_completeness(self.host, self)
+
+    def open_dashboard(self) -> None:
+        from .dashboard import open_dashboard
+
+        open_dashboard(self.host, self)
 
     def edit_current(self) -> None:
         row = self.current_row()

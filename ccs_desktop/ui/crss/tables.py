@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ...services.rowcheck import one_line, printable
-from ..i18n import date_time_text, short_date
+from ..i18n import date_time_text, locale_for, short_date
 from ..models.table_base import SORT_ROLE, Column, TableModel
 
 translate = QCoreApplication.translate
@@ -232,3 +232,72 @@ def status_label(code: str) -> str:
             "installe": translate("ExchangeTables", "Installed"),
             "fonctionnel": translate("ExchangeTables", "Working"),
             "non_fonctionnel": translate("ExchangeTables", "Not working")}.get(code, code)
+
+
+# --------------------------------------------------------------------------- issue 17
+
+BAND_COLOURS = {"good": "#e8f5e9", "fair": "#fffde7", "poor": "#ffebee"}
+
+
+def _cmp(key: str, title: str, value: Callable[[Any], Any], **options: Any) -> Column:
+    return Column(key, title, value, context="ComparisonModel", **options)
+
+
+class ComparisonModel(RowsModel):
+    """The committees compared (services.crss.comparison rows). Sorting asks `resort(key,
+    descending)` for rows sorted by SQL instead of sorting here (the view sorts the model
+    itself: no proxy)."""
+
+    keys = ("code", "name", "region", "cercle", "last_meeting", "held", "overdue",
+            "completeness")
+
+    def __init__(self, resort: Callable[[str, bool], None] | None = None,
+                 parent: Any = None) -> None:
+        super().__init__(parent)
+        self.resort = resort
+        self.bands: Any = None  # services.crss.reporting.Bands
+        self.order: tuple[str, bool] = ("code", False)
+        self.columns = [
+            _cmp("code", QT_TRANSLATE_NOOP("ComparisonModel", "Committee"),
+                 lambda r: r.code or translate("ComparisonModel", "never sent")),
+            _cmp("name", QT_TRANSLATE_NOOP("ComparisonModel", "Name"), lambda r: r.name),
+            _cmp("region", QT_TRANSLATE_NOOP("ComparisonModel", "Region"), lambda r: r.region),
+            _cmp("cercle", QT_TRANSLATE_NOOP("ComparisonModel", "Cercle"), lambda r: r.cercle),
+            _cmp("last_meeting", QT_TRANSLATE_NOOP("ComparisonModel", "Last meeting"),
+                 lambda r: r.last_meeting, text=lambda d: short_date(d) if d else "—"),
+            _cmp("held", QT_TRANSLATE_NOOP("ComparisonModel", "Meetings held"),
+                 lambda r: r.held, text=lambda n: locale_for().toString(n), align=_RIGHT),
+            _cmp("overdue", QT_TRANSLATE_NOOP("ComparisonModel", "Overdue recommendations"),
+                 lambda r: r.overdue, text=lambda n: locale_for().toString(n), align=_RIGHT),
+            _cmp("completeness", QT_TRANSLATE_NOOP("ComparisonModel", "Complétude"),
+                 lambda r: r, text=self._rate_text),
+        ]
+
+    def set_rows(self, rows: Any, bands: Any = None) -> None:
+        if bands is not None:
+            self.bands = bands
+        super().set_rows(rows)
+
+    def _rate_text(self, row: Any) -> str:
+        rate = row.completeness
+        if rate is None:
+            return translate("ComparisonModel", "nothing expected")
+        loc = locale_for()
+        text = translate("ComparisonModel", "%1% (%2 of %3 months)").replace(
+            "%1", loc.toString(round(100 * rate))).replace(
+            "%2", loc.toString(row.reported)).replace("%3", loc.toString(row.expected))
+        return f"{text} · {self.bands.label(rate)}" if self.bands is not None else text
+
+    def row_data(self, row: Any, role: int) -> Any:
+        # the row in its complétude's band (the band is also in words in its cell)
+        if role == Qt.ItemDataRole.BackgroundRole and self.bands is not None:
+            colour = BAND_COLOURS.get(self.bands.band(row.completeness))
+            return QBrush(QColor(colour)) if colour else None
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.keys):
+            return
+        self.order = (self.keys[column], order == Qt.SortOrder.DescendingOrder)
+        if self.resort is not None:
+            self.resort(*self.order)

@@ -1,0 +1,113 @@
+"""Issue 17: the CRSS « Tableau de bord »: reached from the register page; a region picked in
+the scope chooser changes the figures (to that region's, as services.dashboard counts them);
+the comparison table sorts by SQL on a header click; a double click on a committee's row
+shows that committee's dashboard; a figure opens its list narrowed to the scope."""
+
+from __future__ import annotations
+
+import rawdb  # noqa: F401, I001
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+import crss_data
+from ccs_desktop.db.engine import open_database
+from ccs_desktop.services import dashboard as dash
+from ccs_desktop.services.hub import Services
+from ccs_desktop.ui.crss.dashboard import CrssDashboardPage
+
+YEAR = dt.date.today().year - 1
+
+
+@pytest.fixture(scope="module")
+def crss_db(tmp_path_factory):  # noqa: ANN201
+    db = open_database(tmp_path_factory.mktemp("crss-dash-ui"))
+    crss_data.build_crss(db, 12, 2, first_year=YEAR - 1, silent_share=0.2)
+    crss_data.fill(db, 2, YEAR - 1)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def page(qtbot, crss_db):  # noqa: ANN001, ANN201
+    drills = []
+    host = SimpleNamespace(services=Services(crss_db),
+                           show_drill_down=lambda *a: drills.append(a))
+    page = CrssDashboardPage(host)
+    page.drills = drills
+    qtbot.addWidget(page)
+    page.resize(1100, 900)
+    page.show()
+    with qtbot.waitSignal(page.board.computed, timeout=10000):
+        page.board.set_period("year", YEAR)
+    return page
+
+
+def _held_text(page) -> str:  # noqa: ANN001
+    return page.board.cards["meetings"].value.text()
+
+
+def test_a_region_changes_the_figures(qtbot, page, crss_db):  # noqa: ANN001
+    nation = page.board.board
+    assert nation.scope.level == dash.NATION and nation.per_month
+    assert page.model.rowCount() == 12
+    before = _held_text(page)
+    with qtbot.waitSignal(page.board.computed, timeout=10000):
+        page.level_box.setCurrentIndex(page.level_box.findData(dash.REGION))
+        page.place_box.setCurrentIndex(page.place_box.findText("Mopti"))
+    board = page.board.board
+    assert board.scope == dash.region_scope("Mopti")
+    expected = dash.dashboard(crss_db, board.period, today=board.today,
+                              scope=dash.region_scope("Mopti"))
+    assert board.meetings == expected.meetings and board.threats == expected.threats
+    assert _held_text(page) != before
+    assert board.meetings.held < nation.meetings.held
+    assert "Mopti" in page.board.heading.text()
+    # the comparison follows the region
+    assert page.model.rowCount() and all(r.region == "Mopti" for r in page.model.rows)
+    # a figure opens its list narrowed to the region's committees
+    page.board.cards["meetings"].value.click()
+    kind, filters, caption = page.drills[-1]
+    assert kind == "meetings" and filters["committee_id"] == list(board.committee_ids)
+    assert "Mopti" in caption
+
+
+def test_the_comparison_sorts_and_opens_a_committee(qtbot, page):  # noqa: ANN001
+    header = page.table.horizontalHeader()
+    column = page.model.keys.index("held")
+    header.setSortIndicator(column, Qt.SortOrder.DescendingOrder)  # what a click does
+    held = [r.held for r in page.model.rows]
+    assert held == sorted(held, reverse=True) and page.model.order == ("held", True)
+    row = page.model.rows[0]
+    index = page.model.index(0, 0)
+    rect = page.table.visualRect(index)
+    page.table.scrollTo(index)
+    # (a view takes a double click on the row it was pressed on: the press comes first)
+    qtbot.mousePress(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(page.board.computed, timeout=10000):
+        qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton,
+                          pos=rect.center())
+    board = page.board.board
+    assert board.scope == dash.committee_scope(row.committee_id)
+    assert page.level_box.currentData() == dash.COMMITTEE
+    assert not board.per_month
+    # the row's figures are the committee's dashboard's
+    assert (board.meetings.held, board.recommendations.overdue) == (row.held, row.overdue)
+    assert page.model.rowCount() == 12  # the table stays as it was
+
+
+def test_reached_from_the_register_page(qtbot, crss_db, monkeypatch):  # noqa: ANN001
+    from ccs_desktop.ui.crss import pages
+
+    opened = []
+    monkeypatch.setattr("ccs_desktop.ui.crss.dashboard.open_dashboard",
+                        lambda h, parent=None: opened.append(h))
+    host = SimpleNamespace(services=Services(crss_db))
+    register = pages.RegisterPage(host)
+    qtbot.addWidget(register)
+    register.findChild(QPushButton, "openCrssDashboard").click()
+    assert opened == [host]
