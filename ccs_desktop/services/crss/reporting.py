@@ -5,10 +5,13 @@ was a report expected, did one arrive, and in time?
   one the committee sent, else its first meeting), once the month is over, except the
   months the register marks suspended (settings.REGISTER_SUSPENSIONS).
 - *Reported*: a meeting held that month, or a non-held meeting with its reason, is in the
-  consolidated database. It arrived with the first imported file of the committee whose
-  snapshot was taken after the meeting was recorded (the meeting's date and the creation of
-  its row, both known to the CRSS); when no snapshot date fits, the committee's last import.
-- *On time*: that import falls within N days after the month's end (settings
+  consolidated database. It arrived on the day the importer noted when a file first brought
+  it for that month (table crss_arrivals; a later import, even one that changes the
+  meeting, never moves it later). A meeting without that note (written directly in a
+  database, never imported) is dated as before it existed: by the first imported file of
+  the committee whose snapshot was taken after the meeting was recorded, else the
+  committee's last import.
+- *On time*: that first arrival falls within N days after the month's end (settings
   .REPORT_DEADLINE_DAYS, 45 by default).
 - Complétude = reported ÷ expected, promptitude = on time ÷ expected, and, apart, the share of
   the held meetings whose PV is adopted. By committee, cercle, region and nation; each rate in
@@ -215,8 +218,10 @@ ev AS (
   SELECT mt.committee_id AS cid, substr(mt.date, 1, 7) AS month,
          SUM(mt.status IN ('held', 'adopted')) AS held,
          SUM(mt.status = 'adopted') AS adopted,
-         MIN(MAX(mt.date, substr(mt.created_at, 1, 19))) AS evidence
+         MIN(MAX(mt.date, substr(mt.created_at, 1, 19))) AS evidence,
+         MIN(a.received_on) AS arrived
   FROM meetings mt
+  LEFT JOIN crss_arrivals a ON a.meeting_uuid = mt.uuid AND a.month = substr(mt.date, 1, 7)
   WHERE mt.deleted_at IS NULL AND mt.date >= :first AND mt.date < :last
     AND mt.committee_id IN (SELECT cid FROM entries WHERE cid IS NOT NULL)
     AND (mt.status IN ('held', 'adopted')
@@ -234,7 +239,7 @@ recv AS (
   SELECT e.entry_id, ev.month,
          (SELECT MIN(i.imported_at) FROM imports i
           WHERE i.uuid = e.committee_uuid AND i.snap >= ev.evidence) AS first_fit
-  FROM entries e JOIN ev ON ev.cid = e.cid
+  FROM entries e JOIN ev ON ev.cid = e.cid AND ev.arrived IS NULL
 ),
 last_import AS (
   SELECT committee_uuid AS uuid, MAX(imported_at) AS at FROM crss_import_log
@@ -248,7 +253,8 @@ grid AS (
                           AND m.month BETWEEN s.s_from AND s.s_to)) AS expected,
          ev.held, ev.adopted,
          substr(CASE WHEN ev.cid IS NULL THEN NULL
-                     ELSE COALESCE(recv.first_fit, li.at) END, 1, 10) AS received_on
+                     ELSE COALESCE(ev.arrived, recv.first_fit, li.at) END, 1, 10)
+           AS received_on
   FROM entries e CROSS JOIN months m
   LEFT JOIN ev ON ev.cid = e.cid AND ev.month = m.month
   LEFT JOIN recv ON recv.entry_id = e.entry_id AND recv.month = m.month
