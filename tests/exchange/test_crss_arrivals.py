@@ -95,3 +95,45 @@ def test_a_planned_meeting_arrives_when_it_is_held(committee_db, pair,
     row = _rows(crss, "2025-05")
     assert (row.received_on, row.status) == ("2025-08-01", "late")
     crss.close()
+
+
+def test_revision_0006r_dates_what_a_crss_already_received(data_dir: Path) -> None:
+    """A CRSS database of revision 0005r: its meetings get the arrival the rates inferred
+    until now (the first import whose snapshot follows the meeting, else the last one)."""
+    import shutil
+
+    from ccs_desktop.db.engine import open_database
+    from ccs_desktop.paths import DB_FILENAME
+
+    frozen = Path(__file__).resolve().parents[1] / "fixtures" / "revision-0005r.sqlite3"
+    shutil.copy2(frozen, data_dir / DB_FILENAME)
+    con = rawdb.connect(data_dir / DB_FILENAME)
+    cid, cuid = con.execute("SELECT id, uuid FROM committees ORDER BY id LIMIT 1").fetchone()
+    ids = [r[0] for r in con.execute("SELECT id FROM meetings ORDER BY id LIMIT 3")]
+    con.execute("UPDATE meetings SET status = 'planned'")
+    for mid, day, status in zip(ids, ("2025-03-10", "2025-05-02", "2025-06-01"),
+                                ("held", "not_held", "adopted"), strict=True):
+        con.execute("UPDATE meetings SET committee_id = ?, status = ?, date = ?, "
+                    "created_at = ? || ' 10:00:00', deleted_at = NULL, "
+                    "not_held_reason = 'insecurite' WHERE id = ?",
+                    (cid, status, day, day, mid))
+    logs = [r[0] for r in con.execute("SELECT id FROM crss_import_log ORDER BY id LIMIT 3")]
+    for lid, at, status in zip(logs, ("2025-04-05 09:00:00", "2025-04-20 09:00:00",
+                                      "2025-05-30 09:00:00"),
+                               ("ok", "refused", "ok"), strict=True):
+        con.execute("UPDATE crss_import_log SET committee_uuid = ?, imported_at = ?, "
+                    "snapshot_at = ?, status = ? WHERE id = ?", (cuid, at, at, status, lid))
+    con.commit()
+    con.close()
+    db = open_database(data_dir)
+    try:
+        with db.engine.connect() as conn:
+            rows = dict(conn.exec_driver_sql(
+                "SELECT month, received_on FROM crss_arrivals WHERE committee_uuid = ?",
+                (cuid,)).all())
+    finally:
+        db.close()
+    # March: the first good import after it; May: the 30 May one; June: none after it,
+    # the last one
+    assert rows == {"2025-03": "2025-04-05", "2025-05": "2025-05-30",
+                    "2025-06": "2025-05-30"}

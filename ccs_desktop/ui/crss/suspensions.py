@@ -135,8 +135,12 @@ class SuspensionsDialog(QDialog):
             self.committee.setCurrentIndex(index)
 
     def _entry_id(self) -> int | None:
-        index = self.committee.findText(self.committee.currentText(),
-                                        Qt.MatchFlag.MatchFixedString)
+        """The register id of the committee chosen (or typed in full), None for a text that
+        names none."""
+        typed = self.committee.currentText()
+        index = self.committee.currentIndex()
+        if index < 0 or self.committee.itemText(index) != typed:
+            index = self.committee.findText(typed, Qt.MatchFlag.MatchFixedString)
         return self.committee.itemData(index) if index >= 0 else None
 
     def add_suspension(self) -> None:
