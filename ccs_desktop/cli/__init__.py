@@ -25,7 +25,7 @@ from .common import CliError, FrenchArgumentParser
 COMMAND_MODULES = ("ccs_desktop.cli.core", "ccs_desktop.cli.documents",
                    "ccs_desktop.cli.exchange", "ccs_desktop.cli.export",
                    "ccs_desktop.cli.reporting", "ccs_desktop.cli.audit",
-                   "ccs_desktop.cli.accounts")
+                   "ccs_desktop.cli.accounts", "ccs_desktop.cli.suspensions")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -109,7 +109,7 @@ def cmd_completeness(args: argparse.Namespace) -> int:
     for d in details:
         print("\t".join(printable_field(v) for v in (
             d.row.committee_code or "-", d.region, d.cercle, d.commune, d.row.month,
-            reporting.status_label(d.row.status), d.row.received_on or "-")))
+            d.status_text, d.row.received_on or "-")))
     return 0
 
 

@@ -548,3 +548,19 @@ class Account(Base):
 
 
 __all__ += ["Account"]
+
+
+class MeetingArrival(Base):
+    """At the CRSS (issue 17): the day a meeting held, or not held with its reason, first
+    arrived in an imported file, per month it was recorded in (a meeting moved to another
+    month arrives again there). A later import never moves it later. Never travels."""
+
+    __tablename__ = "crss_arrivals"
+
+    meeting_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # YYYY-MM
+    committee_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    received_on: Mapped[dt.date] = mapped_column(Date)
+
+
+__all__ += ["MeetingArrival"]

@@ -232,7 +232,8 @@ def test_older_schema_is_migrated(committee_db, tmp_path: Path) -> None:
     rawdb.plain_snapshot(committee_db.path, snap, transmission=False, own_uuid=None)
     conn = rawdb.connect(snap)
     for t in ("crss_conflicts", "crss_import_log", "crss_register", "crss_committee_keys",
-              "audit_entries", "crss_audit_heads", "accounts"):  # (revisions 0005s, a, r)
+              "audit_entries", "crss_audit_heads", "accounts",
+              "crss_arrivals"):  # (revisions 0005s, a, r, 0006r)
         conn.execute(f"DROP TABLE IF EXISTS {t}")
     versions = Path(__file__).resolve().parents[2] / "ccs_desktop" / "db" / "migrations" / \
         "versions"

@@ -66,7 +66,8 @@ def test_the_tree_the_bands_and_the_letter(qtbot, host, tmp_path, monkeypatch): 
     page.letter.click()
     assert out.read_bytes().startswith(b"%PDF")
     out = tmp_path / "report.pdf"
-    page.findChild(QPushButton, "periodicReport").click()
+    page.findChild(QPushButton, "periodicReport").click()  # rendered off the GUI thread
+    qtbot.waitUntil(lambda: "Rapport enregistré" in page.message.text(), timeout=60000)
     assert out.read_bytes().startswith(b"%PDF")
 
 

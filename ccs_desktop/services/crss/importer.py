@@ -179,10 +179,12 @@ def open_crss_database(data_dir: str | os.PathLike[str] | None) -> Database:
 
 
 def import_paths(db: Database, paths_: Iterable[str | os.PathLike[str]], identities: list,
-                 progress: Progress | None = None) -> list[ImportReport]:
+                 progress: Progress | None = None, *, now: dt.datetime | None = None
+                 ) -> list[ImportReport]:
     """Import every file of `paths_` (files, or folders searched recursively), each in its
     own transaction: a file that fails is refused and logged, the next ones are imported.
-    A path that does not exist is reported as a refused file too. One report per file."""
+    A path that does not exist is reported as a refused file too. One report per file.
+    `now` (UTC; tests): the moment of the import, else the clock's."""
     progress = progress or bk._noop
     from ..roles import require
 
@@ -199,7 +201,7 @@ def import_paths(db: Database, paths_: Iterable[str | os.PathLike[str]], identit
     reports = list(missing)
     for i, f in enumerate(files):
         progress(i, len(files), _("Importing {name}…").format(name=one_line(f.name, 120)))
-        reports.append(import_file(db, f, identities))
+        reports.append(import_file(db, f, identities, now=now))
     progress(len(files), len(files), _("Import finished."))
     return reports
 
@@ -252,7 +254,8 @@ def _crash_point(name: str) -> None:
 
 
 def import_file(db: Database, path: str | os.PathLike[str], identities: list,
-                rebuild_index: bool = True) -> ImportReport:
+                rebuild_index: bool = True, *, now: dt.datetime | None = None
+                ) -> ImportReport:
     """Import one file in one transaction (merged rows, import log, register and search
     index together), or refuse it whole and log why. Never raises for a bad file: whatever
     goes wrong (a damaged or hostile file, an unexpected error) is this file's refusal.
@@ -262,11 +265,13 @@ def import_file(db: Database, path: str | os.PathLike[str], identities: list,
     with CCS_DEBUG=1): the user reads the French reason of the report, never a traceback.
 
     `rebuild_index` is kept for callers; the search index of the file's committee is always
-    brought up to date in the import's own transaction."""
+    brought up to date in the import's own transaction. `now` (UTC, tests): the moment of
+    the import (the log's time and the day its meetings arrive), else the clock's."""
     del rebuild_index
     path = Path(path)
     report = ImportReport(path, "refused")
-    state: dict = {"sha": "", "size": 0, "snapshot_at": None, "phase": "source"}
+    state: dict = {"sha": "", "size": 0, "snapshot_at": None, "phase": "source",
+                   "now": now or m.utcnow()}
     reasons: list[str] = []
     from ..roles import require
 
@@ -340,7 +345,8 @@ def _import_one(db: Database, path: Path, identities: list, report: ImportReport
         report.audit_head = opened.manifest.get("audit_head")  # type: ignore[attr-defined]
         snap, key = _prepare_source(opened, info)
         state["phase"] = "merge"
-        _merge(db, snap, key, info, report, state["sha"], state["size"], decision)
+        _merge(db, snap, key, info, report, state["sha"], state["size"], decision,
+               state["now"])
         if decision.public_key is not None and not decision.confirmed:
             report.key_notice = committee_keys.unconfirmed_notice(
                 one_line(info.committee_code, 40),
@@ -477,7 +483,8 @@ def _json_safe(row: dict) -> dict:
 
 
 def _merge(db: Database, snap: Path, key: bytes, info: Manifest, report: ImportReport,
-           sha: str, size: int, decision: committee_keys.KeyDecision) -> None:
+           sha: str, size: int, decision: committee_keys.KeyDecision,
+           now: dt.datetime) -> None:
     """Merge the checked file in ONE transaction: import log entry, rows, links, names
     withdrawn, register entry and the search index of the committee's rows commit together
     or not at all (a kill at any moment leaves the database as it was; importing the file
@@ -498,7 +505,7 @@ def _merge(db: Database, snap: Path, key: bytes, info: Manifest, report: ImportR
             "kind, committee_uuid, committee_code, snapshot_at, status, message, new, "
             "updated, unchanged, deleted, refused, conflicts, details) VALUES "
             "(?, ?, ?, ?, ?, ?, ?, ?, 'ok', '', 0, 0, 0, 0, 0, 0, '')",
-            (m.utcnow().isoformat(sep=" "), one_line(report.file.name, 255), sha, size,
+            (now.isoformat(sep=" "), one_line(report.file.name, 255), sha, size,
              report.kind, report.committee_uuid, one_line(report.committee_code, 40),
              snap_at.isoformat(sep=" ") if snap_at else None))
         log_id = cur.lastrowid
@@ -515,7 +522,8 @@ def _merge(db: Database, snap: Path, key: bytes, info: Manifest, report: ImportR
                             "WHERE id = ?", (tgt_own_id,)).fetchone()
         register.record_received(s, dict(zip(("uuid", "level", "region", "cercle",
                                               "commune"), place, strict=True)),
-                                 one_line(report.file.name, 255), sha, snap_at)
+                                 one_line(report.file.name, 255), sha, snap_at, now)
+        register.record_arrivals(tgt, tgt_own_id, report.committee_uuid, now.date())
         committee_keys.record(tgt, decision, sha)
         audit.receive_head(s, report.committee_uuid, getattr(report, "audit_head", None))
         s.flush()

@@ -86,8 +86,9 @@ def update_entry(db: Database, entry_id: int, **values: object) -> None:
 
 
 def record_received(s, committee: dict, file_name: str, file_sha256: str,  # noqa: ANN001
-                    snapshot_at: dt.datetime | None) -> None:
-    """Link the register entry of the committee's place to it and note the file."""
+                    snapshot_at: dt.datetime | None, now: dt.datetime | None = None) -> None:
+    """Link the register entry of the committee's place to it and note the file (received
+    at `now`, UTC, else the clock's time)."""
     level = committee.get("level") or "commune"
     key = _key(level, committee.get("region") or "", committee.get("cercle") or "",
                committee.get("commune") or "")
@@ -104,12 +105,33 @@ def record_received(s, committee: dict, file_name: str, file_sha256: str,  # noq
     entry.committee_uuid = committee["uuid"]
     entry.last_file_name = file_name[:255]
     entry.last_file_sha256 = file_sha256
-    entry.last_received_at = m.utcnow()
+    entry.last_received_at = now or m.utcnow()
     if snapshot_at is not None and (entry.last_snapshot_at is None
                                     or snapshot_at > entry.last_snapshot_at):
         entry.last_snapshot_at = snapshot_at
     if entry.status in (None, "inconnu"):  # None: an entry added just now
         entry.status = "installe"
+
+
+# a meeting that reports its month: held (or adopted), or not held with its reason
+REPORTING_MEETING = ("mt.deleted_at IS NULL AND (mt.status IN ('held', 'adopted') OR "
+                     "(mt.status = 'not_held' AND (mt.not_held_reason IS NOT NULL "
+                     "OR mt.not_held_reason_text != '')))")
+
+
+def record_arrivals(conn, committee_id: int, committee_uuid: str,  # noqa: ANN001
+                    on: dt.date) -> None:
+    """Note, in the import's transaction, that every meeting of the committee that reports
+    its month arrived `on` — unless it already arrived for that month, earlier or the same
+    day (a re-import, or an amended meeting, never moves its first arrival later). `conn`:
+    the import's raw connection."""
+    conn.execute(
+        "INSERT INTO crss_arrivals (meeting_uuid, month, committee_uuid, received_on) "
+        "SELECT mt.uuid, substr(mt.date, 1, 7), ?, ? FROM meetings mt "
+        f"WHERE mt.committee_id = ? AND {REPORTING_MEETING} "
+        "ON CONFLICT (meeting_uuid, month) DO UPDATE SET received_on = excluded.received_on "
+        "WHERE excluded.received_on < crss_arrivals.received_on",
+        (committee_uuid, on.isoformat(), committee_id))
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,13 @@ was a report expected, did one arrive, and in time?
   one the committee sent, else its first meeting), once the month is over, except the
   months the register marks suspended (settings.REGISTER_SUSPENSIONS).
 - *Reported*: a meeting held that month, or a non-held meeting with its reason, is in the
-  consolidated database. It arrived with the first imported file of the committee whose
-  snapshot was taken after the meeting was recorded (the meeting's date and the creation of
-  its row, both known to the CRSS); when no snapshot date fits, the committee's last import.
-- *On time*: that import falls within N days after the month's end (settings
+  consolidated database. It arrived on the day the importer noted when a file first brought
+  it for that month (table crss_arrivals; a later import, even one that changes the
+  meeting, never moves it later). A meeting without that note (written directly in a
+  database, never imported) is dated as before it existed: by the first imported file of
+  the committee whose snapshot was taken after the meeting was recorded, else the
+  committee's last import.
+- *On time*: that first arrival falls within N days after the month's end (settings
   .REPORT_DEADLINE_DAYS, 45 by default).
 - Complétude = reported ÷ expected, promptitude = on time ÷ expected, and, apart, the share of
   the held meetings whose PV is adopted. By committee, cercle, region and nation; each rate in
@@ -22,7 +25,6 @@ is loaded as an object): 800 committees × 12 months take a fraction of a second
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 
 from sqlalchemy import text
@@ -31,6 +33,11 @@ from ...db import settings
 from ...db.engine import Database
 from ...i18n import _, pgettext
 from ..errors import ValidationError
+
+# the suspensions live in services/crss/suspensions.py; the names stay importable from here
+from .suspensions import (  # noqa: F401
+    Suspension, add_suspension, remove_suspension, suspensions,
+)
 
 STATUSES = ("on_time", "late", "not_held", "missing", "not_expected")
 LEVELS = ("nation", "region", "cercle", "committee")
@@ -96,59 +103,6 @@ def save_settings(db: Database, deadline_days: int, good: int, fair: int) -> Non
         settings.write(s, settings.BAND_FAIR, fair)
 
 
-# --------------------------------------------------------------------------- suspensions
-
-@dataclass(frozen=True)
-class Suspension:
-    entry_id: int
-    start: str  # YYYY-MM
-    end: str    # YYYY-MM, "" while it lasts
-    reason: str
-
-
-def _month_text(value: str, field: str) -> str:
-    try:
-        dt.date.fromisoformat(f"{value}-01")
-    except ValueError:
-        raise ValidationError(_("“{value}” is not a month (YYYY-MM).").format(value=value),
-                              field) from None
-    return value
-
-
-def suspensions(db: Database) -> list[Suspension]:
-    """The suspended spans of the register (a bad stored list reads as none)."""
-    raw = settings.read_db(db, settings.REGISTER_SUSPENSIONS)
-    try:
-        items = json.loads(raw)
-        return [Suspension(int(i["entry"]), str(i["from"]), str(i.get("to") or ""),
-                           str(i.get("reason") or "")) for i in items]
-    except (ValueError, TypeError, KeyError):
-        return []
-
-
-def _save_suspensions(db: Database, items: list[Suspension]) -> None:
-    settings.write_db(db, settings.REGISTER_SUSPENSIONS, json.dumps(
-        [{"entry": i.entry_id, "from": i.start, "to": i.end, "reason": i.reason}
-         for i in items], ensure_ascii=False))
-
-
-def add_suspension(db: Database, entry_id: int, start: str, end: str = "",
-                   reason: str = "") -> Suspension:
-    """Mark the months start..end (end "" : until further notice) of a register entry as
-    suspended: no report is expected then."""
-    start = _month_text(start.strip(), "from")
-    end = _month_text(end.strip(), "to") if end.strip() else ""
-    if end and end < start:
-        raise ValidationError(_("The suspension ends before it starts."), "to")
-    item = Suspension(entry_id, start, end, reason.strip()[:200])
-    _save_suspensions(db, [*suspensions(db), item])
-    return item
-
-
-def remove_suspension(db: Database, item: Suspension) -> None:
-    _save_suspensions(db, [i for i in suspensions(db) if i != item])
-
-
 # --------------------------------------------------------------------------- months
 
 def _months(start: dt.date, end: dt.date) -> list[tuple[str, str, str]]:
@@ -183,7 +137,8 @@ def month_sql(start: dt.date, end: dt.date, *, deadline_days: int, as_of: dt.dat
               cercle: str | None = None) -> tuple[str, dict]:
     """The statement of one row per register entry and month, with its status: the base of
     every rate (columns: entry_id, committee_uuid, committee_code, level, region, cercle,
-    commune, month, expected, status, received_on, held, adopted)."""
+    commune, month, expected, suspended, status, received_on, held, adopted; `suspended`: a
+    month that would be expected but the register suspends)."""
     months, params = _values(_months(start, end), "month, first, next", "m")
     susp, p2 = _values([(s.entry_id, s.start, s.end or "9999-12") for s in suspended],
                        "entry_id, s_from, s_to", "s")
@@ -215,8 +170,10 @@ ev AS (
   SELECT mt.committee_id AS cid, substr(mt.date, 1, 7) AS month,
          SUM(mt.status IN ('held', 'adopted')) AS held,
          SUM(mt.status = 'adopted') AS adopted,
-         MIN(MAX(mt.date, substr(mt.created_at, 1, 19))) AS evidence
+         MIN(MAX(mt.date, substr(mt.created_at, 1, 19))) AS evidence,
+         MIN(a.received_on) AS arrived
   FROM meetings mt
+  LEFT JOIN crss_arrivals a ON a.meeting_uuid = mt.uuid AND a.month = substr(mt.date, 1, 7)
   WHERE mt.deleted_at IS NULL AND mt.date >= :first AND mt.date < :last
     AND mt.committee_id IN (SELECT cid FROM entries WHERE cid IS NOT NULL)
     AND (mt.status IN ('held', 'adopted')
@@ -234,7 +191,7 @@ recv AS (
   SELECT e.entry_id, ev.month,
          (SELECT MIN(i.imported_at) FROM imports i
           WHERE i.uuid = e.committee_uuid AND i.snap >= ev.evidence) AS first_fit
-  FROM entries e JOIN ev ON ev.cid = e.cid
+  FROM entries e JOIN ev ON ev.cid = e.cid AND ev.arrived IS NULL
 ),
 last_import AS (
   SELECT committee_uuid AS uuid, MAX(imported_at) AS at FROM crss_import_log
@@ -243,19 +200,21 @@ last_import AS (
 grid AS (
   SELECT e.entry_id, e.committee_uuid, e.code, e.level, e.region, e.cercle, e.commune,
          m.month, m.next,
-         (e.since IS NOT NULL AND e.since <= m.month AND m.next <= :as_of
-          AND NOT EXISTS (SELECT 1 FROM susp s WHERE s.entry_id = e.entry_id
-                          AND m.month BETWEEN s.s_from AND s.s_to)) AS expected,
+         (e.since IS NOT NULL AND e.since <= m.month AND m.next <= :as_of) AS due,
+         EXISTS (SELECT 1 FROM susp s WHERE s.entry_id = e.entry_id
+                 AND m.month BETWEEN s.s_from AND s.s_to) AS suspended,
          ev.held, ev.adopted,
          substr(CASE WHEN ev.cid IS NULL THEN NULL
-                     ELSE COALESCE(recv.first_fit, li.at) END, 1, 10) AS received_on
+                     ELSE COALESCE(ev.arrived, recv.first_fit, li.at) END, 1, 10)
+           AS received_on
   FROM entries e CROSS JOIN months m
   LEFT JOIN ev ON ev.cid = e.cid AND ev.month = m.month
   LEFT JOIN recv ON recv.entry_id = e.entry_id AND recv.month = m.month
   LEFT JOIN last_import li ON li.uuid = e.committee_uuid
-)
+),
+judged AS (SELECT *, (due AND NOT suspended) AS expected FROM grid)
 SELECT entry_id, committee_uuid, code AS committee_code, level, region, cercle, commune,
-       month, expected,
+       month, expected, (due AND suspended) AS suspended,
        CASE WHEN held IS NULL THEN (CASE WHEN expected THEN 'missing' ELSE 'not_expected' END)
             WHEN held = 0 THEN 'not_held'
             WHEN received_on IS NOT NULL
@@ -265,7 +224,7 @@ SELECT entry_id, committee_uuid, code AS committee_code, level, region, cercle, 
        (held IS NOT NULL AND received_on IS NOT NULL
         AND received_on <= date(next, '-1 day', :grace)) AS in_time,
        COALESCE(held, 0) AS held, COALESCE(adopted, 0) AS adopted
-FROM grid"""
+FROM judged"""
     return sql, params
 
 
@@ -291,6 +250,13 @@ class MonthDetail:
     level: str
     expected: bool
     row: MonthStatus
+    suspended: bool = False  # due, but the register suspends it: « non attendu (suspendu) »
+
+    @property
+    def status_text(self) -> str:
+        if self.suspended and self.row.status == "not_expected":
+            return pgettext("report status", "Not expected (suspended)")
+        return status_label(self.row.status)
 
 
 @dataclass(frozen=True)
@@ -309,6 +275,7 @@ class Rates:
     not_held: int
     held: int
     adopted: int
+    suspended: int = 0  # months due but suspended by the register (not expected)
 
     @property
     def completeness(self) -> float | None:
@@ -360,7 +327,7 @@ def month_statuses(db: Database, *, year: int | None = None, start: dt.date | No
     return [MonthDetail(r.entry_id, r.region or "", r.cercle or "", r.commune or "",
                         r.level or "", bool(r.expected),
                         MonthStatus(r.committee_uuid, r.committee_code or "", r.month,
-                                    r.status, r.received_on))
+                                    r.status, r.received_on), bool(r.suspended))
             for r in rows]
 
 
@@ -396,7 +363,8 @@ def rates(db: Database, by: str = "region", *, year: int | None = None,
            "SUM(expected AND in_time) AS on_time, "
            "SUM(expected AND status = 'not_held') AS not_held, "
            "SUM(CASE WHEN expected THEN held ELSE 0 END) AS held, "
-           "SUM(CASE WHEN expected THEN adopted ELSE 0 END) AS adopted "
+           "SUM(CASE WHEN expected THEN adopted ELSE 0 END) AS adopted, "
+           "SUM(suspended) AS suspended "
            f"FROM base GROUP BY {key} ORDER BY {key}")
     # materialized: each committee-month's status is computed once, not once per SUM
     with db.session() as s:
@@ -409,7 +377,7 @@ def rates(db: Database, by: str = "region", *, year: int | None = None,
         out.append(Rates(by, r.k or "", r.region or "", r.cercle or "", name,
                          int(r.committees or 0), int(r.expected or 0), int(r.reported or 0),
                          int(r.on_time or 0), int(r.not_held or 0), int(r.held or 0),
-                         int(r.adopted or 0)))
+                         int(r.adopted or 0), int(r.suspended or 0)))
     return out
 
 

@@ -51,7 +51,7 @@ TRAVELLING_TABLES = frozenset({
 # the accounts and their roles, the audit trail and the heads of the committees' trails the
 # CRSS received stay (issue 13)
 STAYING_TABLES = frozenset({"attachments", "restricted_notes", "accounts", "audit_entries",
-                            "crss_audit_heads", *CRSS_TABLES})
+                            "crss_audit_heads", "crss_arrivals", *CRSS_TABLES})
 
 
 class SnapshotError(UserError):

@@ -4,7 +4,9 @@ committees, the deadline and the bands, and the relance letter to the préfet or
 governor for the late committees of the selected cercle or region.
 
 What it shows comes from services.crss.reporting (SQL, small frozen values); the letter from
-services.documents.relance. Reached from the register page (ui/crss/pages.py)."""
+services.documents.relance. Reached from the register page (ui/crss/pages.py). « Suspensions… »
+opens the register's suspensions (ui/crss/suspensions.py); the yearly report is rendered off
+the GUI thread (ui/report_export.py)."""
 
 from __future__ import annotations
 
@@ -19,7 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from .. import prompts as _prompts
+from ...i18n import ngettext
 from ...services.crss import reporting
+from ..report_export import save_report
+from ..tasks import TaskRunner
 from ..exchange.common import Prompts, error_text, set_message, wrapping_label
 
 BAND_COLOURS = {"good": QColor("#c8e6c9"), "fair": QColor("#fff3c4"),
@@ -84,6 +89,13 @@ class CompletenessPage(QWidget):
         self.report.setToolTip(self.tr("The periodic report (PDF) of the year for the "
                                        "selected region, or for the nation"))
         self.report.clicked.connect(self.write_report)
+        self.runner = TaskRunner(self)
+        self.suspend = QPushButton(self.tr("Suspensions…"))
+        self.suspend.setObjectName("suspensions")
+        self.suspend.setToolTip(self.tr("The months the register does not expect from a "
+                                        "committee (commune occupied, special delegation "
+                                        "not installed...)"))
+        self.suspend.clicked.connect(self.open_suspensions)
         self.message = wrapping_label("", "message")
         self.summary = QLabel()
         self.summary.setObjectName("summary")
@@ -98,6 +110,7 @@ class CompletenessPage(QWidget):
             top.addWidget(widget)
         top.addWidget(save)
         top.addStretch(1)
+        top.addWidget(self.suspend)
         top.addWidget(self.report)
         top.addWidget(self.letter)
         title = QLabel(self.tr("Reporting rates"))
@@ -138,13 +151,20 @@ class CompletenessPage(QWidget):
         return f"{_pct(rate)} – {bands.label(rate)}"
 
     def _item(self, r: reporting.Rates, bands: reporting.Bands) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([r.label, f"{r.reported}/{r.expected}",
+        received = f"{r.reported}/{r.expected}"
+        if r.suspended:
+            received += " · " + ngettext("{n} month not expected (suspended)",
+                                         "{n} months not expected (suspended)",
+                                         r.suspended).format(n=r.suspended)
+        item = QTreeWidgetItem([r.label, received,
                                 self._band_text(bands, r.completeness),
                                 self._band_text(bands, r.promptness), _pct(r.adoption)])
         for col, rate in ((2, r.completeness), (3, r.promptness)):
             item.setBackground(col, QBrush(BAND_COLOURS[bands.band(rate)]))
             item.setForeground(col, QBrush(QColor("black")))
         item.setData(0, ENTRY_ROLE, (r.level, r.region, r.cercle))
+        if r.level == "committee":
+            item.setData(0, ENTRY_ROLE + 1, r.key)  # its register id
         return item
 
     def refresh(self) -> None:
@@ -208,7 +228,27 @@ class CompletenessPage(QWidget):
         self.refresh()
 
     def write_report(self) -> None:
-        _write_report(self)
+        from ...services.export import parse_period
+
+        place = self._selected_place()
+        region = place[0] if place else None
+        save_report(self, self.runner, self.db, parse_period(str(self.year.value())),
+                    region or "Mali", region=region,
+                    say=lambda text, kind: set_message(self.message, text, kind),
+                    busy=lambda on: self.report.setEnabled(not on))
+
+    def open_suspensions(self) -> QDialog:
+        from .suspensions import SuspensionsDialog
+
+        dialog = SuspensionsDialog(self.db, self)
+        item = self.tree.currentItem()
+        data = item.data(0, ENTRY_ROLE) if item is not None else None
+        if data and data[0] == "committee" and item.data(0, ENTRY_ROLE + 1):
+            dialog.select_committee(int(item.data(0, ENTRY_ROLE + 1)))
+        dialog.changed.connect(self.refresh)
+        Prompts.run_dialog(dialog, modal=False)
+        self.suspensions_dialog = dialog
+        return dialog
 
     def write_letter(self) -> None:
         place = self._selected_place()
@@ -243,25 +283,3 @@ def open_completeness(host: Any, parent: QWidget | None = None) -> QDialog:
     dialog.resize(1000, 640)
     Prompts.run_dialog(dialog, modal=False)
     return dialog
-
-
-def _write_report(page: CompletenessPage) -> None:
-    place = page._selected_place()  # noqa: SLF001
-    region = place[0] if place else None
-    year = page.year.value()
-    path = _prompts.current().choose_file(
-        page, page.tr("Save the periodic report"), page.tr("PDF (*.pdf)"),
-        start=f"rapport-{region or 'Mali'}-{year}.pdf", mode=_prompts.SAVE)
-    if not path:
-        return
-    from ...fileio import write_atomically
-    from ...services.documents import report
-
-    try:
-        data = report.report_pdf(page.db, dt.date(year, 1, 1), dt.date(year, 12, 31),
-                                 str(year), region=region)
-        write_atomically(path, data)
-    except Exception as exc:  # noqa: BLE001 - said in words
-        set_message(page.message, error_text(exc), "error")
-        return
-    set_message(page.message, page.tr("Report written: {path}").format(path=path), "ok")

@@ -1,4 +1,5 @@
-"""The home page: the committee, the next meeting, recommendations to follow up.
+"""The home page: the committee, the next meeting, recommendations to follow up, the
+dashboard of a period and its periodic report (PDF, rendered off the GUI thread).
 
 In CRSS mode: the consolidation instead (register, files received, last import, open
 conflicts, counts across all committees)."""
@@ -18,6 +19,9 @@ from ...services.records import ListQuery
 from ...i18n import ngettext
 from .. import i18n
 from ..charts_board import DashboardBoard
+from ..exchange.common import set_message, wrapping_label
+from ..report_export import save_report
+from ..tasks import TaskRunner
 from ..window_fit import scroll_area
 from .crss import crss_figures, is_crss
 
@@ -134,6 +138,18 @@ class HomePage(QWidget):
         # meeting where FDS members sit); a role that may see them comes with issue 13
         self.board = DashboardBoard(self.services, include_restricted=False)
         self.board.drillDown.connect(self.drillDown)
+        self.report_button = QPushButton(self.tr("Period report (PDF)…"))
+        self.report_button.setObjectName("periodReport")
+        self.report_button.setToolTip(self.tr("The periodic report of the period the "
+                                              "dashboard shows, to save as a PDF"))
+        self.report_button.clicked.connect(self.write_report)
+        self.report_message = wrapping_label("", "reportMessage")
+        self.report_message.hide()
+        self.report_runner = TaskRunner(self)
+        report_row = QHBoxLayout()
+        report_row.addWidget(self.report_message, 1)
+        report_row.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(report_row)
         layout.addWidget(self.board)
         layout.addStretch(1)
         # a small screen (or 150 % scaling) scrolls the cards rather than cutting them
@@ -141,6 +157,21 @@ class HomePage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll_area(content, "homeScroll"))
         self.refresh()
+
+    def write_report(self) -> bool:
+        """Ask where, then write the periodic report of the board's period (False when
+        cancelled)."""
+        committee = self.services.committee.own()
+        if committee is None:
+            return False
+
+        def say(text: str, kind: str) -> None:
+            self.report_message.show()
+            set_message(self.report_message, text, kind)
+
+        return save_report(self, self.report_runner, self.services.db, self.board.period(),
+                           committee.code or "CCS", say=say,
+                           busy=lambda on: self.report_button.setEnabled(not on))
 
     # --- CRSS mode -------------------------------------------------------------------------
     def _build_crss(self) -> None:
@@ -258,6 +289,7 @@ class HomePage(QWidget):
         self.setup_button.setVisible(not configured)
         self.demo_label.setVisible(bool(committee and committee.is_demo))
         self.board.setVisible(configured)
+        self.report_button.setVisible(configured)
         if configured:
             # the first figures at once; later refreshes (an editor's saves) wait a moment
             self.board.recompute() if self.board.board is None else self.board.schedule()
