@@ -87,3 +87,52 @@ def typography(text: str) -> str:
     for i, original in enumerate(protected):
         text = text.replace(f"\x00{i}\x00", original)
     return text
+
+
+# ------------------------------------------------- the same rules for the interface's texts
+
+# What a message of the catalog carries that is not French prose and that typography() must
+# not touch: HTML tags and entities, Python format fields ({name}, {n:>3}), Qt and printf
+# placeholders (%1, %(name)s, %s), command-line options (--out), file patterns (*.pdf) and the
+# indentation of command-line output. Each is replaced by a word-like token while the prose is
+# set, so that "M. {name}" still gets its non-breaking space and "{n} %" its space before "%".
+_MESSAGE_CODE = re.compile(
+    r"&[a-zA-Z]+;|&#\d+;|\{[^{}]*\}|%\(\w+\)[a-z]|%\d+|%[sdif]|(?<!\w)--[a-z][\w-]*"
+    r"|\*\.\w+|\w+://\S+|^[ \t]+", re.MULTILINE)
+_TAG = re.compile(r"(<[^<>]+>)")  # a tag ends a run of prose, as the end of the text does
+_TOKEN = "Zqz{}Zqz"
+_TOKEN_RE = re.compile(r"Zqz([a-j]+)Zqz")
+_CAPITALS = (("Comités Consultatifs de Sécurité", "Comités consultatifs de sécurité"),
+             ("Comité Consultatif de Sécurité", "Comité consultatif de sécurité"))
+
+
+def _letters(number: int) -> str:
+    return "".join("abcdefghij"[int(d)] for d in str(number))
+
+
+def message_typography(text: str) -> str:
+    """typography() for a text of the interface (a msgstr of the French catalog), leaving
+    alone what is code in it (see _MESSAGE_CODE), with the documents' capitals ("Comité
+    consultatif de sécurité" in running text). Idempotent."""
+    if not text:
+        return text or ""
+    if "<" in text:
+        return "".join(part if _TAG.fullmatch(part) else _prose_typography(part)
+                       for part in _TAG.split(text))
+    return _prose_typography(text)
+
+
+def _prose_typography(text: str) -> str:
+    if not text:
+        return text
+    codes: list[str] = []
+
+    def keep(match: re.Match) -> str:
+        codes.append(match.group(0))
+        return _TOKEN.format(_letters(len(codes) - 1))
+
+    prose = typography(_MESSAGE_CODE.sub(keep, text))
+    for wrong, right in _CAPITALS:
+        prose = prose.replace(wrong, right)
+    return _TOKEN_RE.sub(lambda m: codes[int("".join(str("abcdefghij".index(c))
+                                                         for c in m.group(1)))], prose)

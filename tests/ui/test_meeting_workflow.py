@@ -154,7 +154,8 @@ def test_whole_meeting_recorded_adopted_then_read_only(qtbot, services, french, 
     text = ed.counts_label.text()
     assert text.startswith("Membres présents : 4 (femmes : 2, hommes : 2, jeunes : 1) "
                            "· invités : 1 · absents : 1 · excusés : 1")
-    assert ed.quorum_label.text().startswith("Quorum atteint : 4 membres présents, 4 requis")
+    assert ed.quorum_label.text().startswith(
+        "Quorum atteint (présents : 4, requis : 4")
     # change of mind: one click
     qtbot.mouseClick(ed.findChild(type(ed.held_button),
                                   f"att_{person_id(s, 'Dicko')}_present"), LEFT)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ...domain import enums
 from ...services.errors import ReadOnly, UserError, ValidationError
 from .. import commands
-from ..i18n import long_date, time_text
+from ..i18n import active_language, long_date, time_text
 from ..views.crss import is_crss
 from ..drafts import DraftKeeper, Draft
 from ..window_fit import fit_window, scroll_area
@@ -108,7 +108,38 @@ def set_combo(combo: QComboBox, code: Any) -> None:
     combo.setCurrentIndex(index if index >= 0 else (0 if combo.count() else -1))
 
 
-class OptionalDateEdit(QDateEdit):
+class DateEdit(QDateEdit):
+    """A date written as French writes it: « 1er décembre 2026 » for the first of a month
+    (« 5 décembre 2026 » otherwise). While the field has the focus it uses the plain format,
+    so that typing the day, the month or the year works section by section as in any
+    QDateEdit; on leaving it (or when the date changes from elsewhere) it shows « 1er »."""
+
+    PLAIN = "d MMMM yyyy"
+    FIRST = "d'er' MMMM yyyy"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat(self.PLAIN)
+        self.dateChanged.connect(self._follow_date)
+
+    def _follow_date(self, *_: Any) -> None:
+        first = self.date().day() == 1 and not self.hasFocus() and active_language() == "fr"
+        wanted = self.FIRST if first else self.PLAIN
+        if self.displayFormat() != wanted:
+            section = self.currentSection()
+            self.setDisplayFormat(wanted)
+            self.setCurrentSection(section)
+
+    def focusInEvent(self, event: Any) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self._follow_date()
+
+    def focusOutEvent(self, event: Any) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self._follow_date()
+
+
+class OptionalDateEdit(DateEdit):
     """A date that may stay empty (shown "(none)", stored as NONE_DATE): its calendar opens on
     the current month, and the arrow keys start from today, never from janvier 2000."""
 
@@ -136,9 +167,8 @@ class OptionalDateEdit(QDateEdit):
 
 
 def make_date(optional: bool = True) -> QDateEdit:
-    edit = OptionalDateEdit() if optional else QDateEdit()
+    edit = OptionalDateEdit() if optional else DateEdit()
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMMM yyyy")
     edit.setMinimumDate(NONE_DATE)
     if optional:
         edit.setSpecialValueText(QCoreApplication.translate("RecordEditor", "(none)"))

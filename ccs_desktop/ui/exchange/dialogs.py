@@ -200,26 +200,34 @@ class BackupDialog(TaskDialog):
                 "backup, so the CRSS cannot read the restricted notes, the phone numbers or "
                 "the names. Keep the passphrase safe."), "info")
             return
-        share = False
         try:
-            own = self.services.committee.own()
-            share = bool(own and own.share_names)
+            share = bool(getattr(self.services.committee.own(), "share_names", False))
         except Exception:  # noqa: BLE001
-            pass
-        goes = [self.tr("meetings, agendas and the PDF of adopted minutes"),
-                self.tr("threats, vulnerabilities, recommendations and their follow-up"),
-                self.tr("activities and the people reached"),
-                self.tr("members counted by category, sex and youth")]
-        stays = [self.tr("phone numbers"),
-                 self.tr("restricted notes (DIFFUSION RESTREINTE) and complaints about FDS "
-                         "conduct"),
-                 self.tr("scans and photos attached to records")]
+            share = False
+        # what services.exchange.snapshot.reduce_to_transmission really sends (issue 14)
         if share:
-            goes.append(self.tr("people's names (the committee's settings say to share "
-                                "them)"))
+            goes = [self.tr("meetings and agendas, and the PDF of each adopted PV as it was "
+                            "adopted, with the names"),
+                    self.tr("people's names, with their category, sex and youth (the "
+                            "committee's settings say to share them)")]
+            stays = []
         else:
-            stays.append(self.tr("people's names: each person becomes a code such as "
-                                 "P-7K2M-Q9XD"))
+            goes = [self.tr("meetings and agendas, and each adopted PV in a version for the "
+                            "CRSS: people appear by code and function (“P-7K2M-Q9XD, chef de "
+                            "village”), their names are replaced in the typed text, and every "
+                            "page says “Version pour le CRSS — l'original signé reste au "
+                            "comité”"),
+                    self.tr("people as codes such as P-7K2M-Q9XD, with their category, sex "
+                            "and youth")]
+            stays = [self.tr("people's names"),
+                     self.tr("the original PDF of each adopted PV, with the names")]
+        goes += [self.tr("threats, vulnerabilities, recommendations and their follow-up"),
+                 self.tr("activities and the people reached")]
+        stays += [self.tr("PVs not adopted yet"),
+                  self.tr("scans and photos attached to records (the signed PV included)"),
+                  self.tr("phone numbers"),
+                  self.tr("restricted notes (DIFFUSION RESTREINTE) and complaints about FDS "
+                          "conduct")]
         # tr() outside the f-strings: lupdate does not read calls inside them
         goes_title = self.tr("Goes to the CRSS:")
         stays_title = self.tr("Stays on this PC:")
