@@ -3,6 +3,7 @@
 #   packaging/build-linux.sh [OUTPUT_FOLDER]        (default: dist/)
 # Run from any folder, with the Python environment that has the project and its `packaging`
 # extra installed (PYTHON=... to choose it; default: python3). Prints the archive's path.
+# The spec takes the guide's screenshots first (headless, ~10 s; CCS_GUIDE_SHOTS=skip: none).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$(mkdir -p "${1:-$root/dist}" && cd "${1:-$root/dist}" && pwd)"
@@ -12,6 +13,12 @@ work="$out/build"
 "$python" -m PyInstaller --noconfirm --log-level WARN --distpath "$out" --workpath "$work" \
   "$root/packaging/ccs-desktop.spec"
 bundle="$out/ccs-desktop"
+# the guide's pictures are in (the spec took them), unless asked otherwise
+if [ "${CCS_GUIDE_SHOTS:-}" != skip ] \
+    && [ -z "$(find "$bundle" -path '*/resources/guide/shots/accueil.png' -print -quit)" ]; then
+  echo "the guide's screenshots are missing from the bundle" >&2
+  exit 1
+fi
 # the desktop entry and the icons, and what installs them for the current user
 cp "$root/packaging/ccs-desktop.desktop" "$bundle/"
 mkdir -p "$bundle/icons"

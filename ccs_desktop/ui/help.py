@@ -1,12 +1,15 @@
-"""« Aide › Guide du secrétaire »: the guide (services/guide.py) in a window of its own,
-and saved as PDF to print. `install_help_menu(window, menu)` adds the entry to a menu."""
+"""« Aide › Guide du secrétaire »: the guide (services/guide.py) in a window of its own, with
+the screenshots the build took (none when running from source: text only), and saved as PDF
+to print. `install_help_menu(window, menu)` adds it and « Visite guidée » (ui/tour.py) to a
+menu."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import (QAction, QImageReader, QKeySequence, QTextCursor,
+                           QTextImageFormat)
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QPushButton, QTextBrowser,
                                QVBoxLayout, QWidget)
 
@@ -17,14 +20,14 @@ class GuideDialog(QDialog):
     """The guide, readable while the application stays usable (not modal)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        from ..services.guide import guide_text
+        from ..services.guide import guide_markdown
 
         super().__init__(parent)
         self.setWindowTitle(self.tr("Secretary's guide"))
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("guide")
         self.browser.setOpenExternalLinks(False)
-        self.browser.setMarkdown(guide_text())
+        self.browser.setMarkdown(guide_markdown())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.save_pdf = QPushButton(self.tr("Save as PDF to print…"), self)
         buttons.addButton(self.save_pdf, QDialogButtonBox.ButtonRole.ActionRole)
@@ -34,6 +37,52 @@ class GuideDialog(QDialog):
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
         self.resize(720, 640)
+        self._fitted = 0
+
+    def _image_fragments(self) -> list[Any]:
+        """The text fragments that are pictures, in order."""
+        found = []
+        block = self.browser.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                if it.fragment().charFormat().isImageFormat():
+                    found.append(it.fragment())
+                it += 1
+            block = block.next()
+        return found
+
+    def images(self) -> list[QTextImageFormat]:
+        """The pictures the guide shows (their formats, in order)."""
+        return [f.charFormat().toImageFormat() for f in self._image_fragments()]
+
+    def fit_images(self) -> None:
+        """Each picture as wide as the text area at most (a screenshot is 1024 px wide)."""
+        room = max(200, self.browser.viewport().width() - 24)
+        if room == self._fitted:
+            return
+        self._fitted = room
+        cursor = QTextCursor(self.browser.document())
+        for fragment in self._image_fragments():
+            image = fragment.charFormat().toImageFormat()
+            natural = QImageReader(QUrl(image.name()).toLocalFile()).size()
+            if natural.width() <= 0:
+                continue
+            width = min(natural.width(), room)
+            image.setWidth(width)
+            image.setHeight(natural.height() * width / natural.width())
+            cursor.setPosition(fragment.position())
+            cursor.setPosition(fragment.position() + fragment.length(),
+                               QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(image)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802  (Qt's name)
+        super().resizeEvent(event)
+        self.fit_images()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802  (Qt's name)
+        super().showEvent(event)
+        self.fit_images()
 
     def export_pdf(self) -> str:
         """Ask where, write the guide's PDF there; the path ("" when cancelled)."""
@@ -49,7 +98,8 @@ class GuideDialog(QDialog):
             write_atomically(path, render_guide_pdf())
         except OSError as exc:
             prompts.current().inform(self, self.windowTitle(), self.tr(
-                "The guide could not be written: {error}").format(error=os_error_text(exc)), warning=True)
+                "The guide could not be written: {error}").format(error=os_error_text(exc)),
+                warning=True)
             return ""
         return path
 
@@ -61,11 +111,15 @@ def open_guide(parent: QWidget | None = None) -> GuideDialog:
 
 
 def install_help_menu(window: Any, menu: Any) -> QAction:
-    """Add « Guide du secrétaire » (F1) at the top of the Help menu `menu` of `window`."""
+    """Add « Guide du secrétaire » (F1) and « Visite guidée » (ui/tour.py) at the top of the
+    Help menu `menu` of `window`; returns the guide's action."""
+    from .tour import install_tour_action
+
     action = QAction(QCoreApplication.translate("GuideDialog", "&Secretary's guide"), window)
     action.setObjectName("action_guide")
     action.setShortcut(QKeySequence.StandardKey.HelpContents)
     action.triggered.connect(lambda _=False: setattr(window, "_guide", open_guide(window)))
     first = menu.actions()[0] if menu.actions() else None
     menu.insertAction(first, action)
+    install_tour_action(window, menu, first)
     return action

@@ -427,6 +427,9 @@ class MainWindow(QMainWindow):
         if not self._drafts_offered:
             self._drafts_offered = True
             QTimer.singleShot(0, self.offer_drafts)
+            from .tour import offer_after_start  # once per user, after the other questions
+
+            offer_after_start(self)
 
     def offer_drafts(self) -> list[Any]:
         """After a real interruption only (the previous session's marker left by a process

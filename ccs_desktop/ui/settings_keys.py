@@ -43,9 +43,10 @@ MAIN_SPLITTER = Pref("main/splitter", QByteArray, None, "navigation | page split
 MAIN_PAGE = Pref("main/page", str, "home", "the page shown when the window closed")
 LANGUAGE = Pref("ui/language", str, None, "the language chosen in Settings (fr, en)")
 CRSS_KEY_PATH = Pref("crss/key_path", str, "", "where the CRSS private key file was")
+TOUR_SEEN = Pref("ui/tour_seen", str, "", "the first-start tour was closed or skipped (ui/tour.py)")
 
 PREFS: tuple[Pref, ...] = (MAIN_GEOMETRY, MAIN_STATE, MAIN_SPLITTER, MAIN_PAGE, LANGUAGE,
-                           CRSS_KEY_PATH)
+                           CRSS_KEY_PATH, TOUR_SEEN)
 
 
 def table_header(state_key: str) -> Pref:

@@ -40,7 +40,8 @@ def test_the_help_menu_gets_the_guide_first_and_it_opens_and_saves(qtbot, tmp_pa
     menu = QMenu(window)
     about = menu.addAction("À propos")
     action = helpmod.install_help_menu(window, menu)
-    assert menu.actions() == [action, about]
+    tour = window.findChild(type(action), "action_tour")  # « Visite guidée » (ui/tour.py)
+    assert menu.actions() == [action, tour, about]
     action.trigger()
     dialog = window._guide  # noqa: SLF001
     qtbot.addWidget(dialog)
