@@ -1,5 +1,10 @@
 """`ccs-desktop`: start-up order as in well-kept desktop apps: arguments, paths and logging,
-the database opened and migrated (copied aside first), then Qt and the main window."""
+the database opened and migrated (copied aside first), then Qt and the main window.
+
+When a login is needed (an encrypted database, or a new folder, and no account given), Qt
+and the login screen come first, with the database layer not even imported (issue 18): it
+loads while the user types the password (`preload_while_waiting`), and the database opens
+once the password is right; its errors then come in a French message box after the login."""
 
 from __future__ import annotations
 
@@ -29,7 +34,8 @@ DEBUG_ENV = "CCS_DEBUG"
 # smoke tests and benchmarks: quit with exit 0 as soon as the first window is shown (the
 # login screen, or the main window with --demo)
 EXIT_AFTER_START_ENV = "CCS_EXIT_AFTER_START"
-# benchmarks: write the two start-up times (seconds, JSON) to this file at exit
+# benchmarks: write the two start-up times (seconds, JSON) to this file at exit, with the
+# modules imported when the first window showed
 STARTUP_TIMES_ENV = "CCS_STARTUP_TIMES"
 
 
@@ -210,19 +216,38 @@ def _data_folder(args: argparse.Namespace) -> Path | None:
         return None
 
 
-def _run(args: argparse.Namespace) -> int:
-    from .db.engine import NeedsCredentials
+def _login_first(args: argparse.Namespace) -> str | None:
+    """The folder's state ("encrypted" or "none") when the login screen comes first, the
+    database layer not imported yet: no --demo, no account given, a folder whose state the
+    file system tells alone (services.presence). None: the database opens before Qt, as
+    it did."""
+    from .services import presence
 
-    try:
-        db = prepare_database(args)
-    except NeedsCredentials:
-        db = None  # encrypted (or new): the login screen asks, once Qt is up
-    except Exception as exc:  # noqa: BLE001  (any cause: a message, never a crash)
-        log.log(logging.ERROR if os.environ.get(DEBUG_ENV) else logging.DEBUG,
-                "database could not be opened", exc_info=True)
-        log_to_file_only("database could not be opened")  # kind and frames, no text
-        return _fatal(open_error_message(exc, args.data_dir))
-    log.info("database open")
+    if args.demo or presence.credentials_given():
+        return None
+    return presence.quick_state(args.data_dir)
+
+
+def _open_failed(exc: BaseException, data_dir: str | None) -> int:
+    log.log(logging.ERROR if os.environ.get(DEBUG_ENV) else logging.DEBUG,
+            "database could not be opened", exc_info=exc)
+    log_to_file_only("database could not be opened")  # kind and frames, no text
+    return _fatal(open_error_message(exc, data_dir))
+
+
+def _run(args: argparse.Namespace) -> int:
+    db = None
+    args.login_state = _login_first(args)
+    if args.login_state is None:
+        from .db.engine import NeedsCredentials
+
+        try:
+            db = prepare_database(args)
+        except NeedsCredentials:
+            pass  # encrypted (or new): the login screen asks, once Qt is up
+        except Exception as exc:  # noqa: BLE001  (any cause: a message, never a crash)
+            return _open_failed(exc, args.data_dir)
+        log.info("database open")
 
     from PySide6.QtWidgets import QApplication
 
@@ -244,29 +269,39 @@ def _run(args: argparse.Namespace) -> int:
             watch.deleteLater()
 
 
-# What the main window imports (about a third of a second), loaded once the login screen is
-# shown, one module per turn of its event loop, while the user types the password; the
-# first window does not wait for them.
+# What the password's check and the opening import (SQLAlchemy ~0.3 s, the models, the key
+# file's cryptography), then what the main window imports (about a third of a second),
+# loaded once the login screen is shown, one module per turn of its event loop, while the
+# user types the password; the first window does not wait for them.
+DATABASE_MODULES = (
+    "ccs_desktop.db.unlock", "sqlalchemy", "sqlalchemy.orm", "ccs_desktop.db.models",
+    "ccs_desktop.db.engine", "ccs_desktop.services.access",
+    "ccs_desktop.services.exchange.backup", "argon2",
+)
 MAIN_WINDOW_MODULES = (
     "ccs_desktop.ui.exchange.common", "ccs_desktop.ui.exchange.dialogs",
     "ccs_desktop.ui.exchange.window", "ccs_desktop.ui.views.list_page",
     "ccs_desktop.ui.views.home", "ccs_desktop.ui.views.settings",
     "ccs_desktop.ui.views.pages", "ccs_desktop.ui.views.opening",
-    "ccs_desktop.ui.main_window",
+    "ccs_desktop.ui.main_window", "ccs_desktop.ui.lock", "ccs_desktop.ui.views.accounts",
+    "ccs_desktop.services.meetings", "ccs_desktop.services.activities",
+    "ccs_desktop.services.recommendations", "ccs_desktop.services.threats",
 )
 
 
-def preload_while_waiting(app, modules: Sequence[str] = MAIN_WINDOW_MODULES):  # noqa: ANN001, ANN201
+def preload_while_waiting(  # noqa: ANN201
+        app, modules: Sequence[str | Callable[[], object]] = MAIN_WINDOW_MODULES):  # noqa: ANN001
     """Once the first window is shown and painted, import `modules` one per turn of the
     event loop, in the GUI thread (Qt's classes are defined there, as they would be at a
     plain import); returns the timer (stop it to give up). A module that fails here is
-    imported again, and fails for real, when used."""
+    imported again, and fails for real, when used. A callable among them is called in its
+    turn (its errors are its own to report)."""
     import importlib
 
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QWidget
 
-    left = [m for m in modules if m not in sys.modules]
+    left = [m for m in modules if callable(m) or m not in sys.modules]
     timer = QTimer()
     timer.setInterval(0)
 
@@ -275,25 +310,27 @@ def preload_while_waiting(app, modules: Sequence[str] = MAIN_WINDOW_MODULES):  #
             if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) \
                     and obj.isWindow():
                 app.removeEventFilter(self)
-                # two turns later: after the window's painting and the start-up watch
-                QTimer.singleShot(0, lambda: QTimer.singleShot(0, timer.start))
+                # two turns later: after the window's painting and the start-up watch; with
+                # this filter (the timer's child) as context, nothing fires once the timer
+                # is deleted (a login left at once)
+                QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, timer.start))
             return False
 
     watcher = FirstShow(timer)
     app.installEventFilter(watcher)
     timer.destroyed.connect(lambda *_: app.removeEventFilter(watcher))
 
-    def step() -> None:
+    def next_step() -> None:
         if not left:
             timer.stop()
             return
+        step = left.pop(0)
         try:
-            importlib.import_module(left.pop(0))
+            step() if callable(step) else importlib.import_module(step)
         except Exception:  # noqa: BLE001  (the real import says it, in its place)
             log.debug("preloading failed", exc_info=True)
 
-    timer.timeout.connect(step)
-    timer.start()
+    timer.timeout.connect(next_step)
     return timer
 
 
@@ -303,9 +340,24 @@ def _show_windows(app, args: argparse.Namespace, db, watch) -> int:  # noqa: ANN
     if db is None:
         from .ui.login import sign_in
 
-        preload = preload_while_waiting(app)  # once sign_in's screen is shown
+        what = getattr(args, "login_state", None)
+        cleaned: list[bool] = []
+
+        def clean_once() -> None:  # before the database opens, and never twice
+            if what is not None and not cleaned:  # (else prepare_database did it)
+                cleaned.append(True)
+                from .services.exchange.backup import clean_leftovers_at_start
+
+                clean_leftovers_at_start(args.data_dir)
+
+        # once sign_in's screen is shown: first what a killed operation left in clear, then
+        # the database layer, then the main window's modules
+        preload = preload_while_waiting(app, (clean_once, *DATABASE_MODULES,
+                                              *MAIN_WINDOW_MODULES))
         try:
-            db = sign_in(args.data_dir)
+            db = sign_in(args.data_dir, what=what, before_open=clean_once)
+        except Exception as exc:  # noqa: BLE001  (opening after the login: a message)
+            return _open_failed(exc, args.data_dir)
         finally:
             preload.stop()
             preload.deleteLater()
@@ -399,6 +451,7 @@ def watch_start(app, exit_after_start: bool, times_file: str | None):  # noqa: A
             self.times: dict[str, float | None] = {"first_window_s": None,
                                                    "password_to_home_s": None}
             self._password_ok: float | None = None
+            self.modules: list[str] = []
 
         def eventFilter(self, obj, event) -> bool:  # noqa: ANN001, N802  (Qt's name)
             kind = event.type()
@@ -415,6 +468,8 @@ def watch_start(app, exit_after_start: bool, times_file: str | None):  # noqa: A
 
         def _shown(self, window) -> None:  # noqa: ANN001
             self.times["first_window_s"] = round(process_age(), 4)
+            # what the first window waited for (tests/ui/test_startup_modules.py)
+            self.modules = sorted(sys.modules)
             if exit_after_start and isinstance(window, QDialog):
                 window.reject()  # the login screen: sign_in returns None, main() 0
 
@@ -425,7 +480,9 @@ def watch_start(app, exit_after_start: bool, times_file: str | None):  # noqa: A
 
         def write(self) -> None:
             if times_file:
-                Path(times_file).write_text(json.dumps(self.times) + "\n", encoding="utf-8")
+                Path(times_file).write_text(json.dumps(
+                    dict(self.times, modules_at_first_window=self.modules)) + "\n",
+                    encoding="utf-8")
 
     watch = StartWatch()
     app.installEventFilter(watch)

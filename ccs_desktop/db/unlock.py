@@ -21,10 +21,9 @@ from .. import paths
 from ..i18n import _, ngettext
 from ..services.errors import UserError
 from . import keyfile as kf
+# public here too (`unlock.DEFAULT_ADMIN`): the start-up reads them without this module
+from ..services.presence import DEFAULT_ADMIN, ENV_PASSWORD_FILE, ENV_USER  # noqa: F401
 
-ENV_USER = "CCS_USER"
-ENV_PASSWORD_FILE = "CCS_PASSWORD_FILE"
-DEFAULT_ADMIN = "admin"
 KEYFILE_NAME = "ccs.cles"  # data: French by design, like the copies' names
 COPY_FOLDER = "sauvegardes-auto"
 MIN_PASSWORD = 8

@@ -4,13 +4,18 @@ administrator of a new (or converted) database, and the recovery key shown once.
 The dialogs call the core (db.unlock, db.engine) and get small values back: credentials, the
 database key, the recovery key's text. Everything they write (the recovery sheet's PDF) goes
 through the one atomic writer and the one prompt seam.
+
+The login shows before the database layer is imported (issue 18: SQLAlchemy, the models and
+the key file's cryptography load while the user types the password): this module imports
+services.access at its first use only (`_access`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase
@@ -19,9 +24,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from ..services import access as unlock
+from ..services.presence import DEFAULT_ADMIN
 from ..services.errors import UserError
 from . import prompts
+
+if TYPE_CHECKING:
+    from ..services.access import Credentials
+
+
+def _access():  # noqa: ANN202  (the module services.access)
+    """The database layer's facade, imported when a dialog first needs it (never before the
+    login screen shows)."""
+    from ..services import access
+
+    return access
 
 
 def _wrapping(text: str = "", name: str = "") -> QLabel:
@@ -54,7 +70,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.data_dir = data_dir
         self.key: bytes | None = None
-        self.credentials: unlock.Credentials | None = None
+        self.credentials: Credentials | None = None
         self.setWindowTitle(self.tr("CCS Desktop – Sign in"))
         layout = QVBoxLayout(self)
         layout.addWidget(_wrapping(self.tr(
@@ -90,6 +106,7 @@ class LoginDialog(QDialog):
     def try_sign_in(self) -> bool:
         if self._left > 0:
             return False
+        unlock = _access()
         creds = unlock.Credentials(self.user.text().strip(), self.password.text())
         if not creds.user or not creds.password:
             _show(self.error, self.tr("Type the account name and its password."))
@@ -139,7 +156,7 @@ class FirstAdminDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, *, converting: bool = False) -> None:
         super().__init__(parent)
-        self.credentials: unlock.Credentials | None = None
+        self.credentials: Credentials | None = None
         self.setWindowTitle(self.tr("CCS Desktop – Administrator account"))
         layout = QVBoxLayout(self)
         if converting:
@@ -155,7 +172,7 @@ class FirstAdminDialog(QDialog):
                 "characters that others cannot guess; a sentence is easy to remember.")
         layout.addWidget(_wrapping(intro))
         form = QFormLayout()
-        self.user = QLineEdit(unlock.DEFAULT_ADMIN)
+        self.user = QLineEdit(DEFAULT_ADMIN)
         self.user.setObjectName("adminUser")
         self.password = QLineEdit()
         self.password.setObjectName("adminPassword")
@@ -182,6 +199,7 @@ class FirstAdminDialog(QDialog):
         self.resize(460, self.sizeHint().height())
 
     def try_create(self) -> bool:
+        unlock = _access()
         name = self.user.text().strip()
         if not name:
             _show(self.error, self.tr("Give the account a name."))
@@ -280,25 +298,36 @@ class RecoveryKeyDialog(QDialog):
             super().reject()
 
 
-def sign_in(data_dir: str | Path | None, parent: QWidget | None = None) -> Any:
+def sign_in(data_dir: str | Path | None, parent: QWidget | None = None, *,
+            what: str | None = None, before_open: Callable[[], None] | None = None) -> Any:
     """The open database after the screens that get in: the login of an encrypted database;
     for a new folder or a database of the previous version, the first administrator, then
-    the recovery key shown once. None when the user leaves."""
-    from ..services.errors import UserError as _UserError
+    the recovery key shown once. None when the user leaves.
 
-    what = unlock.state(data_dir)
+    `what` is the folder's state when the caller knows it already
+    (services.presence.quick_state: the login then shows without the database layer);
+    `before_open` runs just before the database is opened (the start-up's clean-up of what a
+    killed operation left). An error opening the database after the login propagates (the
+    start-up says it in French)."""
+    if what is None:
+        what = _access().state(data_dir)
     if what == "encrypted":
-        login = LoginDialog(data_dir, parent, user=unlock.DEFAULT_ADMIN)
+        login = LoginDialog(data_dir, parent, user=DEFAULT_ADMIN)
         if login.exec() != QDialog.DialogCode.Accepted:
             return None
-        services = unlock.open_with(data_dir, credentials=login.credentials, key=login.key)
+        if before_open is not None:
+            before_open()
+        services = _access().open_with(data_dir, credentials=login.credentials,
+                                       key=login.key)
         return services.db
     admin = FirstAdminDialog(parent, converting=what == "plain")
     if admin.exec() != QDialog.DialogCode.Accepted:
         return None
+    if before_open is not None:
+        before_open()
     try:
-        services = unlock.open_with(data_dir, credentials=admin.credentials, create=True)
-    except _UserError as exc:
+        services = _access().open_with(data_dir, credentials=admin.credentials, create=True)
+    except UserError as exc:
         prompts.current().inform(parent, "CCS Desktop", str(exc), warning=True)
         return None
     db = services.db
