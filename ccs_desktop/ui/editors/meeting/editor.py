@@ -100,6 +100,7 @@ class MeetingEditor(RecordEditor):
         out = dict(values)
         if out.get("status") != "not_held":
             out.pop("not_held_reason", None)
+            out.pop("postponed_to", None)  # hidden: kept, never checked against the date
         out["year"] = dt.date.fromisoformat(out["date"]).year if out.get("date") else None
         return out
 
