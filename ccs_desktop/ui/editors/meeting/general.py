@@ -91,12 +91,15 @@ class GeneralTab(QWidget):
         for w in (self.not_held_button, self.held_button):
             w.setEnabled(not read_only)
 
-    def update_reference(self, *_: Any) -> None:
-        date = self.form.value("date")
-        year = dt.date.fromisoformat(date).year if date else dt.date.today().year
+    def numbering(self) -> tuple[int, int, str]:
+        """(number, year, committee code) as the form shows them: the reference, and the
+        names of the saved documents."""
         committee = self.editor.committee
-        code = committee.code if committee else "CCS"
-        self.reference_label.setText(reference(self.form.value("number") or 0, year, code))
+        return (self.form.value("number") or 0, self._year(),
+                committee.code if committee else "CCS")
+
+    def update_reference(self, *_: Any) -> None:
+        self.reference_label.setText(reference(*self.numbering()))
 
     def _year(self) -> int:
         date = self.form.value("date")
