@@ -24,14 +24,15 @@ def _output_path(out: str | None, default_name: str, data_dir: str | None,
     return check_output_path(path, data_dir, force)
 
 
-def _run(args: argparse.Namespace, produce: Callable, stem: str) -> int:
+def _run(args: argparse.Namespace, produce: Callable, document: str) -> int:
+    """`document`: a key of documents.names.DOCUMENT_WORDS."""
     from ..fileio import os_error_text, write_atomically
     from ..services import documents
 
     db = open_existing(args.data_dir)
     try:
         meeting_id = documents.resolve_meeting(db, args.meeting)
-        default_name = f"{stem}_{_meeting_label(db, meeting_id)}.pdf"  # data: French
+        default_name = _file_name(db, meeting_id, document)  # data: French
         # refused before the document is made: a refusal costs nothing
         path = _output_path(args.out, default_name, args.data_dir, args.force)
         pdf = produce(db, meeting_id)
@@ -52,37 +53,39 @@ def _run(args: argparse.Namespace, produce: Callable, stem: str) -> int:
     return 0
 
 
-def _meeting_label(db, meeting_id: int) -> str:  # noqa: ANN001
+def _file_name(db, meeting_id: int, document: str) -> str:  # noqa: ANN001
+    """« PV_003_2024_CCSC-ALAFIA.pdf », as the archive and the documents window name it."""
     from ..db import models as m
+    from ..services.documents.names import meeting_file_name, meeting_numbering
 
     with db.session() as session:
         meeting = session.get(m.Meeting, meeting_id)
-        return f"{meeting.number:03d}_{meeting.year}"
+        return meeting_file_name(document, *meeting_numbering(session, meeting))
 
 
 def _minutes(args: argparse.Namespace) -> int:
     from ..services.documents import minutes_pdf_for_print
 
-    return _run(args, minutes_pdf_for_print, "PV")
+    return _run(args, minutes_pdf_for_print, "minutes")
 
 
 def _annex(args: argparse.Namespace) -> int:
     from ..services.documents import render_annex
 
-    return _run(args, render_annex, "Annexe_restreinte")
+    return _run(args, render_annex, "annex")
 
 
 def _convocation(args: argparse.Namespace) -> int:
     from ..services.documents import render_convocation
 
-    return _run(args, render_convocation, "Convocations")
+    return _run(args, render_convocation, "convocation")
 
 
 def _attendance_sheet(args: argparse.Namespace) -> int:
     from ..services.documents import render_attendance_sheet
 
     return _run(args, lambda db, mid: render_attendance_sheet(db, mid, with_phone=args.phone),
-                "Liste_de_presence")
+                "attendance")
 
 
 def _add(sub, name: str, help_text: str, handler: Callable) -> argparse.ArgumentParser:  # noqa: ANN001

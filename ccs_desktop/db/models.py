@@ -143,7 +143,7 @@ recommendation_vulnerabilities = Table(
 
 class Meeting(CommitteeOwned, Base):
     __tablename__ = "meetings"
-    __sync_content__ = ("place", "not_held_reason_text", "notes")
+    __sync_content__ = ("place", "not_held_reason_text", "notes", "extraordinary_reason")
 
     number: Mapped[int] = mapped_column(Integer)
     year: Mapped[int] = mapped_column(Integer)
@@ -207,6 +207,10 @@ class Meeting(CommitteeOwned, Base):
     presiding_person_id: Mapped[int | None] = mapped_column(Integer, default=None)
     presiding_person: Mapped[Person | None] = relationship(
         primaryjoin="foreign(Meeting.presiding_person_id) == Person.id", viewonly=True)
+    # Why an extraordinary meeting is convened ("à la demande de …", "en raison de …"), and
+    # the date a meeting not held is put off to (issue 14).
+    extraordinary_reason: Mapped[str | None] = mapped_column(Text, default=None)
+    postponed_to: Mapped[dt.date | None] = mapped_column(Date, default=None)
 
 
 class AgendaItem(CommitteeOwned, Base):

@@ -26,7 +26,8 @@ from ..domain.places import commune_kind_of
 from ..domain.text import sort_key
 from .committee import committee_code, committee_name, place_list
 from .errors import UserError
-from .meetings import STANDING_ITEMS, reference
+from ..domain.agenda import ALL_STANDING_ITEMS, standing_items
+from .meetings import reference
 from .records import own_committee
 
 GIVEN_MEN = ["Mahamadou", "Oumar", "Hamidou", "Boubacar", "Moussa", "Abdoulaye", "Ibrahim",
@@ -185,6 +186,11 @@ ACTIVITIES = [
     ("road_safety", "Sensibilisation à la sécurité routière sur l'{axe}", "EUCAP Sahel"),
     ("awareness", "Causerie-débat avec les femmes de {village}", "DCAF"),
 ]
+DEMO_LEVEL = "commune"  # the demo's committees (their standing items follow the level)
+STANDING_ITEMS = standing_items(DEMO_LEVEL)
+EXTRAORDINARY_REASON = ("à la demande du Maire, en raison de la dégradation de la situation "
+                        "sécuritaire")
+POSTPONED_DAYS = 14  # a meeting not held is put off by two weeks
 NOT_HELD = [("insecurite", "Attaque signalée sur l'axe la veille de la réunion."),
             ("crue", "Routes coupées par la crue."),
             ("quorum", "Moins de la moitié des membres présents."),
@@ -259,7 +265,8 @@ class _Generator:
             "end_time": None, "place": "", "chair_id": None, "secretary_id": None,
             "convened_by": "Maire", "convocation_date": None, "notes": "",
             "adopted_by_meeting_id": None, "adopted_on": None,
-            "adopted_with_amendments": False, "frozen_header": ""} | fields
+            "adopted_with_amendments": False, "frozen_header": "",
+            "extraordinary_reason": None, "postponed_to": None} | fields
 
     def committee(self, rows: _Rows, place: tuple[str, str, str], demo: bool) -> int:
         rnd = self.rnd
@@ -301,7 +308,7 @@ class _Generator:
         kind = commune_kind_of(region, cercle, commune)  # from the place list, never drawn
 
         rows.add(m.Committee.__table__, base | {
-            "level": "commune", "region": region, "cercle": cercle, "commune": commune,
+            "level": DEMO_LEVEL, "region": region, "cercle": cercle, "commune": commune,
             "commune_kind": kind, "code": committee_code("commune", region, cercle, commune),
             "name": committee_name("commune", region, cercle, commune),
             "chair_title": f"Maire de la Commune {kind} {de(commune)}",
@@ -377,7 +384,10 @@ class _Generator:
                     end_time=dt.time(rnd.choice([12, 13]), rnd.choice([0, 15, 30, 45]))
                     if status == "held" else None,
                     place=place_name, chair_id=chair["id"], secretary_id=secretary["id"],
-                    convocation_date=day - dt.timedelta(days=7))
+                    convocation_date=day - dt.timedelta(days=7),
+                    extraordinary_reason=EXTRAORDINARY_REASON if kind == "extraordinary"
+                    else None,
+                    postponed_to=day + dt.timedelta(days=POSTPONED_DAYS) if not_held else None)
                 rows.add(m.Meeting.__table__, mt)
                 meetings.append(mt)
                 if status != "held":
@@ -460,6 +470,9 @@ class _Generator:
             items = [(self.fill(t, village, axe), theme) for t, theme in EXTRAORDINARY_ITEMS]
             mt["notes"] = self.fill("Réunion extraordinaire convoquée à la suite de l'incident "
                                     "survenu à {village}.", village, axe)
+            mt["extraordinary_reason"] = self.fill(
+                "à la demande du Maire, à la suite de l'incident survenu à {village}",
+                village, axe)
         else:
             items = [(t, themes[t]) for t in STANDING_ITEMS[:3]]
             if rnd.random() < 0.5:
@@ -479,12 +492,18 @@ class _Generator:
                 "meeting_id": mt["id"], "position": pos, "title": title,
                 "discussion": self.fill(self._discussion(theme, said), village, axe),
                 "decisions": decisions,
-                "is_standing": title in STANDING_ITEMS})
+                "is_standing": title in ALL_STANDING_ITEMS})
+        marks = []
         for p in members:
             if not p["is_active"]:
                 continue
             r = rnd.random()
-            status = "present" if r < 0.78 else "excused" if r < 0.9 else "absent"
+            marks.append([p, "present" if r < 0.78 else "excused" if r < 0.9 else "absent"])
+        for mark in marks:  # a held meeting has its quorum (a majority of the members)
+            if sum(st == "present" for _p, st in marks) * 2 > len(marks):
+                break
+            mark[1] = "present"
+        for p, status in marks:
             rows.add(m.Attendance.__table__, self.sync("attendance", cid) | {
                 "meeting_id": mt["id"], "person_id": p["id"], "status": status,
                 "is_guest": False})

@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db import models as m
-from ..domain import enums
+from ..domain import enums, quorum
+from ..domain.agenda import ALL_STANDING_ITEMS, standing_items
 from ..domain.french import de
 from ..i18n import _
 from . import audit, roles
@@ -33,14 +34,11 @@ NUMBER_ATTEMPTS = 50  # concurrent writers: how often a create takes the next fr
 
 FIELDS = ("number", "year", "kind", "status", "not_held_reason", "not_held_reason_text", "date",
           "start_time", "end_time", "place", "chair_id", "secretary_id", "convened_by",
-          "convocation_date", "notes", "committee_id", "presiding_person_id")
+          "convocation_date", "notes", "committee_id", "presiding_person_id",
+          "extraordinary_reason", "postponed_to")
 
-STANDING_ITEMS = (  # data: French by design (agenda items written into the minutes)
-    "Lecture et adoption du procès-verbal de la réunion précédente",
-    "Situation sécuritaire de la commune",
-    "Suivi des recommandations",
-    "Divers",
-)
+#: the commune's wording (a committee's own: agenda.standing_items(committee.level))
+STANDING_ITEMS = standing_items("commune")
 
 
 def reference(number: int, year: int, code: str) -> str:
@@ -63,8 +61,7 @@ class AttendanceCounts:
 
     @property
     def quorum_reached(self) -> bool:
-        return self.present >= self.quorum_needed > 0 or (
-            self.quorum_needed == 0 and self.present > 0)
+        return quorum.quorum_reached(self.present, self.quorum_needed)
 
 
 @dataclass(frozen=True)
@@ -133,11 +130,7 @@ class _WithinTransaction:
 
 
 def quorum_needed(committee: m.Committee, active_members: int) -> int:
-    if committee.quorum_rule == enums.QuorumRule.FIXED.value and committee.quorum_value:
-        return committee.quorum_value
-    if committee.quorum_rule == enums.QuorumRule.TWO_THIRDS.value:
-        return -(-2 * active_members // 3)
-    return active_members // 2 + 1 if active_members else 0
+    return quorum.quorum_needed(committee.quorum_rule, committee.quorum_value, active_members)
 
 
 class MeetingsService(RecordService):
@@ -285,6 +278,17 @@ class MeetingsService(RecordService):
                 errors["convocation_date"] = _("The convocation cannot be dated after the "
                                                "meeting.")
             out["convocation_date"] = conv
+        if "extraordinary_reason" in values:
+            out["extraordinary_reason"] = optional_text(
+                values["extraordinary_reason"], _("Reason for the extraordinary meeting"),
+                errors, "extraordinary_reason", 500) or None
+        if "postponed_to" in values:
+            later = as_date(values["postponed_to"], _("New date"), errors, "postponed_to")
+            if later and date and later <= date:
+                errors["postponed_to"] = _("New date: the meeting is put off to a day after "
+                                           "its planned date ({date}).").format(
+                    date=f"{date:%d/%m/%Y}")
+            out["postponed_to"] = later
         if errors:
             raise ValidationError(errors)
         if existing is not None:
@@ -389,16 +393,17 @@ class MeetingsService(RecordService):
             values.setdefault("place", "Salle de réunion de la mairie "
                               + de(committee.commune) if committee.commune else "")
         meeting = self.create_in(s, **values)
-        titles = [STANDING_ITEMS[0], STANDING_ITEMS[1], STANDING_ITEMS[2]]
+        standing = standing_items(committee.level if committee is not None else None)
+        titles = [standing[0], standing[1], standing[2]]
         titles += list(extra_items)
-        titles.append(STANDING_ITEMS[3])
+        titles.append(standing[3])
         follow = None
         for pos, title in enumerate(titles, start=1):
             item = m.AgendaItem(meeting_id=meeting.id, committee_id=meeting.committee_id,
                                 position=pos, title=title,
-                                is_standing=title in STANDING_ITEMS)
+                                is_standing=title in ALL_STANDING_ITEMS)
             s.add(item)
-            if title == STANDING_ITEMS[2]:
+            if title == standing[2]:
                 follow = item
         if include_open_recommendations and follow is not None:
             recs = s.scalars(select(m.Recommendation).where(

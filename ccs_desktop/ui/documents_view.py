@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from ..i18n import ngettext
 from ..fileio import os_error_text, safe_base_name, write_atomically
 from ..services import documents
+from ..services.documents.names import DOCUMENT_WORDS, meeting_file_name
 from ..services.errors import UserError
 from . import prompts
 from .tasks import TaskControl, TaskRunner
@@ -98,12 +99,13 @@ class DocumentsView(QWidget):
     saved = Signal(str)
 
     def __init__(self, db, meeting_id: int | None = None, parent: QWidget | None = None,  # noqa: ANN001
-                 pool: QThreadPool | None = None, reference: str = "") -> None:
+                 pool: QThreadPool | None = None,
+                 numbering: tuple[int, int, str] | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.meeting_id = meeting_id
-        # the meeting's reference (« PV N°003/2026/CCSC-ALAFIA »): names the saved files
-        self.reference = reference
+        # the meeting's (number, year, committee code): names the saved files
+        self.numbering = numbering
         self.pdf: bytes = b""
         # one render at a time; a newer choice replaces the one waiting (ui/tasks.py)
         self.renders = TaskRunner(self, pool=pool)
@@ -217,19 +219,12 @@ class DocumentsView(QWidget):
     # ------------------------------------------------------------------ save and print
     def default_filename(self) -> str:
         """« PV_003_2026_CCSC-ALAFIA.pdf »: the document and the meeting's number, year and
-        committee as the secretary knows them (the internal id only when there is no
-        reference), made safe as a file name."""
-        names = {MINUTES: "PV", ANNEX: "Annexe_restreinte", CONVOCATION: "Convocations",
-                 ATTENDANCE: "Liste_de_presence"}
-        ref = self.reference.strip().removeprefix("PV N°")
-        parts = [p.strip() for p in ref.split("/") if p.strip()]
-        if len(parts) >= 3:  # number / year / committee code
-            which = f"{parts[0]}_{parts[1]}_{'-'.join(parts[2:])}"
-        else:
-            which = "-".join(parts) or str(self.meeting_id or "")
-        stem = f"{names.get(self.kind, 'Document')}_{which}".rstrip("_")
-        stem = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in stem)
-        return safe_base_name(f"{stem}.pdf")
+        committee as the secretary knows them, named as the archive and `ccs minutes` name
+        them (the internal id only when the view has no numbering)."""
+        if self.numbering is not None:
+            return meeting_file_name(self.kind, *self.numbering)
+        word = DOCUMENT_WORDS.get(self.kind, "Document")
+        return safe_base_name(f"{word}_{self.meeting_id or ''}".rstrip("_") + ".pdf")
 
     def _ask_save_path(self, suggested: str) -> str:
         return prompts.current().choose_file(

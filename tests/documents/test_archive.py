@@ -169,3 +169,20 @@ def test_adoption_line_under_the_signatures_with_its_rectificatif(sample):
     # written for that adoption: adopted in that séance, no PROJET
     single = flat(pdf_text(render_amendment(db, amendment_id)))
     assert "PROJET" not in single and "Rectificatif adopté en séance du 10 mai 2024." in single
+
+
+def test_one_function_names_a_meeting_s_files_everywhere(sample, tmp_path, monkeypatch):
+    """The archive, `ccs convocation` and the documents window name a meeting's files by
+    documents.names (issue 14): « Convocations_003_2024_CCSC-ALAFIA.pdf »."""
+    from ccs_desktop import cli
+    from ccs_desktop.services.documents.names import meeting_file_name
+
+    db, _ids = sample
+    assert meeting_file_name("convocation", 3, 2024, "CCSC-ALAFIA") == \
+        "Convocations_003_2024_CCSC-ALAFIA.pdf"
+    assert meeting_file_name("minutes", 12, 2026, "") == "PV_012_2026.pdf"
+    assert meeting_file_name("attendance", 1, 2025, "CCS/É T") == \
+        "Liste_de_presence_001_2025_CCS-É_T.pdf"
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["convocation", "3/2024", "--data-dir", str(db.data_dir)]) == 0
+    assert (tmp_path / "Convocations_003_2024_CCSC-ALAFIA.pdf").is_file()

@@ -189,6 +189,7 @@ def test_minimal_held_meeting_without_times_renders(sample):
     db, ids = sample
     with db.session() as s:
         committee = s.get(m.Committee, ids["committee_id"])
+        committee.quorum_rule, committee.quorum_value = "fixed", 1  # one member is a quorum
         meeting = m.Meeting(committee_id=committee.id, number=9, year=2024,
                             date=dt.date(2024, 9, 1), status="held")
         s.add(meeting)

@@ -97,7 +97,7 @@ def test_cli_default_output_name_and_missing_folder(sample, tmp_path, capsys, mo
     db, _ids = sample
     monkeypatch.chdir(tmp_path)
     assert cli.main(["minutes", "3/2024", "--data-dir", str(db.data_dir)]) == 0
-    assert (tmp_path / "PV_003_2024.pdf").is_file()
+    assert (tmp_path / "PV_003_2024_CCSC-ALAFIA.pdf").is_file()  # as the archive names it
     capsys.readouterr()
     code = cli.main(["minutes", "3/2024", "--data-dir", str(db.data_dir),
                      "--out", str(tmp_path / "absent" / "x.pdf")])

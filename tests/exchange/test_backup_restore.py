@@ -243,10 +243,11 @@ def test_older_schema_is_migrated(committee_db, tmp_path: Path) -> None:
 
             for name in re.findall(r"create_index\('(\w+)'", later.read_text()):
                 conn.execute(f"DROP INDEX IF EXISTS {name}")
-    # revision 0005d (issue 14) adds a column: gone too at 0001
-    if any(r[1] == "presiding_person_id"
-           for r in conn.execute("PRAGMA table_info(meetings)").fetchall()):
-        conn.execute("ALTER TABLE meetings DROP COLUMN presiding_person_id")
+    # revisions 0005d and 0006d (issue 14) add columns: gone too at 0001
+    for column in ("presiding_person_id", "extraordinary_reason", "postponed_to"):
+        if any(r[1] == column
+               for r in conn.execute("PRAGMA table_info(meetings)").fetchall()):
+            conn.execute(f"ALTER TABLE meetings DROP COLUMN {column}")
     conn.execute("UPDATE alembic_version SET version_num='0001'")
     conn.commit()
     conn.execute("VACUUM")

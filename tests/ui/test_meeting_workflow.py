@@ -358,3 +358,33 @@ def test_previous_pv_adopted_from_the_standing_item(qtbot, services, french):
     ed.agenda_list.setCurrentRow(1)
     ed.agenda_list.setCurrentRow(0)
     assert not ed.adopt_prev_frame.isVisible()  # nothing left to adopt
+
+
+def test_general_tab_shows_the_reason_and_the_new_date_only_where_they_apply(qtbot, services,
+                                                                             french):
+    """Issue 14: « Convoquée parce que » for an extraordinary meeting, « Reportée au » for a
+    meeting not held; both saved through the service (the new date after the planned one)."""
+    from ccs_desktop.ui.editors.base import set_combo
+
+    s = services
+    meeting = s.meetings.create_with_agenda(date="2024-06-14")
+    ed = MeetingEditor(s, QUndoStack(), meeting.id)
+    qtbot.addWidget(ed)
+    ed.show()
+    f = ed.form
+    reason, later = f.widgets["extraordinary_reason"], f.widgets["postponed_to"]
+    assert not reason.isVisible() and not later.isVisible()
+    set_combo(f.widgets["kind"], "extraordinary")
+    assert reason.isVisible() and f.labels["extraordinary_reason"].isVisible()
+    reason.setText("à la demande du Préfet")
+    assert ed.save()
+    assert s.meetings.get(meeting.id).extraordinary_reason == "à la demande du Préfet"
+    qtbot.mouseClick(ed.not_held_button, LEFT)
+    assert later.isVisible() and f.labels["postponed_to"].isVisible()
+    set_combo(f.widgets["not_held_reason"], "crue")
+    later.setDate(later.date().fromString("2024-06-10", "yyyy-MM-dd"))
+    assert not ed.save()  # before the planned date: refused under its field
+    later.setDate(later.date().fromString("2024-06-28", "yyyy-MM-dd"))
+    assert ed.save()
+    import datetime as dt
+    assert s.meetings.get(meeting.id).postponed_to == dt.date(2024, 6, 28)

@@ -18,6 +18,7 @@ from .amendment import amendment_pdf, load_amendment
 from .data import get_meeting, load_meeting
 from .header import HeaderData
 from .minutes import minutes_pdf
+from .names import meeting_file_stem
 
 
 def sha256(data: bytes) -> str:
@@ -43,8 +44,7 @@ def _checked_pdf(doc: m.StoredDocument) -> bytes:
 
 
 def _file_stem(meeting: m.Meeting, header: HeaderData) -> str:
-    code = f"_{header.code}" if header.code else ""
-    return f"PV_{meeting.number:03d}_{meeting.year}{code}"
+    return meeting_file_stem("minutes", meeting.number, meeting.year, header.code)
 
 
 def freeze_adopted_minutes(db, meeting_id: int) -> m.StoredDocument:  # noqa: ANN001

@@ -22,7 +22,7 @@ from .layout import (
     state_header,
     styles,
 )
-from .minutes import chair_title_lines
+from .minutes import chair_title_lines, convened_because
 from .words import date_text, elides, hour_text, in_place
 
 
@@ -61,6 +61,14 @@ def _when_where(data: MeetingData) -> str:
     if data.place:
         text += f" {in_place(data.place)}"
     return text
+
+
+def _because(data: MeetingData) -> str:
+    """" Cette réunion est convoquée à la demande du Préfet." for an extraordinary meeting
+    with its reason."""
+    if data.kind == "extraordinary" and data.extraordinary_reason:
+        return f" Cette réunion est {convened_because(data.extraordinary_reason)}."
+    return ""
 
 
 # Titles written with their article in an address: "À l'Imam …", "À l'Adjudant-chef …".
@@ -128,7 +136,7 @@ def convocation_page(data: MeetingData, person: PersonRow | None) -> list[Flowab
         Spacer(1, 6),
         para(salutation, st.body_left),
         para(f"J'ai l'honneur de vous inviter à la réunion {kind} du {h.committee_words}, "
-             f"qui se tiendra {_when_where(data)}.", st.body),
+             f"qui se tiendra {_when_where(data)}.{_because(data)}", st.body),
     ]
     if data.agenda:
         story.append(para("L'ordre du jour est le suivant :", st.intro))

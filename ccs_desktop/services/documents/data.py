@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from ...db import models as m
-from ...domain import enums
+from ...domain import enums, quorum
 from ..errors import NotFound
 from .header import HeaderData
 from .words import civility, date_text
@@ -110,6 +110,15 @@ class NoteRow:
     text: str
 
 
+@dataclass(frozen=True)
+class PreviousMinutes:
+    """The minutes a meeting adopted: "N°002/2026", their meeting's date, the outcome."""
+    number: str
+    date: dt.date
+    with_amendments: bool
+    amendment_numbers: tuple[int, ...] = ()
+
+
 @dataclass
 class MeetingData:
     id: int
@@ -152,6 +161,18 @@ class MeetingData:
     adopted_with_amendments: bool = False
     adoption_date: dt.date | None = None       # the meeting that adopted it, else adopted_on
     amendment_numbers: list[int] = field(default_factory=list)
+    # the quorum, by the committee's rule over its active members (as the attendance tab)
+    quorum_needed: int = 0
+    # why an extraordinary meeting was convened; where a meeting not held is put off to
+    extraordinary_reason: str = ""
+    postponed_to: dt.date | None = None
+    # the PV the standing item « Lecture et adoption du procès-verbal … » adopted
+    previous_adopted: PreviousMinutes | None = None
+
+    @property
+    def quorum_reached(self) -> bool:
+        """The same rule as the attendance tab (meetings.AttendanceCounts)."""
+        return quorum.quorum_reached(len(self.present), self.quorum_needed)
 
     @property
     def reference(self) -> str:
@@ -211,6 +232,22 @@ def _threat_row(threat: m.Threat) -> ThreatRow:
                      description=threat.description or "")
 
 
+def previous_adopted(session: Session, meeting: m.Meeting) -> PreviousMinutes | None:
+    """The minutes this meeting adopted (the latest if several): their number and date."""
+    previous = session.scalars(
+        select(m.Meeting).where(m.Meeting.adopted_by_meeting_id == meeting.id,
+                                m.Meeting.deleted_at.is_(None), m.Meeting.id != meeting.id)
+        .order_by(m.Meeting.date.desc(), m.Meeting.id.desc()).limit(1)).first()
+    if previous is None:
+        return None
+    numbers = tuple(i for i, _a in enumerate(
+        (a for a in previous.amendments if a.deleted_at is None), start=1))
+    return PreviousMinutes(number=f"N°{previous.number:03d}/{previous.year}",
+                           date=previous.date,
+                           with_amendments=bool(previous.adopted_with_amendments),
+                           amendment_numbers=numbers)
+
+
 def load_meeting(session: Session, meeting_id: int, *, restricted: bool = False,
                  members: bool = False) -> MeetingData:
     """Everything about one meeting; restricted content only when `restricted` is asked."""
@@ -245,7 +282,16 @@ def load_meeting(session: Session, meeting_id: int, *, restricted: bool = False,
         adoption_date=adoption_date,
         amendment_numbers=[i for i, a in enumerate(
             (a for a in meeting.amendments if a.deleted_at is None), start=1)],
+        extraordinary_reason=(meeting.extraordinary_reason or "").strip(),
+        postponed_to=meeting.postponed_to,
+        previous_adopted=previous_adopted(session, meeting),
     )
+    if committee is not None:
+        active = session.scalar(select(func.count()).select_from(m.Person).where(
+            m.Person.committee_id == meeting.committee_id, m.Person.is_member.is_(True),
+            m.Person.is_active.is_(True), m.Person.deleted_at.is_(None))) or 0
+        data.quorum_needed = quorum.quorum_needed(committee.quorum_rule,
+                                                  committee.quorum_value, active)
 
     rows = session.execute(
         select(m.Attendance, m.Person)

@@ -6,6 +6,7 @@ Restricted notes and restricted threats are never loaded here (see annex.py).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from itertools import groupby
 
@@ -18,7 +19,8 @@ from reportlab.platypus import (
 from ...domain import enums
 from ..errors import UserError
 from . import fonts
-from .data import MeetingData, PersonRow, load_meeting
+from ...domain.agenda import ADOPTION_ITEM
+from .data import AgendaRow, MeetingData, PersonRow, PreviousMinutes, load_meeting
 from .layout import (
     FRAME_WIDTH,
     PageMarks,
@@ -32,6 +34,7 @@ from .layout import (
     signature_block,
     state_header,
     styles,
+    text_blocks,
 )
 from .words import (
     article,
@@ -63,6 +66,14 @@ def check_printable(data: MeetingData) -> None:
         raise UserError(f"La réunion {label} du {date_text(data.date)} n'a aucun membre "
                         "présent : saisissez la présence (onglet Présence) avant d'imprimer "
                         "son procès-verbal, ou indiquez qu'elle n'a pas pu se tenir.")
+    if data.status == "held" and not data.quorum_reached:
+        raise UserError(f"La réunion {label} du {date_text(data.date)} n'a pas atteint le "
+                        f"quorum ({len(data.present)} membre{'s' if len(data.present) > 1 else ''}"
+                        f" présent{'s' if len(data.present) > 1 else ''} pour "
+                        f"{data.quorum_needed} requis) : un procès-verbal ne peut pas dire "
+                        "que la séance a été ouverte. Corrigez la présence, ou indiquez "
+                        "qu'elle n'a pas pu se tenir (motif : quorum non atteint) pour "
+                        "imprimer son procès-verbal de carence.")
 
 
 def minutes_pdf(data: MeetingData) -> bytes:
@@ -148,6 +159,8 @@ def opening_formula(data: MeetingData) -> str:
         if data.convocation_date:
             parts.append(f" en date du {date_text(data.convocation_date)}")
     parts.append(f", la réunion {data.kind_word} du {h.committee_words}")
+    if data.kind == "extraordinary" and data.extraordinary_reason:
+        parts.append(f", {convened_because(data.extraordinary_reason)}")
     if data.chair or data.presiding:
         parts.append(presiding_sentence(data))
     parts.append(".")
@@ -155,6 +168,36 @@ def opening_formula(data: MeetingData) -> str:
     if data.signing_secretary:
         text += f" Le secrétariat de séance est assuré par {data.secretary.civil_name}."
     return text
+
+
+# how a typed reason may follow "convoquée" ("à la demande du Préfet", "en raison de …")
+_CONNECTORS = ("à ", "a ", "au ", "aux ", "en ", "pour ", "suite ", "sur ", "par ", "afin ",
+               "après ", "dans ", "face ", "compte tenu ", "consécutivement ")
+
+
+def convened_because(reason: str) -> str:
+    """"convoquée à la demande du Préfet"; a reason typed without its connector is given
+    after "pour le motif suivant"."""
+    text = reason.strip().rstrip(".")
+    lowered = text[:1].lower() + text[1:]
+    if lowered.lower().startswith(_CONNECTORS):
+        return f"convoquée {lowered}"
+    return f"convoquée pour le motif suivant : {lowered}"
+
+
+def quorum_sentence(data: MeetingData) -> str:
+    """"Le quorum étant atteint, le Président a ouvert la séance à 10 h 00." naming the
+    member who presided in the chair's absence."""
+    who = data.presides
+    if who is None:
+        subject = "la séance a été ouverte"
+    elif who is data.chair:
+        subject = f"{article(who.sex).lower()} {president_word(who.sex)} a ouvert la séance"
+    else:
+        subject = (f"{who.civil_name}, {president_word(who.sex).lower()} de séance, a ouvert "
+                   "la séance")
+    when = f" à {hour_text(data.start_time)}" if data.start_time else ""
+    return f"Le quorum étant atteint, {subject}{when}."
 
 
 def closing_formula(data: MeetingData) -> str:
@@ -225,13 +268,48 @@ def totals_sentence(people: list[PersonRow]) -> str:
             f"jeune{'s' if youth > 1 else ''}.")
 
 
+def item_title(data: MeetingData, item: AgendaRow) -> str:
+    """The standing item names the PV it adopted: « Lecture et adoption du procès-verbal
+    N°002/2026 de la réunion du 9 octobre 2026 »."""
+    previous = data.previous_adopted
+    if item.title != ADOPTION_ITEM or previous is None:
+        return item.title
+    return (f"Lecture et adoption du procès-verbal {previous.number} de la réunion du "
+            f"{date_text(previous.date)}")
+
+
+# a typed decision that only says the previous PV is adopted (the editor's own words, in
+# French or in English): the adoption data says it, with the PV's number
+_ADOPTION_SAID = re.compile(r"^(le procès-verbal|the minutes)\b.*\b(adopté|adopted)\b[^.]*\.?$",
+                            re.IGNORECASE)
+
+
+def _adoption_said(block: str) -> bool:
+    """Only that (short, one sentence, no list of amendments after a colon)."""
+    return len(block) <= 160 and ":" not in block and bool(_ADOPTION_SAID.match(block))
+
+
+def adoption_outcome(previous: PreviousMinutes) -> str:
+    """"Le procès-verbal N°002/2026 est adopté avec amendements (voir rectificatif N°1)."."""
+    text = f"Le procès-verbal {previous.number} est adopté"
+    if not previous.with_amendments:
+        return text + " sans amendement."
+    text += " avec amendements"
+    if previous.amendment_numbers:
+        word = "rectificatifs" if len(previous.amendment_numbers) > 1 else "rectificatif"
+        numbers = ", ".join(f"N°{n}" for n in previous.amendment_numbers)
+        text += f" (voir {word} {numbers})"
+    return text + "."
+
+
 def agenda_list(data: MeetingData) -> list[Flowable]:
     st = styles()
     if not data.agenda:
         return [para("L'ordre du jour n'a pas été renseigné.", st.body)]
     flow: list[Flowable] = [para("L'ordre du jour portait sur :", st.intro)]
     for item in data.agenda:
-        flow.append(Paragraph(esc(item.title), st.list_item, bulletText=f"{item.position}."))
+        flow.append(Paragraph(esc(item_title(data, item)), st.list_item,
+                              bulletText=f"{item.position}."))
     return flow
 
 
@@ -239,12 +317,19 @@ def deliberations(data: MeetingData) -> list[Flowable]:
     st = styles()
     flow: list[Flowable] = []
     for item in data.agenda:
-        flow.append(Paragraph(f"Point {item.position} : {esc(item.title)}", st.subheading))
+        flow.append(Paragraph(f"Point {item.position} : {esc(item_title(data, item))}",
+                              st.subheading))
         discussion = paragraphs(item.discussion, st.indented)
         if discussion:
             flow.append(Paragraph("Échanges", st.label))
             flow.extend(discussion)
-        decisions = paragraphs(item.decisions, st.decision)
+        if item.title == ADOPTION_ITEM and data.previous_adopted is not None:
+            # the outcome from the adoption data, in place of a typed "… est adopté …"
+            decisions = [para(adoption_outcome(data.previous_adopted), st.decision)] + [
+                para(block, st.decision) for block in text_blocks(item.decisions)
+                if not _adoption_said(block)]
+        else:
+            decisions = paragraphs(item.decisions, st.decision)
         if decisions:
             flow.append(Paragraph("Décisions" if len(decisions) > 1 else "Décision", st.label))
             flow.extend(decisions)
@@ -369,6 +454,8 @@ def minutes_story(data: MeetingData) -> list[Flowable]:
                            st.body))
     story.append(Paragraph("<b>Étaient excusés</b> : " + esc(names_sentence(data.excused)),
                            st.body))
+    if data.quorum_reached:
+        story.append(para(quorum_sentence(data), st.body))
 
     story.append(Paragraph("ORDRE DU JOUR", st.heading))
     story += agenda_list(data)
@@ -453,8 +540,13 @@ def not_held_story(data: MeetingData) -> list[Flowable]:
         for item in data.agenda:
             story.append(Paragraph(esc(item.title), st.list_item,
                                    bulletText=f"{item.position}."))
-    story.append(para("Les points inscrits seront examinés à la prochaine réunion, dont les "
-                      "membres seront informés par convocation.", st.body))
+    if data.postponed_to is not None:
+        story.append(para(f"La réunion est reportée au {date_text(data.postponed_to)}. Les "
+                          "points inscrits y seront examinés ; les membres en seront informés "
+                          "par convocation.", st.body))
+    else:
+        story.append(para("Les points inscrits seront examinés à la prochaine réunion, dont "
+                          "les membres seront informés par convocation.", st.body))
     closing = signatures_and_ampliations(data, with_secretary=False)
     story.append(closing_block(take_last(story), closing))
     return story

@@ -100,6 +100,7 @@ class MeetingEditor(RecordEditor):
         out = dict(values)
         if out.get("status") != "not_held":
             out.pop("not_held_reason", None)
+            out.pop("postponed_to", None)  # hidden: kept, never checked against the date
         out["year"] = dt.date.fromisoformat(out["date"]).year if out.get("date") else None
         return out
 
@@ -187,7 +188,7 @@ class MeetingEditor(RecordEditor):
         """Open the documents view (preview, print, save) on this meeting's PV."""
         try:
             widget = DocumentsView(self.services.db, self.record_id, self,
-                                   reference=self.general.reference_label.text())
+                                   numbering=self.general.numbering())
         except Exception as exc:  # noqa: BLE001  (a preview must never lose the meeting)
             log.warning("PV preview failed: %s", exc)
             commands.inform(self, self.tr("The PV preview could not open: {error}").format(

@@ -55,6 +55,9 @@ class GeneralTab(QWidget):
         f.combo("not_held_reason", self.tr("Reason not held"), enums.NotHeldReason.choices(),
                 none_label=self.tr("— choose —"))
         f.line("not_held_reason_text", self.tr("Details"))
+        f.date("postponed_to", self.tr("Put off to"))
+        f.line("extraordinary_reason", self.tr("Convened because"),
+               self.tr("e.g. à la demande du Préfet, en raison des attaques du 3 mars"))
         col.addLayout(editor.form_layout)
         row = QHBoxLayout()
         self.not_held_button = QPushButton(self.tr("Mark as not held…"))
@@ -77,6 +80,7 @@ class GeneralTab(QWidget):
         #: number of that year, unless the secretary typed a number of her own
         self._numbered: tuple[int, int] | None = None
         f.widgets["status"].currentIndexChanged.connect(self.status_state)
+        f.widgets["kind"].currentIndexChanged.connect(self.status_state)
         f.widgets["chair_id"].currentIndexChanged.connect(self.role_labels)
         f.widgets["secretary_id"].currentIndexChanged.connect(self.role_labels)
 
@@ -87,12 +91,15 @@ class GeneralTab(QWidget):
         for w in (self.not_held_button, self.held_button):
             w.setEnabled(not read_only)
 
-    def update_reference(self, *_: Any) -> None:
-        date = self.form.value("date")
-        year = dt.date.fromisoformat(date).year if date else dt.date.today().year
+    def numbering(self) -> tuple[int, int, str]:
+        """(number, year, committee code) as the form shows them: the reference, and the
+        names of the saved documents."""
         committee = self.editor.committee
-        code = committee.code if committee else "CCS"
-        self.reference_label.setText(reference(self.form.value("number") or 0, year, code))
+        return (self.form.value("number") or 0, self._year(),
+                committee.code if committee else "CCS")
+
+    def update_reference(self, *_: Any) -> None:
+        self.reference_label.setText(reference(*self.numbering()))
 
     def _year(self) -> int:
         date = self.form.value("date")
@@ -121,10 +128,16 @@ class GeneralTab(QWidget):
         self.form.widgets["number"].setValue(proposed)
 
     def status_state(self, *_: Any) -> None:
+        """The not-held fields on for a meeting not held; the new date shown only for one,
+        the reason of the convocation only for an extraordinary meeting."""
         not_held = self.form.value("status") == "not_held"
         for name in ("not_held_reason", "not_held_reason_text"):
             self.form.widgets[name].setEnabled(not_held and not self.editor.read_only)
             self.form.labels[name].setEnabled(not_held)
+        extraordinary = self.form.value("kind") == enums.MeetingKind.EXTRAORDINARY.value
+        for name, shown in (("postponed_to", not_held), ("extraordinary_reason", extraordinary)):
+            self.form.widgets[name].setVisible(shown)
+            self.form.labels[name].setVisible(shown)
 
     def _person(self, pid: int | None) -> Any:
         return next((p for p in self.editor.people if p.id == pid), None)
