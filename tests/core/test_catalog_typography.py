@@ -27,11 +27,6 @@ def _strings():
             yield from (m.string if isinstance(m.string, tuple) else (m.string,))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "po/fr.po is not typeset yet: ~80 tests still compare the French as typed (straight "
-    "apostrophes, plain spaces). Run `python po/typeset.py po/fr.po`, update those tests "
-    "with tests/french.fr(), then remove this marker (strict: it fails once the catalog "
-    "is typeset, so the marker cannot be forgotten)."))
 def test_every_french_text_of_the_catalog_is_typeset():
     wrong = [s for s in _strings() if message_typography(s) != s]
     assert wrong == [], f"run: python po/typeset.py po/fr.po ({len(wrong)} texts: {wrong[:3]})"
