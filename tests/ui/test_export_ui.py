@@ -15,6 +15,7 @@ import openpyxl  # noqa: E402  (a dependency: pyproject.toml)
 from ccs_desktop.services.records import ListQuery  # noqa: E402
 from ccs_desktop.ui import prompts  # noqa: E402
 from ccs_desktop.ui.views.pages import make_list_page  # noqa: E402
+from tests.french import fr
 
 
 def _shown(page):
@@ -52,7 +53,7 @@ def test_the_button_writes_what_the_table_shows(qtbot, services, tmp_path):
     method, title, text = fake.asked[-1]
     assert title == "Exporter la liste"
     written = tmp_path / "menaces.xlsx"
-    assert f"« {written} »" in text and "exportée" in text
+    assert fr(f"« {written} »") in text and "exportée" in text
     sheet = openpyxl.load_workbook(written).worksheets[0]
     titles = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert titles == shown
@@ -78,7 +79,7 @@ def test_csv_and_a_failure_are_said(qtbot, services, tmp_path):
         page.export_rows()
         qtbot.waitUntil(lambda: len([a for a in fake.asked if a[0] == "inform"]) == 2,
                         timeout=10000)
-    assert fake.asked[-1][2].startswith("L'export a échoué")
+    assert fake.asked[-1][2].startswith(fr("L'export a échoué"))
     assert page.export_button.isEnabled()
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDateEdit, QLineEdit, QVBoxLayout, QWidget
 
 from ccs_desktop.ui.editors.base import make_date
 from ccs_desktop.ui.editors.records import ActivityEditor
+from tests.french import fr
 
 S = QDateEdit.Section
 
@@ -80,11 +81,11 @@ def test_the_transmit_screen_says_what_goes_to_the_crss(qtbot, committee_service
     goes, stays = text.split("Reste sur ce PC")
     assert "chacune devient un code" not in text
     assert "version pour le CRSS" in goes and "code et leur fonction" in goes
-    assert "« Version pour le CRSS — l'original signé reste au comité »" in goes
+    assert "« Version pour le CRSS — l’original signé reste au comité »" in goes
     assert "P-7K2M-Q9XD" in goes and "noms des personnes" in stays
     assert "PDF original de chaque PV adopté" in stays and "PV signé" in stays
     committee_services.committee.update(share_names=True)
     text = _transmit_text(qtbot, committee_services)
     goes, stays = text.split("Reste sur ce PC")
-    assert "tel qu'il a été adopté, avec les noms" in goes and "noms des personnes" in goes
+    assert "tel qu’il a été adopté, avec les noms" in goes and "noms des personnes" in goes
     assert "version pour le CRSS" not in text and "P-7K2M" not in text

@@ -39,6 +39,7 @@ from ccs_desktop.ui import commands, i18n
 from ccs_desktop.ui.editors import attachments as attachments_mod
 from ccs_desktop.ui.editors import open_editor
 from ccs_desktop.ui.main_window import PAGES, MainWindow
+from tests.french import fr
 
 # --- what a user reads -----------------------------------------------------------------------
 
@@ -636,11 +637,11 @@ def test_times_sizes_and_messages_follow_the_language(qapp):
     assert time_text(dt.time(8, 0), padded=False) == "8 h 00"
     assert human_size(1536) == "1,5 Ko" and human_size(12) == "12 o"
     assert human_size(3 * 2**30) == "3,0 Go"
-    assert error_text(OSError("x")).startswith("Erreur d'accès au disque : ")
-    assert error_text(ValueError("English")) == (
+    assert error_text(OSError("x")).startswith(fr("Erreur d'accès au disque : "))
+    assert error_text(ValueError("English")) == fr(
         "Une erreur inattendue s'est produite ; rien n'a été modifié. Recommencez ; si "
         "l'erreur revient, notez l'heure et prévenez l'assistance.")
-    assert render_failed() == ("Le document n'a pas pu être préparé (erreur inattendue). "
+    assert render_failed() == fr("Le document n'a pas pu être préparé (erreur inattendue). "
                                "Réessayez ; si l'erreur revient, faites une sauvegarde et "
                                "signalez le problème.")
     french_chair = default_chair_title("commune", "rurale", "Tombouctou", "Tombouctou", "Alafia")

@@ -17,6 +17,7 @@ from ccs_desktop.db import models as m
 from ccs_desktop.services.errors import UserError
 from ccs_desktop.ui import i18n
 from ccs_desktop.ui.editors.meeting import MeetingEditor
+from tests.french import fr
 
 LEFT = Qt.MouseButton.LeftButton
 WRITES = ("INSERT", "UPDATE", "DELETE")
@@ -133,7 +134,7 @@ def test_a_failure_while_adopting_leaves_nothing_half_done(qtbot, meetings, fren
     assert (tx.committed, tx.rolled_back) == (1, 0)
     assert s.meetings.get(mid).status == "adopted"
     assert _stored_pv(s, mid) == 0 and not _frozen_header(s, mid)
-    assert "le PDF du PV adopté n'a pas pu être archivé" in ed.adoption_state.text()
+    assert fr("le PDF du PV adopté n'a pas pu être archivé") in ed.adoption_state.text()
 
     other = s.meetings.create_with_agenda(date="2024-06-07", status="held")
     next_one = s.meetings.create_with_agenda(date="2024-07-05")
@@ -181,7 +182,7 @@ def test_reorder_refuses_an_order_that_is_not_the_agenda(meetings, french):
     s, _, mid = meetings
     ids = [i.id for i in s.meetings.agenda(mid)]
     for wrong in (ids[:-1], ids + [ids[0]], [*ids[:-1], 10**9], "1,2"):
-        with pytest.raises(UserError, match="L'ordre du jour a changé entre-temps"):
+        with pytest.raises(UserError, match=fr("L'ordre du jour a changé entre-temps")):
             s.meetings.reorder_agenda(mid, wrong)
     assert [i.id for i in s.meetings.agenda(mid)] == ids
     assert s.meetings.reorder_agenda(mid, ids) == ()

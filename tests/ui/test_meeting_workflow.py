@@ -20,6 +20,7 @@ from ccs_desktop.services.hub import Services
 from ccs_desktop.ui import commands
 from ccs_desktop.ui.editors.meeting import MeetingEditor
 from ccs_desktop.ui import i18n
+from tests.french import fr
 
 # screenshots for a person to look at: only when CCS_SCREENSHOTS names a folder
 SCREENS = Path(os.environ["CCS_SCREENSHOTS"]) if os.environ.get("CCS_SCREENSHOTS") else None
@@ -152,10 +153,10 @@ def test_whole_meeting_recorded_adopted_then_read_only(qtbot, services, french, 
     assert (c.present, c.absent, c.excused, c.guests) == (4, 1, 1, 1)
     assert c.present_women == 2 and c.present_youth == 1
     text = ed.counts_label.text()
-    assert text.startswith("Membres présents : 4 (femmes : 2, hommes : 2, jeunes : 1) "
-                           "· invités : 1 · absents : 1 · excusés : 1")
+    assert text.startswith(fr("Membres présents : 4 (femmes : 2, hommes : 2, jeunes : 1) "
+                              "· invités : 1 · absents : 1 · excusés : 1"))
     assert ed.quorum_label.text().startswith(
-        "Quorum atteint (présents : 4, requis : 4")
+        fr("Quorum atteint (présents : 4, requis : 4"))
     # change of mind: one click
     qtbot.mouseClick(ed.findChild(type(ed.held_button),
                                   f"att_{person_id(s, 'Dicko')}_present"), LEFT)
@@ -221,7 +222,7 @@ def test_whole_meeting_recorded_adopted_then_read_only(qtbot, services, french, 
     type_text(qtbot, rec.t_letter, "012/CCSC-ALAFIA")
     type_text(qtbot, rec.t_to, "Monsieur le Préfet du cercle de Tombouctou")
     qtbot.mouseClick(rec.transmit_button, LEFT)
-    assert rec.status_line.text() == "Statut : Transmise"
+    assert rec.status_line.text() == fr("Statut : Transmise")
     shot(rec, "recommendation_editor")
     rec.close()
     rec2 = ed.open_recommendation(new=True)
@@ -261,8 +262,8 @@ def test_whole_meeting_recorded_adopted_then_read_only(qtbot, services, french, 
     # now read-only: the banner, disabled inputs, and the service refuses
     assert ed.read_only
     assert ed.readonly_banner.isVisible()
-    assert ed.readonly_banner.text().startswith("PV adopté le 10 mai 2024 en séance du "
-                                                "10 mai 2024 : lecture seule")
+    assert ed.readonly_banner.text().startswith(fr("PV adopté le 10 mai 2024 en séance du "
+                                                   "10 mai 2024 : lecture seule"))
     assert not ed.save_button.isEnabled()
     assert not f["place"].isEnabled() or f["place"].isReadOnly()
     assert ed.discussion.isReadOnly() and ed.restricted.isReadOnly()

@@ -6,6 +6,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDateEdit, QPushButton, QSpinBox
 
 from ccs_desktop.ui.editors.meeting import MeetingEditor
+from tests.french import fr
 
 
 def new_meeting(qtbot, window) -> MeetingEditor:  # noqa: ANN001
@@ -66,7 +67,7 @@ def test_adoption_asks_first_and_lists_the_contradictions(qtbot, window):
     assert len(no.asked) == 1
     question = no.asked[0]
     assert "définitive" in question
-    assert "est noté « Excusé » mais préside dans le PV" in question
+    assert fr("est noté « Excusé » mais préside dans le PV") in question
     assert "Quorum non atteint" in question
     assert s.meetings.get(held).status == "held"  # nothing happened
     with prompts.replaced(ConfirmingPrompts(True)) as yes:
@@ -110,6 +111,6 @@ def test_a_transmission_dated_before_its_meeting_or_without_number_warns(qtbot, 
         assert editor.transmit() is False
     assert len(no.asked) == 1
     assert "datée avant la réunion" in no.asked[0]
-    assert "n'a pas de numéro" in no.asked[0]
+    assert fr("n'a pas de numéro") in no.asked[0]
     assert s.recommendations.followups(rec.id) == []
     editor.close()

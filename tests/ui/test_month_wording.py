@@ -6,6 +6,7 @@ from PySide6.QtGui import QUndoStack
 
 from ccs_desktop.ui.wizard import SetupWizard
 from month_keys import type_text
+from tests.french import fr
 
 
 def test_the_wizard_writes_secretaire_generale_for_a_woman(qtbot, empty_db):
@@ -64,9 +65,9 @@ def test_a_rank_replaces_the_civility_and_particles_stay_as_written(qtbot, servi
     type_text(qtbot, editor.form.widgets["given_names"], "Kadiatou")
     type_text(qtbot, editor.form.widgets["family_name"], "Coulibaly")
     editor.form.widgets["sex"].setCurrentIndex(editor.form.widgets["sex"].findData("F"))
-    assert editor.preview.text() == "Sur les documents : Sergent Kadiatou COULIBALY"
+    assert editor.preview.text() == fr("Sur les documents : ") + "Sergent Kadiatou COULIBALY"
     editor.form.widgets["title"].clear()
     editor.form.widgets["family_name"].clear()
     type_text(qtbot, editor.form.widgets["family_name"], "Walet Mohamed")
-    assert editor.preview.text() == "Sur les documents : Mme Kadiatou Walet MOHAMED"
+    assert editor.preview.text() == fr("Sur les documents : ") + "Mme Kadiatou Walet MOHAMED"
     assert editor.form.widgets["family_name"].font().capitalization().name != "AllUppercase"
