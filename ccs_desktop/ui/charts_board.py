@@ -21,6 +21,7 @@ from ..domain import enums
 from ..services import dashboard as dash
 from ..services.export import Period, parse_period
 from . import i18n
+from ..i18n import ngettext
 from .tasks import TaskRunner
 from .widgets.charts import Bars, ChartPanel, Line
 from .widgets.heatmap import HeatMap
@@ -414,8 +415,8 @@ class DashboardBoard(QWidget):
                   self.tr("meetings held"))], alert=bool(below))
         fds = board.fds
         c["fds"].show_figure(
-            self.tr("%1 / %2 meetings").replace("%1", n(fds.meetings_with_fds))
-            .replace("%2", n(fds.held_meetings)),
+            ngettext("{part} / {n} meeting", "{part} / {n} meetings", fds.held_meetings)
+            .format(part=n(fds.meetings_with_fds), n=n(fds.held_meetings)),
             self.tr("Held meetings with the FDS present; presences by corps:")
             if fds.by_corps else self.tr("No FDS member recorded present."),
             dash.drill_fds(board), self.tr("FDS members"),
