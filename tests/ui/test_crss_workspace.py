@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from sqlalchemy import func, select, text
 
 from ccs_desktop.db import models as m
@@ -278,3 +278,21 @@ def test_records_open_read_only_at_the_crss(qtbot, crss_window):
     editor = open_editor("meetings", mid, crss_window)
     qtbot.addWidget(editor)
     assert editor.read_only and not editor.save_button.isEnabled()
+
+
+def test_the_crss_home_opens_the_dashboard_within_the_screen(qtbot, crss_window) -> None:  # noqa: ANN001
+    """issue 17: the CRSS « Tableau de bord » is one click from the CRSS home, and its window
+    fits a 1024×738 screen (it asked 1100×760 before)."""
+    from PySide6.QtWidgets import QDialog
+
+    home = crss_window.page("home")
+    assert home.crss_dashboard_button.text() == "Tableau de bord des comités…"
+    qtbot.mouseClick(home.crss_dashboard_button, Qt.MouseButton.LeftButton)
+    dialog = crss_window.findChild(QDialog, "crssDashboardWindow")
+    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible(), timeout=5000)
+    page = dialog.findChild(QWidget, "crssDashboardPage")
+    qtbot.waitUntil(lambda: page._compared is not None, timeout=20000)  # computed once
+    assert page.board.cards["meetings"].value.text()
+    screen = dialog.screen().availableGeometry()
+    assert dialog.width() <= screen.width() and dialog.height() <= screen.height()
+    dialog.close()

@@ -24,7 +24,7 @@ from ...services import dashboard as dash
 from ...services.crss import comparison, reporting
 from ..charts_board import DashboardBoard
 from ..exchange.common import Prompts
-from ..window_fit import scroll_area
+from ..window_fit import fit_window, scroll_area
 from .tables import ComparisonModel
 
 NATION, REGION, CERCLE, COMMITTEE = dash.NATION, dash.REGION, dash.CERCLE, dash.COMMITTEE
@@ -250,6 +250,6 @@ def open_dashboard(host: Any, parent: QWidget | None = None) -> QDialog:
     layout = QVBoxLayout(dialog)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(page)
-    dialog.resize(1100, 760)
+    fit_window(dialog, (1100, 760), "crss/dashboard")
     Prompts.run_dialog(dialog, modal=False)
     return dialog

@@ -222,12 +222,28 @@ class HomePage(QWidget):
         layout.setContentsMargins(18, 14, 18, 14)
         layout.addWidget(self.committee_label)
         layout.addWidget(self.place_label)
+        self.crss_dashboard_button = QPushButton(self.tr("Dashboard of the committees…"))
+        self.crss_dashboard_button.setObjectName("homeCrssDashboard")
+        self.crss_dashboard_button.setToolTip(self.tr(
+            "The figures and charts of the nation, a region, a cercle or a committee, and the "
+            "committees compared"))
+        self.crss_dashboard_button.clicked.connect(self.open_crss_dashboard)
+        top = QHBoxLayout()
+        top.addWidget(self.crss_dashboard_button)
+        top.addStretch(1)
+        layout.addLayout(top)
         layout.addSpacing(8)
         layout.addLayout(grid)
         layout.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll_area(content, "homeScroll"))
+
+    def open_crss_dashboard(self) -> None:
+        """The CRSS « Tableau de bord » (issue 17) in its own window."""
+        from ..crss import dashboard
+
+        dashboard.open_dashboard(self.window(), self)
 
     def _refresh_crss(self) -> None:
         f = crss_figures(self.services)
