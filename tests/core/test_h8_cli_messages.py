@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from french import fr  # tests/french.py: the catalog's typography
 
 from ccs_desktop import cli
 from ccs_desktop.cli.common import printable
@@ -131,4 +132,4 @@ def test_damaged_database_in_a_subprocess_is_french(tmp_path):
     assert done.returncode == 1
     assert "Traceback" not in done.stderr and "sqlite3." not in done.stderr
     assert "inattendue :" not in done.stderr  # no raw exception text after the word
-    assert done.stderr.startswith("ccs : ")
+    assert done.stderr.startswith(fr("ccs : "))

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
+from french import fr  # tests/french.py: the catalog's typography
 
 from ccs_desktop import cli
 from ccs_desktop.cli.common import CliError, check_output_path
@@ -139,7 +140,7 @@ def test_check_output_path_is_one_function_for_every_command(tmp_path):
         check_output_path(data / "x.bin", data, force=True)
     with pytest.raises(CliError, match="est un dossier"):
         check_output_path(tmp_path, data, force=True)
-    with pytest.raises(CliError, match="n'existe pas"):
+    with pytest.raises(CliError, match=fr("n'existe pas")):
         check_output_path(tmp_path / "absent" / "x.bin", data, force=False)
     assert check_output_path(tmp_path / "x.bin", data, force=False) == tmp_path / "x.bin"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 import pytest
+from french import fr  # tests/french.py: the catalog's typography
 
 from ccs_desktop.cli import build_parser, main
 from ccs_desktop.db import engine as eng
@@ -23,7 +24,7 @@ def test_demo_out_of_range_is_refused_in_french(tmp_path, capsys, option, value)
     assert info.value.code == 2
     err = capsys.readouterr().err
     assert "invalid" not in err and "value" not in err
-    assert ("hors limites" in err) or ("n'est pas un nombre entier" in err), err
+    assert ("hors limites" in err) or (fr("n'est pas un nombre entier") in err), err
     assert not folder.exists()
 
 

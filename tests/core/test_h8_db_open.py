@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from french import fr  # tests/french.py: the catalog's typography
 
 from ccs_desktop.db import engine as eng
 from ccs_desktop.db.migrate import HEAD_REVISION
@@ -250,5 +251,5 @@ def test_the_cli_says_it_in_french(data_dir):
     r = subprocess.run([sys.executable, "-m", "ccs_desktop.cli", "info", "--data-dir",
                         str(data_dir)], capture_output=True, text=True, env=env, timeout=60)
     assert r.returncode == 1
-    assert "endommagé ou n'est pas une base CCS Desktop" in r.stderr
+    assert fr("endommagé ou n'est pas une base CCS Desktop") in r.stderr
     assert "sqlite" not in r.stderr.lower() and "inattendue" not in r.stderr

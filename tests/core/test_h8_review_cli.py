@@ -13,6 +13,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from french import fr  # tests/french.py: the catalog's typography
 
 from ccs_desktop import cli, paths
 
@@ -48,7 +49,7 @@ def test_info_speaks_french(demo_db, capsys) -> None:
     out = capsys.readouterr().out
     for label in ("Réunions", "Menaces", "Vulnérabilités", "Recommandations", "Activités",
                   "Personnes"):
-        assert f"\n{label} : " in out, out
+        assert fr(f"\n{label} : ") in out, out
     for english in ("meetings", "threats", "vulnerabilities", "recommendations",
                     "activities", "people"):
         assert english not in out, out
@@ -91,7 +92,7 @@ def test_leftovers_that_cannot_be_cleaned_print_no_warning(demo_db, tmp_path, ca
     assert proc.returncode == 0, proc.stderr
     for english in ("WARNING", "Traceback", "PermissionError", "nettoyage des restes"):
         assert english not in proc.stderr, proc.stderr
-    assert "Réunions : " in proc.stdout
+    assert fr("Réunions : ") in proc.stdout
     # the function itself: logs at DEBUG only, without a traceback, never raises
     from ccs_desktop.services.exchange import workfolders
 
@@ -139,5 +140,5 @@ def test_whole_number_options_accept_ascii_digits_only(tmp_path, capsys) -> None
     with pytest.raises(SystemExit) as exc:
         cli.main(["demo", "--data-dir", str(tmp_path / "d"), "--years", "١"])
     assert exc.value.code == 2
-    assert "n'est pas un nombre entier" in capsys.readouterr().err
+    assert fr("n'est pas un nombre entier") in capsys.readouterr().err
     assert not (tmp_path / "d").exists()

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from french import fr  # tests/french.py: the catalog's typography
 
 from ccs_desktop import cli, i18n
 from ccs_desktop.cli import common
@@ -22,6 +23,7 @@ from ccs_desktop.cli import common
 ROOT = Path(__file__).resolve().parents[2]
 ACCENTED = re.compile(r"[À-ÖØ-öø-ÿŒœ«»\u202f]")
 NNBSP = "\u202f"
+NBSP = "\u00a0"  # before « : ; ! ? » and inside « » (the catalog's typography)
 NAME = "Comité Consultatif de Sécurité de la Commune d'Alzounoub"  # data: French whatever
 
 
@@ -66,9 +68,10 @@ def test_subcommand_help_in_english(capsys):
 def test_help_in_french_by_default(capsys):
     code, out, _ = run(capsys, "--help")
     assert code == 0
-    assert out.startswith("utilisation : ccs [-h] [--verbose] [--lang {fr,en}] COMMANDE ...")
-    assert ("CCS Desktop en ligne de commande : registres des Comités Consultatifs de\n"
-            "Sécurité.") in out
+    assert out.startswith(fr("utilisation : ccs [-h] [--verbose] [--lang {fr,en}] COMMANDE ..."))
+    # the documents' capitals: « Comités consultatifs de sécurité » in running text
+    assert (fr("CCS Desktop en ligne de commande : registres des Comités consultatifs de")
+            + "\nsécurité.") in out
     assert "affiche cette aide et quitte" in out and "\ncommandes:\n" in out
     assert "crée une base de démonstration (personnes fictives)" in out
     assert "usage" not in out and "show this" not in out
@@ -81,7 +84,7 @@ def test_help_is_french_under_an_english_locale():
     done = subprocess.run([sys.executable, "-m", "ccs_desktop.cli", "--help"], env=env,
                           capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("utilisation : ccs ")
+    assert done.stdout.startswith(fr("utilisation : ccs "))
     assert "affiche cette aide et quitte" in done.stdout
     assert "journal détaillé" in done.stdout and "usage:" not in done.stdout
     env[i18n.ENV_LANG] = "en"
@@ -97,9 +100,9 @@ def test_missing_argument_in_french_and_in_english(capsys):
     code, _, err = run(capsys, "init")
     assert code == 2
     # (--user and --password-file since the encrypted database, issue 11)
-    assert err.startswith("utilisation : ccs init [-h] [--data-dir DOSSIER] [--user NOM]")
-    assert err.endswith("ccs init : erreur : arguments obligatoires manquants: --level, "
-                        "--region\n")
+    assert err.startswith(fr("utilisation : ccs init [-h] [--data-dir DOSSIER] [--user NOM]"))
+    assert err.endswith(fr("ccs init : erreur : arguments obligatoires manquants : --level, "
+                           "--region\n"))
     code, _, err = run(capsys, "--lang", "en", "init")
     assert code == 2
     assert err.startswith("usage: ccs init [-h] [--data-dir FOLDER] [--user NAME]")
@@ -109,27 +112,35 @@ def test_missing_argument_in_french_and_in_english(capsys):
 
 
 def test_argparse_errors_in_both_languages(capsys):
+    # argparse quotes a value with repr (straight quotes, not typeset): those lines spell
+    # the non-breaking spaces out; the others are typeset by fr()
     cases = [
         (("list", "nothing"),
-         "ccs list : erreur : argument TYPE: choix invalide: 'nothing' (valeurs possibles : "
-         "'meetings', 'threats', 'vulnerabilities', 'recommendations', 'activities', 'people')",
+         f"ccs list{NBSP}: erreur{NBSP}: argument TYPE{NBSP}: choix invalide{NBSP}: 'nothing' "
+         f"(valeurs possibles{NBSP}: 'meetings', 'threats', 'vulnerabilities', "
+         "'recommendations', 'activities', 'people')",
          "ccs list: error: argument TYPE: invalid choice: 'nothing' (choose from 'meetings', "
          "'threats', 'vulnerabilities', 'recommendations', 'activities', 'people')"),
-        (("info", "--bogus"), "ccs : erreur : arguments non reconnus: --bogus",
+        (("info", "--bogus"), fr("ccs : erreur : arguments non reconnus : --bogus"),
          "ccs: error: unrecognized arguments: --bogus"),
-        (("info", "--data-dir"), "ccs info : erreur : argument --data-dir: une valeur est "
-         "attendue", "ccs info: error: argument --data-dir: expected one argument"),
-        (("--verbose=3", "info"), "ccs : erreur : argument --verbose/-v: valeur inattendue '3'",
+        (("info", "--data-dir"),
+         fr("ccs info : erreur : argument --data-dir : une valeur est attendue"),
+         "ccs info: error: argument --data-dir: expected one argument"),
+        (("--verbose=3", "info"),
+         f"ccs{NBSP}: erreur{NBSP}: argument --verbose/-v{NBSP}: valeur inattendue '3'",
          "ccs: error: argument --verbose/-v: ignored explicit argument '3'"),
-        (("crss", "log", "--limit", "x"), "ccs crss log : erreur : argument --limit: nombre "
-         "entier invalide: 'x'", "ccs crss log: error: argument --limit: invalid whole "
-         "number: 'x'"),
-        (("demo", "--years", "x"), "ccs demo : erreur : argument --years: « x » n'est pas un "
-         "nombre entier (de 1 à 30).", "ccs demo: error: argument --years: “x” is not a whole "
-         "number (from 1 to 30)."),
-        (("demo", "--committees", "5000"), "ccs demo : erreur : argument --committees: 5000 "
-         f"est hors limites : de 1 à 2{NNBSP}000.", "ccs demo: error: argument --committees: "
-         "5000 is out of range: from 1 to 2,000."),
+        (("crss", "log", "--limit", "x"),
+         f"ccs crss log{NBSP}: erreur{NBSP}: argument --limit{NBSP}: nombre entier "
+         f"invalide{NBSP}: 'x'",
+         "ccs crss log: error: argument --limit: invalid whole number: 'x'"),
+        (("demo", "--years", "x"),
+         fr("ccs demo : erreur : argument --years : « x » n'est pas un nombre entier "
+            "(de 1 à 30)."),
+         "ccs demo: error: argument --years: “x” is not a whole number (from 1 to 30)."),
+        (("demo", "--committees", "5000"),
+         fr(f"ccs demo : erreur : argument --committees : 5000 est hors limites : de 1 à "
+            f"2{NNBSP}000."),
+         "ccs demo: error: argument --committees: 5000 is out of range: from 1 to 2,000."),
     ]
     for argv, french, english in cases:
         code, _, err = run(capsys, *argv)
@@ -145,7 +156,7 @@ def test_ccs_lang_environment_variable(capsys, monkeypatch):
     assert code == 2 and "ccs init: error: the following arguments are required" in err
     # --lang wins over CCS_LANG
     code, _, err = run(capsys, "--lang", "fr", "init")
-    assert code == 2 and "ccs init : erreur : arguments obligatoires manquants" in err
+    assert code == 2 and fr("ccs init : erreur : arguments obligatoires manquants") in err
 
 
 def test_the_language_asked_is_read_before_the_parser():
@@ -192,15 +203,16 @@ def test_init_and_info_in_french(capsys, tmp_path):
     folder = tmp_path / "fr"
     code, out, err = _init(capsys, folder)
     assert code == 0, err
-    assert err.startswith(f"Comité configuré : {NAME} (CCSC-ALZOUNOUB) dans ")
+    assert err.startswith(fr("Comité configuré : ") + f"{NAME} (CCSC-ALZOUNOUB) dans ")
     code, out, err = run(capsys, "info", "--data-dir", str(folder))
     assert code == 0
     lines = out.splitlines()
-    assert lines[1] == "Région : Tombouctou ; cercle : Goundam ; commune : Alzounoub"
-    assert lines[2:] == ["Réunions : 0", "Menaces : 0", "Vulnérabilités : 0",
-                         "Recommandations : 0", "Activités : 0", "Personnes : 1"]
+    assert lines[1] == fr("Région : Tombouctou ; cercle : Goundam ; commune : Alzounoub")
+    assert lines[2:] == [fr(line) for line in (
+        "Réunions : 0", "Menaces : 0", "Vulnérabilités : 0", "Recommandations : 0",
+        "Activités : 0", "Personnes : 1")]
     code, out, err = _init(capsys, folder)
-    assert code == 1 and err == "ccs : Cette base a déjà un comité configuré.\n"
+    assert code == 1 and err == fr("ccs : Cette base a déjà un comité configuré.\n")
 
 
 def test_init_and_info_in_english(capsys, tmp_path):
@@ -276,7 +288,7 @@ def test_crss_import_summary_plural(capsys, monkeypatch, tmp_path):
         _, out, _ = run(capsys, "--lang", "en", *argv)
         assert out.splitlines()[-1] == english
     results[:] = []
-    assert run(capsys, *argv)[2] == "ccs : Aucun fichier .ccsbak trouvé.\n"
+    assert run(capsys, *argv)[2] == fr("ccs : Aucun fichier .ccsbak trouvé.\n")
     assert run(capsys, "--lang", "en", *argv)[2] == "ccs: No .ccsbak file found.\n"
 
 
@@ -284,7 +296,7 @@ def test_database_messages_in_both_languages(english):
     message = cli._database_message(sqlite3.OperationalError("database is locked"))
     assert message.startswith("ccs: the database is in use by another program")
     i18n.set_language("fr")
-    assert cli._database_message(sqlite3.DatabaseError("file is not a database")) == (
+    assert cli._database_message(sqlite3.DatabaseError("file is not a database")) == fr(
         "ccs : la base de données ne peut pas être lue : le fichier est endommagé ou n'est "
         "pas une base CCS Desktop. Restaurez la dernière sauvegarde (« ccs backup restore ») "
         "ou une copie automatique.")
@@ -297,4 +309,4 @@ def test_output_path_refusals_in_both_languages(tmp_path, english):
     i18n.set_language(None)
     with pytest.raises(common.CliError) as err:
         common.check_output_path(tmp_path / "absent" / "x.pdf", tmp_path / "data", False)
-    assert str(err.value) == f"Le dossier « {tmp_path / 'absent'} » n'existe pas."
+    assert str(err.value) == fr("Le dossier « {} » n'existe pas.").format(tmp_path / "absent")

@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from french import fr  # tests/french.py: the catalog's typography
 
 from ccs_desktop import app as appmod
 from ccs_desktop import i18n
@@ -26,7 +27,7 @@ from ccs_desktop.services.hub import Services
 
 FRENCH_LETTERS = re.compile(r"[àâçéèêëîïôûùüÿœæ«»]", re.IGNORECASE)
 
-CORRUPT_FR = (
+CORRUPT_FR = fr(
     "Le fichier de base de données est endommagé ou n'est pas une base CCS Desktop. "
     "Restaurez une sauvegarde (menu Fichier ou « ccs backup restore ») ou choisissez un "
     "autre dossier de données ; le fichier n'a pas été modifié.")
@@ -87,10 +88,10 @@ def test_another_programs_sqlite_database_in_both_languages(tmp_path, english):
     i18n.set_language("fr")
     with pytest.raises(DatabaseCorrupt) as refused:
         open_database(tmp_path / "data")
-    assert str(refused.value) == (
-        f"Le fichier « {path} » est une base SQLite qui n'a pas été créée par CCS Desktop. "
+    assert str(refused.value) == fr(
+        "Le fichier « {} » est une base SQLite qui n'a pas été créée par CCS Desktop. "
         "Choisissez un autre dossier de données ou restaurez une sauvegarde ; le fichier n'a "
-        "pas été modifié.")
+        "pas été modifié.").format(path)
 
 
 def test_a_database_of_a_newer_version_in_both_languages(data_dir):
@@ -101,7 +102,7 @@ def test_a_database_of_a_newer_version_in_both_languages(data_dir):
     con.close()
     with pytest.raises(DatabaseTooNew) as refused:
         open_database(data_dir)
-    assert str(refused.value) == (
+    assert str(refused.value) == fr(
         "Cette base de données a été créée par une version plus récente de CCS Desktop "
         "(révision 9999). Installez la dernière version de l'application pour l'ouvrir ; la "
         "base n'a pas été modifiée.")
@@ -118,9 +119,9 @@ def test_no_database_and_not_a_file_in_both_languages(tmp_path):
     absent = tmp_path / "absent"
     with pytest.raises(NoDatabase) as refused:
         open_database(absent, create=False)
-    assert str(refused.value) == (
-        f"Aucune base de données CCS dans le dossier « {absent} ». Créez-en une avec "
-        "« ccs init » ou « ccs demo ».")
+    assert str(refused.value) == fr(
+        "Aucune base de données CCS dans le dossier « {} ». Créez-en une avec "
+        "« ccs init » ou « ccs demo ».").format(absent)
     (tmp_path / "dir" / DB_FILENAME).mkdir(parents=True)
     i18n.set_language("en")
     with pytest.raises(NoDatabase) as refused:
@@ -136,7 +137,7 @@ def test_no_database_and_not_a_file_in_both_languages(tmp_path):
 
 
 def test_locked_and_system_errors_follow_the_language():
-    assert str(DatabaseLocked()) == (
+    assert str(DatabaseLocked()) == fr(
         "La base de données est occupée par un autre programme (une autre fenêtre de CCS "
         "Desktop ?). Fermez-le puis réessayez.")
     disk_full = OSError(errno.ENOSPC, "No space left on device")
@@ -173,7 +174,8 @@ def test_an_attachment_too_big_or_empty_is_refused_in_french(committee_db, meeti
     attachments = Services(committee_db).attachments
     with pytest.raises(ValidationError) as refused:
         attachments.add_file(_too_big(tmp_path), meeting_id=meeting_id)
-    assert str(refused.value) == "Le fichier dépasse 50 Mo : réduisez la résolution du scan."
+    assert str(refused.value) == fr("Le fichier dépasse 50 Mo : réduisez la résolution du "
+                                     "scan.")
     empty = tmp_path / "vide.pdf"
     empty.write_bytes(b"")
     with pytest.raises(ValidationError) as refused:
@@ -181,8 +183,8 @@ def test_an_attachment_too_big_or_empty_is_refused_in_french(committee_db, meeti
     assert str(refused.value) == "Le fichier est vide."
     with pytest.raises(ValidationError) as refused:
         attachments.add_file(tmp_path / "absent.pdf", meeting_id=meeting_id)
-    assert str(refused.value) == "Impossible de lire « absent.pdf » : fichier ou dossier " \
-        "introuvable."
+    assert str(refused.value) == fr("Impossible de lire « absent.pdf » : fichier ou dossier "
+                                    "introuvable.")
 
 
 def test_an_attachment_too_big_or_empty_is_refused_in_english(committee_db, meeting_id,
@@ -246,16 +248,17 @@ def test_open_error_message_follows_the_language(tmp_path):
     where = data / DB_FILENAME
     unexpected = KeyError("internal")
     french = appmod.open_error_message(unexpected, str(data))
-    assert french == (
-        f"CCS Desktop n'a pas pu ouvrir la base de données « {where} » (erreur interne "
+    assert french == fr(
+        "CCS Desktop n'a pas pu ouvrir la base de données « {} » (erreur interne "
         "inattendue). Vérifiez que c'est le bon dossier de données (option --data-dir) ; "
         "sinon restaurez la dernière sauvegarde ou copie automatique (commande « ccs backup "
         "restore »). Pour le détail technique, lancez le programme avec la variable "
-        "d'environnement CCS_DEBUG=1.")
+        "d'environnement CCS_DEBUG=1.").format(where)
     locked = sqlite3.OperationalError("database is locked")
-    assert appmod.open_error_message(locked, str(data)) == (
-        f"La base de données « {where} » est utilisée par un autre programme (CCS Desktop "
-        "déjà ouvert, ou une commande ccs en cours). Fermez-le, puis relancez CCS Desktop.")
+    assert appmod.open_error_message(locked, str(data)) == fr(
+        "La base de données « {} » est utilisée par un autre programme (CCS Desktop "
+        "déjà ouvert, ou une commande ccs en cours). Fermez-le, puis relancez CCS "
+        "Desktop.").format(where)
     appmod.choose_language("en")
     english = appmod.open_error_message(unexpected, str(data))
     assert english == (
@@ -306,8 +309,9 @@ def test_help_follows_lang(capsys):
     i18n.set_language(None)
     with pytest.raises(SystemExit):
         appmod.main(["--lang", "fr", "--help"])
-    out = " ".join(capsys.readouterr().out.split())
-    assert "dossier de données (par défaut : le dossier de l'utilisateur)" in out
+    # argparse wraps at ASCII spaces only: the non-breaking ones stay, and are checked
+    out = re.sub(r"\s+", " ", capsys.readouterr().out, flags=re.ASCII)
+    assert fr("dossier de données (par défaut : le dossier de l'utilisateur)") in out
     assert "--data-dir DOSSIER" in out
     assert "ouvre une base de démonstration neuve dans un dossier temporaire" in out
 
@@ -317,7 +321,7 @@ def test_the_fatal_line_on_stderr_follows_the_language(monkeypatch, capsys):
 
     monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *a, **k: None))
     appmod._fatal("x")
-    assert capsys.readouterr().err == "ccs-desktop : x\n"
+    assert capsys.readouterr().err == fr("ccs-desktop : x\n")
     i18n.set_language("en")
     appmod._fatal("x")
     assert capsys.readouterr().err == "ccs-desktop: x\n"

@@ -8,6 +8,7 @@ import dataclasses
 import re
 
 import pytest
+from french import fr  # tests/french.py: the catalog's typography
 
 from ccs_desktop.db import models as m
 from ccs_desktop.domain.threat_types import NATIONAL_CODES, national_types
@@ -53,16 +54,17 @@ def _bad_meeting(sv: Services) -> dict[str, str]:
 
 def test_meeting_errors_keep_their_french(sv):
     errors = _bad_meeting(sv)
-    assert errors["end_time"] == ("La réunion ne peut pas finir (09 h 30) avant d'avoir "
-                                  "commencé (10 h 00).")
-    assert errors["convocation_date"] == ("La convocation ne peut pas être datée après la "
-                                          "réunion.")
-    assert _errors(sv.meetings.create, date=None)["date"] == (
+    # the times are values put into the sentence (their own spaces), not typeset with it
+    assert errors["end_time"] == fr("La réunion ne peut pas finir ({}) avant d'avoir "
+                                    "commencé ({}).").format("09 h 30", "10 h 00")
+    assert errors["convocation_date"] == fr("La convocation ne peut pas être datée après la "
+                                            "réunion.")
+    assert _errors(sv.meetings.create, date=None)["date"] == fr(
         "Date de la réunion : ce champ est obligatoire.")
     assert _errors(sv.meetings.create, date="12/04/2024")["date"].startswith(
-        "Date de la réunion : ")
+        fr("Date de la réunion : "))
     sv.meetings.create(date="2024-04-12")
-    assert _errors(sv.meetings.create, date="2024-05-12", number=1)["number"] == (
+    assert _errors(sv.meetings.create, date="2024-05-12", number=1)["number"] == fr(
         "Une réunion porte déjà le numéro 1 en 2024 : choisissez un autre numéro.")
 
 
@@ -99,8 +101,8 @@ def test_an_adopted_pv_refuses_changes_in_both_languages(sv, english):
     i18n.set_language("fr")
     with pytest.raises(ReadOnly) as info:
         sv.meetings.update(held.id, notes="x")
-    assert str(info.value) == (f"Le procès-verbal {held.reference} est adopté : il ne change "
-                               "plus. Pour le corriger, ajoutez un rectificatif.")
+    assert str(info.value) == fr("Le procès-verbal {} est adopté : il ne change plus. Pour le "
+                                 "corriger, ajoutez un rectificatif.").format(held.reference)
 
 
 # --- recommendations ------------------------------------------------------------------------
@@ -116,11 +118,11 @@ def test_a_recommendation_without_text(sv, english):
 
 def test_a_recommendation_without_text_in_french(sv):
     errors = _errors(sv.recommendations.create, text="", threat_ids=5)
-    assert errors["text"].startswith("Texte de la recommandation : ")
-    assert errors["threat_ids"] == "Menace : une liste de numéros est attendue."
+    assert errors["text"].startswith(fr("Texte de la recommandation : "))
+    assert errors["threat_ids"] == fr("Menace : une liste de numéros est attendue.")
     rec = sv.recommendations.create(text="Éclairer le marché")
     assert _errors(sv.recommendations.add_followup, rec.id, status="transmitted")["sent_to"] \
-        == "Transmise à : indiquez le destinataire de la lettre."
+        == fr("Transmise à : indiquez le destinataire de la lettre.")
 
 
 # --- deleting and undoing: each kind its own whole sentence ----------------------------------
@@ -158,7 +160,7 @@ def test_undoing_a_delete_twice_in_french(sv):
         service.undelete(key, saved)
         with pytest.raises(ValidationError) as info:
             service.undelete(key, saved)
-        assert str(info.value) == FRENCH_NOT_DELETED[kind]
+        assert str(info.value) == fr(FRENCH_NOT_DELETED[kind])
 
 
 def test_deleting_twice_and_undoing_twice_in_english(sv, english):
@@ -207,22 +209,23 @@ def test_threats_people_notes_and_lists_in_english(sv, english):
 def test_threats_people_notes_and_lists_in_french(sv):
     errors = _errors(sv.threats.create, title="Vols", type_code="ZZZ", likelihood="",
                      impact="9")
-    assert errors["type_code"] == "Type de menace inconnu : « ZZZ »."
-    assert errors["likelihood"] == "Probabilité : ce champ est obligatoire."
-    assert errors["impact"] == ("Gravité : « 9 » n'existe pas ; choisissez parmi "
-                                "1 = Négligeable, 2 = Mineure, 3 = Modérée, 4 = Majeure, "
-                                "5 = Catastrophique.")
+    assert errors["type_code"] == fr("Type de menace inconnu : « ZZZ ».")
+    assert errors["likelihood"] == fr("Probabilité : ce champ est obligatoire.")
+    assert errors["impact"] == fr("Gravité : « 9 » n'existe pas ; choisissez parmi "
+                                  "1 = Négligeable, 2 = Mineure, 3 = Modérée, 4 = Majeure, "
+                                  "5 = Catastrophique.")
     assert _errors(sv.people.create, family_name="KONTA", given_names="", sex="H",
-                   category="admin")["given_names"] == "Prénom(s) : ce champ est obligatoire."
+                   category="admin")["given_names"] == fr("Prénom(s) : ce champ est "
+                                                          "obligatoire.")
     assert _errors(sv.notes.add, "x") == {
-        "": "Une note restreinte se rattache à une réunion, un point de l'ordre du jour ou "
-            "une menace."}
+        "": fr("Une note restreinte se rattache à une réunion, un point de l'ordre du jour "
+               "ou une menace.")}
     from ccs_desktop.services.records import ListQuery
 
     assert _errors(sv.meetings.list, ListQuery(filters={"zz": 1})) == {
-        "zz": "Cette liste ne se filtre pas par « zz »."}
-    assert _errors(sv.meetings.create, foo=1) == {"": "Champs inconnus : « foo »."}
-    assert DatabaseBusy.MESSAGE == str(DatabaseBusy()) == (
+        "zz": fr("Cette liste ne se filtre pas par « zz ».")}
+    assert _errors(sv.meetings.create, foo=1) == {"": fr("Champs inconnus : « foo ».")}
+    assert DatabaseBusy.MESSAGE == str(DatabaseBusy()) == fr(
         "La base de données est occupée par un autre programme (une autre fenêtre de CCS "
         "Desktop ?). Fermez-le puis réessayez ; rien n'a été enregistré.")
 
@@ -248,9 +251,9 @@ def test_clock_warning_in_both_languages(sv):
 
     sv.meetings.create(date="2024-04-12")
     then = dt.datetime(2001, 1, 1, 8, 30)
-    assert sv.committee.clock_warning(now=then).startswith(
+    assert sv.committee.clock_warning(now=then).startswith(fr(
         "Attention : l'horloge de l'ordinateur indique le 01/01/2001 08:30 (UTC), avant la "
-        "dernière modification enregistrée (")
+        "dernière modification enregistrée ("))
     from ccs_desktop import i18n
 
     i18n.set_language("en")
@@ -281,7 +284,9 @@ def test_types_follow_the_interface_language(sv, english):
 def test_types_in_french_are_the_seeded_labels(sv):
     types = {t.code: t.label for t in sv.threats.types()}
     for code, label in SEEDED.items():
-        assert types[code] == label
+        # the interface shows the catalog's French, typeset (d’armes); the database keeps
+        # the seed as migration 0001 typed it (next test)
+        assert types[code] == fr(label)
 
 
 def test_the_database_is_seeded_in_french_whatever_the_language(data_dir, english):

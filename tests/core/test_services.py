@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from french import fr  # tests/french.py: the catalog's typography
 from sqlalchemy import func, select
 
 from ccs_desktop.db import models as m
@@ -47,7 +48,7 @@ def test_scoring_by_words(sv):
 
 
 def test_meeting_ending_before_it_starts_is_refused(sv):
-    with pytest.raises(ValidationError, match="avant d'avoir commencé"):
+    with pytest.raises(ValidationError, match=fr("avant d'avoir commencé")):
         sv.meetings.create(date="2024-04-12", start_time="10 h 00", end_time="09 h 30")
     assert _rows(sv.db, m.Meeting) == 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from french import fr  # tests/french.py: the catalog's typography
 
 from ccs_desktop.db import keyfile as kf
 from ccs_desktop.db import unlock as ul
@@ -139,7 +140,7 @@ def test_recovery_public_key_for_the_backups_and_its_private_key_from_the_text(m
     private = ul.recovery_private_key(new.recovery_text)
     assert X25519PrivateKey.from_private_bytes(private).public_key().public_bytes_raw() \
         == public and len(public) == 32
-    with pytest.raises(kf.KeyFileError, match="Ouvrez d'abord"):
+    with pytest.raises(kf.KeyFileError, match=fr("Ouvrez d'abord")):
         ul.recovery_public_key(folder / "ailleurs")  # no database opened there
     ul.remember_folder_key(folder, new.database_key)  # what open_database does
     assert ul.recovery_public_key(folder) == public

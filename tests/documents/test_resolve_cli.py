@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from french import fr  # tests/french.py: the catalog's typography
 from pdftext import flat, pdf_text
 
 from ccs_desktop import cli
@@ -102,7 +103,7 @@ def test_cli_default_output_name_and_missing_folder(sample, tmp_path, capsys, mo
     code = cli.main(["minutes", "3/2024", "--data-dir", str(db.data_dir),
                      "--out", str(tmp_path / "absent" / "x.pdf")])
     assert code == 1
-    assert "n'existe pas" in capsys.readouterr().err
+    assert fr("n'existe pas") in capsys.readouterr().err
 
 
 def test_cli_in_a_subprocess(sample, tmp_path):
