@@ -20,11 +20,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from ccs_desktop.domain.french import message_typography  # noqa: E402
 
 
+# contexts whose French must stay exactly what the database stores: the national threat types
+# are seeded rows (migration 0001) and the catalog's French is compared with them (documents
+# set them when printing, like any text read from the database)
+STORED_CONTEXTS = frozenset({"NationalThreatTypes"})
+
+
 def typeset(catalog) -> list[str]:  # noqa: ANN001
     """Set every msgstr of the catalog; the msgids of the entries changed."""
     changed = []
     for message in catalog:
-        if not message.id or not message.string:
+        if not message.id or not message.string or message.context in STORED_CONTEXTS:
             continue
         if isinstance(message.string, (tuple, list)):
             new = tuple(message_typography(s) for s in message.string)
