@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
+from french import fr  # noqa: I001  (tests/french.py: the catalog's French is typeset)
 import errno
 import hashlib
 import io
@@ -116,7 +117,7 @@ def test_backup_never_opens_with_trusted_crss_key(rich_db, pair, tmp_path: Path)
         s.add(m.Setting(key=sn.CRSS_KEY_SETTING, value=keys.public_line(pair.public_key)))
     written = bk.create_backup(rich_db, tmp_path / "usb", PASS)
     given = bk.create_backup(rich_db, tmp_path / "usb2", PASS, crss_public=pair.public_key)
-    assert given.notices and "n'ajoute rien" in given.notices[0]
+    assert given.notices and fr("n'ajoute rien") in given.notices[0]
     for path in (written.path, given.path):
         with open(path, "rb") as fh:
             header = ct.ContainerReader(fh, [ct.PassphraseIdentity(PASS)]).header

@@ -5,6 +5,7 @@ the next command starts."""
 from __future__ import annotations
 
 import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
+from french import fr  # noqa: I001  (tests/french.py: the catalog's French is typeset)
 from pathlib import Path
 
 import pytest
@@ -42,7 +43,7 @@ def test_backup_and_transmission_never_go_into_the_data_folder(
     (tmp_path / "fichier").write_text("x")
     code, _, err = _run(capsys, "transmit", "--data-dir", str(d), "--out",
                         str(tmp_path / "fichier"))
-    assert code == 1 and "n'est pas un dossier" in err
+    assert code == 1 and fr("n'est pas un dossier") in err
 
 
 def test_nothing_printed_carries_raw_control_characters(

@@ -4,6 +4,7 @@ repairs an interrupted import; the schema check of foreign snapshots; statistics
 from __future__ import annotations
 
 import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
+from french import fr  # noqa: I001  (tests/french.py: the catalog's French is typeset)
 import os
 import random
 import shutil
@@ -248,7 +249,7 @@ def test_foreign_schema_differences_are_refused(rich_db, tmp_path: Path, name) -
         conn.execute(stmt)
     conn.commit()
     conn.close()
-    assert "n'est pas une base CCS valide" in _refused(snap)
+    assert fr("n'est pas une base CCS valide") in _refused(snap)
 
 
 def test_live_database_after_analyze_still_gives_importable_files(rich_db, pair,

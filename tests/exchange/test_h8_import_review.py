@@ -5,6 +5,7 @@ data folder is never turned into a CRSS by an import."""
 
 from __future__ import annotations
 
+from french import fr  # noqa: I001  (tests/french.py: the catalog's French is typeset)
 import json
 import os
 import sqlite3
@@ -142,7 +143,7 @@ def test_import_into_a_committee_folder_is_refused_before_anything_is_written(
     proc = _cli("crss", "import", str(other), "--data-dir", str(folder),
                 "--identity", str(priv), "--passphrase-file", str(pw), "-q")
     assert proc.returncode == 1
-    assert "Ce dossier est celui d'un comité" in proc.stderr, proc.stderr
+    assert fr("Ce dossier est celui d'un comité") in proc.stderr, proc.stderr
     assert "dossier du CRSS" in proc.stderr and "Traceback" not in proc.stderr
     assert dump(paths.database_path(folder)) == before
 

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
+from french import fr  # noqa: I001  (tests/french.py: the catalog's French is typeset)
 import os
 import shutil
 import subprocess
@@ -213,7 +214,7 @@ def test_crss_key_file_is_not_called_authentic(forged, tmp_path: Path, capsys) -
                           "--passphrase-file", str(keypass), "--data-dir", str(victim))
     assert code == 0, err
     assert "authentique" not in out
-    assert "ouverte avec la clé du CRSS" in out and "auteur n'est pas prouvé" in out
+    assert "ouverte avec la clé du CRSS" in out and fr("auteur n'est pas prouvé") in out
     manifest = bk.verify_file(made, [ct.X25519Identity(crss.private_key)], work_dir=victim)
     assert manifest["_authenticated"] is False
     assert manifest["_opened_with"] == bk.OPENED_CRSS_KEY
@@ -238,7 +239,7 @@ def test_crss_key_restore_on_a_new_pc_takes_no_security_setting(forged, tmp_path
     assert _setting(live, sn.CRSS_KEY_SETTING) is None
     assert _setting(live, sn.PSEUDONYM_SETTING) is None
     assert _setting(live, "committee_uuid")  # the rest is restored
-    assert "authentique" not in out and "auteur n'est pas prouvé" in out
+    assert "authentique" not in out and fr("auteur n'est pas prouvé") in out
     assert "NON installés" in out and "ccs crss trust" in out
     assert keys.fingerprint(evil.public_key) in out  # what was not installed, by fingerprint
     assert "--replace-security-settings" in out
@@ -316,12 +317,12 @@ def test_gui_asks_before_installing_a_crss_key_file_settings(qtbot, forged, tmp_
     dialog.open_file()
     qtbot.waitUntil(lambda: not dialog.busy and dialog.manifest is not None, timeout=20000)
     assert "authentic" not in dialog.step.text() and "authentique" not in dialog.step.text()
-    assert "auteur n'est pas prouvé" in dialog.step.text()
+    assert fr("auteur n'est pas prouvé") in dialog.step.text()
     assert "authentique" not in dialog.contents.text()
     dialog.restore()
     qtbot.waitUntil(lambda: not dialog.busy and dialog.restored is not None, timeout=20000)
     assert len(asked) == 1 and keys.fingerprint(evil.public_key) in asked[0]
-    assert "n'est pas prouvé" in asked[0]
+    assert fr("n'est pas prouvé") in asked[0]
     got = _setting(new / "ccs.sqlite3", sn.CRSS_KEY_SETTING)
     assert got == (keys.public_line(evil.public_key) if answer else None)
     assert ("non installé" in dialog.result.text()) is not answer
@@ -336,10 +337,10 @@ def test_verify_creates_no_data_folder(two_keys, tmp_path: Path, capsys) -> None
     new = tmp_path / "NEWDIR"
     code, out, err = _run(capsys, "backup", "verify", str(backup), "--data-dir", str(new),
                           "--passphrase-file", str(pw))
-    assert code == 1 and "n'existe pas" in err and "--data-dir" in err, (out, err)
+    assert code == 1 and fr("n'existe pas") in err and "--data-dir" in err, (out, err)
     assert "Traceback" not in err
     assert not new.exists()
-    with pytest.raises(UserError, match="n'existe pas"):
+    with pytest.raises(UserError, match=fr("n'existe pas")):
         bk.verify_file(backup, IDENT, work_dir=new)
     assert not new.exists()
     # the other commands that only read create nothing either

@@ -4,6 +4,7 @@ unchanged); what the import log keeps is data and stays French whatever the lang
 
 from __future__ import annotations
 
+from french import fr  # noqa: I001  (tests/french.py: the catalog's French is typeset)
 import json
 import re
 import sqlite3
@@ -21,11 +22,12 @@ from ccs_desktop.services.rowcheck import check_row
 ACCENTED = re.compile(r"[À-ÿ«»]")
 BAD_DATE = ("UPDATE meetings SET date = 'pas-une-date' WHERE id = "
             "(SELECT MIN(id) FROM meetings)")
-ONE_ROW_FR = ("1 ligne invalide : fichier refusé en entier, rien n'a été modifié. Demandez au "
-              "comité de corriger et de renvoyer son fichier.")
+ONE_ROW_FR = fr("1 ligne invalide : fichier refusé en entier, rien n'a été modifié. Demandez "
+                "au comité de corriger et de renvoyer son fichier.")
 ONE_ROW_EN = ("1 invalid row: file refused whole, nothing was changed. Ask the committee to "
               "correct and send its file again.")
-DATE_FR = "meetings.date : « pas-une-date » n'est pas une date (AAAA-MM-JJ)"
+DATE_FR = fr("meetings.date : « pas-une-date » n'est pas une date (AAAA-MM-JJ)")
+COLON_FR = "\u00a0: "  # what joins the row to its reason, typeset as the catalog sets it
 DATE_EN = "meetings.date: “pas-une-date” is not a date (YYYY-MM-DD)"
 
 
@@ -38,10 +40,10 @@ def _refuse_bad_date(forge, crss):  # noqa: ANN001, ANN202
 def test_forged_file_refused_in_french(forge, crss) -> None:
     rep, entry = _refuse_bad_date(forge, crss)
     assert rep.message.startswith(ONE_ROW_FR + " meetings "), rep.message
-    assert rep.message.endswith(" : " + DATE_FR)
+    assert rep.message.endswith(COLON_FR + DATE_FR)
     assert entry.message == rep.message
     (reason,) = json.loads(entry.details)["raisons"]
-    assert reason.endswith(" : " + DATE_FR)
+    assert reason.endswith(COLON_FR + DATE_FR)
 
 
 def test_forged_file_refused_in_english_logged_in_french(forge, crss, english) -> None:
@@ -53,7 +55,7 @@ def test_forged_file_refused_in_english_logged_in_french(forge, crss, english) -
     # the import log is data: French, whatever the interface speaks
     assert entry.message.startswith(ONE_ROW_FR) and entry.message.endswith(DATE_FR)
     (reason,) = json.loads(entry.details)["raisons"]
-    assert reason.endswith(" : " + DATE_FR)
+    assert reason.endswith(COLON_FR + DATE_FR)
 
 
 def test_invalid_rows_plural(forge, crss, english) -> None:
@@ -64,7 +66,7 @@ def test_invalid_rows_plural(forge, crss, english) -> None:
     assert rep.message.startswith(f"{n} invalid rows: file refused whole")
     assert rep.message.endswith(f" ; … ({n} problems, see the import log)")
     entry = importer.import_log(crss)[0]
-    assert entry.message.startswith(f"{n} lignes invalides : fichier refusé en entier")
+    assert entry.message.startswith(fr(f"{n} lignes invalides : fichier refusé en entier"))
     assert entry.message.endswith(f" ; … ({n} problèmes, voir le journal des imports)")
 
 
@@ -74,14 +76,14 @@ def test_bad_manifest_both_languages(forge, crss, english) -> None:
     rep = importer.import_file(crss, bad, forge.identities)
     assert rep.message == ("Invalid file manifest (committee field “name” invalid): file "
                            "refused, nothing was changed.")
-    assert importer.import_log(crss)[0].message == (
+    assert importer.import_log(crss)[0].message == fr(
         "Manifeste du fichier invalide (champ « name » du comité invalide) : fichier refusé, "
         "rien n'a été modifié.")
     crss_file = forge.make("crss.ccsbak", manifest=lambda man: {**man, "committee": None})
     rep = importer.import_file(crss, crss_file, forge.identities)
     assert rep.message == ("This file does not come from a committee (a CRSS database?): it "
                            "is not imported.")
-    assert importer.import_log(crss)[0].message == (
+    assert importer.import_log(crss)[0].message == fr(
         "Ce fichier ne vient pas d'un comité (base CRSS ?) : il n'est pas importé.")
 
 
@@ -94,7 +96,7 @@ def test_unexpected_failure_shown_in_english_logged_in_french(forge, crss, monke
     rep = importer.import_file(crss, forge.make("x.ccsbak"), forge.identities)
     assert rep.message.startswith("File refused: its database is damaged")
     assert importer.import_log(crss)[0].message.startswith(
-        "Fichier refusé : sa base de données est endommagée")
+        fr("Fichier refusé : sa base de données est endommagée"))
 
 
 def test_missing_path_and_progress(forge, crss, tmp_path: Path, english) -> None:
@@ -111,8 +113,8 @@ def test_missing_path_and_progress(forge, crss, tmp_path: Path, english) -> None
 def test_summary_plurals(tmp_path: Path) -> None:
     rep = importer.ImportReport(tmp_path / "a.ccsbak", "ok", committee_code="CCSC-X")
     rep.counts.update(new=1, updated=1, unchanged=2, deleted=0, refused=1, conflicts=2)
-    assert rep.summary() == ("a.ccsbak (CCSC-X) : 1 nouveau, 1 mis à jour, 2 inchangés, "
-                             "0 supprimé, 1 refusé, 2 conflits")
+    assert rep.summary() == fr("a.ccsbak (CCSC-X) : 1 nouveau, 1 mis à jour, 2 inchangés, "
+                               "0 supprimé, 1 refusé, 2 conflits")
 
 
 def test_summary_plurals_english(tmp_path: Path, english) -> None:
@@ -147,10 +149,11 @@ def test_conflicts_register_keys(crss, english) -> None:
 def test_conflicts_register_keys_french(crss) -> None:
     assert conflicts.table_label("threat_assessments") == "évaluation de menace"
     assert register.status_label("installe") == "Installé"
-    with pytest.raises(UserError, match="^Ce conflit n'existe plus.$"):
+    gone = fr("Ce conflit n'existe plus.")
+    with pytest.raises(UserError, match="^" + re.escape(gone) + "$"):
         conflicts.settle(crss, 999, conflicts.KEEP)
-    with pytest.raises(UserError, match=r"^Ce fichier n'est pas une clé publique du CRSS "
-                                        r"\(crss.pub\) valide.$"):
+    not_a_key = fr("Ce fichier n'est pas une clé publique du CRSS (crss.pub) valide.")
+    with pytest.raises(UserError, match="^" + re.escape(not_a_key) + "$"):
         keys.parse_public_key("rien")
 
 
@@ -161,7 +164,7 @@ def test_rowcheck_languages(english) -> None:
     assert "<1 byte>" in " ".join(check_row("committees", row))
     assert "<1 octet>" in " ".join(check_row("committees", row, i18n.french()))
     assert check_row("nope", {}) == ["unknown table “nope”"]
-    assert check_row("nope", {}, i18n.french()) == ["table inconnue « nope »"]
+    assert check_row("nope", {}, i18n.french()) == [fr("table inconnue « nope »")]
 
 
 # --- validation.py through a real service call -----------------------------------------------
@@ -169,8 +172,8 @@ def test_rowcheck_languages(english) -> None:
 def test_validation_message_french(committee_db) -> None:
     with pytest.raises(ValidationError) as err:
         Services(committee_db).meetings.create(date="32/13/2024")
-    assert err.value.errors["date"] == ("Date de la réunion : date incorrecte « 32/13/2024 » "
-                                        "(attendu : AAAA-MM-JJ, par exemple 2024-03-02).")
+    assert err.value.errors["date"] == fr("Date de la réunion : date incorrecte « 32/13/2024 » "
+                                          "(attendu : AAAA-MM-JJ, par exemple 2024-03-02).")
 
 
 def test_validation_message_english(committee_db, english) -> None:
@@ -203,10 +206,10 @@ def test_validation_helpers_french() -> None:
     v.as_text("x" * 5, "Intitulé", errors, "t", max_len=3)
     v.as_text("a\x07b", "Lieu", errors, "p")
     v.as_bool("peut-être", "Membre", errors, "b")
-    assert errors == {"t": "Intitulé : 5 caractères, au plus 3.",
-                      "p": "Lieu : ce texte contient un caractère de contrôle (code 7) ; "
-                           "retapez-le.",
-                      "b": "Membre : oui ou non attendu, pas « peut-être »."}
+    assert errors == {"t": fr("Intitulé : 5 caractères, au plus 3."),
+                      "p": fr("Lieu : ce texte contient un caractère de contrôle (code 7) ; "
+                              "retapez-le."),
+                      "b": fr("Membre : oui ou non attendu, pas « peut-être ».")}
     refusal = v.french_database_refusal(sa_exc.IntegrityError(
         "INSERT", {}, Exception("CHECK constraint failed: impact")))
-    assert str(refusal) == "Gravité : choisissez une valeur de 1 à 5."
+    assert str(refusal) == fr("Gravité : choisissez une valeur de 1 à 5.")

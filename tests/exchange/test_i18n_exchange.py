@@ -5,6 +5,7 @@ when asked; counts with their plural ("1 menace", "2 menaces")."""
 from __future__ import annotations
 
 import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
+from french import fr  # noqa: I001  (tests/french.py: the catalog's French is typeset)
 import datetime as dt
 
 import re
@@ -57,15 +58,16 @@ def one_threat(committee_db: Database, tmp_path: Path) -> dict:
 def test_describe_in_french_is_unchanged_and_counts_agree(one_threat: dict) -> None:
     c = one_threat["committee"]
     lines = bk.describe(one_threat).splitlines()
-    assert lines[0] == "Type : sauvegarde"
-    assert lines[1] == f"Comité : {c['name']} ({c['code']})"
-    assert lines[2] == "Authenticité : authentique (phrase secrète vérifiée)"
+    assert lines[0] == fr("Type : sauvegarde")
+    # the committee's name is data, as typed: only the label is typeset
+    assert lines[1] == f"{fr('Comité :')} {c['name']} ({c['code']})"
+    assert lines[2] == fr("Authenticité : authentique (phrase secrète vérifiée)")
     made = dt.datetime.fromisoformat(one_threat["created_local"])
-    assert lines[3] == f"Créé le : {made:%d/%m/%Y %H:%M}"
-    assert lines[4] == f"Schéma : révision {one_threat['schema_revision']}"
+    assert lines[3] == f"{fr('Créé le :')} {made:%d/%m/%Y %H:%M}"
+    assert lines[4] == f"{fr('Schéma :')} révision {one_threat['schema_revision']}"
     # 0 and 1 are singular in French; before, every count said the plural ("1 menaces")
-    assert lines[5] == ("Contenu : 0 personne, 0 réunion, 1 menace, 0 vulnérabilité, "
-                        "0 recommandation, 0 activité, 0 PV archivé")
+    assert lines[5] == fr("Contenu : 0 personne, 0 réunion, 1 menace, 0 vulnérabilité, "
+                          "0 recommandation, 0 activité, 0 PV archivé")
 
 
 def test_describe_plural_from_two_real_backups(committee_db: Database, tmp_path: Path) -> None:
@@ -104,8 +106,8 @@ def test_local_copy_and_crss_key_labels_in_both_languages(committee_db: Database
     from ccs_desktop import i18n
 
     i18n.set_language("fr")
-    assert "Authenticité : copie locale, non authentifiée" in bk.describe(manifest)
-    assert bk.notice(bk.OPENED_CRSS_KEY) == (
+    assert fr("Authenticité : copie locale, non authentifiée") in bk.describe(manifest)
+    assert bk.notice(bk.OPENED_CRSS_KEY) == fr(
         "Fichier ouvert avec la clé du CRSS : lisible et complet, mais son auteur n'est pas "
         "prouvé (toute personne ayant la clé publique du CRSS peut fabriquer un tel fichier). "
         "Une restauration n'en prend pas les réglages de sécurité (clé du CRSS de confiance, "
@@ -116,12 +118,12 @@ def test_local_copy_and_crss_key_labels_in_both_languages(committee_db: Database
 
 # --------------------------------------------------------------------------- errors
 
-WRONG_FR = ("Phrase secrète incorrecte (ou fichier modifié) : le fichier ne s'ouvre pas. "
-            "Rien n'a été modifié.")
+WRONG_FR = fr("Phrase secrète incorrecte (ou fichier modifié) : le fichier ne s'ouvre pas. "
+              "Rien n'a été modifié.")
 WRONG_EN = "Wrong passphrase (or modified file): the file does not open. Nothing was changed."
-TRUNCATED_FR = ("Le fichier est incomplet ou a été modifié (vérification d'intégrité échouée) : "
-                "copie interrompue, clé USB retirée trop tôt ou altération. Rien n'a été "
-                "modifié.")
+TRUNCATED_FR = fr("Le fichier est incomplet ou a été modifié (vérification d'intégrité "
+                  "échouée) : copie interrompue, clé USB retirée trop tôt ou altération. "
+                  "Rien n'a été modifié.")
 
 
 @pytest.fixture
@@ -157,7 +159,7 @@ def test_damaged_files_in_french_and_english(written: Path, committee_db: Databa
     png = tmp_path / "image.ccsbak"
     png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
     assert _refusal(cut, committee_db.data_dir) == TRUNCATED_FR
-    assert _refusal(png, committee_db.data_dir) == (
+    assert _refusal(png, committee_db.data_dir) == fr(
         "Ce fichier n'est pas une sauvegarde CCS (.ccsbak) : c'est une image PNG renommée. "
         "Rien n'a été modifié.")
     i18n.set_language("en")
@@ -259,19 +261,21 @@ def test_security_changes_in_french(restored_elsewhere, committee_db: Database) 
     manifest = _verify(path, committee_db.data_dir)
     changes = bk.security_changes(committee_db.data_dir, manifest["_security"])
     by_key = {c.key: c.describe() for c in changes}
-    assert by_key[sn.CRSS_KEY_SETTING] == (
-        f"clé publique du CRSS de confiance : actuellement aucun(e) ; dans la sauvegarde "
-        f"empreinte {fp}")
-    assert re.fullmatch(r"secret des pseudonymes transmis au CRSS : actuellement valeur "
-                        r"[0-9a-f]{16} ; dans la sauvegarde valeur [0-9a-f]{16}",
-                        by_key[sn.PSEUDONYM_SETTING])
+    assert by_key[sn.CRSS_KEY_SETTING] == fr(
+        "clé publique du CRSS de confiance : actuellement aucun(e) ; dans la sauvegarde "
+        "empreinte {fp}").format(fp=fp)
+    pseudonyms = re.escape(fr("secret des pseudonymes transmis au CRSS : actuellement valeur "
+                              "{hex} ; dans la sauvegarde valeur {hex}"))
+    assert re.fullmatch(pseudonyms.replace(re.escape("{hex}"), "[0-9a-f]{16}"),
+                        by_key[sn.PSEUDONYM_SETTING]), by_key[sn.PSEUDONYM_SETTING]
     question = bk.describe_security_changes(changes)
-    assert question.startswith("Cette sauvegarde a des réglages de sécurité différents de ceux "
-                               "de la base actuelle :\n• ")
+    assert question.startswith(fr("Cette sauvegarde a des réglages de sécurité différents de "
+                                  "ceux de la base actuelle :\n• "))
     result = bk.restore(path, committee_db.data_dir, [ct.PassphraseIdentity(PASS)])
     report = bk.security_report(result)
-    assert report and all(line.startswith("Réglage de sécurité conservé : ") for line in report)
-    assert bk.TRUST_AGAIN.startswith("Faites de nouveau confiance à la clé du CRSS : ")
+    assert report and all(line.startswith(fr("Réglage de sécurité conservé : "))
+                          for line in report)
+    assert bk.TRUST_AGAIN.startswith(fr("Faites de nouveau confiance à la clé du CRSS : "))
 
 
 def test_security_changes_in_english(restored_elsewhere, committee_db: Database,
@@ -323,7 +327,7 @@ def test_restore_dialog_shows_the_service_description(qtbot, one_threat: dict,  
     qtbot.waitUntil(lambda: not dialog.busy and dialog.manifest is not None, timeout=20000)
     shown = dialog.contents.text()
     assert shown == bk.describe(dialog.manifest)
-    assert "Type : sauvegarde" in shown and "Authenticité : authentique" in shown
+    assert fr("Type : sauvegarde") in shown and fr("Authenticité : authentique") in shown
     assert ", 1 menace," in shown
     committee_db.close()
     dialog.restore()

@@ -4,6 +4,7 @@ screen) and the CLI's last resort; no module but fileio turns an errno into word
 
 from __future__ import annotations
 
+from french import fr  # noqa: I001  (tests/french.py: the catalog's French is typeset)
 import ast
 import datetime as dt
 import errno
@@ -23,12 +24,12 @@ from .conftest import PASS
 
 ROOT = Path(__file__).resolve().parents[2] / "ccs_desktop"
 FRENCH = {
-    errno.ENOSPC: "plus de place sur le disque (le support est plein : libérez de la place "
-                  "ou utilisez un autre support)",
-    errno.EIO: "erreur de lecture ou d'écriture du support (clé USB retirée ? Rebranchez-la "
-               "puis recommencez)",
-    errno.EROFS: "support en lecture seule (verrou de la clé USB ?)",
-    errno.EACCES: "accès refusé",
+    errno.ENOSPC: fr("plus de place sur le disque (le support est plein : libérez de la place "
+                     "ou utilisez un autre support)"),
+    errno.EIO: fr("erreur de lecture ou d'écriture du support (clé USB retirée ? Rebranchez-la "
+                  "puis recommencez)"),
+    errno.EROFS: fr("support en lecture seule (verrou de la clé USB ?)"),
+    errno.EACCES: fr("accès refusé"),
 }
 
 
@@ -88,10 +89,12 @@ def test_the_same_error_reads_the_same_in_backup_attachment_and_pdf_export(
     attachment = _from_attachment(committee_db, tmp_path, monkeypatch, code)
     export = _from_cli_export(committee_db, tmp_path, monkeypatch, capsys, code)
     for message in (backup, attachment, export):
-        assert f" : {text}." in message, message
+        assert f"\u00a0: {text}." in message, message  # the catalog's typeset colon
         assert os.strerror(code) not in message, message
-    assert backup.startswith(f"Erreur d'accès au disque « {tmp_path / 'usb'} » : {text}.")
-    assert attachment == f"Impossible de lire « scan.pdf » : {text}."
+    assert backup.startswith(fr("Erreur d'accès au disque « {where} » : {text}.").format(
+        where=tmp_path / "usb", text=text))
+    assert attachment == fr("Impossible de lire « {name} » : {text}.").format(name="scan.pdf",
+                                                                               text=text)
 
 
 def test_the_documents_screen_says_it_the_same_way(committee_db, qtbot, tmp_path,
@@ -117,9 +120,10 @@ def test_the_documents_screen_says_it_the_same_way(committee_db, qtbot, tmp_path
 def test_the_cli_last_resort_and_english(tmp_path) -> None:  # noqa: ANN001
     where = tmp_path / "x.pdf"
     error = OSError(errno.ENOSPC, "No space left on device", str(where))
-    assert os_error_message(error) == (f"Erreur d'accès au disque « {where} » : "
-                                       f"{FRENCH[errno.ENOSPC]}.")
-    assert os_error_message(OSError("x")) == "Erreur d'accès au disque : x."
+    full = fr("Erreur d'accès au disque « {where} » : {text}.")
+    assert os_error_message(error) == full.format(where=where, text=FRENCH[errno.ENOSPC])
+    assert os_error_message(OSError("x")) == fr("Erreur d'accès au disque : {text}.").format(
+        text="x")
     i18n.set_language("en")
     assert os_error_text(error) == ("no space left on the disk (the medium is full: free "
                                     "some space or use another medium)")

@@ -5,6 +5,7 @@ replays refused, full backups closed to the CRSS, unknown body kinds refused."""
 from __future__ import annotations
 
 import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
+from french import fr  # noqa: I001  (tests/french.py: the catalog's French is typeset)
 import base64
 import json
 from pathlib import Path
@@ -77,7 +78,8 @@ def test_signature_is_in_the_encrypted_manifest_and_covers_header_and_body(
     with pytest.raises(ct.ContainerError, match="signature"):
         signing.verify(manifest, header_bytes[:-1] + b" ")
     described = bk.describe(bk.verify_file(t.path, _crss_ident(pair)))
-    assert described.splitlines()[-1] == f"Signature : clé {_own_fp(committee_db)}"
+    assert described.splitlines()[-1] == fr("Signature : clé {fp}").format(
+        fp=_own_fp(committee_db))
 
 
 def test_fingerprint_reads_out_over_the_phone(committee_db) -> None:
@@ -287,7 +289,8 @@ def test_key_swapped_committee_is_refused_until_the_crss_accepts(
     line = next(x for x in out.splitlines() if uuid in x)
     cols = line.split("\t")
     assert cols[5] == "CCSC-ALAFIA" and cols[-4:] == ["clé non confirmée", old_fp, uuid,
-                                                     f"autre clé en attente : {new_fp}"]
+                                                     fr("autre clé en attente : {fp}").format(
+                                                         fp=new_fp)]
     code, out, err = run_cli(capsys, "crss", "accept-key", uuid, "--fingerprint", new_fp,
                              "--data-dir", data)
     assert code == 0 and "Nouvelle clé" in out, err
@@ -330,7 +333,7 @@ def test_cli_backup_create_with_crss_recipient_says_it_adds_nothing(
     code, out, err = run_cli(capsys, "backup", "create", "--data-dir",
                              str(committee_db.data_dir), "--out", str(tmp_path / "usb"),
                              "--recipient", str(pub), "--passphrase-file", str(pw))
-    assert code == 0 and "n'ajoute rien" in err, err
+    assert code == 0 and fr("n'ajoute rien") in err, err
     written = Path(out.strip().splitlines()[-1])
     with pytest.raises(ct.ContainerError):
         bk.verify_file(written, _crss_ident(pair), work_dir=tmp_path / "w",
@@ -352,4 +355,4 @@ def test_unknown_body_kind_refused_and_v1_files_still_verify(committee_db, pair,
     manifest = bk.verify_file(v1, ident)
     assert manifest["ccsbak"] == 1 and manifest["_signer"] == ""
     assert bk.describe(manifest).splitlines()[-1] == \
-        "Signature : aucune (fichier d'une version précédente)"
+        fr("Signature : aucune (fichier d'une version précédente)")
