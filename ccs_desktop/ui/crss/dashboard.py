@@ -250,6 +250,6 @@ def open_dashboard(host: Any, parent: QWidget | None = None) -> QDialog:
     layout = QVBoxLayout(dialog)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(page)
-    fit_window(dialog, (1100, 760), "crss/dashboard")
+    fit_window(dialog, (1100, 760), "CrssDashboard")
     Prompts.run_dialog(dialog, modal=False)
     return dialog
