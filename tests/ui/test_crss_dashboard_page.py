@@ -44,6 +44,7 @@ def page(qtbot, crss_db):  # noqa: ANN001, ANN201
     page.show()
     with qtbot.waitSignal(page.board.computed, timeout=10000):
         page.board.set_period("year", YEAR)
+    qtbot.waitUntil(page.table_ready, timeout=10000)  # the comparison, on its worker
     return page
 
 
@@ -67,7 +68,8 @@ def test_a_region_changes_the_figures(qtbot, page, crss_db):  # noqa: ANN001
     assert _held_text(page) != before
     assert board.meetings.held < nation.meetings.held
     assert "Mopti" in page.board.heading.text()
-    # the comparison follows the region
+    # the comparison follows the region (computed on its worker: the window does not freeze)
+    qtbot.waitUntil(page.table_ready, timeout=10000)
     assert page.model.rowCount() and all(r.region == "Mopti" for r in page.model.rows)
     # a figure opens its list narrowed to the region's committees
     page.board.cards["meetings"].value.click()
@@ -111,3 +113,26 @@ def test_reached_from_the_register_page(qtbot, crss_db, monkeypatch):  # noqa: A
     qtbot.addWidget(register)
     register.findChild(QPushButton, "openCrssDashboard").click()
     assert opened == [host]
+
+
+def test_the_comparison_is_computed_off_the_gui_thread(qtbot, page, monkeypatch):  # noqa: ANN001
+    """The complétude of every committee takes about a second nationally: the comparison
+    runs on the page's worker, not in the GUI thread that draws the board."""
+    import threading
+
+    from ccs_desktop.services.crss import comparison
+
+    threads = []
+    real = comparison.committee_rates
+
+    def spy(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(comparison, "committee_rates", spy)
+    with qtbot.waitSignal(page.board.computed, timeout=10000):
+        page.level_box.setCurrentIndex(page.level_box.findData(dash.REGION))
+        page.place_box.setCurrentIndex(page.place_box.findText("Mopti"))
+    qtbot.waitUntil(page.table_ready, timeout=10000)
+    assert threads and threading.main_thread() not in threads
+    assert all(r.region == "Mopti" for r in page.model.rows)

@@ -291,7 +291,7 @@ def test_the_crss_home_opens_the_dashboard_within_the_screen(qtbot, crss_window)
     dialog = crss_window.findChild(QDialog, "crssDashboardWindow")
     qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible(), timeout=5000)
     page = dialog.findChild(QWidget, "crssDashboardPage")
-    qtbot.waitUntil(lambda: page._compared is not None, timeout=20000)  # computed once
+    qtbot.waitUntil(page.table_ready, timeout=20000)  # the comparison, on its worker
     assert page.board.cards["meetings"].value.text()
     screen = dialog.screen().availableGeometry()
     assert dialog.width() <= screen.width() and dialog.height() <= screen.height()

@@ -24,6 +24,7 @@ from ...services import dashboard as dash
 from ...services.crss import comparison, reporting
 from ..charts_board import DashboardBoard
 from ..exchange.common import Prompts
+from ..tasks import TaskRunner
 from ..window_fit import fit_window, scroll_area
 from .tables import ComparisonModel
 
@@ -42,6 +43,9 @@ class CrssDashboardPage(QWidget):
         self._compared: tuple | None = None  # (period, region, cercle) of the table
         self._rates: list[reporting.Rates] | None = None
         self._bands: Any = None
+        self._shown: tuple | None = None  # the key whose rows the table shows
+        # the complétude of every committee takes about a second nationally: off the GUI thread
+        self._table_runner = TaskRunner(self)
         self.level_box = QComboBox()
         self.level_box.setObjectName("scopeLevel")
         self.level_box.setAccessibleName(self.tr("Scope"))
@@ -188,14 +192,44 @@ class CrssDashboardPage(QWidget):
             return
         region, cercle = self._table_place()
         key = (board.period, region, cercle)
-        if key != self._compared:
-            self._compared = key
-            self._rates = comparison.committee_rates(self.db, board.period, region=region,
-                                                     cercle=cercle, as_of=board.today)
-            self.refresh_table()
+        if key == self._compared:
+            return
+        self._compared, self._rates = key, None
+        db, today, (order, descending) = self.db, board.today, self.model.order
+
+        def work(_control: Any) -> tuple:
+            rates = comparison.committee_rates(db, key[0], region=region, cercle=cercle,
+                                               as_of=today)
+            rows = comparison.comparison(db, key[0], region=region, cercle=cercle,
+                                         order_by=order, descending=descending, today=today,
+                                         rates=rates)
+            return key, rates, rows
+
+        self.compare_title.setText(self.tr("Comparing the committees…"))
+        self._table_runner.start(work, on_done=self._table_computed,
+                                 on_fail=self._table_failed)
+
+    def _table_computed(self, result: tuple) -> None:
+        key, rates, rows = result
+        if key != self._compared:  # a newer scope or period was asked meanwhile
+            return
+        self._rates = rates
+        self._show_rows(rows)
+
+    def _table_failed(self, exc: BaseException) -> None:
+        import logging
+
+        logging.getLogger(__name__).error("committee comparison failed", exc_info=exc)
+        self.compare_title.setText(self.tr("The committees could not be compared."))
+
+    def table_ready(self) -> bool:
+        """The table shows the committees of the board's scope and period."""
+        return self._compared is not None and self._shown == self._compared
 
     def refresh_table(self) -> None:
-        if self._compared is None:
+        """The table again in the model's order (a header click), with the complétude already
+        computed; the first load of a scope or period goes through the worker."""
+        if self._compared is None or self._rates is None:
             return
         period, region, cercle = self._compared
         order, descending = self.model.order
@@ -203,7 +237,12 @@ class CrssDashboardPage(QWidget):
                                      order_by=order, descending=descending,
                                      today=self.board.board.today if self.board.board
                                      else dt.date.today(), rates=self._rates)
+        self._show_rows(rows)
+
+    def _show_rows(self, rows: list) -> None:
+        period, region, cercle = self._compared
         self.model.set_rows(rows, self._bands)
+        self._shown = self._compared
         where = cercle or region
         self.compare_title.setText(
             self.tr("Committees of %1 compared, %2").replace("%1", where)
