@@ -281,15 +281,19 @@ def data_table(header: Sequence[str], rows: Iterable[Sequence[Cell]],
 
 def state_header(header: HeaderData) -> Table:
     """Administrative chain on the left, RÉPUBLIQUE DU MALI and its motto on the right."""
+    return header_table([*header.chain_lines(),
+                         *([header.committee_name] if header.committee_name else [])])
+
+
+def header_table(lines: Sequence[str]) -> Table:
+    """The official header's look: `lines` on the left, one under the other between dashes,
+    RÉPUBLIQUE DU MALI and its motto on the right (the PV's chain, the CRSS's)."""
     st = styles()
     left: list[Flowable] = []
-    for i, line in enumerate(header.chain_lines()):
+    for i, line in enumerate(lines):
         if i:
             left.append(Paragraph("--------", st.small_center))
         left.append(Paragraph(esc(line), st.header_center))
-    if header.committee_name:
-        left.append(Paragraph("--------", st.small_center))
-        left.append(Paragraph(esc(header.committee_name), st.header_center))
     right = [Paragraph("RÉPUBLIQUE DU MALI", st.header_center),
              Paragraph("Un Peuple – Un But – Une Foi", st.header_motto),
              Paragraph("*****", st.small_center)]

@@ -8,10 +8,10 @@ import datetime as dt
 from collections.abc import Sequence
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from ..crss import reporting
-from .layout import FONT_CMD, FRAME_WIDTH, PageMarks, build_pdf, data_table, esc, para, \
+from .layout import FRAME_WIDTH, PageMarks, build_pdf, data_table, header_table, para, \
     signature_block, styles
 from .words import date_text, de
 
@@ -20,23 +20,9 @@ CRSS_NAME = "Commissariat à la Réforme du Secteur de la Sécurité"
 
 def crss_header(region: str = "") -> Table:
     """The state header of a CRSS document: PRIMATURE, the Commissariat (and the region a
-    regional report covers) on the left, RÉPUBLIQUE DU MALI and its motto on the right
-    (layout.state_header's look)."""
-    st = styles()
-    left: list[Flowable] = []
-    for i, line in enumerate(["PRIMATURE", CRSS_NAME.upper()]
-                             + ([f"Région {de(region)}".upper()] if region else [])):
-        if i:
-            left.append(Paragraph("--------", st.small_center))
-        left.append(Paragraph(esc(line), st.header_center))
-    right = [Paragraph("RÉPUBLIQUE DU MALI", st.header_center),
-             Paragraph("Un Peuple – Un But – Une Foi", st.header_motto),
-             Paragraph("*****", st.small_center)]
-    table = Table([[left, "", right]], colWidths=[8.2 * cm, FRAME_WIDTH - 15.2 * cm, 7 * cm])
-    table.setStyle(TableStyle([FONT_CMD, ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    return table
+    regional report covers) on the left, RÉPUBLIQUE DU MALI and its motto on the right."""
+    return header_table(["PRIMATURE", CRSS_NAME.upper()]
+                        + ([f"Région {de(region)}".upper()] if region else []))
 
 
 def _rate(rate: float | None) -> str:
