@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import rawdb  # noqa: I001  (tests/rawdb.py: test databases are SQLCipher files)
 from french import fr  # noqa: I001  (tests/french.py: the catalog's French is typeset)
+import datetime as dt
 import os
 import random
 import shutil
@@ -103,14 +104,20 @@ def test_reimport_repairs_what_an_interrupted_import_left(files, pair, tmp_path)
     crss.close()
 
 
+# the moment of every import of the killed-import test, the child's too: the day each
+# meeting arrived (crss_arrivals) is part of what a clean import leaves, and a run that
+# crosses midnight must not see two days
+NOW = dt.datetime(2026, 11, 30, 23, 59, 30)
+
 SCRIPT = """
-import os, sys
+import datetime as dt, os, sys
 from ccs_desktop.services.crss import importer
 from ccs_desktop.services.exchange import container as ct
 key = bytes.fromhex(os.environ["H8_KEY"])
+now = dt.datetime.fromisoformat(os.environ["H8_NOW"])
 db = importer.open_crss_database(sys.argv[1])
 print("open", flush=True)
-reports = importer.import_paths(db, sys.argv[2:], [ct.X25519Identity(key)])
+reports = importer.import_paths(db, sys.argv[2:], [ct.X25519Identity(key)], now=now)
 print([r.ok for r in reports], flush=True)
 """
 
@@ -145,12 +152,13 @@ def test_import_killed_anywhere_leaves_a_consistent_database_and_reimport_conver
     paths = _multi_files(multi_template, pair, tmp_path, 3)
     ident = [ct.X25519Identity(pair.private_key)]
     ref = importer.open_crss_database(tmp_path / "ref")
-    assert all(r.ok for r in importer.import_paths(ref, paths, ident))
+    assert all(r.ok for r in importer.import_paths(ref, paths, ident, now=NOW))
     ref.close()
     clean = _state(ref.path)
     empty = importer.open_crss_database(tmp_path / "empty")
     empty.close()
-    env = dict(os.environ, PYTHONPATH=str(ROOT), H8_KEY=pair.private_key.hex())
+    env = dict(os.environ, PYTHONPATH=str(ROOT), H8_KEY=pair.private_key.hex(),
+               H8_NOW=NOW.isoformat())
     env.pop(importer.CRASH_ENV, None)
     # how long the import itself takes in a subprocess, to spread the kills over it
     probe = tmp_path / "probe"
@@ -188,7 +196,7 @@ def test_import_killed_anywhere_leaves_a_consistent_database_and_reimport_conver
         _consistent(target / "ccs.sqlite3")
         # importing the same files again gives what one clean import gives
         crss = importer.open_crss_database(target)
-        assert all(r.ok for r in importer.import_paths(crss, paths, ident))
+        assert all(r.ok for r in importer.import_paths(crss, paths, ident, now=NOW))
         crss.close()
         got = _state(target / "ccs.sqlite3")
         assert got == clean, (how, arg)
