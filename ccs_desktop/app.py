@@ -34,8 +34,9 @@ DEBUG_ENV = "CCS_DEBUG"
 # smoke tests and benchmarks: quit with exit 0 as soon as the first window is shown (the
 # login screen, or the main window with --demo)
 EXIT_AFTER_START_ENV = "CCS_EXIT_AFTER_START"
-# benchmarks: write the two start-up times (seconds, JSON) to this file at exit, with the
-# modules imported when the first window showed
+# benchmarks: write the start-up times (seconds, JSON) to this file at exit: the first window
+# and the password to the home page (issue 18's two), the process start to the home page's
+# figures, and the modules imported when the first window showed
 STARTUP_TIMES_ENV = "CCS_STARTUP_TIMES"
 
 
@@ -163,6 +164,20 @@ def open_error_message(exc: BaseException, data_dir: str | None) -> str:
                  path=where, what_to_do=what_to_do, variable=DEBUG_ENV)
 
 
+def demo_error_message(exc: BaseException, folder: object) -> str:
+    """What `--demo` says when its database cannot be built (a full disk, a temporary folder
+    that cannot be written...), in the language chosen."""
+    from .fileio import os_error_text
+
+    if isinstance(exc, OSError):
+        reason = os_error_text(exc)
+    else:
+        reason = _("unexpected internal error (for the technical details, start the program "
+                   "with the environment variable {variable}=1)").format(variable=DEBUG_ENV)
+    return _("The demonstration database could not be prepared in “{path}”: {error}.").format(
+        path=folder or tempfile.gettempdir(), error=reason)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the GUI and return its exit code (callable in-process: a QApplication may exist
     already). Everything main() sets up it also takes down before it returns (signal
@@ -224,7 +239,7 @@ def _login_first(args: argparse.Namespace) -> str | None:
     from .services import presence
 
     if args.demo or presence.credentials_given():
-        return None
+        return None  # (the demonstration's database is built once its window shows)
     return presence.quick_state(args.data_dir)
 
 
@@ -238,7 +253,7 @@ def _open_failed(exc: BaseException, data_dir: str | None) -> int:
 def _run(args: argparse.Namespace) -> int:
     db = None
     args.login_state = _login_first(args)
-    if args.login_state is None:
+    if args.login_state is None and not args.demo:
         from .db.engine import NeedsCredentials
 
         try:
@@ -337,7 +352,7 @@ def preload_while_waiting(  # noqa: ANN201
 def _show_windows(app, args: argparse.Namespace, db, watch) -> int:  # noqa: ANN001
     from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool, QTimer
 
-    if db is None:
+    if db is None and not args.demo:
         from .ui.login import sign_in
 
         what = getattr(args, "login_state", None)
@@ -363,18 +378,32 @@ def _show_windows(app, args: argparse.Namespace, db, watch) -> int:  # noqa: ANN
             preload.deleteLater()
         if db is None:
             return 0  # the user left the login screen
-    elif db.credentials is not None:  # the demonstration's account
+    elif db is not None and db.credentials is not None:  # an account given (CCS_USER)
         from .services import access
 
         access.remember_session(db.credentials)
-    from .ui.exchange import on_close_auto_backup, on_start_auto_backup
-    from .ui.main_window import create_main_window
+    if db is None and args.demo:
+        from .ui.main_window import waiting_main_window
 
-    window = create_main_window(db)
+        # the window first, with Qt alone loaded; its database is built behind it
+        window = waiting_main_window()
+        demo = DemoOpening(app, window, args)
+    else:
+        from .ui.main_window import create_main_window
+
+        window = create_main_window(db)
+        demo = None
     copies: list = []  # the daily copy's thread, joined before the database closes
 
     def start_copy() -> None:
+        from .ui.exchange import on_start_auto_backup
+
         copies.append(on_start_auto_backup(window.services.db))
+
+    def close_copy() -> None:
+        from .ui.exchange import on_close_auto_backup
+
+        on_close_auto_backup(window.services.db)
 
     # Timers are children of the window: destroyed with it, they can never fire on a
     # window (or a database) that is gone, whatever event loop runs after main() returned.
@@ -388,19 +417,26 @@ def _show_windows(app, args: argparse.Namespace, db, watch) -> int:  # noqa: ANN
         timers.append(timer)
 
     quit_hooks = [lambda: QThreadPool.globalInstance().waitForDone(5000)]
+    def when_attached() -> None:
+        if watch is not None:
+            later(0, watch.main_window_shown)  # once shown and painted, its figures in
+        if not os.environ.get(EXIT_AFTER_START_ENV):
+            later(0, lambda: after_start(window))
+            if args.file:  # a double-click on a .ccsbak: its restore / verify dialog
+                later(0, lambda: open_backup_file(window, args.file))
+
+    if demo is not None:
+        window.attached.connect(when_attached)
+        demo.start()  # once the window below is shown and painted
     window.show()
-    if watch is not None:
-        later(0, watch.main_window_shown)  # once shown and painted, its figures in
-    if os.environ.get(EXIT_AFTER_START_ENV):  # smoke tests: start, show, quit
-        later(0, app.quit)
-    else:
-        later(0, lambda: after_start(window))
-        if args.file:  # a double-click on a .ccsbak: its restore / verify dialog
-            later(0, lambda: open_backup_file(window, args.file))
-        if not args.demo:
+    if demo is None:
+        when_attached()
+        if not os.environ.get(EXIT_AFTER_START_ENV):
             # a local copy a day, and one at close when something changed (data folder)
             later(AUTO_COPY_DELAY_MS, start_copy)
-            quit_hooks.insert(0, lambda: on_close_auto_backup(window.services.db))
+            quit_hooks.insert(0, close_copy)
+    if os.environ.get(EXIT_AFTER_START_ENV):  # smoke tests: start, show, quit
+        later(0, app.quit)
     for hook in quit_hooks:
         app.aboutToQuit.connect(hook)
     try:
@@ -410,18 +446,106 @@ def _show_windows(app, args: argparse.Namespace, db, watch) -> int:  # noqa: ANN
             app.aboutToQuit.disconnect(hook)
         for timer in timers:
             timer.stop()
-        db = window.services.db  # a restore may have reopened another one
+        if demo is not None:
+            demo.stop()  # a build still running ends, and what it built is closed
+        db = window.services.db if window.services is not None else None  # (a restore may
+        # have reopened another one)
         # the widgets go first, while Qt and Python are both whole, rather than in whatever
         # order the garbage collector picks at interpreter exit
         window.close()
         window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        # closing the last window posts a Quit that would end, at once, the next event loop
+        # of this process (main() run again, a test's): this run has already quit
+        QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
         del window
         for thread in copies:
             if thread is not None:
                 thread.join(AUTO_COPY_JOIN_S)
-        db.close()
-    return code
+        if db is not None:
+            db.close()
+    return code if demo is None or demo.error is None else 1
+
+
+# What the demonstration's window loads in the GUI thread, one module per turn of its event
+# loop, before its database is built off the GUI thread: the database layer and the
+# demonstration's generator, with every module that both the build and the pages import, so
+# that no module is imported by two threads at once (the build then imports only Alembic,
+# argon2 and their own; the pages, loaded while it runs, only the interface's).
+DEMO_MODULES = (
+    "ccs_desktop.db.unlock", "sqlalchemy", "sqlalchemy.orm", "ccs_desktop.db.models",
+    "ccs_desktop.db.engine", "ccs_desktop.services.access", "ccs_desktop.services.demo",
+    "ccs_desktop.services.roles", "html", "ccs_desktop.ui.drafts", "ccs_desktop.ui.tasks",
+)
+
+
+class DemoOpening:
+    """`ccs-desktop --demo` (issue 18): the main window shows at once, waiting, with only Qt
+    loaded; then, one step per turn of its event loop, the database layer loads, the
+    demonstration database is built on a worker (about a second: Argon2id for its three
+    accounts, the migrations) while the pages' modules load, and the window builds its pages
+    on it (`attach`); the window stays responsive throughout. A build
+    that fails says why in a message and the program ends with exit 1."""
+
+    def __init__(self, app, window, args: argparse.Namespace) -> None:  # noqa: ANN001
+        self.app, self.window, self.args = app, window, args
+        self.error: BaseException | None = None
+        self._built: list = []  # the database the worker made (closed if never attached)
+        self._runner = None
+        self._preload = None
+
+    def start(self) -> None:
+        self._preload = preload_while_waiting(
+            self.app, (*DEMO_MODULES, self._build, *MAIN_WINDOW_MODULES))
+
+    def _build(self) -> None:
+        from .ui.tasks import TaskRunner
+
+        folder = getattr(self.args, "demo_folder", None)
+
+        def work(control) -> object:  # noqa: ANN001  (on a worker: the Qt-free core only)
+            db = prepare_database(self.args)
+            self._built.append(db)
+            return db
+
+        self._runner = TaskRunner(self.window)
+        self._runner.start(work, on_done=self._open, on_fail=self._failed)
+        log.info("building the demonstration database in %s", folder)
+
+    def _open(self, db) -> None:  # noqa: ANN001
+        from .services import access
+
+        log.info("database open")
+        if db.credentials is not None:  # the demonstration's account
+            access.remember_session(db.credentials)
+        self.window.attach(db)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.error = exc
+        log.log(logging.ERROR if os.environ.get(DEBUG_ENV) else logging.DEBUG,
+                "demonstration database could not be built", exc_info=exc)
+        log_to_file_only("demonstration database could not be built")
+        from .ui import prompts
+
+        message = demo_error_message(exc, getattr(self.args, "demo_folder", None))
+        print(_("ccs-desktop: {message}").format(message=message), file=sys.stderr)
+        prompts.current().inform(self.window, "CCS Desktop", message, warning=True)
+        self.app.exit(1)  # (main() closes the window)
+
+    def stop(self) -> None:
+        """At the end of main(): the preloading stops, a build still running is waited for,
+        and a database built but never attached is closed."""
+        from PySide6.QtCore import QThreadPool
+
+        if self._preload is not None:
+            self._preload.stop()
+            self._preload.deleteLater()
+        if self._runner is not None:
+            self._runner.cancel()
+            QThreadPool.globalInstance().waitForDone(30000)
+        for db in self._built:
+            if db is not self.window.db:
+                db.close()
 
 
 def process_age() -> float:
@@ -449,7 +573,8 @@ def watch_start(app, exit_after_start: bool, times_file: str | None):  # noqa: A
         def __init__(self) -> None:
             super().__init__(app)
             self.times: dict[str, float | None] = {"first_window_s": None,
-                                                   "password_to_home_s": None}
+                                                   "password_to_home_s": None,
+                                                   "home_s": None}
             self._password_ok: float | None = None
             self.modules: list[str] = []
 
@@ -474,6 +599,8 @@ def watch_start(app, exit_after_start: bool, times_file: str | None):  # noqa: A
                 window.reject()  # the login screen: sign_in returns None, main() 0
 
         def main_window_shown(self) -> None:
+            # from process start to the home page's figures (--demo: its database built)
+            self.times["home_s"] = round(process_age(), 4)
             if self._password_ok is not None:
                 self.times["password_to_home_s"] = round(
                     time.perf_counter() - self._password_ok, 4)

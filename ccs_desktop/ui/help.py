@@ -115,11 +115,20 @@ def install_help_menu(window: Any, menu: Any) -> QAction:
     Help menu `menu` of `window`; returns the guide's action."""
     from .tour import install_tour_action
 
+    first = menu.actions()[0] if menu.actions() else None
+    action = install_guide_action(window, menu, first)
+    install_tour_action(window, menu, first)
+    return action
+
+
+def install_guide_action(window: Any, menu: Any, before: Any = None) -> QAction:
+    """« Guide du secrétaire » (F1) in `menu`, before the action `before` (None: at the top),
+    shown in a window of its own; returns the action."""
     action = QAction(QCoreApplication.translate("GuideDialog", "&Secretary's guide"), window)
     action.setObjectName("action_guide")
     action.setShortcut(QKeySequence.StandardKey.HelpContents)
     action.triggered.connect(lambda _=False: setattr(window, "_guide", open_guide(window)))
-    first = menu.actions()[0] if menu.actions() else None
-    menu.insertAction(first, action)
-    install_tour_action(window, menu, first)
+    if before is None and menu.actions():
+        before = menu.actions()[0]
+    menu.insertAction(before, action)
     return action

@@ -4,37 +4,32 @@ Pages: home, meetings, threats, vulnerabilities, recommendations, activities, me
 settings. The window owns the QUndoStack (`undo_stack`) that the forms push their commands to.
 Geometry, the splitter and each table's columns (widths, order, sort) are kept in QSettings
 (ui/settings_keys.py).
+
+The window can show before its database exists (issue 18, `ccs-desktop --demo`): built with
+`db=None` it is a frame with only Qt loaded (its title, its saved place on the screen, « Fichier
+› Quitter », « Aide », and what it is waiting for), and `attach(db)` then builds its pages on
+the database, in the same window. That is why this module imports only Qt at its top: the
+pages, the services and SQLAlchemy load when the pages are built.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMenu, QSplitter,
-    QStackedWidget, QWidget,
+    QApplication, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMenu, QProgressBar,
+    QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from ..domain.kinds import KINDS
-from ..services import access
-from ..services.hub import Services
-from ..services.errors import UserError
-from ..services.records import UPDATED
-from . import drafts, i18n
 from . import prompts
 from . import settings_keys as prefs
-from .window_fit import centre, fit_window, scroll_area
-from .exchange import exchange_pages, install_exchange_actions
-from .help import install_help_menu
-from .views.audit import audit_page
-from .views.crss import is_crss
-from .views.home import HomePage
-from .views.list_page import ListPage
-from .views.opening import open_record
-from .views.pages import make_list_page, page_title
-from .views.settings import SettingsPage
+from .window_fit import centre, fit_window
+
+if TYPE_CHECKING:
+    from ..services.hub import Services
 
 # CRSS mode adds the pages of the consolidation (see ui.exchange.exchange_pages)
 EXCHANGE_KEYS = ("register", "import_log", "conflicts")
@@ -45,12 +40,24 @@ LIST_KINDS = KINDS
 PREFERRED_SIZE = QSize(1200, 760)
 
 
+def _is_list(page: Any) -> bool:
+    from .views.list_page import ListPage
+
+    return isinstance(page, ListPage)
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, db: Any, services: Services | None = None) -> None:
-        """db: the open database (db.engine.Database), handed to the services."""
+    #: the pages are built on the database (attach): the window is ready for work
+    attached = Signal()
+
+    def __init__(self, db: Any = None, services: Services | None = None, *,
+                 waiting_for: str = "") -> None:
+        """db: the open database (db.engine.Database), handed to the services; None: a frame
+        that says `waiting_for` until `attach(db)` (the demonstration database being
+        built)."""
         super().__init__()
-        self.db = db
-        self.services = services or Services(db)
+        self.db: Any = None
+        self.services: Any = None
         self.setObjectName("mainWindow")
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(200)
@@ -60,18 +67,94 @@ class MainWindow(QMainWindow):
         #: what the editors saved since the last refresh (services.records.Saved values:
         #: the Change and the fresh row)
         self._changes: list[Any] = []
+        self.interrupted = False
+        self._drafts_offered = False
+        self.session_lock: Any = None
+        self._restore_geometry()
+        if db is None:
+            self._build_waiting(waiting_for)
+        else:
+            self.attach(db, services)
+
+    def attach(self, db: Any, services: Services | None = None) -> None:
+        """Build the pages on the open database `db` (at once, or once the frame shown by
+        `MainWindow(None)` has its database)."""
+        from ..services.hub import Services
+
+        waiting = self.db is None and self.centralWidget() is not None
+        self.db = db
+        self.services = services or Services(db)
+        if waiting:
+            old = self.takeCentralWidget()
+            old.deleteLater()
         self._build()
-        self.restore_state()
+        state = prefs.read(prefs.MAIN_STATE)
+        if state is not None:
+            self.restoreState(state)
+        self.restore_state(geometry=False)
+        self._go_to_saved_page()
+        from . import drafts
+
         #: the previous session on this folder was cut off (power cut, crash): its drafts are
         #: offered once, when the window first shows
         self.interrupted = drafts.begin_session(db.data_dir)
-        self._drafts_offered = False
         from .lock import install as install_lock  # idle time and Ctrl+L (issue 13)
 
         self.session_lock = install_lock(self)
+        if self.isVisible():  # shown while it waited: what its first showing offers
+            self._apply_splitter()
+            self._first_shown()
+        self.attached.emit()
+
+    def _build_waiting(self, text: str) -> None:
+        """The frame before the database: what it waits for, Quit and the Help menu."""
+        self.setWindowTitle(self.tr("CCS Desktop"))
+        text = text or self.tr("Preparing the demonstration database…")
+        panel = QWidget()
+        panel.setObjectName("waitingPanel")
+        layout = QVBoxLayout(panel)
+        layout.addStretch(1)
+        label = QLabel(text)
+        label.setObjectName("waitingText")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        label.setStyleSheet("font-size: 13pt;")
+        layout.addWidget(label)
+        bar = QProgressBar()
+        bar.setObjectName("waitingProgress")
+        bar.setRange(0, 0)  # busy: the time it takes is not known in advance
+        bar.setTextVisible(False)
+        bar.setMaximumWidth(360)
+        layout.addWidget(bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.setCentralWidget(panel)
+        self._actions = {}
+        quit_ = QAction(self.tr("&Quit"), self)
+        quit_.setObjectName("action_quit")
+        quit_.setShortcuts([QKeySequence("Ctrl+Q")])
+        quit_.triggered.connect(self.close)
+        self.addAction(quit_)
+        self._actions["quit"] = quit_
+        self.menuBar().addMenu(self.tr("&File")).addAction(quit_)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = help_menu.addAction(self.tr("&About CCS Desktop"))
+        about.setObjectName("action_about")
+        about.triggered.connect(self.about)
+        from .help import install_guide_action
+
+        # (in _actions: the pages' menus, once attached, replace it)
+        self._actions["guide"] = install_guide_action(self, help_menu)
 
     # --- construction (again after a language change) ------------------------------------------
     def _build(self) -> None:
+        from ..services import access
+        from .exchange import exchange_pages
+        from .views.audit import audit_page
+        from .views.home import HomePage
+        from .views.pages import make_list_page, page_title
+        from .views.settings import SettingsPage
+        from .window_fit import scroll_area
+
         self.setWindowTitle(self.tr("CCS Desktop"))
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -131,6 +214,10 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
 
     def _build_actions(self) -> None:
+        from .exchange import install_exchange_actions
+        from .help import install_help_menu
+        from .views.pages import page_title
+
         bar = self.menuBar()
         # the menus of the previous language go (clear() only removes them from the bar: they
         # stayed its children, with their old texts)
@@ -198,6 +285,8 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_status(self) -> None:
+        from .views.crss import is_crss
+
         committee = self.services.committee.own()
         if committee is None and is_crss(self.services):
             self.status_label.setText(self.tr("CRSS: national consolidation") + " · "
@@ -254,6 +343,8 @@ class MainWindow(QMainWindow):
 
     def reopen_database(self, db: Any) -> None:
         """After a restore: every page on the new database."""
+        from ..services.hub import Services
+
         self.db = db
         self.services = Services(db)
         self.undo_stack.clear()  # commands refer to the records of the old file
@@ -262,7 +353,7 @@ class MainWindow(QMainWindow):
     def go_to_filtered(self, key: str, choices: dict) -> None:
         """Show a list with filters chosen by their option values (from the home page)."""
         page = self.go_to(key)
-        if isinstance(page, ListPage):
+        if _is_list(page):
             page.drop_drill()
             for box in page.filter_boxes.values():
                 box.blockSignals(True)
@@ -282,11 +373,13 @@ class MainWindow(QMainWindow):
     def show_drill_down(self, key: str, filters: dict, caption: str) -> None:
         """A dashboard figure opened: its list, filtered to the records the figure counts."""
         page = self.go_to(key)
-        if isinstance(page, ListPage):
+        if _is_list(page):
             page.show_drill(filters, caption)
 
     # --- actions ---------------------------------------------------------------------------------
     def open_record(self, kind: str, record_id: int | None) -> Any:
+        from .views.opening import open_record
+
         editor = open_record(kind, record_id, self)
         wrote = getattr(editor, "wrote", None)
         if wrote is not None and hasattr(wrote, "connect"):
@@ -303,7 +396,7 @@ class MainWindow(QMainWindow):
 
     def new_record(self) -> None:
         page = self.current_page()
-        if isinstance(page, ListPage):
+        if _is_list(page):
             page.new_record()
         elif self.current_key() == "home":
             self.open_record("meetings", None)
@@ -318,20 +411,22 @@ class MainWindow(QMainWindow):
 
     def focus_search(self) -> None:
         page = self.current_page()
-        if isinstance(page, ListPage):
+        if _is_list(page):
             page.focus_search()
 
     def refresh_all(self) -> None:
         """Show the database's changes (after an editor saved, an undo, an import...): the
         visible page now, the others when they are next shown. When the only changes are
         records an editor saved in the visible list, their rows are updated in place."""
+        from ..services.records import UPDATED
+
         changes, self._changes[:] = list(self._changes), []
         current = self.current_key()
         for key, page in self.pages.items():
             if key != current and callable(getattr(page, "refresh", None)):
                 self._stale.add(key)
         page = self.pages[current]
-        if changes and isinstance(page, ListPage) and all(
+        if changes and _is_list(page) and all(
                 c.kind == page.kind and c.action == UPDATED for c in changes):
             for change in changes:
                 # a save from an editor brings the fresh row (services.records.Saved)
@@ -363,6 +458,8 @@ class MainWindow(QMainWindow):
 
     def apply_language(self, language: str) -> None:
         """Switch the language now: the translators change and the pages are rebuilt."""
+        from . import i18n
+
         app = QApplication.instance()
         self.save_state()
         if app is not None:
@@ -386,19 +483,15 @@ class MainWindow(QMainWindow):
         prefs.write(prefs.MAIN_SPLITTER, self.splitter.saveState())
         prefs.write(prefs.MAIN_PAGE, self.current_key())
         for page in self.pages.values():
-            if isinstance(page, ListPage):
+            if _is_list(page):
                 page.save_state()
         prefs.sync()
 
     def restore_state(self, geometry: bool = True) -> None:
+        """The saved layout: with `geometry`, the window's place and size and the page last
+        shown too (at start); without, the splitter and the tables' columns (a rebuild)."""
         if geometry:
-            geo = prefs.read(prefs.MAIN_GEOMETRY)
-            if geo is not None:
-                self.restoreGeometry(geo)
-            # from the available screen (taskbar excluded): never taller than what is left
-            fit_window(self, self.size() if geo is not None else PREFERRED_SIZE)
-            if geo is None:
-                centre(self)
+            self._restore_geometry()
             state = prefs.read(prefs.MAIN_STATE)
             if state is not None:
                 self.restoreState(state)
@@ -409,11 +502,23 @@ class MainWindow(QMainWindow):
             if self.isVisible():
                 self._apply_splitter()
         for page in self.pages.values():
-            if isinstance(page, ListPage):
+            if _is_list(page):
                 page.restore_state()
         if geometry:
-            key = prefs.read(prefs.MAIN_PAGE)
-            self.go_to(key if key in self.page_keys and key != "settings" else "home")
+            self._go_to_saved_page()
+
+    def _restore_geometry(self) -> None:
+        geo = prefs.read(prefs.MAIN_GEOMETRY)
+        if geo is not None:
+            self.restoreGeometry(geo)
+        # from the available screen (taskbar excluded): never taller than what is left
+        fit_window(self, self.size() if geo is not None else PREFERRED_SIZE)
+        if geo is None:
+            centre(self)
+
+    def _go_to_saved_page(self) -> None:
+        key = prefs.read(prefs.MAIN_PAGE)
+        self.go_to(key if key in self.page_keys and key != "settings" else "home")
 
     def _apply_splitter(self) -> None:
         state = getattr(self, "_pending_splitter", None)
@@ -423,7 +528,11 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
-        self._apply_splitter()
+        if self.db is not None:  # (a frame waiting for its database: once attached)
+            self._apply_splitter()
+            self._first_shown()
+
+    def _first_shown(self) -> None:
         if not self._drafts_offered:
             self._drafts_offered = True
             QTimer.singleShot(0, self.offer_drafts)
@@ -438,6 +547,9 @@ class MainWindow(QMainWindow):
         the drafts are not offered again at this start; each form still offers its own."""
         if self.db is None or not hasattr(self.db, "data_dir"):
             return []
+        from ..services.errors import UserError
+        from . import drafts
+
         found = drafts.pending_drafts(self.db.data_dir)
         drafts.offer_once(found)  # asked here or not at all: app.offer_drafts finds nothing
         if not self.interrupted or not found:
@@ -464,11 +576,20 @@ class MainWindow(QMainWindow):
         return opened
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.close_editors()
-        self.save_state()
-        drafts.end_session(self.db.data_dir)
+        if self.db is not None:  # (a frame still waiting has nothing to save)
+            from . import drafts
+
+            self.close_editors()
+            self.save_state()
+            drafts.end_session(self.db.data_dir)
         super().closeEvent(event)
 
 
 def create_main_window(db: Any) -> MainWindow:
     return MainWindow(db)
+
+
+def waiting_main_window(text: str = "") -> MainWindow:
+    """The main window before its database: `text` says what it waits for (default: the
+    demonstration database being prepared); `attach(db)` builds its pages."""
+    return MainWindow(None, waiting_for=text)
