@@ -136,3 +136,48 @@ def test_the_comparison_is_computed_off_the_gui_thread(qtbot, page, monkeypatch)
     qtbot.waitUntil(page.table_ready, timeout=10000)
     assert threads and threading.main_thread() not in threads
     assert all(r.region == "Mopti" for r in page.model.rows)
+
+
+def _report(qtbot, page, tmp_path, monkeypatch, name):  # noqa: ANN001, ANN202
+    from ccs_desktop.ui import prompts
+
+    asked = []
+    out = tmp_path / name
+
+    class Scripted(prompts.Prompts):
+        def choose_file(self, parent, title, filters="", *, start="", mode=""):  # noqa: ANN001, ANN202
+            asked.append(start)
+            return str(out)
+
+    monkeypatch.setattr(prompts, "current", lambda: Scripted())
+    button = page.findChild(QPushButton, "periodReport")
+    assert button.isVisible() and button.text() == "Rapport de la période (PDF)…"
+    button.click()
+    qtbot.waitUntil(lambda: "Rapport enregistré" in page.report_message.text(), timeout=60000)
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "documents"))
+    from pdftext import flat, pdf_text
+
+    return asked, flat(pdf_text(out.read_bytes()))
+
+
+def test_the_report_button_reports_the_boards_period_and_region(  # noqa: ANN001
+        qtbot, page, tmp_path, monkeypatch):
+    # a quarter of the nation
+    with qtbot.waitSignal(page.board.computed, timeout=10000):
+        page.board.set_period("quarter", YEAR, 2)
+    asked, text = _report(qtbot, page, tmp_path, monkeypatch, "nation.pdf")
+    assert asked == [f"Rapport_{YEAR}-T2_Mali.pdf"]
+    assert f"Période : {YEAR}-Q2 (du 1er avril {YEAR} au 30 juin {YEAR})" in text, text[:400]
+    assert "Ensemble du pays" in text
+    # one committee chosen: its region's report, for the same quarter
+    committee = next(c for c in page.places.committees if c.region == "Mopti")
+    with qtbot.waitSignal(page.board.computed, timeout=10000):
+        page.set_scope(dash.COMMITTEE, committee.committee_id)
+    assert page.report_region() == "Mopti"
+    page.report_message.clear()
+    asked, text = _report(qtbot, page, tmp_path, monkeypatch, "mopti.pdf")
+    assert asked == [f"Rapport_{YEAR}-T2_Mopti.pdf"]
+    assert "Mopti" in text and "Ensemble du pays" not in text

@@ -16,8 +16,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QTableView, QVBoxLayout, QWidget,
 )
 
 from ...services import dashboard as dash
@@ -92,6 +92,21 @@ class CrssDashboardPage(QWidget):
             "deadline. Complétude: months reported of the months expected (the reporting "
             "rates). Double-click a committee to see its dashboard."))
         self.compare_note.setWordWrap(True)
+        # the periodic report of the board's period, for the nation or the scope's region
+        self.report_button = QPushButton(self.tr("Period report (PDF)…"))
+        self.report_button.setObjectName("periodReport")
+        self.report_button.setToolTip(self.tr(
+            "The periodic report of the period the dashboard shows, to save as a PDF: for "
+            "Mali, or for the region of the scope chosen"))
+        self.report_button.clicked.connect(self.write_report)
+        self.report_message = QLabel()
+        self.report_message.setObjectName("reportMessage")
+        self.report_message.setWordWrap(True)
+        self.report_message.hide()
+        self._report_runner = TaskRunner(self)
+        report_row = QHBoxLayout()
+        report_row.addWidget(self.report_message, 1)
+        report_row.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignTop)
         content = QWidget()
         layout = QVBoxLayout(content)
         title = QLabel(self.tr("Dashboard of the committees"))
@@ -99,6 +114,7 @@ class CrssDashboardPage(QWidget):
         title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         layout.addWidget(title)
         layout.addLayout(row)
+        layout.addLayout(report_row)
         layout.addWidget(self.board)
         layout.addSpacing(12)
         layout.addWidget(self.compare_title)
@@ -174,6 +190,35 @@ class CrssDashboardPage(QWidget):
                 self.place_box.setCurrentIndex(index)
         self.place_box.blockSignals(False)
         self._scope_changed()
+
+    # --- the periodic report ----------------------------------------------------------------
+    def report_region(self) -> str | None:
+        """The region the report covers: the scope's (a cercle's or a committee's region),
+        None for the nation."""
+        scope = self.board.scope
+        if scope.level in (REGION, CERCLE) and scope.region != "\0":
+            return scope.region
+        if scope.level == COMMITTEE:
+            for committee in self.places.committees:
+                if committee.committee_id == scope.committee_id:
+                    return committee.region or None
+        return None
+
+    def write_report(self) -> bool:
+        """Ask where, then write the periodic report of the board's period for the nation or
+        the scope's region (False when cancelled)."""
+        from ..exchange.common import set_message
+        from ..report_export import save_report
+
+        region = self.report_region()
+
+        def say(text: str, kind: str) -> None:
+            self.report_message.show()
+            set_message(self.report_message, text, kind)
+
+        return save_report(self, self._report_runner, self.db, self.board.period(),
+                           region or "Mali", region=region, say=say,
+                           busy=lambda on: self.report_button.setEnabled(not on))
 
     # --- the comparison ---------------------------------------------------------------------
     def _table_place(self) -> tuple[str | None, str | None]:
