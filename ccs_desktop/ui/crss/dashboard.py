@@ -106,7 +106,8 @@ class CrssDashboardPage(QWidget):
         self._report_runner = TaskRunner(self)
         report_row = QHBoxLayout()
         report_row.addWidget(self.report_message, 1)
-        report_row.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignTop)
+        report_row.addWidget(self.report_button, 0,
+                             Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
         content = QWidget()
         layout = QVBoxLayout(content)
         title = QLabel(self.tr("Dashboard of the committees"))

@@ -148,7 +148,8 @@ class HomePage(QWidget):
         self.report_runner = TaskRunner(self)
         report_row = QHBoxLayout()
         report_row.addWidget(self.report_message, 1)
-        report_row.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignTop)
+        report_row.addWidget(self.report_button, 0,
+                             Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
         layout.addLayout(report_row)
         layout.addWidget(self.board)
         layout.addStretch(1)
