@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import gettext as _gettext
 import os
+from collections.abc import Iterable
 
 from . import paths
 
@@ -126,6 +127,13 @@ def decimal(value: float, digits: int = 1) -> str:
     text = f"{value:.{digits}f}"
     # Translators: the decimal separator ("," in French)
     return text.replace(".", pgettext("decimal separator", "."))
+
+
+def join_items(items: Iterable[str]) -> str:
+    """Items of a list in one sentence, as the language separates them ("a ; b" in French,
+    with a no-break space before the semicolon; "a; b" in English)."""
+    # Translators: between the items of a list in a sentence (French: no-break space, ";")
+    return pgettext("list separator", "; ").join(items)
 
 
 def human_size(n: int) -> str:

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from ...db import models as m
 from ...db import settings
+from ...i18n import _, join_items
 from ..errors import NotFound, UserError
 from .words import date_text
 
@@ -41,10 +42,11 @@ def _existing(session) -> str:  # noqa: ANN001
         .limit(_LISTED + 1)
     ).all()
     if not rows:
-        return "Aucune réunion n'est enregistrée."
-    listed = "; ".join(_describe(meeting, code) for meeting, code in rows[:_LISTED])
-    more = " ; …" if len(rows) > _LISTED else ""
-    return f"Réunions existantes (les plus récentes) : {listed}{more}."
+        return _("No meeting is recorded.")
+    listed = join_items(_describe(meeting, code) for meeting, code in rows[:_LISTED])
+    more = join_items(("", "…")) if len(rows) > _LISTED else ""
+    return _("Meetings recorded (the latest): {meetings}{more}.").format(meetings=listed,
+                                                                        more=more)
 
 
 def resolve_meeting(db, spec: str | int) -> int:  # noqa: ANN001
@@ -71,14 +73,15 @@ def resolve_meeting(db, spec: str | int) -> int:  # noqa: ANN001
             if len(mine) == 1:
                 rows = mine
             if len(rows) > 1:
-                choices = "; ".join(_describe(mt, code) for mt, code in rows)
-                raise UserError(f"La réunion « {text} » est ambiguë : {choices}. "
-                                "Indiquez son identifiant.")
+                choices = join_items(_describe(mt, code) for mt, code in rows)
+                raise UserError(_("The meeting “{text}” is ambiguous: {choices}. Give its "
+                                  "identifier.").format(text=text, choices=choices))
             meeting = rows[0][0] if rows else None
         else:
-            raise UserError(f"Réunion « {text} » non reconnue : donnez son identifiant, son "
-                            f"UUID ou « numéro/année » (par exemple 3/2024). "
-                            f"{_existing(session)}")
+            raise UserError(_("Meeting “{text}” not recognised: give its identifier, its "
+                              "UUID or “number/year” (for example 3/2024). {existing}")
+                            .format(text=text, existing=_existing(session)))
         if meeting is None or meeting.deleted_at is not None:
-            raise NotFound(f"Réunion « {text} » introuvable. {_existing(session)}")
+            raise NotFound(_("Meeting “{text}” not found. {existing}").format(
+                text=text, existing=_existing(session)))
         return meeting.id
