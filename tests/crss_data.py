@@ -12,6 +12,8 @@ from typing import Any
 
 from sqlalchemy import text
 
+from ccs_desktop.services.crss import monthly
+
 UUID = "lower(hex(randomblob(16)))"
 STAMP = "'2020-01-01 00:00:00.000000'"
 SYNC = f"{UUID}, {STAMP}, {STAMP}, 1, 0"  # uuid, created_at, updated_at, version, generation
@@ -27,7 +29,8 @@ def build_crss(db: Any, committees: int, years: int, **kw: Any) -> list[dict]:
 
 def fill(db: Any, years: int, first_year: int) -> None:
     """Members, attendance, threats (some restricted) and assessments, recommendations (some
-    overdue) and activities for every committee."""
+    overdue) and activities for every committee; then the monthly figures of every
+    committee (services.crss.monthly.refresh)."""
     with db.session() as s:
         s.execute(text(f"""
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12)
@@ -39,6 +42,8 @@ SELECT {SYNC}, c.id, 'M' || n.i, 'CODE' || n.i, '', CASE WHEN (n.i + c.id) % 4 =
   CASE WHEN n.i = 6 THEN 'police' WHEN n.i = 12 THEN 'gendarmerie' END, '', '', '', 1,
   n.i != 11, 'code' || n.i
 FROM committees c, n"""))
+        # the CRSS's monthly figures, as every writer there keeps them (issue 17)
+        monthly.refresh(s)
         s.execute(text(f"""
 INSERT INTO attendance (uuid, created_at, updated_at, version, generation, committee_id,
   meeting_id, person_id, status, is_guest)
@@ -84,3 +89,5 @@ INSERT INTO activities (uuid, created_at, updated_at, version, generation, commi
 SELECT {SYNC}, c.id, date('{first_year}-01-15', '+' || (n.i * 182 + c.id) || ' days'),
   'awareness', 'Sensibilisation', '', '', 20 + c.id % 7, 15, 10, 8 + n.i % 3, ''
 FROM committees c, n"""))
+        # the CRSS's monthly figures, as every writer there keeps them (issue 17)
+        monthly.refresh(s)

@@ -568,3 +568,49 @@ class MeetingArrival(Base):
 
 
 __all__ += ["MeetingArrival"]
+
+
+class MonthlyAttendance(Base):
+    """At the CRSS (issue 17): the attendance figures of a committee's held meetings of one
+    month, kept by services.crss.monthly in the transaction of every write to the meetings,
+    the attendance or the people (a scope of many committees reads these instead of the
+    attendance). One row per committee and month with a held meeting. Never travels."""
+
+    __tablename__ = "crss_monthly"
+
+    committee_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True, index=True)  # YYYY-MM
+    meetings: Mapped[int] = mapped_column(Integer)  # held meetings with someone present
+    present: Mapped[int] = mapped_column(Integer)
+    members_present: Mapped[int] = mapped_column(Integer)
+    members_recorded: Mapped[int] = mapped_column(Integer)
+    women: Mapped[int] = mapped_column(Integer)
+    men: Mapped[int] = mapped_column(Integer)
+    youth: Mapped[int] = mapped_column(Integer)
+    fds_meetings: Mapped[int] = mapped_column(Integer)  # held meetings with an FDS present
+
+
+class MonthlyCorps(Base):
+    """At the CRSS: the FDS present at a committee's held meetings of one month, by corps
+    ("" when not recorded): presences and meetings where the corps was present."""
+
+    __tablename__ = "crss_monthly_corps"
+
+    committee_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True, index=True)
+    corps: Mapped[str] = mapped_column(String(32), primary_key=True)
+    present: Mapped[int] = mapped_column(Integer)
+    meetings: Mapped[int] = mapped_column(Integer)
+
+
+class MonthlyStale(Base):
+    """The committees whose monthly figures a write changed without recomputing them (the
+    triggers of revision 0007 note every write to meetings, attendance, people): the
+    dashboard counts from the base tables while one of its committees is here."""
+
+    __tablename__ = "crss_monthly_stale"
+
+    committee_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
+__all__ += ["MonthlyAttendance", "MonthlyCorps", "MonthlyStale"]

@@ -38,6 +38,7 @@ from ..db.models_exchange import RegisterEntry
 from ..domain import enums
 from ..domain.threat_types import national_type
 from ..i18n import _
+from .crss import monthly as crss_monthly
 from .export import Period
 
 HELD = (enums.MeetingStatus.HELD.value, enums.MeetingStatus.ADOPTED.value)
@@ -413,7 +414,12 @@ def _compute(s: Any, period: Period, include_restricted: bool, today: dt.date,
                                   at.meeting_id)))),
     )
     monthly: list[Any] = []
-    if scope.many:
+    # many committees, whole months: the figures kept per committee and month
+    # (services.crss.monthly) rather than all their attendance
+    kept = scope.many and crss_monthly.covers(s, period.start, period.end, in_scope_sql)
+    if kept:
+        monthly = crss_monthly.by_month(s, period.start, period.end, in_scope_sql)
+    elif scope.many:
         # one pass over the attendance of many committees: the figures per month (each
         # meeting is in one month: the distinct counts add up), summed here, and the
         # per-month series of the charts
@@ -426,6 +432,7 @@ def _compute(s: Any, period: Period, include_restricted: bool, today: dt.date,
             .outerjoin(at, and_(at.meeting_id == mt.id, at.deleted_at.is_(None)))
             .outerjoin(pe, pe.id == at.person_id)
             .where(held_mt).group_by(month).order_by(month)).all()
+    if scope.many:
         a = tuple(sum(int(r[i] or 0) for r in monthly) for i in range(1, 8))
     else:
         a = s.execute(att_join.add_columns(*att_cols)
@@ -449,12 +456,15 @@ def _compute(s: Any, period: Period, include_restricted: bool, today: dt.date,
     fds = and_(at.deleted_at.is_(None), held_mt, present,
                func.coalesce(pe.category, "") == enums.Category.FDS.value)
     corps = func.coalesce(pe.fds_corps, NO_CORPS)
+    corps_rows = (crss_monthly.by_corps(s, period.start, period.end, in_scope_sql) if kept
+                  else s.execute(att_join.add_columns(corps, func.count(),
+                                                      func.count(distinct(at.meeting_id)))
+                                 .where(fds).group_by(corps)
+                                 .order_by(func.count().desc(), corps)))
     by_corps = tuple(
         CorpsAttendance(code, enums.FdsCorps.label_of(code) if code else _("Corps not given"),
                         int(n), int(k))
-        for code, n, k in s.execute(
-            att_join.add_columns(corps, func.count(), func.count(distinct(at.meeting_id)))
-            .where(fds).group_by(corps).order_by(func.count().desc(), corps)))
+        for code, n, k in corps_rows)
     fds_figures = FdsFigures(held, by_corps, with_fds)
 
     # threats: the register today
@@ -551,10 +561,14 @@ def _recommendations(s: Any, live_mt: Any, today: dt.date) -> RecommendationFigu
     scope = and_(rc.deleted_at.is_(None), live_mt)
     base = select().select_from(rc).join(mt, mt.id == rc.meeting_id)
     is_open = rc.status.in_(OPEN)
-    statuses = dict(s.execute(base.add_columns(rc.status, func.count()).where(scope)
-                              .group_by(rc.status)).all())
-    overdue = int(s.execute(base.add_columns(func.count()).where(
-        scope, is_open, rc.deadline < today)).scalar() or 0)
+    # (overdue counted in the same pass: on its own, the planner would start from the
+    # deadline's index, every year's recommendations)
+    counted = s.execute(base.add_columns(
+        rc.status, func.count(),
+        func.coalesce(func.sum(case((and_(is_open, rc.deadline < today), 1), else_=0)), 0))
+        .where(scope).group_by(rc.status)).all()
+    statuses = {st: n for st, n, _late in counted}
+    overdue = sum(int(late or 0) for _st, _n, late in counted)
     by_status = tuple(Count(st.value, st.label, int(statuses.get(st.value, 0)))
                       for st in enums.RecommendationStatus)
     # the day it was implemented: its follow-up "implemented" (the first), else its status date

@@ -5,7 +5,10 @@ Nothing restricted is read (threats marked restricted, the recommendations answe
 them, the restricted notes), no phone and no name: the report circulates. At the CRSS the
 lists are grouped (by region, cercle or committee code) instead of printing every meeting of
 800 committees. The committee dashboard (services/dashboard.py) computes the same figures
-for the screen; the two may be merged later.
+for the screen; the two may be merged later. As there, a region is the register's
+(crss_register: a committee's own record may say otherwise, the register wins). A
+recommendation still open is overdue when its deadline is before the day after the period's
+end, never after today (`overdue_cutoff`).
 """
 
 from __future__ import annotations
@@ -38,11 +41,13 @@ class Scope:
     region: str | None = None
 
     def committees_sql(self) -> str:
-        """SELECT of the committee ids in scope (bound parameters :scope_cid, :scope_region)."""
+        """SELECT of the committee ids in scope (bound parameters :scope_cid, :scope_region):
+        a region's are those the register places there (services.dashboard.Scope's)."""
         if self.committee_id is not None:
             return "SELECT :scope_cid"
         if self.region:
-            return "SELECT id FROM committees WHERE region = :scope_region AND deleted_at IS NULL"
+            return ("SELECT id FROM committees WHERE deleted_at IS NULL AND uuid IN (SELECT "
+                    "committee_uuid FROM crss_register WHERE region = :scope_region)")
         return "SELECT id FROM committees WHERE deleted_at IS NULL"
 
     def params(self) -> dict:
@@ -57,6 +62,12 @@ def scope_of(db: Database, region: str | None = None) -> Scope:
         uid = settings.read(s, settings.OWN_COMMITTEE)
         cid = s.execute(text("SELECT id FROM committees WHERE uuid = :u"), {"u": uid}).scalar()
     return Scope(False, committee_id=cid)
+
+
+def overdue_cutoff(end: dt.date, today: dt.date | None = None) -> dt.date:
+    """An open recommendation is overdue when its deadline is before this day: the day after
+    the period's end, never after today."""
+    return min(end + dt.timedelta(days=1), today or dt.date.today())
 
 
 def _q(s: Session, sql: str, scope: Scope, start: dt.date, end: dt.date,  # noqa: ANN202
@@ -88,7 +99,7 @@ class KeyFigures:
     recs_total: int           # formulated in the period
     recs_open: int
     recs_implemented: int
-    recs_overdue: int         # open, deadline before the period's end
+    recs_overdue: int         # open, deadline before overdue_cutoff
     recs_by_status: dict[str, int]
     median_days_by_addressee: dict[str, float] = field(default_factory=dict)
     activities: int = 0
@@ -99,7 +110,9 @@ def _months(start: dt.date, end: dt.date) -> int:
     return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
-def key_figures(db: Database, scope: Scope, start: dt.date, end: dt.date) -> KeyFigures:
+def key_figures(db: Database, scope: Scope, start: dt.date, end: dt.date, *,
+                today: dt.date | None = None) -> KeyFigures:
+    cutoff = overdue_cutoff(end, today).isoformat()
     with db.session() as s:
         committees = int(_q(s, "SELECT COUNT(*) FROM ({SCOPE})", scope, start, end).scalar())
         meet = _q(s, "SELECT COUNT(*), SUM(status IN " + HELD + "), SUM(status = 'not_held'), "
@@ -132,8 +145,8 @@ def key_figures(db: Database, scope: Scope, start: dt.date, end: dt.date) -> Key
                        + NOT_RESTRICTED_REC + " GROUP BY r.status", scope, start, end).all())
         overdue = int(_q(s, "SELECT COUNT(*) FROM recommendations r WHERE r.deleted_at IS NULL "
                          "AND r.committee_id IN ({SCOPE}) AND r.status IN " + OPEN +
-                         " AND r.deadline < :end AND " + NOT_RESTRICTED_REC,
-                         scope, start, end).scalar() or 0)
+                         " AND r.deadline < :cutoff AND " + NOT_RESTRICTED_REC,
+                         scope, start, end, cutoff=cutoff).scalar() or 0)
         delays: dict[str, list[float]] = {}
         for addressee, days in _q(
                 s, "SELECT r.addressee, julianday(MIN(f.date)) - julianday(mt.date) FROM "
@@ -214,9 +227,13 @@ class GroupLine:
     recs_overdue: int
 
 
-def by_group(db: Database, scope: Scope, start: dt.date, end: dt.date) -> list[GroupLine]:
-    """At the CRSS: one line per region (the nation) or per committee code (a region)."""
-    key = "c.code" if scope.region else "c.region"
+def by_group(db: Database, scope: Scope, start: dt.date, end: dt.date, *,
+             today: dt.date | None = None) -> list[GroupLine]:
+    """At the CRSS: one line per region (the nation: the register's, else the committee's
+    own record's) or per committee code (a region)."""
+    key = "c.code" if scope.region else (
+        "COALESCE((SELECT g.region FROM crss_register g WHERE g.committee_uuid = c.uuid "
+        "ORDER BY g.id LIMIT 1), c.region)")
     with db.session() as s:
         rows = _q(s, f"""
 WITH mt AS (
@@ -235,14 +252,15 @@ thr AS (
     AND NOT is_restricted AND status = 'active' AND committee_id IN ({{SCOPE}})
   GROUP BY committee_id),
 rec AS (
-  SELECT r.committee_id AS cid, COUNT(*) AS open_, SUM(r.deadline < :end) AS overdue
+  SELECT r.committee_id AS cid, COUNT(*) AS open_, SUM(r.deadline < :cutoff) AS overdue
   FROM recommendations r WHERE r.deleted_at IS NULL AND r.status IN {OPEN}
     AND r.committee_id IN ({{SCOPE}}) AND {NOT_RESTRICTED_REC} GROUP BY r.committee_id)
 SELECT {key} AS k, COUNT(*), SUM(mt.held), SUM(mt.nh), SUM(att.present), SUM(att.women),
        SUM(att.youth), SUM(thr.n), SUM(rec.open_), SUM(rec.overdue)
 FROM committees c LEFT JOIN mt ON mt.cid = c.id LEFT JOIN att ON att.cid = c.id
   LEFT JOIN thr ON thr.cid = c.id LEFT JOIN rec ON rec.cid = c.id
-WHERE c.id IN ({{SCOPE}}) GROUP BY {key} ORDER BY {key}""", scope, start, end).all()
+WHERE c.id IN ({{SCOPE}}) GROUP BY k ORDER BY k""", scope, start, end,
+                  cutoff=overdue_cutoff(end, today).isoformat()).all()
     return [GroupLine(r[0] or "", *(int(v or 0) for v in r[1:])) for r in rows]
 
 
@@ -299,18 +317,20 @@ def _date(v: object) -> dt.date | None:
 
 
 def recommendations(db: Database, scope: Scope, start: dt.date, end: dt.date,
-                    limit: int = 80) -> list[RecommendationLine]:
+                    limit: int = 80, *, today: dt.date | None = None
+                    ) -> list[RecommendationLine]:
     """Formulated in the period, or still open: their follow-up."""
     with db.session() as s:
         rows = _q(s, "SELECT r.text, c.code, r.addressee, mt.date, r.deadline, r.status, "
-                  "r.status_date, (r.status IN " + OPEN + " AND r.deadline < :end) FROM "
+                  "r.status_date, (r.status IN " + OPEN + " AND r.deadline < :cutoff) FROM "
                   "recommendations r JOIN committees c ON c.id = r.committee_id LEFT JOIN "
                   "meetings mt ON mt.id = r.meeting_id WHERE r.deleted_at IS NULL AND "
                   "r.committee_id IN ({SCOPE}) AND (mt.date IS NULL OR mt.date <= :end) AND "
                   "(mt.date BETWEEN :start AND :end OR r.status IN " + OPEN + " OR "
                   "r.status_date BETWEEN :start AND :end) AND " + NOT_RESTRICTED_REC +
                   " ORDER BY (r.status IN " + OPEN + ") DESC, r.deadline IS NULL, r.deadline,"
-                  " mt.date LIMIT :lim", scope, start, end, lim=limit).all()
+                  " mt.date LIMIT :lim", scope, start, end, lim=limit,
+                  cutoff=overdue_cutoff(end, today).isoformat()).all()
     return [RecommendationLine(r[0] or "", r[1] or "", r[2] or "", _date(r[3]), _date(r[4]),
                                r[5] or "", _date(r[6]), bool(r[7])) for r in rows]
 

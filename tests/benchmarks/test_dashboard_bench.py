@@ -16,11 +16,12 @@ tables), each as a ratio to the baseline.
 
 A third database, the national demo one of the CRSS (tests/crss_data.py: the register, 800
 committees × 10 years of monthly meetings and imports, members, attendance, threats and their
-assessments, recommendations, activities; CCS_BENCH_NATIONAL=200 for a quicker run): the
-dashboard for the national scope (and a region's) against the raw SQL of the same figures
-(committee-months, per-month series) in the same run: under 0.5 s wherever that raw SQL
-itself is, and at most 1.5 times it; and the committee comparison table against the raw SQL
-of its columns.
+assessments, recommendations, activities, and the monthly figures the CRSS keeps per
+committee: services.crss.monthly; CCS_BENCH_NATIONAL=200 for a quicker run): the dashboard
+for the national scope (and a region's) against the raw SQL of the same figures
+(committee-months, per-month series, counted over the attendance) in the same run: under
+0.5 s (the attendance is read from the monthly figures, not scanned) and at most 1.5 times
+that raw SQL; and the committee comparison table against the raw SQL of its columns.
 """
 
 from __future__ import annotations
@@ -270,9 +271,7 @@ def test_the_national_scope_against_its_raw_sql(national_db):
     finally:
         con.close()
     print("\n".join(lines))
-    service, baseline = results["nation"]
-    # the service costs what its SQL costs; the 0.5 s of the issue where the raw SQL itself
-    # fits in it (on a loaded machine it does not, and neither can the service)
+    # the 0.5 s of the issue, nationally and for a region: the attendance of many committees
+    # is read from the monthly figures (services.crss.monthly), the raw SQL scans it
     assert all(sv < 1.5 * raw + 0.05 for sv, raw in results.values()), results
-    if baseline < 0.5:
-        assert service < 0.5, results
+    assert all(sv < 0.5 for sv, _raw_ in results.values()), results

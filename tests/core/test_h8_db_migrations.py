@@ -56,7 +56,7 @@ def _sound(path: Path) -> None:
 
 def test_revisions_are_the_known_ones():
     assert REVISIONS == ["0001", "0002", "0003", "0004", "0005m", "0005d", "0005s", "0005a",
-                         "0005r", "0006r", "0006d"] and REVISIONS[-1] == HEAD_REVISION
+                         "0005r", "0006r", "0006d", "0007m"] and REVISIONS[-1] == HEAD_REVISION
 
 
 @pytest.fixture

@@ -234,8 +234,12 @@ def test_older_schema_is_migrated(committee_db, tmp_path: Path) -> None:
     conn = rawdb.connect(snap)
     for t in ("crss_conflicts", "crss_import_log", "crss_register", "crss_committee_keys",
               "audit_entries", "crss_audit_heads", "accounts",
-              "crss_arrivals"):  # (revisions 0005s, a, r, 0006r)
+              "crss_arrivals", "crss_monthly", "crss_monthly_corps",
+              "crss_monthly_stale"):  # (revisions 0005s, a, r, 0006r, 0007m)
         conn.execute(f"DROP TABLE IF EXISTS {t}")
+    for (trigger,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                   "AND name LIKE 'trg_crss_monthly_%'").fetchall():
+        conn.execute(f"DROP TRIGGER {trigger}")  # (0007m)
     versions = Path(__file__).resolve().parents[2] / "ccs_desktop" / "db" / "migrations" / \
         "versions"
     for later in (versions / "0003_list_indexes.py", versions / "0004_search_prefixes.py"):

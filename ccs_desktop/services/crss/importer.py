@@ -40,7 +40,7 @@ from ..errors import UserError
 from ..rowcheck import one_line, reduce_file_names
 from ..exchange import backup as bk
 from ..exchange import snapshot as sn
-from . import committee_keys, register
+from . import committee_keys, monthly, register
 from .checks import (
     COMMITTEE_ABSENT, COMMITTEE_NOT_SAVED, INCOHERENT, MAX_REASONS, SYNC_TABLES, InvalidFile,
     Manifest, Said, check_manifest, check_text_encoding, french_of, validate_source,
@@ -525,6 +525,7 @@ def _merge(db: Database, snap: Path, key: bytes, info: Manifest, report: ImportR
                                  one_line(report.file.name, 255), sha, snap_at, now)
         register.record_arrivals(tgt, tgt_own_id, report.committee_uuid, now.date())
         committee_keys.record(tgt, decision, sha)
+        monthly.refresh(tgt, tgt_own_id)
         audit.receive_head(s, report.committee_uuid, getattr(report, "audit_head", None))
         s.flush()
         _crash_point("register")

@@ -49,9 +49,10 @@ TRAVELLING_TABLES = frozenset({
     "recommendation_vulnerabilities",
 })
 # the accounts and their roles, the audit trail and the heads of the committees' trails the
-# CRSS received stay (issue 13)
+# CRSS received stay (issue 13); so do the CRSS's monthly figures (counted from the rows)
 STAYING_TABLES = frozenset({"attachments", "restricted_notes", "accounts", "audit_entries",
-                            "crss_audit_heads", "crss_arrivals", *CRSS_TABLES})
+                            "crss_audit_heads", "crss_arrivals", "crss_monthly",
+                            "crss_monthly_corps", "crss_monthly_stale", *CRSS_TABLES})
 
 
 class SnapshotError(UserError):
