@@ -26,6 +26,7 @@ from ...db.models_exchange import ImportConflict, ImportLogEntry
 from ...i18n import N_, _, pgettext
 from ..errors import NotFound, UserError, ValidationError
 from ..rowcheck import check_row, one_line
+from . import monthly
 
 KEEP, TAKE = "keep", "take"
 RESOLUTIONS = {KEEP: "kept", TAKE: "replaced"}
@@ -252,6 +253,9 @@ def _take_incoming(s, conflict: ImportConflict) -> None:  # noqa: ANN001
         obj = s.get(model, current["id"])
         if obj is not None:
             search.index_rows(s.connection(), model, [obj])
+    # the dashboard's monthly figures of the committee the triggers noted, in this
+    # transaction (services/crss/monthly.py)
+    monthly.refresh(s, ())
 
 
 __all__ = ["ConflictRow", "Difference", "list_conflicts", "count_open", "settle", "KEEP",
