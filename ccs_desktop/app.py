@@ -175,7 +175,7 @@ def demo_error_message(exc: BaseException, folder: object) -> str:
         reason = _("unexpected internal error (for the technical details, start the program "
                    "with the environment variable {variable}=1)").format(variable=DEBUG_ENV)
     return _("The demonstration database could not be prepared in “{path}”: {error}.").format(
-        path=folder or tempfile.gettempdir(), error=reason)
+        path=folder or "", error=reason)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

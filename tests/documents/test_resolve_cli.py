@@ -36,7 +36,7 @@ def test_unknown_meeting_lists_what_exists(shared_sample):
     with pytest.raises(NotFound) as err:
         resolve_meeting(db, "7/2031")
     message = str(err.value)
-    assert "Réunion « 7/2031 » introuvable" in message
+    assert fr("Réunion « 7/2031 » introuvable") in message
     assert "3/2024 CCSC-ALAFIA" in message and "12 avril 2024" in message
     with pytest.raises(NotFound):
         resolve_meeting(db, "999")
@@ -90,7 +90,7 @@ def test_cli_unknown_meeting_is_a_french_error(sample, capsys, tmp_path):
                      "--out", str(tmp_path / "x.pdf")])
     _out, err = capsys.readouterr()
     assert code == 1
-    assert "Réunion « 12/1999 » introuvable" in err and "Réunions existantes" in err
+    assert fr("Réunion « 12/1999 » introuvable") in err and "Réunions existantes" in err
     assert not (tmp_path / "x.pdf").exists()
 
 
