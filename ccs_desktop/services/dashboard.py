@@ -8,7 +8,9 @@ small frozen values. Never imports Qt.
 What a period covers:
 - meetings, attendance, activities: those dated in the period;
 - recommendations: those made at a meeting of the period (their follow-up as it stands today;
-  "overdue" = still open and past their deadline today);
+  "overdue" = still open with a deadline before the period's end, or before today while the
+  period runs: `overdue_cutoff`, as the periodic report counts them); with the restricted
+  threats, the recommendations linked to one are left out;
 - threats: the register as it stands today (a threat keeps no history of its status), and
   the five highest-scored active threats followed through the assessments of the period's
   held meetings;
@@ -40,6 +42,7 @@ from ..domain.threat_types import national_type
 from ..i18n import _
 from .crss import monthly as crss_monthly
 from .export import Period
+from .recommendations import answers_restricted
 
 HELD = (enums.MeetingStatus.HELD.value, enums.MeetingStatus.ADOPTED.value)
 PRESENT = enums.AttendanceStatus.PRESENT.value
@@ -493,7 +496,9 @@ def _compute(s: Any, period: Period, include_restricted: bool, today: dt.date,
     threats = ThreatFigures(sum(levels.values()), by_level, by_type, include_restricted)
 
     # recommendations made at the period's meetings
-    recs = _recommendations(s, live_mt, today)
+    recs = _recommendations(s, live_mt if include_restricted
+                            else and_(live_mt, ~answers_restricted()),
+                            overdue_cutoff(period.end, today))
 
     # activities
     ac = m.Activity
@@ -556,7 +561,14 @@ def _type_label(code: str, stored: str) -> str:
     return seed.label if seed is not None else stored
 
 
-def _recommendations(s: Any, live_mt: Any, today: dt.date) -> RecommendationFigures:
+def overdue_cutoff(end: dt.date, today: dt.date) -> dt.date:
+    """An open recommendation is overdue, in a period ending on `end`, when its deadline is
+    before this day: the day after the period's end, never after today (the dashboard, the
+    comparison of committees and the periodic report count it so)."""
+    return min(end + dt.timedelta(days=1), today)
+
+
+def _recommendations(s: Any, live_mt: Any, cutoff: dt.date) -> RecommendationFigures:
     rc, mt, fu = m.Recommendation, m.Meeting, m.RecommendationFollowup
     scope = and_(rc.deleted_at.is_(None), live_mt)
     base = select().select_from(rc).join(mt, mt.id == rc.meeting_id)
@@ -565,7 +577,7 @@ def _recommendations(s: Any, live_mt: Any, today: dt.date) -> RecommendationFigu
     # deadline's index, every year's recommendations)
     counted = s.execute(base.add_columns(
         rc.status, func.count(),
-        func.coalesce(func.sum(case((and_(is_open, rc.deadline < today), 1), else_=0)), 0))
+        func.coalesce(func.sum(case((and_(is_open, rc.deadline < cutoff), 1), else_=0)), 0))
         .where(scope).group_by(rc.status)).all()
     statuses = {st: n for st, n, _late in counted}
     overdue = sum(int(late or 0) for _st, _n, late in counted)
@@ -711,10 +723,12 @@ def drill_recommendations(board: Dashboard, which: str | None = None,
     """which: None (all of the period), "open", "implemented", "overdue" or a status code."""
     filters: dict[str, Any] = ({} if board.meetings_cut
                                else {"meeting_id": list(board.meeting_ids) or [0]})
+    if not board.include_restricted:
+        filters["not_restricted"] = True
     if which == "open":
         filters["open"] = True
     elif which == "overdue":
-        filters["overdue"] = True
+        filters["overdue"] = overdue_cutoff(board.period.end, board.today)
     elif which:
         filters["status"] = which
     if addressee is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, joinedload
 
 from ..db import models as m
@@ -23,10 +23,30 @@ FIELDS = ("text", "meeting_id", "addressee", "responsible", "deadline", "priorit
 
 
 def _overdue(stmt, value):  # noqa: ANN001
+    """True: open and past their deadline today; a date (or its ISO text): open with a
+    deadline before that day (a dashboard's period: services.dashboard.overdue_cutoff)."""
     if not value:
         return stmt
-    return stmt.where(m.Recommendation.deadline < dt.date.today(),
+    if value is True:
+        cutoff = dt.date.today()
+    else:
+        cutoff = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+    return stmt.where(m.Recommendation.deadline < cutoff,
                       m.Recommendation.status.in_(enums.RecommendationStatus.open_codes()))
+
+
+def answers_restricted():  # noqa: ANN201
+    """The condition "linked to a restricted threat" on a recommendation (such a
+    recommendation is left out, with its threat, wherever restricted threats are: a
+    dashboard on a screen, the periodic report)."""
+    link = m.recommendation_threats
+    return (exists().where(link.c.recommendation_id == m.Recommendation.id,
+                           link.c.threat_id == m.Threat.id, m.Threat.is_restricted.is_(True))
+            .correlate(m.Recommendation))
+
+
+def _not_restricted(stmt, value):  # noqa: ANN001
+    return stmt.where(~answers_restricted()) if value else stmt
 
 
 FollowupRow = value_type("FollowupRow", m.RecommendationFollowup)
@@ -44,6 +64,7 @@ class RecommendationsService(RecordService):
         "followups"))
     filters = {
         "overdue": _overdue,
+        "not_restricted": _not_restricted,
         "open": lambda stmt, v: stmt.where(
             m.Recommendation.status.in_(enums.RecommendationStatus.open_codes())) if v else stmt,
         "addressee": lambda stmt, v: stmt.where(m.Recommendation.addressee == v),

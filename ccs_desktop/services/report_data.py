@@ -26,7 +26,8 @@ from ..db.engine import Database
 
 HELD = "('held', 'adopted')"
 OPEN = "('formulated', 'transmitted', 'in_progress')"
-# a recommendation that answers only restricted threats is left out with them
+# a recommendation linked to a restricted threat is left out with it (its text may tell the
+# complaint; services.recommendations.answers_restricted is the same rule for the lists)
 NOT_RESTRICTED_REC = ("NOT EXISTS (SELECT 1 FROM recommendation_threats rt JOIN threats t "
                       "ON t.id = rt.threat_id WHERE rt.recommendation_id = r.id "
                       "AND t.is_restricted)")
@@ -66,8 +67,10 @@ def scope_of(db: Database, region: str | None = None) -> Scope:
 
 def overdue_cutoff(end: dt.date, today: dt.date | None = None) -> dt.date:
     """An open recommendation is overdue when its deadline is before this day: the day after
-    the period's end, never after today."""
-    return min(end + dt.timedelta(days=1), today or dt.date.today())
+    the period's end, never after today (services.dashboard.overdue_cutoff)."""
+    from .dashboard import overdue_cutoff as cutoff
+
+    return cutoff(end, today or dt.date.today())
 
 
 def _q(s: Session, sql: str, scope: Scope, start: dt.date, end: dt.date,  # noqa: ANN202

@@ -132,18 +132,24 @@ def _check(db, scope: dash.Scope, text: str) -> dash.Dashboard:  # noqa: ANN001
                              f" GROUP BY 1, 2", *sargs):
             assert board.cell(lk, im) == n
         assert sum(map(sum, board.heat)) == board.threats.active
+        # recommendations linked to a restricted threat are left out with it
+        rec = ("r.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM recommendation_threats rt "
+               "JOIN threats t ON t.id = rt.threat_id WHERE rt.recommendation_id = r.id AND "
+               "t.is_restricted)")
         statuses = dict(q(f"SELECT r.status, COUNT(*) FROM recommendations r JOIN meetings m "
-                          f"ON m.id = r.meeting_id WHERE r.deleted_at IS NULL AND {live} "
+                          f"ON m.id = r.meeting_id WHERE {rec} AND {live} "
                           f"GROUP BY 1", *la))
         rf = board.recommendations
         assert {c.code: c.n for c in rf.by_status if c.n} == statuses
+        # overdue: a deadline before the period's end (before today while it runs)
+        cutoff = min(period.end + dt.timedelta(days=1), TODAY).isoformat()
         (overdue,), = q(f"SELECT COUNT(*) FROM recommendations r JOIN meetings m ON m.id = "
-                        f"r.meeting_id WHERE r.deleted_at IS NULL AND {live} AND r.status IN "
-                        f"{OPEN} AND r.deadline < ?", *la, TODAY.isoformat())
+                        f"r.meeting_id WHERE {rec} AND {live} AND r.status IN "
+                        f"{OPEN} AND r.deadline < ?", *la, cutoff)
         assert rf.overdue == overdue
         days = sorted(r[0] for r in q(
             f"SELECT julianday(r.status_date) - julianday(m.date) FROM recommendations r JOIN"
-            f" meetings m ON m.id = r.meeting_id WHERE r.deleted_at IS NULL AND {live} AND "
+            f" meetings m ON m.id = r.meeting_id WHERE {rec} AND {live} AND "
             f"r.status='implemented' AND r.status_date IS NOT NULL", *la))
         assert rf.median_days == pytest.approx(statistics.median(days))
         (acts, men, wom, ym, yw), = q(

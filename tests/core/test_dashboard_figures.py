@@ -120,9 +120,16 @@ def _check(db, text: str, include_restricted: bool = False) -> None:
                 FROM attendance t JOIN people p ON p.id = t.person_id WHERE t.meeting_id = ?
                 AND t.deleted_at IS NULL AND t.status='present'""", p.meeting_id)
             assert (p.women, p.men) == (w, h)
-        # recommendations made at the period's meetings
+        # recommendations made at the period's meetings (without the restricted threats,
+        # those linked to one are left out too)
         scope = (f"r.deleted_at IS NULL AND r.meeting_id IN (SELECT id FROM meetings m "
                  f"WHERE {live})")
+        if not include_restricted:
+            scope += (" AND NOT EXISTS (SELECT 1 FROM recommendation_threats rt JOIN threats "
+                      "t ON t.id = rt.threat_id WHERE rt.recommendation_id = r.id AND "
+                      "t.is_restricted)")
+        # overdue: a deadline before the period's end (before today while it runs)
+        cutoff = min(period.end + dt.timedelta(days=1), TODAY).isoformat()
         statuses = dict(con.execute(f"SELECT status, COUNT(*) FROM recommendations r "
                                     f"WHERE {scope} GROUP BY status", (a, b)).fetchall())
         rf = board.recommendations
@@ -132,7 +139,7 @@ def _check(db, text: str, include_restricted: bool = False) -> None:
         assert rf.implemented == statuses.get("implemented", 0)
         (late,) = _one(con, f"""SELECT COUNT(*) FROM recommendations r WHERE {scope} AND
             status IN ('formulated','transmitted','in_progress') AND deadline < ?""",
-                       a, b, TODAY.isoformat())
+                       a, b, cutoff)
         assert rf.overdue == late
         delays: dict[str, list[float]] = {}
         for addressee, days in con.execute(f"""
@@ -141,7 +148,7 @@ def _check(db, text: str, include_restricted: bool = False) -> None:
               f.deleted_at IS NULL AND f.status='implemented'), r.status_date))
               - julianday(m.date)
             FROM recommendations r JOIN meetings m ON m.id = r.meeting_id
-            WHERE r.deleted_at IS NULL AND {live} AND r.status='implemented'""", (a, b)):
+            WHERE {scope} AND {live} AND r.status='implemented'""", (a, b, a, b)):
             if days is not None:
                 delays.setdefault(addressee, []).append(days)
         assert {d.addressee: (d.implemented, d.median_days) for d in rf.by_addressee} == {

@@ -6,8 +6,9 @@ One SQL statement over the register, the committees, the meetings and the recomm
 sorted by SQL (ORDER BY the column asked). The complétude is services.crss.reporting's
 (`reporting.rates(..., by="committee")`, the same numbers as the Complétude page), handed to
 the statement as a VALUES list so that it sorts with the rest. The overdue recommendations
-are the dashboard's (services.dashboard): made at a meeting of the period, still open, past
-their deadline today. Small frozen values; no person appears (the CRSS knows people only by
+are the dashboard's (services.dashboard): made at a meeting of the period, still open, with
+a deadline before the period's end or before today while it runs (`overdue_cutoff`), and not
+linked to a restricted threat (left out with it, as on the dashboard). Small frozen values; no person appears (the CRSS knows people only by
 code, and this table has none).
 """
 
@@ -21,6 +22,8 @@ from sqlalchemy import text
 from ...db.engine import Database
 from ...domain import enums
 from ..export import Period
+from ..dashboard import overdue_cutoff
+from ..report_data import NOT_RESTRICTED_REC
 from . import reporting
 
 #: sortable columns: key -> SQL expression (the statement's aliases)
@@ -77,7 +80,8 @@ def comparison(db: Database, period: Period, *, region: str | None = None,
     if rates is None:
         rates = committee_rates(db, period, region=region, cercle=cercle, as_of=today)
     params: dict = {"start": period.start.isoformat(), "end": period.end.isoformat(),
-                    "today": today.isoformat(), "region": region or "",
+                    "cutoff": overdue_cutoff(period.end, today).isoformat(),
+                    "region": region or "",
                     "cercle": cercle or ""}
     values = []
     for i, r in enumerate(rates):
@@ -111,7 +115,7 @@ rec AS (
   SELECT r.committee_id AS cid, COUNT(*) AS overdue
   FROM recommendations r JOIN meetings m ON m.id = r.meeting_id
   WHERE r.deleted_at IS NULL AND m.deleted_at IS NULL AND m.date BETWEEN :start AND :end
-    AND r.status IN ({open_codes}) AND r.deadline < :today
+    AND r.status IN ({open_codes}) AND r.deadline < :cutoff AND {NOT_RESTRICTED_REC}
     AND r.committee_id IN (SELECT cid FROM entries)
   GROUP BY r.committee_id
 )

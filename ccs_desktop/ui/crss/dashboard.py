@@ -88,8 +88,8 @@ class CrssDashboardPage(QWidget):
         self.compare_title.setObjectName("comparisonTitle")
         self.compare_title.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.compare_note = QLabel(self.tr(
-            "Overdue: recommendations made at a meeting of the period, still open, past their "
-            "deadline. Complétude: months reported of the months expected (the reporting "
+            "Overdue: recommendations made at a meeting of the period, still open, whose "
+            "deadline was past at the end of the period (today, while it runs). Complétude: months reported of the months expected (the reporting "
             "rates). Double-click a committee to see its dashboard."))
         self.compare_note.setWordWrap(True)
         # the periodic report of the board's period, for the nation or the scope's region
