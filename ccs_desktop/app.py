@@ -299,6 +299,8 @@ MAIN_WINDOW_MODULES = (
     "ccs_desktop.ui.views.home", "ccs_desktop.ui.views.settings",
     "ccs_desktop.ui.views.pages", "ccs_desktop.ui.views.opening",
     "ccs_desktop.ui.main_window", "ccs_desktop.ui.lock", "ccs_desktop.ui.views.accounts",
+    "ccs_desktop.ui.views.audit", "ccs_desktop.ui.views.crss", "ccs_desktop.ui.help",
+    "ccs_desktop.ui.tour", "ccs_desktop.ui.charts_board",
     "ccs_desktop.services.meetings", "ccs_desktop.services.activities",
     "ccs_desktop.services.recommendations", "ccs_desktop.services.threats",
 )
