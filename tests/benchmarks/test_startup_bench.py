@@ -164,6 +164,8 @@ def test_first_window_against_a_bare_pyside6_window(tmp_path):
             add("bundle login", _run([str(Path(bundle) / "ccs-desktop"), "--data-dir",
                                       str(data)], env, times,
                                      CCS_EXIT_AFTER_START="1")["first_window_s"])
+            add("bundle demo", _run([str(Path(bundle) / "ccs-desktop"), "--demo"], env, times,
+                                    CCS_EXIT_AFTER_START="1")["first_window_s"])
     med = {k: statistics.median(v) for k, v in rows.items()}
     print(f"\nmedian of {RUNS} paired runs (seconds; ratio to the bare PySide6 window)")
     print("  (login, eager: the main window's modules imported before the login, as before)")
