@@ -495,6 +495,7 @@ class DemoOpening:
         self._built: list = []  # the database the worker made (closed if never attached)
         self._runner = None
         self._preload = None
+        self._stopped = False
 
     def start(self) -> None:
         self._preload = preload_while_waiting(
@@ -508,6 +509,8 @@ class DemoOpening:
         def work(control) -> object:  # noqa: ANN001  (on a worker: the Qt-free core only)
             db = prepare_database(self.args)
             self._built.append(db)
+            if self._stopped:  # main() ended meanwhile (it waited 30 s): nobody will close it
+                db.close()
             return db
 
         self._runner = TaskRunner(self.window)
@@ -520,7 +523,10 @@ class DemoOpening:
         log.info("database open")
         if db.credentials is not None:  # the demonstration's account
             access.remember_session(db.credentials)
-        self.window.attach(db)
+        try:
+            self.window.attach(db)
+        except Exception as exc:  # noqa: BLE001  (a page that cannot show: said, exit 1)
+            self._failed(exc)
 
     def _failed(self, exc: BaseException) -> None:
         self.error = exc
@@ -539,6 +545,7 @@ class DemoOpening:
         and a database built but never attached is closed."""
         from PySide6.QtCore import QThreadPool
 
+        self._stopped = True
         if self._preload is not None:
             self._preload.stop()
             self._preload.deleteLater()

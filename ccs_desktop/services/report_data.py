@@ -28,6 +28,10 @@ HELD = "('held', 'adopted')"
 OPEN = "('formulated', 'transmitted', 'in_progress')"
 # a recommendation linked to a restricted threat is left out with it (its text may tell the
 # complaint; services.recommendations.answers_restricted is the same rule for the lists)
+# (after "FROM recommendations r"): made at a live meeting of the period, in the scope
+MADE_IN_PERIOD = ("JOIN meetings mt ON mt.id = r.meeting_id WHERE r.deleted_at IS NULL AND "
+                  "mt.deleted_at IS NULL AND r.committee_id IN ({SCOPE}) AND mt.date BETWEEN "
+                  ":start AND :end")
 NOT_RESTRICTED_REC = ("NOT EXISTS (SELECT 1 FROM recommendation_threats rt JOIN threats t "
                       "ON t.id = rt.threat_id WHERE rt.recommendation_id = r.id "
                       "AND t.is_restricted)")
@@ -142,14 +146,13 @@ def key_figures(db: Database, scope: Scope, start: dt.date, end: dt.date, *,
         levels = dict(_q(s, "SELECT level, COUNT(*) FROM threats WHERE deleted_at IS NULL AND "
                          "NOT is_restricted AND status = 'active' AND committee_id IN ({SCOPE})"
                          " GROUP BY level", scope, start, end).all())
-        recs = dict(_q(s, "SELECT r.status, COUNT(*) FROM recommendations r JOIN meetings mt "
-                       "ON mt.id = r.meeting_id WHERE r.deleted_at IS NULL AND r.committee_id "
-                       "IN ({SCOPE}) AND mt.date BETWEEN :start AND :end AND "
-                       + NOT_RESTRICTED_REC + " GROUP BY r.status", scope, start, end).all())
-        overdue = int(_q(s, "SELECT COUNT(*) FROM recommendations r WHERE r.deleted_at IS NULL "
-                         "AND r.committee_id IN ({SCOPE}) AND r.status IN " + OPEN +
-                         " AND r.deadline < :cutoff AND " + NOT_RESTRICTED_REC,
-                         scope, start, end, cutoff=cutoff).scalar() or 0)
+        # the recommendations made at a (live) meeting of the period, as the dashboard's
+        recs = dict(_q(s, "SELECT r.status, COUNT(*) FROM recommendations r " + MADE_IN_PERIOD
+                       + " AND " + NOT_RESTRICTED_REC + " GROUP BY r.status",
+                       scope, start, end).all())
+        overdue = int(_q(s, "SELECT COUNT(*) FROM recommendations r " + MADE_IN_PERIOD +
+                         " AND r.status IN " + OPEN + " AND r.deadline < :cutoff AND "
+                         + NOT_RESTRICTED_REC, scope, start, end, cutoff=cutoff).scalar() or 0)
         delays: dict[str, list[float]] = {}
         for addressee, days in _q(
                 s, "SELECT r.addressee, julianday(MIN(f.date)) - julianday(mt.date) FROM "
@@ -256,8 +259,8 @@ thr AS (
   GROUP BY committee_id),
 rec AS (
   SELECT r.committee_id AS cid, COUNT(*) AS open_, SUM(r.deadline < :cutoff) AS overdue
-  FROM recommendations r WHERE r.deleted_at IS NULL AND r.status IN {OPEN}
-    AND r.committee_id IN ({{SCOPE}}) AND {NOT_RESTRICTED_REC} GROUP BY r.committee_id)
+  FROM recommendations r {MADE_IN_PERIOD} AND r.status IN {OPEN}
+    AND {NOT_RESTRICTED_REC} GROUP BY r.committee_id)
 SELECT {key} AS k, COUNT(*), SUM(mt.held), SUM(mt.nh), SUM(att.present), SUM(att.women),
        SUM(att.youth), SUM(thr.n), SUM(rec.open_), SUM(rec.overdue)
 FROM committees c LEFT JOIN mt ON mt.cid = c.id LEFT JOIN att ON att.cid = c.id

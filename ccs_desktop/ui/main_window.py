@@ -87,7 +87,12 @@ class MainWindow(QMainWindow):
         if waiting:
             old = self.takeCentralWidget()
             old.deleteLater()
-        self._build()
+        try:
+            self._build()
+        except BaseException:
+            # no pages: nothing to save at close (the caller says what failed)
+            self.db = self.services = None
+            raise
         state = prefs.read(prefs.MAIN_STATE)
         if state is not None:
             self.restoreState(state)
@@ -576,7 +581,7 @@ class MainWindow(QMainWindow):
         return opened
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self.db is not None:  # (a frame still waiting has nothing to save)
+        if self.db is not None and self.pages:  # (a frame still waiting: nothing to save)
             from . import drafts
 
             self.close_editors()

@@ -181,3 +181,26 @@ def test_a_demo_database_that_cannot_be_built_is_a_french_message_and_exit_1(
 @pytest.fixture(autouse=True)
 def _no_tour(monkeypatch):
     monkeypatch.setenv("CCS_TOUR", "0")
+
+
+def test_pages_that_cannot_be_built_are_a_message_and_exit_1(qapp, qtbot, monkeypatch):
+    # the database was built, but the window cannot show its pages on it: said, exit 1, and
+    # main() closes everything (before, the crash hook had it, the exit code was 0 and every
+    # close of the half-built window raised)
+    monkeypatch.setattr(appmod, "install_crash_dialog", lambda: None)
+
+    def broken(self):  # noqa: ANN001
+        raise RuntimeError("page cassée")
+
+    monkeypatch.setattr(MainWindow, "_build", broken)
+    scripted = prompts.ScriptedPrompts()
+    with prompts.replaced(scripted):
+        assert appmod.main(["--demo"]) == 1
+    assert [m for m, _t, _x in scripted.asked] == ["inform"]
+    text = scripted.asked[0][2]
+    assert fr("erreur interne inattendue") in text and "page cassée" not in text
+    from PySide6.QtCore import QTimer
+
+    fired: list[int] = []
+    QTimer.singleShot(20, lambda: fired.append(1))
+    qtbot.waitUntil(lambda: bool(fired), timeout=2000)
