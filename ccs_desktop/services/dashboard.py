@@ -721,8 +721,10 @@ def drill_threat(board: Dashboard, threat_id: int) -> Drill:
 def drill_recommendations(board: Dashboard, which: str | None = None,
                           addressee: str | None = None) -> Drill:
     """which: None (all of the period), "open", "implemented", "overdue" or a status code."""
-    filters: dict[str, Any] = ({} if board.meetings_cut
-                               else {"meeting_id": list(board.meeting_ids) or [0]})
+    # made at the period's meetings: by their ids, or by their dates when they are too many
+    filters: dict[str, Any] = (
+        {"made_between": (board.period.start, board.period.end)} if board.meetings_cut
+        else {"meeting_id": list(board.meeting_ids) or [0]})
     if not board.include_restricted:
         filters["not_restricted"] = True
     if which == "open":

@@ -49,6 +49,18 @@ def _not_restricted(stmt, value):  # noqa: ANN001
     return stmt.where(~answers_restricted()) if value else stmt
 
 
+def _made_between(stmt, value):  # noqa: ANN001
+    """(first day, last day): made at a live meeting dated in those days (a dashboard's
+    period, when its meetings are too many to be listed by id)."""
+    if not value:
+        return stmt
+    first, last = (d if isinstance(d, dt.date) else dt.date.fromisoformat(str(d))
+                   for d in value)
+    meetings = select(m.Meeting.id).where(m.Meeting.deleted_at.is_(None),
+                                          m.Meeting.date.between(first, last))
+    return stmt.where(m.Recommendation.meeting_id.in_(meetings))
+
+
 FollowupRow = value_type("FollowupRow", m.RecommendationFollowup)
 
 
@@ -65,6 +77,7 @@ class RecommendationsService(RecordService):
     filters = {
         "overdue": _overdue,
         "not_restricted": _not_restricted,
+        "made_between": _made_between,
         "open": lambda stmt, v: stmt.where(
             m.Recommendation.status.in_(enums.RecommendationStatus.open_codes())) if v else stmt,
         "addressee": lambda stmt, v: stmt.where(m.Recommendation.addressee == v),

@@ -19,6 +19,8 @@ from ccs_desktop.db.engine import open_database
 from ccs_desktop.services import dashboard as dash
 from ccs_desktop.services.crss import comparison, reporting
 from ccs_desktop.services.export import parse_period
+from ccs_desktop.services.hub import Services
+from ccs_desktop.services.records import ListQuery
 
 FIRST = 2023
 TODAY = dt.date(2024, 8, 15)  # the period 2024 is under way
@@ -210,6 +212,17 @@ def test_drills_stay_in_scope(crss, monkeypatch):
                            scope=dash.nation_scope())
     assert whole.meetings_cut and "meeting_id" not in dash.drill_recommendations(
         whole).filter_dict
+    # the lists still show what the figures count: made at the period's meetings, by date
+    services = Services(db)
+    monkeypatch.setattr(dash, "MAX_MEETING_IDS", 20)
+    year = dash.dashboard(db, parse_period("2024"), today=TODAY, scope=dash.nation_scope())
+    assert year.meetings_cut
+    every = services.recommendations.count(ListQuery())
+    assert every > year.recommendations.total > 0  # other years have theirs
+    for which, n in ((None, year.recommendations.total), ("open", year.recommendations.open),
+                     ("overdue", year.recommendations.overdue)):
+        drill = dash.drill_recommendations(year, which)
+        assert services.recommendations.count(ListQuery(filters=drill.filter_dict)) == n, which
 
 
 def test_scope_is_one_where_clause_per_statement(crss):
