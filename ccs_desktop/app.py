@@ -475,9 +475,8 @@ def _show_windows(app, args: argparse.Namespace, db, watch) -> int:  # noqa: ANN
 # that no module is imported by two threads at once (the build then imports only Alembic,
 # argon2 and their own; the pages, loaded while it runs, only the interface's).
 DEMO_MODULES = (
-    "ccs_desktop.db.unlock", "sqlalchemy", "sqlalchemy.orm", "ccs_desktop.db.models",
-    "ccs_desktop.db.engine", "ccs_desktop.services.access", "ccs_desktop.services.demo",
-    "ccs_desktop.services.roles", "html", "ccs_desktop.ui.drafts", "ccs_desktop.ui.tasks",
+    *DATABASE_MODULES, "ccs_desktop.services.demo", "ccs_desktop.services.roles", "html",
+    "ccs_desktop.ui.drafts", "ccs_desktop.ui.tasks",
 )
 
 

@@ -22,15 +22,17 @@ FIELDS = ("text", "meeting_id", "addressee", "responsible", "deadline", "priorit
           "threat_ids", "vulnerability_ids", "committee_id")
 
 
+def _day(value: Any) -> dt.date:
+    """A filter's day: a date, or its ISO text (a drill's filters as the lists keep them)."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
 def _overdue(stmt, value):  # noqa: ANN001
     """True: open and past their deadline today; a date (or its ISO text): open with a
     deadline before that day (a dashboard's period: services.dashboard.overdue_cutoff)."""
     if not value:
         return stmt
-    if value is True:
-        cutoff = dt.date.today()
-    else:
-        cutoff = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+    cutoff = dt.date.today() if value is True else _day(value)
     return stmt.where(m.Recommendation.deadline < cutoff,
                       m.Recommendation.status.in_(enums.RecommendationStatus.open_codes()))
 
@@ -54,8 +56,7 @@ def _made_between(stmt, value):  # noqa: ANN001
     period, when its meetings are too many to be listed by id)."""
     if not value:
         return stmt
-    first, last = (d if isinstance(d, dt.date) else dt.date.fromisoformat(str(d))
-                   for d in value)
+    first, last = (_day(d) for d in value)
     meetings = select(m.Meeting.id).where(m.Meeting.deleted_at.is_(None),
                                           m.Meeting.date.between(first, last))
     return stmt.where(m.Recommendation.meeting_id.in_(meetings))

@@ -26,12 +26,12 @@ from ..db.engine import Database
 
 HELD = "('held', 'adopted')"
 OPEN = "('formulated', 'transmitted', 'in_progress')"
-# a recommendation linked to a restricted threat is left out with it (its text may tell the
-# complaint; services.recommendations.answers_restricted is the same rule for the lists)
 # (after "FROM recommendations r"): made at a live meeting of the period, in the scope
 MADE_IN_PERIOD = ("JOIN meetings mt ON mt.id = r.meeting_id WHERE r.deleted_at IS NULL AND "
                   "mt.deleted_at IS NULL AND r.committee_id IN ({SCOPE}) AND mt.date BETWEEN "
                   ":start AND :end")
+# a recommendation linked to a restricted threat is left out with it (its text may tell the
+# complaint; services.recommendations.answers_restricted is the same rule for the lists)
 NOT_RESTRICTED_REC = ("NOT EXISTS (SELECT 1 FROM recommendation_threats rt JOIN threats t "
                       "ON t.id = rt.threat_id WHERE rt.recommendation_id = r.id "
                       "AND t.is_restricted)")

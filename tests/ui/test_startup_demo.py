@@ -139,15 +139,13 @@ def test_the_waiting_window_builds_its_pages_on_the_database(qtbot, demo_db):
     qtbot.waitUntil(lambda: len(window.findChildren(QAction, "action_guide")) == 1,
                     timeout=2000)
     assert window.current_key() == "home" and window.db is demo_db
-    assert window.services.committee.own().code == demo_db_code(window)
+    from ccs_desktop.services.hub import Services
+
+    assert window.services.committee.own().code == Services(demo_db).committee.own().code
     window.go_to("meetings")
     qtbot.waitUntil(lambda: window.page("meetings").model.rowCount() > 0)
     assert window._drafts_offered  # what its first showing offers, once attached
     window.close()
-
-
-def demo_db_code(window: MainWindow) -> str:
-    return window.page("home").services.committee.own().code
 
 
 def test_a_demo_database_that_cannot_be_built_is_a_french_message_and_exit_1(
